@@ -1,0 +1,10 @@
+"""The `cadre` command line; each module registers its commands on the one `app`."""
+
+from cadre.cli import scenario_commands
+from cadre.cli.app import app
+
+__all__ = ["app", "main", "scenario_commands"]
+
+
+def main() -> None:
+    app()

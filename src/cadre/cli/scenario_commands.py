@@ -1,0 +1,91 @@
+"""Commands on scenarios: validate, import, export, the JSON Schema, and the demo."""
+
+from __future__ import annotations
+
+import json
+import pathlib
+from typing import Annotated
+
+import typer
+
+from cadre.cli.app import app
+from cadre.cli.console import console
+from cadre.cli.render import scenario_summary
+from cadre.interchange.schema import json_schema
+from cadre.services import demo as demo_service
+from cadre.services import scenarios
+from cadre.services.database import describe, open_database
+
+FileArg = Annotated[pathlib.Path, typer.Argument(help="A scenario file in YAML.")]
+MissionOpt = Annotated[
+    str | None, typer.Option("--mission", help="Mission code; default: the last one imported.")
+]
+
+
+@app.command()
+def validate(file: FileArg) -> None:
+    """Check a scenario file; exit 0 when it is valid, 2 with every problem when it is not."""
+    scenario = scenarios.validate_file(file)
+    counts = ", ".join(f"{n} {k}" for k, n in scenarios.counts(scenario).items() if n)
+    console.print(f"[green]{file} is valid:[/] mission {scenario.mission.code}; {counts}.")
+
+
+@app.command("import")
+def import_(file: FileArg) -> None:
+    """Store a scenario: all or nothing; importing the same file again changes nothing."""
+    with open_database() as engine:
+        outcome = scenarios.import_file(engine, file)
+        where = describe(engine)
+    verb = "imported" if outcome.changed else "already up to date, nothing changed:"
+    counts = ", ".join(f"{n} {k}" for k, n in outcome.counts.items() if n)
+    console.print(f"Mission {outcome.mission} {verb} {counts} (in {where}).")
+
+
+@app.command()
+def export(
+    out: Annotated[pathlib.Path | None, typer.Option(help="File to write; default: print.")] = None,
+    mission: MissionOpt = None,
+) -> None:
+    """Write the stored scenario back as YAML."""
+    with open_database() as engine:
+        text = scenarios.export_text(engine, mission)
+    if out is None:
+        console.print(text, markup=False, highlight=False, end="")
+    else:
+        out.write_text(text, encoding="utf-8")
+        console.print(f"Scenario written to {out}.")
+
+
+@app.command()
+def schema(
+    out: Annotated[pathlib.Path | None, typer.Option(help="File to write; default: print.")] = None,
+) -> None:
+    """The JSON Schema of scenario files (for editors and other tools)."""
+    text = json.dumps(json_schema(), indent=2, ensure_ascii=False) + "\n"
+    if out is None:
+        console.print(text, markup=False, highlight=False, end="")
+    else:
+        out.write_text(text, encoding="utf-8")
+
+
+@app.command()
+def show(mission: MissionOpt = None) -> None:
+    """Summarise the stored scenario: sites, disciplines, courses, contributors, pledges."""
+    with open_database() as engine:
+        console.print(scenario_summary(scenarios.load(engine, mission)))
+
+
+@app.command()
+def demo(
+    serve: Annotated[bool, typer.Option(help="Serve the web app afterwards.")] = True,
+    scenario: Annotated[
+        pathlib.Path | None, typer.Option(help="Scenario to demonstrate; default: NMI 2018.")
+    ] = None,
+) -> None:
+    """Create a fresh database with the NATO Mission Iraq example and summarise it."""
+    with console.status("Importing the example scenario…"):
+        where, loaded = demo_service.prepare(scenario)
+    console.print(scenario_summary(loaded))
+    console.print(f"\nStored in {where}.")
+    if serve:
+        console.print("(The web app is not built yet; nothing to serve.)")

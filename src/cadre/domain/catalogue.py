@@ -1,0 +1,81 @@
+"""What can be taught: disciplines, qualifications on an instructor ladder, and courses."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from enum import Enum, StrEnum
+
+
+class InstructorLevel(Enum):
+    """The rungs of the ladder a host instructor climbs; order matters, so values are ranks."""
+
+    TRAINEE = 1
+    ASSISTANT_INSTRUCTOR = 2
+    INSTRUCTOR = 3
+    MASTER_TRAINER = 4
+
+    @property
+    def label(self) -> str:
+        return self.name.lower()
+
+    @classmethod
+    def from_label(cls, label: str) -> InstructorLevel:
+        return cls[label.upper()]
+
+    def __lt__(self, other: InstructorLevel) -> bool:
+        return self.value < other.value
+
+
+class CourseLevel(StrEnum):
+    """How a course sits in a discipline: end-user training or part of the instructor ladder."""
+
+    BASIC = "basic"
+    ADVANCED = "advanced"
+    INSTRUCTOR = "instructor"
+    MASTER = "master"
+    EDUCATION = "education"
+
+
+class DeliveryMode(StrEnum):
+    RESIDENT = "resident"
+    MOBILE_TRAINING_TEAM = "mobile_training_team"
+    OUT_OF_COUNTRY = "out_of_country"
+
+
+@dataclass(frozen=True)
+class Discipline:
+    code: str
+    name: str
+
+
+@dataclass(frozen=True)
+class Qualification:
+    """A skill a person holds; for instructors, the rung they stand on in one discipline."""
+
+    code: str
+    name: str
+    discipline: str
+    level: InstructorLevel
+
+
+@dataclass(frozen=True)
+class Course:
+    code: str
+    title: str
+    discipline: str
+    level: CourseLevel
+    duration_days: int
+    min_class_size: int
+    max_class_size: int
+    instructors_per_run: int
+    instructor_qualification: str
+    pass_rate: float
+    prerequisites: tuple[str, ...] = ()
+    delivery_modes: frozenset[DeliveryMode] = frozenset({DeliveryMode.RESIDENT})
+    language: str = "ar"
+    clearance: str = "none"
+    grants: str | None = None
+
+    @property
+    def trains_instructors(self) -> bool:
+        return self.level in (CourseLevel.INSTRUCTOR, CourseLevel.MASTER)

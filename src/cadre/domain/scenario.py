@@ -1,0 +1,89 @@
+"""A whole scenario: the mission and everything a plan is computed from, as one frozen value."""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from typing import Protocol, TypeVar
+
+from cadre.domain.catalogue import Course, Discipline, Qualification
+from cadre.domain.contributors import Caveat, Contributor, Pledge, Trainer
+from cadre.domain.errors import NotFound
+from cadre.domain.host import Cohort, Demand
+from cadre.domain.sites import Site
+
+
+@dataclass(frozen=True)
+class Mission:
+    code: str
+    name: str
+    host: str  # the host nation's contributor code
+    start: dt.date
+    end: dt.date
+    time_zone: str = "Asia/Baghdad"
+
+
+@dataclass(frozen=True)
+class PlanningParameters:
+    """Planning figures a scenario may override; defaults from the reference planning figures."""
+
+    attrition_per_month: float = 0.015
+    teaching_fraction: float = 0.6  # share of a host instructor's time spent teaching
+    certification_lag_months: int = 2  # supervised teaching before a host instructor is certified
+    mentor_ratio: int = 4  # newly certified host instructors one foreign instructor can mentor
+    relief_overlap_days: int = 10
+
+
+class _Coded(Protocol):
+    @property
+    def code(self) -> str: ...
+
+
+C = TypeVar("C", bound=_Coded)
+
+
+def _find(items: Iterable[C], code: str, kind: str) -> C:
+    for item in items:
+        if item.code == code:
+            return item
+    raise NotFound(f"{kind} {code} is not in the scenario")
+
+
+@dataclass(frozen=True)
+class Scenario:
+    mission: Mission
+    planning: PlanningParameters = field(default_factory=PlanningParameters)
+    contributors: tuple[Contributor, ...] = ()
+    sites: tuple[Site, ...] = ()
+    disciplines: tuple[Discipline, ...] = ()
+    qualifications: tuple[Qualification, ...] = ()
+    courses: tuple[Course, ...] = ()
+    demands: tuple[Demand, ...] = ()
+    caveats: tuple[Caveat, ...] = ()
+    pledges: tuple[Pledge, ...] = ()
+    trainers: tuple[Trainer, ...] = ()
+    cohorts: tuple[Cohort, ...] = ()
+
+    def course(self, code: str) -> Course:
+        return _find(self.courses, code, "course")
+
+    def site(self, code: str) -> Site:
+        return _find(self.sites, code, "site")
+
+    def contributor(self, code: str) -> Contributor:
+        return _find(self.contributors, code, "contributor")
+
+    def qualification(self, code: str) -> Qualification:
+        return _find(self.qualifications, code, "qualification")
+
+    def caveats_of(self, pledge: Pledge) -> tuple[Caveat, ...]:
+        return tuple(c for c in self.caveats if c.code in pledge.caveats)
+
+    def caveats_for_trainer(self, trainer: Trainer) -> tuple[Caveat, ...]:
+        """A trainer serves under their pledge's caveats, or all of their nation's without one."""
+        if trainer.pledge is not None:
+            for pledge in self.pledges:
+                if pledge.code == trainer.pledge:
+                    return self.caveats_of(pledge)
+        return tuple(c for c in self.caveats if c.nation == trainer.nation)

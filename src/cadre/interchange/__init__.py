@@ -1,0 +1,1 @@
+"""Scenarios in and out: YAML files, spreadsheets, exports, each with validation reports."""

@@ -1,0 +1,204 @@
+"""Between the file's shape and the domain's values, in both directions, losing nothing."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from cadre.domain.catalogue import Course, Discipline, InstructorLevel, Qualification
+from cadre.domain.contributors import Caveat, Contributor, Pledge, Restriction, Trainer
+from cadre.domain.host import Cohort, Demand, HostName
+from cadre.domain.scenario import Mission, PlanningParameters, Scenario
+from cadre.domain.sites import Holiday, Room, Site, Weekday
+from cadre.interchange.schema import FORMAT_VERSION, ScenarioShape
+
+
+def to_domain(shape: ScenarioShape) -> Scenario:
+    m = shape.mission
+    return Scenario(
+        mission=Mission(m.code, m.name, m.host, m.start, m.end, m.time_zone),
+        planning=PlanningParameters(**shape.planning.model_dump()),
+        contributors=tuple(
+            Contributor(c.code, c.name, c.role, c.hypothetical) for c in shape.contributors
+        ),
+        sites=tuple(
+            Site(
+                code=s.code,
+                name=s.name,
+                kind=s.kind,
+                region=s.region,
+                time_zone=s.time_zone,
+                rooms=tuple(Room(r.code, r.capacity) for r in s.rooms),
+                working_week=frozenset(Weekday[d.upper()] for d in s.working_week),
+                holidays=tuple(Holiday(h.name, h.start, h.end) for h in s.holidays),
+            )
+            for s in shape.sites
+        ),
+        disciplines=tuple(Discipline(d.code, d.name) for d in shape.disciplines),
+        qualifications=tuple(
+            Qualification(q.code, q.name, q.discipline, InstructorLevel.from_label(q.level))
+            for q in shape.qualifications
+        ),
+        courses=tuple(
+            Course(
+                **c.model_dump(exclude={"prerequisites", "delivery_modes"}),
+                prerequisites=tuple(c.prerequisites),
+                delivery_modes=frozenset(c.delivery_modes),
+            )
+            for c in shape.courses
+        ),
+        demands=tuple(Demand(**d.model_dump()) for d in shape.demands),
+        caveats=tuple(
+            Caveat(
+                code=c.code,
+                nation=c.nation,
+                allowed_sites=frozenset(c.allowed_sites),
+                forbidden_sites=frozenset(c.forbidden_sites),
+                allowed_regions=frozenset(c.allowed_regions),
+                forbidden_regions=frozenset(c.forbidden_regions),
+                forbidden_modes=frozenset(c.forbidden_modes),
+                max_tour_months=c.max_tour_months,
+                restrictions=tuple(Restriction(r.kind, r.value) for r in c.restrictions),
+                note=c.note,
+            )
+            for c in shape.caveats
+        ),
+        pledges=tuple(
+            Pledge(**p.model_dump(exclude={"caveats"}), caveats=tuple(p.caveats))
+            for p in shape.pledges
+        ),
+        trainers=tuple(
+            Trainer(
+                **t.model_dump(exclude={"qualifications"}), qualifications=tuple(t.qualifications)
+            )
+            for t in shape.trainers
+        ),
+        cohorts=tuple(
+            Cohort(c.code, c.unit, c.size, HostName(c.name.arabic, c.name.latin), c.site)
+            for c in shape.cohorts
+        ),
+    )
+
+
+def to_document(s: Scenario) -> dict[str, Any]:
+    """The scenario as plain data in the file's layout; sets come out sorted, for stable output."""
+    m = s.mission
+    return {
+        "format_version": FORMAT_VERSION,
+        "mission": {
+            "code": m.code,
+            "name": m.name,
+            "host": m.host,
+            "start": m.start,
+            "end": m.end,
+            "time_zone": m.time_zone,
+        },
+        "planning": dict(vars(s.planning)),
+        "contributors": [
+            {"code": c.code, "name": c.name, "role": c.role.value, "hypothetical": c.hypothetical}
+            for c in s.contributors
+        ],
+        "sites": [_site(site) for site in s.sites],
+        "disciplines": [{"code": d.code, "name": d.name} for d in s.disciplines],
+        "qualifications": [
+            {"code": q.code, "name": q.name, "discipline": q.discipline, "level": q.level.label}
+            for q in s.qualifications
+        ],
+        "courses": [_course(c) for c in s.courses],
+        "demands": [
+            {
+                "organisation": d.organisation,
+                "target": d.target,
+                "year": d.year,
+                "trained": d.trained,
+            }
+            for d in s.demands
+        ],
+        "caveats": [_caveat(c) for c in s.caveats],
+        "pledges": [
+            {
+                "code": p.code,
+                "nation": p.nation,
+                "qualification": p.qualification,
+                "count": p.count,
+                "start": p.start,
+                "end": p.end,
+                "tour_months": p.tour_months,
+                "caveats": list(p.caveats),
+            }
+            for p in s.pledges
+        ],
+        "trainers": [
+            {
+                "code": t.code,
+                "name": t.name,
+                "nation": t.nation,
+                "qualifications": list(t.qualifications),
+                "in_theatre_from": t.in_theatre_from,
+                "in_theatre_to": t.in_theatre_to,
+                "pledge": t.pledge,
+            }
+            for t in s.trainers
+        ],
+        "cohorts": [
+            {
+                "code": c.code,
+                "unit": c.unit,
+                "size": c.size,
+                "name": {"arabic": c.name.arabic, "latin": c.name.latin},
+                "site": c.site,
+            }
+            for c in s.cohorts
+        ],
+    }
+
+
+def _site(site: Site) -> dict[str, Any]:
+    return {
+        "code": site.code,
+        "name": site.name,
+        "kind": site.kind.value,
+        "region": site.region,
+        "time_zone": site.time_zone,
+        "rooms": [{"code": r.code, "capacity": r.capacity} for r in site.rooms],
+        "working_week": [d.label for d in sorted(site.working_week, key=_week_order)],
+        "holidays": [{"name": h.name, "start": h.start, "end": h.end} for h in site.holidays],
+    }
+
+
+def _week_order(day: Weekday) -> int:
+    return (day.value + 1) % 7  # Sunday first, as the week is written in Iraq
+
+
+def _course(c: Course) -> dict[str, Any]:
+    return {
+        "code": c.code,
+        "title": c.title,
+        "discipline": c.discipline,
+        "level": c.level.value,
+        "duration_days": c.duration_days,
+        "min_class_size": c.min_class_size,
+        "max_class_size": c.max_class_size,
+        "instructors_per_run": c.instructors_per_run,
+        "instructor_qualification": c.instructor_qualification,
+        "pass_rate": c.pass_rate,
+        "prerequisites": list(c.prerequisites),
+        "delivery_modes": sorted(m.value for m in c.delivery_modes),
+        "language": c.language,
+        "clearance": c.clearance,
+        "grants": c.grants,
+    }
+
+
+def _caveat(c: Caveat) -> dict[str, Any]:
+    return {
+        "code": c.code,
+        "nation": c.nation,
+        "allowed_sites": sorted(c.allowed_sites),
+        "forbidden_sites": sorted(c.forbidden_sites),
+        "allowed_regions": sorted(c.allowed_regions),
+        "forbidden_regions": sorted(c.forbidden_regions),
+        "forbidden_modes": sorted(m.value for m in c.forbidden_modes),
+        "max_tour_months": c.max_tour_months,
+        "restrictions": [{"kind": r.kind, "value": r.value} for r in c.restrictions],
+        "note": c.note,
+    }

@@ -1,0 +1,1 @@
+"""Storage: SQLAlchemy 2 tables, sessions and Alembic migrations, on SQLite or PostgreSQL."""

@@ -1,0 +1,404 @@
+"""A scenario into rows and back: whole, in one transaction, keeping the file's order."""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import asdict
+from typing import Any
+
+from sqlalchemy import delete, select
+from sqlalchemy.orm import Session
+
+from cadre.domain.catalogue import (
+    Course,
+    CourseLevel,
+    DeliveryMode,
+    Discipline,
+    InstructorLevel,
+    Qualification,
+)
+from cadre.domain.contributors import (
+    Caveat,
+    Contributor,
+    ContributorRole,
+    Pledge,
+    Restriction,
+    Trainer,
+)
+from cadre.domain.errors import NotFound
+from cadre.domain.host import Cohort, Demand, HostName, search_key
+from cadre.domain.scenario import Mission, PlanningParameters, Scenario
+from cadre.domain.sites import Holiday, Room, Site, SiteKind, Weekday
+from cadre.storage.models import (
+    CaveatRow,
+    CohortRow,
+    ContributorRow,
+    CourseRow,
+    DemandRow,
+    DisciplineRow,
+    HolidayRow,
+    MissionRow,
+    PledgeCaveatRow,
+    PledgeRow,
+    PrerequisiteRow,
+    QualificationRow,
+    RoomRow,
+    SiteRow,
+    TrainerQualificationRow,
+    TrainerRow,
+)
+
+# Children first, so that deleting a mission's scenario never trips a foreign key.
+_SCENARIO_TABLES = (
+    CohortRow,
+    TrainerRow,
+    PledgeRow,
+    CaveatRow,
+    DemandRow,
+    CourseRow,
+    QualificationRow,
+    DisciplineRow,
+    SiteRow,
+    ContributorRow,
+)
+
+
+def find_mission(session: Session, code: str | None = None) -> MissionRow:
+    """The mission with `code`; without a code, the one most recently imported."""
+    query = select(MissionRow)
+    if code is not None:
+        query = query.where(MissionRow.code == code)
+    row = session.scalars(
+        query.order_by(MissionRow.imported_at.desc(), MissionRow.id.desc())
+    ).first()
+    if row is None:
+        raise NotFound(
+            f"mission {code} is not in the database"
+            if code
+            else "the database holds no scenario yet; import one with `cadre import FILE`"
+        )
+    return row
+
+
+def list_missions(session: Session) -> list[MissionRow]:
+    return list(session.scalars(select(MissionRow).order_by(MissionRow.code)))
+
+
+def save_scenario(session: Session, scenario: Scenario, fingerprint: str) -> bool:
+    """Store `scenario`, replacing that mission's previous one; False when nothing changed.
+
+    The mission row itself stays, so plan versions computed from earlier scenarios are kept.
+    """
+    m = scenario.mission
+    mission = session.scalars(select(MissionRow).where(MissionRow.code == m.code)).first()
+    if mission is not None and mission.fingerprint == fingerprint:
+        return False
+    if mission is None:
+        mission = MissionRow(code=m.code)
+        session.add(mission)
+    else:
+        # A course may be required by another; the links go first so no course is held back.
+        courses = select(CourseRow.id).where(CourseRow.mission_id == mission.id)
+        session.execute(delete(PrerequisiteRow).where(PrerequisiteRow.course_id.in_(courses)))
+        for table in _SCENARIO_TABLES:
+            session.execute(delete(table).where(table.mission_id == mission.id))
+    mission.name, mission.host, mission.time_zone = m.name, m.host, m.time_zone
+    mission.start_date, mission.end_date = m.start, m.end
+    mission.planning = asdict(scenario.planning)
+    mission.fingerprint = fingerprint
+    mission.imported_at = dt.datetime.now(dt.UTC)
+    session.flush()
+    _insert_children(session, mission.id, scenario)
+    return True
+
+
+def _insert_children(session: Session, mission_id: int, s: Scenario) -> None:
+    def add_all(rows: list[Any]) -> None:
+        session.add_all(rows)
+        session.flush()  # rows get their ids, which later tables refer to
+
+    contributors = {
+        c.code: ContributorRow(
+            mission_id=mission_id,
+            code=c.code,
+            name=c.name,
+            role=c.role.value,
+            hypothetical=c.hypothetical,
+        )
+        for c in s.contributors
+    }
+    sites = {site.code: _site_row(mission_id, site) for site in s.sites}
+    disciplines = {
+        d.code: DisciplineRow(mission_id=mission_id, code=d.code, name=d.name)
+        for d in s.disciplines
+    }
+    add_all([*contributors.values(), *sites.values(), *disciplines.values()])
+    qualifications = {
+        q.code: QualificationRow(
+            mission_id=mission_id,
+            code=q.code,
+            name=q.name,
+            discipline=disciplines[q.discipline],
+            level=q.level.label,
+        )
+        for q in s.qualifications
+    }
+    add_all(list(qualifications.values()))
+    courses = {c.code: _course_row(mission_id, c, disciplines, qualifications) for c in s.courses}
+    add_all(list(courses.values()))
+    for c in s.courses:
+        courses[c.code].prerequisites = [
+            PrerequisiteRow(required=courses[p], position=i) for i, p in enumerate(c.prerequisites)
+        ]
+    caveats = {c.code: _caveat_row(mission_id, c, contributors) for c in s.caveats}
+    add_all(
+        [
+            *(
+                DemandRow(
+                    mission_id=mission_id,
+                    organisation=d.organisation,
+                    year=d.year,
+                    trained=d.trained,
+                    course=courses.get(d.target),
+                    qualification=None if d.target in courses else qualifications[d.target],
+                )
+                for d in s.demands
+            ),
+            *caveats.values(),
+        ]
+    )
+    pledges = {
+        p.code: PledgeRow(
+            mission_id=mission_id,
+            code=p.code,
+            nation=contributors[p.nation],
+            qualification=qualifications[p.qualification],
+            count=p.count,
+            start_date=p.start,
+            end_date=p.end,
+            tour_months=p.tour_months,
+            caveats=[
+                PledgeCaveatRow(caveat=caveats[c], position=i) for i, c in enumerate(p.caveats)
+            ],
+        )
+        for p in s.pledges
+    }
+    add_all(list(pledges.values()))
+    add_all(
+        [
+            *(
+                TrainerRow(
+                    mission_id=mission_id,
+                    code=t.code,
+                    name=t.name,
+                    nation=contributors[t.nation],
+                    in_theatre_from=t.in_theatre_from,
+                    in_theatre_to=t.in_theatre_to,
+                    pledge=pledges[t.pledge] if t.pledge else None,
+                    qualifications=[
+                        TrainerQualificationRow(qualification=qualifications[q], position=i)
+                        for i, q in enumerate(t.qualifications)
+                    ],
+                )
+                for t in s.trainers
+            ),
+            *(
+                CohortRow(
+                    mission_id=mission_id,
+                    code=c.code,
+                    unit=c.unit,
+                    size=c.size,
+                    name_arabic=c.name.arabic,
+                    name_latin=c.name.latin,
+                    search_key=c.name.key,
+                    site=sites[c.site] if c.site else None,
+                )
+                for c in s.cohorts
+            ),
+        ]
+    )
+
+
+def _site_row(mission_id: int, site: Site) -> SiteRow:
+    return SiteRow(
+        mission_id=mission_id,
+        code=site.code,
+        name=site.name,
+        kind=site.kind.value,
+        region=site.region,
+        time_zone=site.time_zone,
+        working_week=sorted(d.label for d in site.working_week),
+        rooms=[RoomRow(code=r.code, capacity=r.capacity) for r in site.rooms],
+        holidays=[
+            HolidayRow(name=h.name, start_date=h.start, end_date=h.end) for h in site.holidays
+        ],
+    )
+
+
+def _course_row(
+    mission_id: int,
+    c: Course,
+    disciplines: dict[str, DisciplineRow],
+    qualifications: dict[str, QualificationRow],
+) -> CourseRow:
+    return CourseRow(
+        mission_id=mission_id,
+        code=c.code,
+        title=c.title,
+        discipline=disciplines[c.discipline],
+        level=c.level.value,
+        duration_days=c.duration_days,
+        min_class_size=c.min_class_size,
+        max_class_size=c.max_class_size,
+        instructors_per_run=c.instructors_per_run,
+        instructor_qualification=qualifications[c.instructor_qualification],
+        pass_rate=c.pass_rate,
+        delivery_modes=sorted(m.value for m in c.delivery_modes),
+        language=c.language,
+        clearance=c.clearance,
+        grants=qualifications[c.grants] if c.grants else None,
+    )
+
+
+def _caveat_row(mission_id: int, c: Caveat, contributors: dict[str, ContributorRow]) -> CaveatRow:
+    return CaveatRow(
+        mission_id=mission_id,
+        code=c.code,
+        nation=contributors[c.nation],
+        allowed_sites=sorted(c.allowed_sites),
+        forbidden_sites=sorted(c.forbidden_sites),
+        allowed_regions=sorted(c.allowed_regions),
+        forbidden_regions=sorted(c.forbidden_regions),
+        forbidden_modes=sorted(m.value for m in c.forbidden_modes),
+        max_tour_months=c.max_tour_months,
+        restrictions=[{"kind": r.kind, "value": r.value} for r in c.restrictions],
+        note=c.note,
+    )
+
+
+def load_scenario(session: Session, code: str | None = None) -> Scenario:
+    mission = find_mission(session, code)
+
+    def rows(table: Any) -> list[Any]:
+        query = select(table).where(table.mission_id == mission.id).order_by(table.id)
+        return list(session.scalars(query))
+
+    return Scenario(
+        mission=Mission(
+            mission.code,
+            mission.name,
+            mission.host,
+            mission.start_date,
+            mission.end_date,
+            mission.time_zone,
+        ),
+        planning=PlanningParameters(**mission.planning),
+        contributors=tuple(
+            Contributor(r.code, r.name, ContributorRole(r.role), r.hypothetical)
+            for r in rows(ContributorRow)
+        ),
+        sites=tuple(
+            Site(
+                code=r.code,
+                name=r.name,
+                kind=SiteKind(r.kind),
+                region=r.region,
+                time_zone=r.time_zone,
+                rooms=tuple(Room(x.code, x.capacity) for x in r.rooms),
+                working_week=frozenset(Weekday[d.upper()] for d in r.working_week),
+                holidays=tuple(Holiday(h.name, h.start_date, h.end_date) for h in r.holidays),
+            )
+            for r in rows(SiteRow)
+        ),
+        disciplines=tuple(Discipline(r.code, r.name) for r in rows(DisciplineRow)),
+        qualifications=tuple(
+            Qualification(r.code, r.name, r.discipline.code, InstructorLevel.from_label(r.level))
+            for r in rows(QualificationRow)
+        ),
+        courses=tuple(_course(r) for r in rows(CourseRow)),
+        demands=tuple(
+            Demand(r.organisation, (r.course or r.qualification).code, r.year, r.trained)
+            for r in rows(DemandRow)
+        ),
+        caveats=tuple(_caveat(r) for r in rows(CaveatRow)),
+        pledges=tuple(
+            Pledge(
+                r.code,
+                r.nation.code,
+                r.qualification.code,
+                r.count,
+                r.start_date,
+                r.end_date,
+                r.tour_months,
+                tuple(x.caveat.code for x in r.caveats),
+            )
+            for r in rows(PledgeRow)
+        ),
+        trainers=tuple(
+            Trainer(
+                r.code,
+                r.name,
+                r.nation.code,
+                tuple(q.qualification.code for q in r.qualifications),
+                r.in_theatre_from,
+                r.in_theatre_to,
+                r.pledge.code if r.pledge else None,
+            )
+            for r in rows(TrainerRow)
+        ),
+        cohorts=tuple(
+            Cohort(
+                r.code,
+                r.unit,
+                r.size,
+                HostName(r.name_arabic, r.name_latin),
+                r.site.code if r.site else None,
+            )
+            for r in rows(CohortRow)
+        ),
+    )
+
+
+def _course(r: CourseRow) -> Course:
+    return Course(
+        code=r.code,
+        title=r.title,
+        discipline=r.discipline.code,
+        level=CourseLevel(r.level),
+        duration_days=r.duration_days,
+        min_class_size=r.min_class_size,
+        max_class_size=r.max_class_size,
+        instructors_per_run=r.instructors_per_run,
+        instructor_qualification=r.instructor_qualification.code,
+        pass_rate=r.pass_rate,
+        prerequisites=tuple(p.required.code for p in r.prerequisites),
+        delivery_modes=frozenset(DeliveryMode(m) for m in r.delivery_modes),
+        language=r.language,
+        clearance=r.clearance,
+        grants=r.grants.code if r.grants else None,
+    )
+
+
+def _caveat(r: CaveatRow) -> Caveat:
+    return Caveat(
+        code=r.code,
+        nation=r.nation.code,
+        allowed_sites=frozenset(r.allowed_sites),
+        forbidden_sites=frozenset(r.forbidden_sites),
+        allowed_regions=frozenset(r.allowed_regions),
+        forbidden_regions=frozenset(r.forbidden_regions),
+        forbidden_modes=frozenset(DeliveryMode(m) for m in r.forbidden_modes),
+        max_tour_months=r.max_tour_months,
+        restrictions=tuple(Restriction(x["kind"], x["value"]) for x in r.restrictions),
+        note=r.note,
+    )
+
+
+def search_cohorts(session: Session, mission_code: str, text: str) -> list[CohortRow]:
+    """Cohorts whose name matches `text` however it is spelt, in Arabic or in Latin letters."""
+    mission = find_mission(session, mission_code)
+    query = select(CohortRow).where(
+        CohortRow.mission_id == mission.id,
+        CohortRow.search_key.contains(search_key(text), autoescape=True),
+    )
+    return list(session.scalars(query.order_by(CohortRow.id)))

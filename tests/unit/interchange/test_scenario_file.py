@@ -1,0 +1,83 @@
+"""Reading scenario files: shapes, positions of problems, and the shipped JSON Schema."""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+
+from cadre.domain.errors import InvalidInput, Problem
+from cadre.interchange.scenario_file import dump_scenario, parse_scenario
+from cadre.interchange.schema import json_schema
+from tests.conftest import EXAMPLES, ROOT
+
+TINY = (EXAMPLES / "tiny.yaml").read_text(encoding="utf-8")
+
+
+def problems(text: str) -> list[Problem]:
+    with pytest.raises(InvalidInput) as caught:
+        parse_scenario(text, "s.yaml")
+    return list(caught.value.problems)
+
+
+def test_yaml_syntax_error_is_located() -> None:
+    assert problems("mission:\n  code: [unclosed\n") == [
+        Problem(
+            "the YAML is not well formed: while parsing a flow sequence expected ',' or ']', "
+            "but got '<stream end>'",
+            file="s.yaml",
+            line=3,
+            column=1,
+        )
+    ]
+
+
+def test_duplicate_key_is_located_at_the_second() -> None:
+    found = problems(TINY.replace("  code: TINY\n", "  code: TINY\n  code: TINY2\n"))
+    assert [(p.line, "duplicate key" in p.reason) for p in found] == [(6, True)]
+
+
+def test_unknown_field_suggests_the_right_name() -> None:
+    found = problems(TINY.replace("    duration_days: 25", "    duraton_days: 25"))
+    assert [(p.field, p.reason) for p in found] == [
+        ("courses[0].duration_days", "course CIED-101 is missing the field duration_days"),
+        (
+            "courses[0].duraton_days",
+            "course CIED-101 has an unknown field duraton_days (did you mean duration_days?)",
+        ),
+    ]
+
+
+def test_wrong_enum_value_lists_the_allowed_ones() -> None:
+    found = problems(
+        TINY.replace(
+            "kind: training_centre\n    region: Baghdad\n    rooms:\n      - {code: TAJI",
+            "kind: barracks\n    region: Baghdad\n    rooms:\n      - {code: TAJI",
+        )
+    )
+    assert [(p.line, p.column, p.reason) for p in found] == [
+        (
+            27,
+            11,
+            "site TAJI: field kind must be one of 'school', 'academy', 'training_centre', "
+            "'headquarters' or 'abroad', not 'barracks'",
+        ),
+    ]
+
+
+def test_a_file_that_is_not_a_mapping_is_refused() -> None:
+    assert [p.reason for p in problems("- just\n- a list\n")] == [
+        "a scenario file must be a mapping with a mission: section at its top"
+    ]
+
+
+def test_written_scenario_reads_back_equal() -> None:
+    scenario = parse_scenario(TINY)
+    assert parse_scenario(dump_scenario(scenario)) == scenario
+
+
+def test_shipped_json_schema_is_the_generated_one() -> None:
+    shipped = ROOT / "src" / "cadre" / "interchange" / "scenario.schema.json"
+    assert json.loads(shipped.read_text(encoding="utf-8")) == json_schema(), (
+        "run `make schema` to regenerate the shipped JSON Schema"
+    )
