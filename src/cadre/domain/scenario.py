@@ -25,6 +25,39 @@ class Mission:
 
 
 @dataclass(frozen=True)
+class MobileTeamWindow:
+    """A period when mobile training teams may teach, at one site or (site None) anywhere."""
+
+    start: dt.date
+    end: dt.date
+    site: str | None = None
+
+
+@dataclass(frozen=True)
+class SeatOffer:
+    """Seats a nation offers on a course at its own schools, for host personnel, in a year."""
+
+    nation: str
+    course: str
+    year: int
+    seats: int
+
+
+@dataclass(frozen=True)
+class YearBudget:
+    year: int
+    amount: float
+
+
+@dataclass(frozen=True)
+class InitialGraduates:
+    """Host personnel who already hold a course's outcome when the mission starts."""
+
+    course: str
+    count: int
+
+
+@dataclass(frozen=True)
 class PlanningParameters:
     """Planning figures a scenario may override; defaults from the reference planning figures."""
 
@@ -33,6 +66,15 @@ class PlanningParameters:
     certification_lag_months: int = 2  # supervised teaching before a host instructor is certified
     mentor_ratio: int = 4  # newly certified host instructors one foreign instructor can mentor
     relief_overlap_days: int = 10
+    foreign_teaching_fraction: float = 0.8  # the rest goes to preparation, leave and travel
+    instructor_selection_rate: float = 0.4  # graduates fit to enter an instructor course
+    horizon_months: int | None = None  # default: the mission's length, at most 120
+    cost_per_foreign_instructor_month: float = 0.0
+    cost_per_out_of_country_seat: float = 0.0
+    budget_per_year: tuple[YearBudget, ...] = ()
+    mobile_team_windows: tuple[MobileTeamWindow, ...] = ()
+    out_of_country_seats: tuple[SeatOffer, ...] = ()
+    initial_graduates: tuple[InitialGraduates, ...] = ()
 
 
 class _Coded(Protocol):

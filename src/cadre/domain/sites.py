@@ -64,6 +64,10 @@ class Site:
     rooms: tuple[Room, ...] = ()
     working_week: frozenset[Weekday] = IRAQI_WORKING_WEEK
     holidays: tuple[Holiday, ...] = ()
+    disciplines: frozenset[str] = frozenset()  # what it can teach; empty: any discipline
+
+    def teaches(self, discipline: str) -> bool:
+        return not self.disciplines or discipline in self.disciplines
 
     def is_working_day(self, day: dt.date) -> bool:
         if Weekday(day.weekday()) not in self.working_week:

@@ -7,16 +7,24 @@ from typing import Any
 from cadre.domain.catalogue import Course, Discipline, InstructorLevel, Qualification
 from cadre.domain.contributors import Caveat, Contributor, Pledge, Restriction, Trainer
 from cadre.domain.host import Cohort, Demand, HostName
-from cadre.domain.scenario import Mission, PlanningParameters, Scenario
+from cadre.domain.scenario import (
+    InitialGraduates,
+    Mission,
+    MobileTeamWindow,
+    PlanningParameters,
+    Scenario,
+    SeatOffer,
+    YearBudget,
+)
 from cadre.domain.sites import Holiday, Room, Site, Weekday
-from cadre.interchange.schema import FORMAT_VERSION, ScenarioShape
+from cadre.interchange.schema import FORMAT_VERSION, PlanningShape, ScenarioShape
 
 
 def to_domain(shape: ScenarioShape) -> Scenario:
     m = shape.mission
     return Scenario(
         mission=Mission(m.code, m.name, m.host, m.start, m.end, m.time_zone),
-        planning=PlanningParameters(**shape.planning.model_dump()),
+        planning=_planning(shape.planning),
         contributors=tuple(
             Contributor(c.code, c.name, c.role, c.hypothetical) for c in shape.contributors
         ),
@@ -30,6 +38,7 @@ def to_domain(shape: ScenarioShape) -> Scenario:
                 rooms=tuple(Room(r.code, r.capacity) for r in s.rooms),
                 working_week=frozenset(Weekday[d.upper()] for d in s.working_week),
                 holidays=tuple(Holiday(h.name, h.start, h.end) for h in s.holidays),
+                disciplines=frozenset(s.disciplines),
             )
             for s in shape.sites
         ),
@@ -92,7 +101,7 @@ def to_document(s: Scenario) -> dict[str, Any]:
             "end": m.end,
             "time_zone": m.time_zone,
         },
-        "planning": dict(vars(s.planning)),
+        "planning": planning_document(s.planning),
         "contributors": [
             {"code": c.code, "name": c.name, "role": c.role.value, "hypothetical": c.hypothetical}
             for c in s.contributors
@@ -162,6 +171,7 @@ def _site(site: Site) -> dict[str, Any]:
         "rooms": [{"code": r.code, "capacity": r.capacity} for r in site.rooms],
         "working_week": [d.label for d in sorted(site.working_week, key=_week_order)],
         "holidays": [{"name": h.name, "start": h.start, "end": h.end} for h in site.holidays],
+        "disciplines": sorted(site.disciplines),
     }
 
 
@@ -202,3 +212,46 @@ def _caveat(c: Caveat) -> dict[str, Any]:
         "restrictions": [{"kind": r.kind, "value": r.value} for r in c.restrictions],
         "note": c.note,
     }
+
+
+def _planning(shape: PlanningShape) -> PlanningParameters:
+    return PlanningParameters(
+        **shape.model_dump(
+            exclude={
+                "budget_per_year",
+                "mobile_team_windows",
+                "out_of_country_seats",
+                "initial_graduates",
+            }
+        ),
+        budget_per_year=tuple(YearBudget(b.year, b.amount) for b in shape.budget_per_year),
+        mobile_team_windows=tuple(
+            MobileTeamWindow(w.start, w.end, w.site) for w in shape.mobile_team_windows
+        ),
+        out_of_country_seats=tuple(
+            SeatOffer(o.nation, o.course, o.year, o.seats) for o in shape.out_of_country_seats
+        ),
+        initial_graduates=tuple(
+            InitialGraduates(g.course, g.count) for g in shape.initial_graduates
+        ),
+    )
+
+
+def planning_document(p: PlanningParameters) -> dict[str, Any]:
+    """The planning figures as plain data; also what a plan version records of its inputs."""
+    return {
+        **{k: v for k, v in vars(p).items() if not isinstance(v, tuple)},
+        "budget_per_year": [{"year": b.year, "amount": b.amount} for b in p.budget_per_year],
+        "mobile_team_windows": [
+            {"start": w.start, "end": w.end, "site": w.site} for w in p.mobile_team_windows
+        ],
+        "out_of_country_seats": [
+            {"nation": o.nation, "course": o.course, "year": o.year, "seats": o.seats}
+            for o in p.out_of_country_seats
+        ],
+        "initial_graduates": [{"course": g.course, "count": g.count} for g in p.initial_graduates],
+    }
+
+
+def planning_from_document(document: dict[str, Any]) -> PlanningParameters:
+    return _planning(PlanningShape.model_validate(document))

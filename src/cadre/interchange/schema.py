@@ -35,12 +35,44 @@ class MissionShape(Shape):
     time_zone: str = "Asia/Baghdad"
 
 
+class MobileTeamWindowShape(Shape):
+    start: dt.date
+    end: dt.date
+    site: str | None = Field(None, description="A site code; none: any site.")
+
+
+class SeatOfferShape(Shape):
+    nation: str
+    course: str
+    year: int
+    seats: int
+
+
+class YearBudgetShape(Shape):
+    year: int
+    amount: float
+
+
+class InitialGraduatesShape(Shape):
+    course: str
+    count: int
+
+
 class PlanningShape(Shape):
     attrition_per_month: float = 0.015
     teaching_fraction: float = 0.6
     certification_lag_months: int = 2
     mentor_ratio: int = 4
     relief_overlap_days: int = 10
+    foreign_teaching_fraction: float = 0.8
+    instructor_selection_rate: float = 0.4
+    horizon_months: int | None = None
+    cost_per_foreign_instructor_month: float = 0.0
+    cost_per_out_of_country_seat: float = 0.0
+    budget_per_year: list[YearBudgetShape] = []
+    mobile_team_windows: list[MobileTeamWindowShape] = []
+    out_of_country_seats: list[SeatOfferShape] = []
+    initial_graduates: list[InitialGraduatesShape] = []
 
 
 class ContributorShape(Shape):
@@ -70,6 +102,7 @@ class SiteShape(Shape):
     rooms: list[RoomShape] = []
     working_week: list[DayName] = ["sun", "mon", "tue", "wed", "thu"]
     holidays: list[HolidayShape] = []
+    disciplines: list[str] = Field([], description="Disciplines taught here; empty: any.")
 
 
 class DisciplineShape(Shape):

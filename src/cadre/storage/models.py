@@ -88,6 +88,7 @@ class SiteRow(Base):
     region: Mapped[str] = mapped_column(String(100))
     time_zone: Mapped[str] = mapped_column(String(64))
     working_week: Mapped[list[str]]
+    disciplines: Mapped[list[str]] = mapped_column(server_default="[]")
     rooms: Mapped[list[RoomRow]] = relationship(
         order_by="RoomRow.id", cascade="all, delete-orphan", passive_deletes=True
     )

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import asdict
 from typing import Any
 
 from sqlalchemy import delete, select
@@ -26,8 +25,17 @@ from cadre.domain.contributors import (
     Trainer,
 )
 from cadre.domain.errors import NotFound
+from cadre.domain.fingerprint import canonical
 from cadre.domain.host import Cohort, Demand, HostName, search_key
-from cadre.domain.scenario import Mission, PlanningParameters, Scenario
+from cadre.domain.scenario import (
+    InitialGraduates,
+    Mission,
+    MobileTeamWindow,
+    PlanningParameters,
+    Scenario,
+    SeatOffer,
+    YearBudget,
+)
 from cadre.domain.sites import Holiday, Room, Site, SiteKind, Weekday
 from cadre.storage.models import (
     CaveatRow,
@@ -104,7 +112,7 @@ def save_scenario(session: Session, scenario: Scenario, fingerprint: str) -> boo
             session.execute(delete(table).where(table.mission_id == mission.id))
     mission.name, mission.host, mission.time_zone = m.name, m.host, m.time_zone
     mission.start_date, mission.end_date = m.start, m.end
-    mission.planning = asdict(scenario.planning)
+    mission.planning = canonical(scenario.planning)
     mission.fingerprint = fingerprint
     mission.imported_at = dt.datetime.now(dt.UTC)
     session.flush()
@@ -228,6 +236,7 @@ def _site_row(mission_id: int, site: Site) -> SiteRow:
         region=site.region,
         time_zone=site.time_zone,
         working_week=sorted(d.label for d in site.working_week),
+        disciplines=sorted(site.disciplines),
         rooms=[RoomRow(code=r.code, capacity=r.capacity) for r in site.rooms],
         holidays=[
             HolidayRow(name=h.name, start_date=h.start, end_date=h.end) for h in site.holidays
@@ -292,7 +301,7 @@ def load_scenario(session: Session, code: str | None = None) -> Scenario:
             mission.end_date,
             mission.time_zone,
         ),
-        planning=PlanningParameters(**mission.planning),
+        planning=_planning(mission.planning),
         contributors=tuple(
             Contributor(r.code, r.name, ContributorRole(r.role), r.hypothetical)
             for r in rows(ContributorRow)
@@ -307,6 +316,7 @@ def load_scenario(session: Session, code: str | None = None) -> Scenario:
                 rooms=tuple(Room(x.code, x.capacity) for x in r.rooms),
                 working_week=frozenset(Weekday[d.upper()] for d in r.working_week),
                 holidays=tuple(Holiday(h.name, h.start_date, h.end_date) for h in r.holidays),
+                disciplines=frozenset(r.disciplines),
             )
             for r in rows(SiteRow)
         ),
@@ -402,3 +412,19 @@ def search_cohorts(session: Session, mission_code: str, text: str) -> list[Cohor
         CohortRow.search_key.contains(search_key(text), autoescape=True),
     )
     return list(session.scalars(query.order_by(CohortRow.id)))
+
+
+def _planning(stored: dict[str, Any]) -> PlanningParameters:
+    """Planning figures back from the JSON that `canonical` made of them."""
+    nested = {"budget_per_year", "mobile_team_windows", "out_of_country_seats", "initial_graduates"}
+    day = dt.date.fromisoformat
+    return PlanningParameters(
+        **{k: v for k, v in stored.items() if k not in nested},
+        budget_per_year=tuple(YearBudget(**b) for b in stored.get("budget_per_year", [])),
+        mobile_team_windows=tuple(
+            MobileTeamWindow(day(w["start"]), day(w["end"]), w["site"])
+            for w in stored.get("mobile_team_windows", [])
+        ),
+        out_of_country_seats=tuple(SeatOffer(**o) for o in stored.get("out_of_country_seats", [])),
+        initial_graduates=tuple(InitialGraduates(**g) for g in stored.get("initial_graduates", [])),
+    )

@@ -180,3 +180,40 @@ def test_every_problem_is_reported_not_just_the_first() -> None:
         ("courses", 0, "duration_days"),
         ("courses", 0, "min_class_size"),
     ]
+
+
+def test_planning_rates_out_of_bounds_are_refused() -> None:
+    from cadre.domain.scenario import PlanningParameters
+
+    planning = PlanningParameters(attrition_per_month=1.5, teaching_fraction=0.0)
+    assert violations(planning=planning) == [
+        Violation(
+            ("planning", "attrition_per_month"),
+            "attrition per month must be at least 0 and below 1, not 1.5",
+        ),
+        Violation(
+            ("planning", "teaching_fraction"),
+            "teaching fraction must be above 0 and at most 1, not 0.0",
+        ),
+    ]
+
+
+def test_seats_offered_on_a_course_not_taught_abroad_are_refused() -> None:
+    from cadre.domain.scenario import PlanningParameters, SeatOffer
+
+    planning = PlanningParameters(out_of_country_seats=(SeatOffer("CAN", "CIED-101", 2019, 5),))
+    assert violations(planning=planning) == [
+        Violation(
+            ("planning", "out_of_country_seats", 0, "course"),
+            "seats offered on CIED-101, which is not taught out of country",
+        )
+    ]
+
+
+def test_site_teaching_an_unknown_discipline_is_refused() -> None:
+    site = Site("TAJI", "Taji", SiteKind.TRAINING_CENTRE, "Baghdad", disciplines=frozenset({"MED"}))
+    assert violations(sites=(site,)) == [
+        Violation(
+            ("sites", 0, "disciplines"), "site TAJI teaches discipline MED, which is not defined"
+        )
+    ]

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterator
 
-from cadre.domain.rules import catalogue, forces
+from cadre.domain.rules import catalogue, forces, planning
 from cadre.domain.rules.base import Path, Registries, Violation
 from cadre.domain.scenario import Scenario
 
@@ -20,6 +20,9 @@ RULES: tuple[Rule, ...] = (
     catalogue.mission_is_sound,
     catalogue.contributors_are_real,
     catalogue.sites_are_sound,
+    planning.site_disciplines_are_known,
+    planning.planning_figures_are_sound,
+    planning.planning_inputs_are_known,
     catalogue.qualifications_belong,
     catalogue.courses_refer_to_known_things,
     catalogue.courses_have_sound_sizes,

@@ -1,0 +1,129 @@
+"""Rules over the planning figures: rates within bounds, and inputs that name known things."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from cadre.domain.catalogue import DeliveryMode
+from cadre.domain.rules.base import Registries, Violation
+from cadre.domain.scenario import Scenario
+
+MAX_HORIZON_MONTHS = 120
+
+
+def planning_figures_are_sound(s: Scenario, _: Registries) -> Iterator[Violation]:
+    p = s.planning
+    rates = {
+        "attrition_per_month": (p.attrition_per_month, 0.0, False, "at least 0 and below 1"),
+        "teaching_fraction": (p.teaching_fraction, 0.0, True, "above 0 and at most 1"),
+        "foreign_teaching_fraction": (
+            p.foreign_teaching_fraction,
+            0.0,
+            True,
+            "above 0 and at most 1",
+        ),
+        "instructor_selection_rate": (
+            p.instructor_selection_rate,
+            0.0,
+            True,
+            "above 0 and at most 1",
+        ),
+    }
+    for name, (value, low, upper_inclusive, wording) in rates.items():
+        above = value >= low if name == "attrition_per_month" else value > low
+        below = value <= 1 if upper_inclusive else value < 1
+        if not (above and below):
+            yield Violation(
+                ("planning", name), f"{name.replace('_', ' ')} must be {wording}, not {value}"
+            )
+    if p.certification_lag_months < 0:
+        yield Violation(
+            ("planning", "certification_lag_months"),
+            f"certification lag must be 0 months or more, not {p.certification_lag_months}",
+        )
+    if p.mentor_ratio < 1:
+        yield Violation(
+            ("planning", "mentor_ratio"),
+            f"one mentor must mentor at least 1 host instructor, not {p.mentor_ratio}",
+        )
+    if p.horizon_months is not None and not 1 <= p.horizon_months <= MAX_HORIZON_MONTHS:
+        yield Violation(
+            ("planning", "horizon_months"),
+            f"the horizon must be 1 to {MAX_HORIZON_MONTHS} months, not {p.horizon_months}",
+        )
+    for name in ("cost_per_foreign_instructor_month", "cost_per_out_of_country_seat"):
+        if getattr(p, name) < 0:
+            yield Violation(("planning", name), f"{name.replace('_', ' ')} cannot be negative")
+    for i, budget in enumerate(p.budget_per_year):
+        if budget.amount <= 0:
+            yield Violation(
+                ("planning", "budget_per_year", i, "amount"),
+                f"the budget of {budget.year} must be above 0, not {budget.amount}",
+            )
+
+
+def planning_inputs_are_known(s: Scenario, _: Registries) -> Iterator[Violation]:
+    sites = {site.code for site in s.sites}
+    courses = {c.code: c for c in s.courses}
+    senders = {c.code for c in s.contributors if c.role.sends_trainers}
+    first, last = s.mission.start.year, s.mission.end.year
+    p = s.planning
+    for i, w in enumerate(p.mobile_team_windows):
+        if w.end < w.start:
+            yield Violation(
+                ("planning", "mobile_team_windows", i, "end"),
+                f"the mobile-team window ends on {w.end}, before it starts on {w.start}",
+            )
+        if w.site is not None and w.site not in sites:
+            yield Violation(
+                ("planning", "mobile_team_windows", i, "site"),
+                f"the mobile-team window is at site {w.site}, which is not defined",
+            )
+    for i, offer in enumerate(p.out_of_country_seats):
+        where = ("planning", "out_of_country_seats", i)
+        if offer.nation not in senders:
+            yield Violation(
+                (*where, "nation"),
+                f"seats offered by {offer.nation}, which is not an ally or partner",
+            )
+        course = courses.get(offer.course)
+        if course is None:
+            yield Violation(
+                (*where, "course"),
+                f"seats offered on {offer.course}, which is not in the catalogue",
+            )
+        elif DeliveryMode.OUT_OF_COUNTRY not in course.delivery_modes:
+            yield Violation(
+                (*where, "course"),
+                f"seats offered on {offer.course}, which is not taught out of country",
+            )
+        if offer.seats <= 0:
+            yield Violation(
+                (*where, "seats"), f"seats offered must be at least 1, not {offer.seats}"
+            )
+        if not first <= offer.year <= last:
+            yield Violation(
+                (*where, "year"),
+                f"seats offered for {offer.year}, outside the mission ({first}–{last})",
+            )
+    for i, g in enumerate(p.initial_graduates):
+        if g.course not in courses:
+            yield Violation(
+                ("planning", "initial_graduates", i, "course"),
+                f"initial graduates of {g.course}, which is not in the catalogue",
+            )
+        if g.count < 0:
+            yield Violation(
+                ("planning", "initial_graduates", i, "count"),
+                f"initial graduates cannot be negative ({g.count})",
+            )
+
+
+def site_disciplines_are_known(s: Scenario, _: Registries) -> Iterator[Violation]:
+    disciplines = {d.code for d in s.disciplines}
+    for i, site in enumerate(s.sites):
+        for name in sorted(site.disciplines - disciplines):
+            yield Violation(
+                ("sites", i, "disciplines"),
+                f"site {site.code} teaches discipline {name}, which is not defined",
+            )
