@@ -11,9 +11,10 @@ import typer
 from cadre.cli.app import app
 from cadre.cli.console import console
 from cadre.cli.render import scenario_summary
+from cadre.cli.render_capacity import headline
 from cadre.interchange.schema import json_schema
+from cadre.services import capacity, scenarios
 from cadre.services import demo as demo_service
-from cadre.services import scenarios
 from cadre.services.database import describe, open_database
 
 FileArg = Annotated[pathlib.Path, typer.Argument(help="A scenario file in YAML.")]
@@ -87,5 +88,13 @@ def demo(
         where, loaded = demo_service.prepare(scenario)
     console.print(scenario_summary(loaded))
     console.print(f"\nStored in {where}.")
+    with console.status("Planning the training force…"), open_database() as engine:
+        version = capacity.plan_capacity(engine, mission=loaded.mission.code)
+    names = {d.code: d.name for d in loaded.disciplines}
+    console.print(
+        f"\n[bold]Capacity plan {version.number} ({version.plan.status}):[/] "
+        f"{headline(version.plan, names)}"
+    )
+    console.print("See it all with `cadre plan show`, plots with `cadre plan show --plots DIR`.")
     if serve:
         console.print("(The web app is not built yet; nothing to serve.)")

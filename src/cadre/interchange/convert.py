@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from typing import Any
+import json
+from typing import Any, cast
 
 from cadre.domain.catalogue import Course, Discipline, InstructorLevel, Qualification
 from cadre.domain.contributors import Caveat, Contributor, Pledge, Restriction, Trainer
@@ -159,6 +160,11 @@ def to_document(s: Scenario) -> dict[str, Any]:
             for c in s.cohorts
         ],
     }
+
+
+def to_json_document(s: Scenario) -> dict[str, Any]:
+    """The scenario document with dates as ISO text, as JSON columns and the API hold it."""
+    return cast(dict[str, Any], json.loads(json.dumps(to_document(s), default=str)))
 
 
 def _site(site: Site) -> dict[str, Any]:

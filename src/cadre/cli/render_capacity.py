@@ -1,0 +1,158 @@
+"""Rich renderings of capacity plans: the headline, handovers, force by year, shortfalls."""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections import defaultdict
+
+from rich.console import Group, RenderableType
+from rich.table import Table
+
+from cadre.domain.capacity.plan import CapacityPlan, Handover
+
+
+def month_text(month: dt.date | None, index: int) -> str:
+    if month is None:
+        return "not within the horizon"
+    return "from the start" if index == 0 else f"{month:%b %Y}"
+
+
+def headline(plan: CapacityPlan, names: dict[str, str]) -> str:
+    peak, when = plan.peak_force
+    handovers = ", ".join(
+        f"{names.get(h.subject, h.subject)} {month_text(h.month, h.index)}" for h in plan.handovers
+    )
+    return (
+        f"Peak training force {peak:.0f} foreign instructors"
+        f"{f' ({when:%b %Y})' if when else ''}; {plan.instructor_months:,.0f} instructor-months; "
+        f"{plan.host_led_share():.0%} of runs host-led; handover: {handovers}."
+    )
+
+
+def plan_summary(plan: CapacityPlan, names: dict[str, str], number: int | None = None) -> Group:
+    version = f"version {number}, " if number is not None else ""
+    status = f"[bold]Capacity plan ({version}{plan.mode.value} mode): {plan.status}[/]"
+    parts: list[RenderableType] = [status, headline(plan, names)]
+    parts.extend(f"[yellow]note:[/] {n}" for n in plan.notes)
+    parts.append(_handovers(plan.handovers, "Handover by discipline", names))
+    parts.append(_handovers(plan.site_handovers, "Handover by school", names))
+    parts.append(_force_by_year(plan))
+    parts.append(_outcomes(plan, names))
+    if plan.marginal_values:
+        parts.append(_marginal(plan))
+    parts.append(_stages(plan))
+    return Group(*parts)
+
+
+def _handovers(handovers: tuple[Handover, ...], title: str, names: dict[str, str]) -> Table:
+    table = Table(title=title, title_justify="left")
+    table.add_column("")
+    table.add_column("no foreign instructor needed")
+    for h in handovers:
+        table.add_row(names.get(h.subject, h.subject), month_text(h.month, h.index))
+    return table
+
+
+def _force_by_year(plan: CapacityPlan) -> Table:
+    years = sorted({m.year for m in plan.months})
+    table = Table(
+        title="Foreign instructors required (average · peak per year)", title_justify="left"
+    )
+    table.add_column("qualification")
+    for year in years:
+        table.add_column(str(year), justify="right")
+    for q, series in plan.foreign.items():
+        if max(series, default=0.0) < 0.05:
+            continue
+        cells = []
+        for year in years:
+            values = [v for v, m in zip(series, plan.months, strict=True) if m.year == year]
+            cells.append(f"{sum(values) / len(values):.1f} · {max(values):.1f}")
+        table.add_row(q, *cells)
+    return table
+
+
+def _outcomes(plan: CapacityPlan, names: dict[str, str]) -> Table:
+    years = sorted({o.year for o in plan.outcomes})
+    wanted: dict[tuple[str, int], float] = defaultdict(float)
+    trained: dict[tuple[str, int], float] = defaultdict(float)
+    for o in plan.outcomes:
+        wanted[o.discipline, o.year] += o.wanted
+        trained[o.discipline, o.year] += min(o.graduated, o.wanted)
+    table = Table(title="Graduates against demand", title_justify="left")
+    table.add_column("discipline")
+    for year in years:
+        table.add_column(str(year), justify="right")
+    for discipline in sorted({d for d, _ in wanted}):
+        table.add_row(
+            names.get(discipline, discipline),
+            *(
+                f"{trained[discipline, y]:,.0f} / {wanted[discipline, y]:,.0f}"
+                if wanted[discipline, y]
+                else ""
+                for y in years
+            ),
+        )
+    short = [o for o in plan.outcomes if o.unmet > 0.5]
+    if not short:
+        table.caption = "All demand is met."
+    else:
+        table.caption = "\n".join(
+            f"{names.get(o.discipline, o.discipline)}: {o.unmet:,.0f} of {o.wanted:,} {o.target} "
+            f"unmet in {o.year}" + (f" because {o.reason}" if o.reason else "")
+            for o in sorted(short, key=lambda o: -o.unmet)
+        )
+    table.caption_justify = "left"
+    return table
+
+
+def _marginal(plan: CapacityPlan) -> Table:
+    table = Table(
+        title="Value of one more pledged instructor (people trained more)", title_justify="left"
+    )
+    table.add_column("qualification")
+    table.add_column("people", justify="right")
+    for q, value in sorted(plan.marginal_values.items(), key=lambda kv: -kv[1]):
+        table.add_row(q, f"{value:,.1f}")
+    return table
+
+
+def _stages(plan: CapacityPlan) -> Table:
+    table = Table(
+        title=f"Solver: {plan.variables:,} variables, {plan.constraints:,} constraints",
+        title_justify="left",
+    )
+    for col in ("stage", "status", "objective", "seconds"):
+        table.add_column(col, justify="right" if col in ("objective", "seconds") else "left")
+    for s in plan.stages:
+        table.add_row(s.name, s.status, f"{s.objective:,.3f}", f"{s.seconds:.2f}")
+    return table
+
+
+def compare(
+    a: CapacityPlan, b: CapacityPlan, names: dict[str, str], labels: tuple[str, str]
+) -> Table:
+    table = Table(title=f"Plan {labels[0]} against plan {labels[1]}", title_justify="left")
+    table.add_column("")
+    table.add_column(labels[0], justify="right")
+    table.add_column(labels[1], justify="right")
+    pa, pb = a.peak_force[0], b.peak_force[0]
+    table.add_row("mode", a.mode.value, b.mode.value)
+    table.add_row("status", a.status, b.status)
+    table.add_row("peak training force", f"{pa:.1f}", f"{pb:.1f}")
+    table.add_row(
+        "foreign instructor-months", f"{a.instructor_months:,.0f}", f"{b.instructor_months:,.0f}"
+    )
+    table.add_row("unmet demand", f"{a.unmet:,.0f}", f"{b.unmet:,.0f}")
+    table.add_row(
+        "runs led by host instructors", f"{a.host_led_share():.0%}", f"{b.host_led_share():.0%}"
+    )
+    hb = {h.subject: h for h in b.handovers}
+    for h in a.handovers:
+        other = hb.get(h.subject)
+        table.add_row(
+            f"handover: {names.get(h.subject, h.subject)}",
+            month_text(h.month, h.index),
+            month_text(other.month, other.index) if other else "—",
+        )
+    return table

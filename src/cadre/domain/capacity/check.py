@@ -1,0 +1,240 @@
+"""An independent check of a capacity plan against its problem, sharing no code with the solver.
+
+It recomputes from the planned runs alone what the plan implies (graduates, pools, the host
+cadre, instructor loads) and says in a sentence every rule the plan breaks.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from collections.abc import Callable
+
+from cadre.domain.capacity.plan import CapacityPlan
+from cadre.domain.capacity.problem import CapacityProblem, PlanMode, RunMode
+
+Series = dict[str, list[float]]
+
+
+def find_plan_violations(
+    problem: CapacityProblem, plan: CapacityPlan, tol: float = 1e-4
+) -> list[str]:
+    horizon = len(problem.months)
+    courses = {c.code: c for c in problem.courses}
+    sites = {s.code: s for s in problem.sites}
+    found: list[str] = []
+
+    def over(value: float, limit: float) -> bool:
+        return value > limit + tol * max(1.0, abs(limit))
+
+    # What runs are under way, who teaches them, and how many enter, month by month.
+    room_use: dict[tuple[str, int], float] = defaultdict(float)
+    host_load: dict[tuple[str, int], float] = defaultdict(float)
+    foreign_load: dict[tuple[str, str, RunMode, int], float] = defaultdict(float)
+    seats: dict[tuple[str, int], float] = defaultdict(float)
+    minimum: dict[tuple[str, int], float] = defaultdict(float)
+    for r in plan.runs:
+        c = courses.get(r.course)
+        if c is None:
+            found.append(f"runs of {r.course}, which is not a course")
+            continue
+        if r.runs < -tol:
+            found.append(f"{r.runs} runs of {r.course} in month {r.month}")
+        if r.mode == RunMode.ABROAD:
+            continue
+        allowed = dict(c.sites)
+        if r.site not in allowed or r.mode not in c.modes:
+            found.append(f"{r.course} run {r.mode.value} at {r.site}, which it may not be")
+            continue
+        if r.month + len(c.occupancy) > horizon:
+            found.append(f"{r.course} started in month {r.month} ends after the horizon")
+        if r.mode == RunMode.MOBILE and not sites[r.site].mobile_months[r.month]:
+            found.append(f"a mobile team teaches {r.course} at {r.site} outside its windows")
+        seats[r.course, r.month] += allowed[r.site] * r.runs
+        minimum[r.course, r.month] += c.min_class * r.runs
+        for k, share in enumerate(c.occupancy):
+            t = r.month + k
+            room_use[r.site, t] += share * r.runs
+            if r.mode == RunMode.HOST:
+                host_load[c.instructor_qualification, t] += share * c.instructors * r.runs
+            else:
+                load = share * c.instructors * r.runs / problem.foreign_teaching_fraction
+                foreign_load[c.instructor_qualification, r.site, r.mode, t] += load
+    for (site, t), used in room_use.items():
+        if t < horizon and over(used, sites[site].rooms * sites[site].availability[t]):
+            found.append(f"{site} has {used:.2f} runs under way in month {t}, more than its rooms")
+    for code, series in plan.trainees.items():
+        for t, n in enumerate(series):
+            if over(n, seats[code, t]) or over(minimum[code, t], n):
+                found.append(f"{n:.2f} enter {code} in month {t}, outside the classes' sizes")
+
+    abroad: dict[tuple[str, int], float] = defaultdict(float)
+    for (code, nation), series in plan.abroad.items():
+        for year in {m.year for m in problem.months}:
+            used = sum(n for t, n in enumerate(series) if problem.months[t].year == year)
+            offered = sum(
+                s.seats
+                for s in problem.seats
+                if s.course == code and s.nation == nation and s.year == year
+            )
+            if over(used, offered):
+                found.append(
+                    f"{used:.1f} seats used on {code} with {nation} in {year}, {offered} offered"
+                )
+        for t, n in enumerate(series):
+            abroad[code, t] += n
+
+    # Graduates: entrants who pass, in the month their course ends.
+    def entrants(code: str, t: int) -> float:
+        if t < 0:
+            return 0.0
+        return plan.trainees.get(code, (0.0,) * horizon)[t] + abroad[code, t]
+
+    grads: Series = {
+        c.code: [c.pass_rate * entrants(c.code, t - len(c.occupancy) + 1) for t in range(horizon)]
+        for c in problem.courses
+    }
+    found += _demand(problem, plan, grads, tol)
+    found += _pools(problem, grads, entrants, tol)
+    found += _cadre(problem, plan, grads, host_load, tol)
+    found += _force(problem, plan, foreign_load, tol)
+    found += _handovers(problem, plan, tol)
+    return found
+
+
+def _demand(problem: CapacityProblem, plan: CapacityPlan, grads: Series, tol: float) -> list[str]:
+    found = []
+    outcomes = {(o.target, o.year): o for o in plan.outcomes}
+    for d in problem.demands:
+        made = sum(
+            grads[code][t]
+            for code in d.courses
+            for t, m in enumerate(problem.months)
+            if m.year == d.year
+        )
+        o = outcomes.get((d.target, d.year))
+        if o is None:
+            found.append(f"no outcome is given for {d.target} in {d.year}")
+        elif abs(o.graduated - made) > tol * max(1.0, made) or abs(
+            o.unmet - max(0.0, d.trained - made)
+        ) > tol * max(1.0, d.trained):
+            found.append(
+                f"{d.target} in {d.year}: plan says {o.graduated:.2f} trained and "
+                f"{o.unmet:.2f} unmet; its runs train {made:.2f} of {d.trained}"
+            )
+    return found
+
+
+def _pools(
+    problem: CapacityProblem, grads: Series, enter: Callable[[str, int], float], tol: float
+) -> list[str]:
+    found = []
+    initial = dict(problem.initial_graduates)
+    for b in problem.courses:
+        for a in b.prerequisites:
+            pool = initial.get(a, 0.0)
+            for t in range(len(problem.months)):
+                if t > 0:
+                    pool = (1 - problem.attrition) * pool + grads[a][t - 1]
+                pool -= enter(b.code, t)
+                if pool < -tol * max(1.0, enter(b.code, t)):
+                    found.append(f"more enter {b.code} in month {t} than graduates of {a} remain")
+                    break
+    return found
+
+
+def _cadre(
+    problem: CapacityProblem,
+    plan: CapacityPlan,
+    grads: Series,
+    host_load: dict[tuple[str, int], float],
+    tol: float,
+) -> list[str]:
+    found = []
+    lag = problem.certification_lag
+    initial = dict(problem.initial_cadre)
+    for q in problem.cadre_qualifications:
+        makers = [c for c in problem.courses if c.grants == q]
+        made = [
+            sum(grads[c.code][t] * c.selection_rate for c in makers)
+            for t in range(len(problem.months))
+        ]
+        stock = 0.0
+        for t in range(len(problem.months)):
+            stock = initial.get(q, 0.0) if t == 0 else (1 - problem.attrition) * stock
+            stock += made[t - lag - 1] if t - lag - 1 >= 0 else 0.0
+            shown = plan.host_cadre[q][t]
+            if abs(shown - stock) > tol * max(1.0, stock):
+                found.append(
+                    f"host cadre {q} in month {t}: plan {shown:.3f}, runs give {stock:.3f}"
+                )
+                break
+            mentees = sum(made[t - k] for k in range(1, lag + 1) if t - k >= 0)
+            mentored = plan.foreign_mentoring[q][t] + plan.host_mentoring[q][t]
+            if mentees / problem.mentor_ratio > mentored + tol * max(1.0, mentees):
+                found.append(f"{mentees:.2f} new {q} instructors in month {t} lack mentors")
+            used = host_load[q, t] + plan.host_mentoring[q][t]
+            if used > problem.host_teaching_fraction * stock + tol * max(1.0, used):
+                found.append(f"host {q} instructors overloaded in month {t}: {used:.2f} needed")
+    return found
+
+
+def _force(
+    problem: CapacityProblem,
+    plan: CapacityPlan,
+    load: dict[tuple[str, str, RunMode, int], float],
+    tol: float,
+) -> list[str]:
+    found = []
+    by_month: dict[tuple[str, int], float] = defaultdict(float)
+    for (q, _, _, t), need in load.items():
+        by_month[q, t] += need
+    for q in problem.cadre_qualifications:
+        for t in range(len(problem.months)):
+            need = by_month[q, t] + plan.foreign_mentoring[q][t]
+            if need > plan.foreign[q][t] + tol * max(1.0, need):
+                found.append(
+                    f"{q} in month {t}: {need:.2f} foreign instructors needed, "
+                    f"{plan.foreign[q][t]:.2f} in the requirement"
+                )
+    if problem.mode != PlanMode.CHECK:
+        return found
+    supplies = {s.pledge: s for s in problem.supplies}
+    given: dict[tuple[str, int], float] = defaultdict(float)
+    cover: dict[tuple[str, str | None, RunMode | None, int], float] = defaultdict(float)
+    for a in plan.assignments:
+        s = supplies[a.pledge]
+        given[a.pledge, a.month] += a.amount
+        if a.site is not None and (a.site not in s.sites or a.mode not in s.modes):
+            found.append(f"pledge {a.pledge} teaches at {a.site} ({a.mode}), against its caveats")
+        cover[s.qualification, a.site, a.mode, a.month] += a.amount
+    for (pledge, t), amount in given.items():
+        if amount > supplies[pledge].available[t] + tol * max(1.0, amount):
+            found.append(f"pledge {pledge} gives {amount:.2f} in month {t}, more than it has")
+    for (q, site, mode, t), need in load.items():
+        if need > cover[q, site, mode, t] + tol * max(1.0, need):
+            found.append(
+                f"{q} at {site} ({mode.value}) in month {t}: {need:.2f} needed, "
+                f"{cover[q, site, mode, t]:.2f} pledged"
+            )
+    for q in problem.cadre_qualifications:
+        for t in range(len(problem.months)):
+            need = plan.foreign_mentoring[q][t]
+            if need > cover[q, None, None, t] + tol * max(1.0, need):
+                found.append(f"{q} mentoring in month {t}: {need:.2f} needed, none pledged")
+    return found
+
+
+def _handovers(problem: CapacityProblem, plan: CapacityPlan, tol: float) -> list[str]:
+    found = []
+    courses = {c.code: c for c in problem.courses}
+    for h in plan.handovers:
+        for r in plan.runs:
+            c = courses[r.course]
+            under_way = r.month + len(c.occupancy) - 1 >= h.index
+            if c.discipline == h.subject and r.mode.foreign_led and r.runs > tol and under_way:
+                found.append(
+                    f"{h.subject} is handed over in month {h.index} but a foreign-led "
+                    f"run of {r.course} is under way then"
+                )
+                break
+    return found

@@ -1,0 +1,108 @@
+"""What the capacity planner answers: the plan, its figures, and how sure it is of them."""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass, field
+
+from cadre.domain.capacity.problem import PlanMode, RunMode
+
+
+@dataclass(frozen=True)
+class PlannedRuns:
+    """Runs of a course started in one month, in one mode, at one site (None abroad)."""
+
+    course: str
+    month: int
+    mode: RunMode
+    site: str | None
+    runs: float
+
+
+@dataclass(frozen=True)
+class Assignment:
+    """Pledged person-months put to teaching at a site in a mode (check mode), or to mentoring."""
+
+    pledge: str
+    month: int
+    site: str | None  # None: mentoring
+    mode: RunMode | None
+    amount: float
+
+
+@dataclass(frozen=True)
+class DemandOutcome:
+    target: str
+    year: int
+    wanted: int
+    graduated: float
+    unmet: float
+    discipline: str
+    reason: str = ""  # why the unmet part cannot be trained, when there is one
+
+
+@dataclass(frozen=True)
+class Handover:
+    """The first month from which a discipline (or a site) needs no foreign instructor."""
+
+    subject: str
+    month: dt.date | None  # None: not within the horizon
+    index: int
+
+
+@dataclass(frozen=True)
+class Stage:
+    name: str
+    status: str
+    objective: float
+    seconds: float
+
+
+@dataclass(frozen=True)
+class CapacityPlan:
+    status: str  # optimal | feasible (stopped early, figures valid) | stopped (no plan)
+    mode: PlanMode
+    months: tuple[dt.date, ...]
+    runs: tuple[PlannedRuns, ...]
+    trainees: dict[str, tuple[float, ...]]  # in-country entrants per course and month
+    abroad: dict[tuple[str, str], tuple[float, ...]]  # (course, nation): entrants abroad
+    foreign: dict[str, tuple[float, ...]]  # foreign instructors required per qualification
+    foreign_mentoring: dict[str, tuple[float, ...]]
+    host_mentoring: dict[str, tuple[float, ...]]
+    host_cadre: dict[str, tuple[float, ...]]
+    outcomes: tuple[DemandOutcome, ...]
+    handovers: tuple[Handover, ...]
+    site_handovers: tuple[Handover, ...]
+    marginal_values: dict[str, float] = field(default_factory=dict)  # check mode only
+    assignments: tuple[Assignment, ...] = ()
+    stages: tuple[Stage, ...] = ()
+    variables: int = 0
+    constraints: int = 0
+    notes: tuple[str, ...] = ()
+
+    @property
+    def unmet(self) -> float:
+        return sum(o.unmet for o in self.outcomes)
+
+    @property
+    def instructor_months(self) -> float:
+        return sum(sum(series) for series in self.foreign.values())
+
+    def force_by_month(self) -> tuple[float, ...]:
+        return tuple(
+            sum(series[t] for series in self.foreign.values()) for t in range(len(self.months))
+        )
+
+    @property
+    def peak_force(self) -> tuple[float, dt.date | None]:
+        force = self.force_by_month()
+        if not force:
+            return 0.0, None
+        t = max(range(len(force)), key=force.__getitem__)
+        return force[t], self.months[t]
+
+    def host_led_share(self) -> float:
+        """The share of in-country runs led by host instructors, over the whole horizon."""
+        host = sum(r.runs for r in self.runs if r.mode == RunMode.HOST)
+        total = sum(r.runs for r in self.runs if r.mode != RunMode.ABROAD)
+        return host / total if total > 0 else 0.0

@@ -1,0 +1,297 @@
+"""The capacity planning problem: a scenario reduced to months, rates and capacities.
+
+The strategic model works in months. A course of d working days occupies its instructors and
+room for d / WORKING_DAYS_PER_MONTH months; its graduates count in the month its last day falls.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import math
+from dataclasses import dataclass
+from enum import StrEnum
+
+from cadre.domain.catalogue import DeliveryMode
+from cadre.domain.scenario import PlanningParameters, Scenario
+from cadre.domain.sites import SiteKind
+
+WORKING_DAYS_PER_MONTH = 5 * 52 / 12  # a five-day week, as every site in the examples keeps
+
+
+class PlanMode(StrEnum):
+    SIZING = "sizing"  # foreign instructors are free: the answer is the requirement
+    CHECK = "check"  # foreign instructors come from pledges: the answer is the gap
+
+
+class RunMode(StrEnum):
+    """Who leads a run, and how: the four delivery modes of the strategic model."""
+
+    RESIDENT = "resident"
+    MOBILE = "mobile_training_team"
+    HOST = "host_led"
+    ABROAD = "out_of_country"
+
+    @property
+    def foreign_led(self) -> bool:
+        return self in (RunMode.RESIDENT, RunMode.MOBILE)
+
+
+@dataclass(frozen=True)
+class CourseSpec:
+    code: str
+    title: str
+    discipline: str
+    pass_rate: float
+    min_class: int
+    max_class: int
+    instructors: int
+    instructor_qualification: str
+    grants: str | None
+    prerequisites: tuple[str, ...]
+    selection_rate: float  # share of graduates kept as instructors (instructor courses), else 1
+    occupancy: tuple[float, ...]  # months of work in each month from the start of a run
+    modes: frozenset[RunMode]
+    sites: tuple[tuple[str, int], ...]  # (site, seats per run there)
+
+    @property
+    def months(self) -> int:
+        """Months a run spans; graduates count in the last of them."""
+        return len(self.occupancy)
+
+
+@dataclass(frozen=True)
+class SiteSpec:
+    code: str
+    rooms: int
+    availability: tuple[float, ...]  # share of a normal month's working days, per month
+    mobile_months: tuple[bool, ...]  # whether a mobile training team may teach there
+
+
+@dataclass(frozen=True)
+class DemandSpec:
+    """Graduates wanted from `courses` in `year` (demands on one target and year add up)."""
+
+    target: str
+    year: int
+    trained: int
+    courses: tuple[str, ...]
+    organisations: tuple[str, ...]
+
+
+@dataclass(frozen=True)
+class SupplySpec:
+    """Pledged foreign instructors, their person-months per month and where they may teach."""
+
+    pledge: str
+    nation: str
+    qualification: str
+    available: tuple[float, ...]
+    sites: frozenset[str]
+    modes: frozenset[RunMode]
+
+
+@dataclass(frozen=True)
+class SeatSpec:
+    nation: str
+    course: str
+    year: int
+    seats: int
+
+
+@dataclass(frozen=True)
+class CapacityProblem:
+    mode: PlanMode
+    months: tuple[dt.date, ...]  # first day of each month of the horizon
+    courses: tuple[CourseSpec, ...]
+    sites: tuple[SiteSpec, ...]
+    demands: tuple[DemandSpec, ...]
+    supplies: tuple[SupplySpec, ...]
+    seats: tuple[SeatSpec, ...]
+    initial_cadre: tuple[tuple[str, float], ...]  # certified host instructors at the start
+    initial_graduates: tuple[tuple[str, float], ...]
+    disciplines: tuple[tuple[str, str], ...]  # (code, name)
+    cadre_qualifications: tuple[str, ...]  # qualifications whose host cadre is tracked
+    budgets: tuple[tuple[int, float], ...]
+    attrition: float
+    host_teaching_fraction: float
+    foreign_teaching_fraction: float
+    certification_lag: int
+    mentor_ratio: int
+    cost_per_instructor_month: float
+    cost_per_seat: float
+
+    def course(self, code: str) -> CourseSpec:
+        return next(c for c in self.courses if c.code == code)
+
+    def month_index(self, day: dt.date) -> int:
+        return (day.year - self.months[0].year) * 12 + day.month - self.months[0].month
+
+
+def first_of_month(day: dt.date, plus: int = 0) -> dt.date:
+    index = day.year * 12 + day.month - 1 + plus
+    return dt.date(index // 12, index % 12 + 1, 1)
+
+
+def occupancy(duration_days: int) -> tuple[float, ...]:
+    length = duration_days / WORKING_DAYS_PER_MONTH
+    return tuple(min(1.0, length - k) for k in range(max(1, math.ceil(length - 1e-9))))
+
+
+def build_problem(
+    scenario: Scenario, mode: PlanMode, horizon_months: int | None = None
+) -> CapacityProblem:
+    """The capacity problem of `scenario` over `horizon_months` from the mission's start."""
+    p = scenario.planning
+    mission = scenario.mission
+    length = (
+        (mission.end.year - mission.start.year) * 12 + mission.end.month - mission.start.month + 1
+    )
+    horizon = horizon_months or p.horizon_months or min(length, 120)
+    months = tuple(first_of_month(mission.start, k) for k in range(horizon))
+    cadre = sorted({c.instructor_qualification for c in scenario.courses})
+    host = mission.host
+    return CapacityProblem(
+        mode=mode,
+        months=months,
+        courses=tuple(_course(scenario, c.code, p) for c in scenario.courses),
+        sites=tuple(
+            _site(scenario, s.code, months) for s in scenario.sites if s.kind != SiteKind.ABROAD
+        ),
+        demands=_demands(scenario),
+        supplies=tuple(_supply(scenario, pl.code, months) for pl in scenario.pledges)
+        if mode == PlanMode.CHECK
+        else (),
+        seats=tuple(SeatSpec(o.nation, o.course, o.year, o.seats) for o in p.out_of_country_seats),
+        initial_cadre=tuple(
+            (
+                q,
+                float(
+                    sum(
+                        1
+                        for t in scenario.trainers
+                        if t.nation == host
+                        and q in t.qualifications
+                        and t.in_theatre_from <= months[0] + dt.timedelta(days=31)
+                        and t.in_theatre_to >= months[0]
+                    )
+                ),
+            )
+            for q in cadre
+        ),
+        initial_graduates=tuple((g.course, float(g.count)) for g in p.initial_graduates),
+        disciplines=tuple((d.code, d.name) for d in scenario.disciplines),
+        cadre_qualifications=tuple(cadre),
+        budgets=tuple((b.year, b.amount) for b in p.budget_per_year),
+        attrition=p.attrition_per_month,
+        host_teaching_fraction=p.teaching_fraction,
+        foreign_teaching_fraction=p.foreign_teaching_fraction,
+        certification_lag=p.certification_lag_months,
+        mentor_ratio=p.mentor_ratio,
+        cost_per_instructor_month=p.cost_per_foreign_instructor_month,
+        cost_per_seat=p.cost_per_out_of_country_seat,
+    )
+
+
+def _course(scenario: Scenario, code: str, p: PlanningParameters) -> CourseSpec:
+    c = scenario.course(code)
+    sites = tuple(
+        (site.code, min(c.max_class_size, max(r.capacity for r in site.rooms)))
+        for site in scenario.sites
+        if site.kind != SiteKind.ABROAD
+        and site.teaches(c.discipline)
+        and site.rooms
+        and max(r.capacity for r in site.rooms) >= c.min_class_size
+    )
+    modes = {RunMode.HOST}
+    if DeliveryMode.RESIDENT in c.delivery_modes:
+        modes.add(RunMode.RESIDENT)
+    if DeliveryMode.MOBILE_TRAINING_TEAM in c.delivery_modes:
+        modes.add(RunMode.MOBILE)
+    if DeliveryMode.OUT_OF_COUNTRY in c.delivery_modes:
+        modes.add(RunMode.ABROAD)
+    return CourseSpec(
+        code=c.code,
+        title=c.title,
+        discipline=c.discipline,
+        pass_rate=c.pass_rate,
+        min_class=c.min_class_size,
+        max_class=c.max_class_size,
+        instructors=c.instructors_per_run,
+        instructor_qualification=c.instructor_qualification,
+        grants=c.grants,
+        prerequisites=c.prerequisites,
+        selection_rate=p.instructor_selection_rate if c.trains_instructors else 1.0,
+        occupancy=occupancy(c.duration_days),
+        modes=frozenset(modes),
+        sites=sites,
+    )
+
+
+def _site(scenario: Scenario, code: str, months: tuple[dt.date, ...]) -> SiteSpec:
+    site = scenario.site(code)
+    start = scenario.mission.start
+    windows = [w for w in scenario.planning.mobile_team_windows if w.site in (None, site.code)]
+    availability = []
+    mobile = []
+    for month in months:
+        last = first_of_month(month, 1) - dt.timedelta(days=1)
+        normal = sum(
+            1
+            for n in range((last - month).days + 1)
+            if (month + dt.timedelta(days=n)).weekday() in {d.value for d in site.working_week}
+        )
+        open_days = len(site.working_days(max(month, start), last))
+        availability.append(open_days / normal if normal else 0.0)
+        # No window listed at all means mobile teams may come at any time.
+        mobile.append(
+            not scenario.planning.mobile_team_windows
+            or any(w.start <= last and month <= w.end for w in windows)
+        )
+    return SiteSpec(site.code, len(site.rooms), tuple(availability), tuple(mobile))
+
+
+def _demands(scenario: Scenario) -> tuple[DemandSpec, ...]:
+    granting: dict[str, list[str]] = {}
+    for c in scenario.courses:
+        if c.grants:
+            granting.setdefault(c.grants, []).append(c.code)
+    totals: dict[tuple[str, int], list[tuple[str, int]]] = {}
+    for d in scenario.demands:
+        totals.setdefault((d.target, d.year), []).append((d.organisation, d.trained))
+    course_codes = {c.code for c in scenario.courses}
+    return tuple(
+        DemandSpec(
+            target=target,
+            year=year,
+            trained=sum(n for _, n in rows),
+            courses=(target,) if target in course_codes else tuple(granting.get(target, ())),
+            organisations=tuple(sorted({o for o, _ in rows})),
+        )
+        for (target, year), rows in totals.items()
+    )
+
+
+def _supply(scenario: Scenario, code: str, months: tuple[dt.date, ...]) -> SupplySpec:
+    pledge = next(p for p in scenario.pledges if p.code == code)
+    caveats = scenario.caveats_of(pledge)
+    available = []
+    for month in months:
+        last = first_of_month(month, 1) - dt.timedelta(days=1)
+        overlap = (min(last, pledge.end) - max(month, pledge.start)).days + 1
+        available.append(pledge.count * max(0, overlap) / ((last - month).days + 1))
+    sites = frozenset(
+        s.code
+        for s in scenario.sites
+        if s.kind != SiteKind.ABROAD and all(c.allows_site(s.code, s.region) for c in caveats)
+    )
+    modes = frozenset(
+        m
+        for m, d in (
+            (RunMode.RESIDENT, DeliveryMode.RESIDENT),
+            (RunMode.MOBILE, DeliveryMode.MOBILE_TRAINING_TEAM),
+        )
+        if all(c.allows_mode(d) for c in caveats)
+    )
+    return SupplySpec(
+        pledge.code, pledge.nation, pledge.qualification, tuple(available), sites, modes
+    )

@@ -1,0 +1,108 @@
+"""Plots of a capacity plan, as PNG and SVG: what planners would rather look at than read."""
+
+from __future__ import annotations
+
+import pathlib
+from collections import defaultdict
+
+import matplotlib
+
+matplotlib.use("Agg")  # files only: no screen on a server or in CI
+
+import matplotlib.dates as mdates
+import matplotlib.pyplot as plt
+from matplotlib.figure import Figure
+
+from cadre.domain.capacity.plan import CapacityPlan
+
+
+def write_plots(plan: CapacityPlan, directory: pathlib.Path, title: str = "") -> list[pathlib.Path]:
+    """Write the three plots of `plan` to `directory`; the files written."""
+    directory.mkdir(parents=True, exist_ok=True)
+    written = []
+    for name, figure in (
+        ("training-force", force_figure(plan, title)),
+        ("graduates-vs-demand", graduates_figure(plan, title)),
+        ("handover-timeline", handover_figure(plan, title)),
+    ):
+        for suffix in ("png", "svg"):
+            path = directory / f"{name}.{suffix}"
+            figure.savefig(path, dpi=120, bbox_inches="tight", metadata=_metadata(suffix))
+            written.append(path)
+        plt.close(figure)
+    return written
+
+
+def _metadata(suffix: str) -> dict[str, str | None]:
+    # Without a fixed date SVGs differ on every run, which makes them useless to compare.
+    return {"Date": None} if suffix == "svg" else {}
+
+
+def force_figure(plan: CapacityPlan, title: str = "") -> Figure:
+    figure, (top, bottom) = plt.subplots(2, 1, figsize=(11, 7.5), sharex=True)
+    months = list(plan.months)
+    shown = [q for q, series in plan.foreign.items() if max(series, default=0) > 0.01]
+    if shown:
+        top.stackplot(months, *[plan.foreign[q] for q in shown], labels=shown, alpha=0.85)
+        top.legend(loc="upper right", fontsize=7, ncol=2)
+    top.set_ylabel("foreign instructors")
+    top.set_title(f"{title}Training force by qualification ({plan.mode.value})")
+    cadre = [q for q, series in plan.host_cadre.items() if max(series, default=0) > 0.01]
+    if cadre:
+        bottom.stackplot(months, *[plan.host_cadre[q] for q in cadre], labels=cadre, alpha=0.85)
+        bottom.legend(loc="upper left", fontsize=7, ncol=2)
+    bottom.set_ylabel("certified host instructors")
+    bottom.set_title("Host instructor cadre")
+    bottom.xaxis.set_major_formatter(mdates.DateFormatter("%b %Y"))
+    figure.autofmt_xdate()
+    return figure
+
+
+def graduates_figure(plan: CapacityPlan, title: str = "") -> Figure:
+    wanted: dict[tuple[str, int], float] = defaultdict(float)
+    trained: dict[tuple[str, int], float] = defaultdict(float)
+    for o in plan.outcomes:
+        wanted[o.discipline, o.year] += o.wanted
+        trained[o.discipline, o.year] += min(o.graduated, o.wanted)
+    disciplines = sorted({d for d, _ in wanted})
+    years = sorted({y for _, y in wanted})
+    figure, axes = plt.subplots(figsize=(11, 4.5))
+    width = 0.8 / max(1, len(years))
+    for i, year in enumerate(years):
+        xs = [d + i * width for d in range(len(disciplines))]
+        axes.bar(
+            xs,
+            [wanted[d, year] for d in disciplines],
+            width,
+            color="lightgrey",
+            edgecolor="grey",
+            label="demand" if i == 0 else None,
+        )
+        axes.bar(xs, [trained[d, year] for d in disciplines], width * 0.6, label=str(year))
+    axes.set_xticks([d + 0.4 - width / 2 for d in range(len(disciplines))], disciplines)
+    axes.set_ylabel("people trained a year")
+    axes.set_title(f"{title}Graduates against demand (grey: demand)")
+    axes.legend(fontsize=7, ncol=len(years) + 1)
+    return figure
+
+
+def handover_figure(plan: CapacityPlan, title: str = "") -> Figure:
+    subjects = list(plan.handovers) + list(plan.site_handovers)
+    figure, axes = plt.subplots(figsize=(11, 0.4 * len(subjects) + 1.5))
+    start, end = plan.months[0], plan.months[-1]
+    for row, h in enumerate(subjects):
+        until = h.month or end
+        axes.barh(
+            row,
+            (until - start).days,
+            left=mdates.date2num(start),
+            color="tab:blue" if row < len(plan.handovers) else "tab:cyan",
+        )
+        label = h.month.strftime("%b %Y") if h.month else "not within the horizon"
+        axes.text(mdates.date2num(until), row, f"  {label}", va="center", fontsize=7)
+    axes.set_yticks(range(len(subjects)), [h.subject for h in subjects])
+    axes.invert_yaxis()
+    axes.xaxis_date()
+    axes.xaxis.set_major_formatter(mdates.DateFormatter("%b %Y"))
+    axes.set_title(f"{title}Foreign instructors needed until handover (disciplines, then sites)")
+    return figure

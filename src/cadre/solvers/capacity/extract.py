@@ -1,0 +1,137 @@
+"""From the solver's numbers back to the planner's words: runs, force, cadre, handovers."""
+
+from __future__ import annotations
+
+from collections import defaultdict
+
+import numpy as np
+
+from cadre.domain.capacity.plan import (
+    Assignment,
+    CapacityPlan,
+    DemandOutcome,
+    Handover,
+    PlannedRuns,
+    Stage,
+)
+from cadre.domain.capacity.problem import RunMode
+from cadre.solvers.capacity.diagnose import explain_shortfall
+from cadre.solvers.capacity.model import CapacityModel, graduates
+
+TINY = 1e-6  # below this a continuous quantity is solver noise, not a plan
+
+
+def extract_plan(
+    model: CapacityModel,
+    values: np.ndarray | None,
+    row_duals: np.ndarray | None,
+    col_duals: np.ndarray | None,
+    handovers: dict[str, int],
+    status: str,
+    stages: tuple[Stage, ...],
+    notes: tuple[str, ...],
+) -> CapacityPlan:
+    p = model.problem
+    horizon = model.horizon
+    if values is None:
+        values = np.zeros(model.lp.columns)
+
+    def series(columns: dict[tuple[str, int], int], key: str) -> tuple[float, ...]:
+        return tuple(
+            _clean(values[columns[key, t]]) if (key, t) in columns else 0.0 for t in range(horizon)
+        )
+
+    runs = tuple(
+        PlannedRuns(code, t, mode, site, _clean(values[col]))
+        for (code, t, site, mode), col in model.runs.items()
+        if values[col] > TINY
+    )
+    abroad: dict[tuple[str, str], list[float]] = defaultdict(lambda: [0.0] * horizon)
+    for (code, t, j), col in model.abroad.items():
+        abroad[code, p.seats[j].nation][t] += _clean(values[col])
+    abroad_runs = tuple(
+        PlannedRuns(code, t, RunMode.ABROAD, None, _clean(n / model.courses[code].max_class))
+        for (code, _), months in abroad.items()
+        for t, n in enumerate(months)
+        if n > TINY
+    )
+    qualifications = p.cadre_qualifications
+    return CapacityPlan(
+        status=status,
+        mode=p.mode,
+        months=p.months,
+        runs=runs + abroad_runs,
+        trainees={c.code: series(model.entrants, c.code) for c in p.courses},
+        abroad={key: tuple(v) for key, v in abroad.items() if any(x > TINY for x in v)},
+        foreign={q: series(model.force, q) for q in qualifications},
+        foreign_mentoring={q: series(model.foreign_mentoring, q) for q in qualifications},
+        host_mentoring={q: series(model.host_mentoring, q) for q in qualifications},
+        host_cadre={q: series(model.cadre, q) for q in qualifications},
+        outcomes=_outcomes(model, values, row_duals),
+        handovers=tuple(
+            Handover(code, p.months[h] if h < horizon else None, h) for code, h in handovers.items()
+        ),
+        site_handovers=_site_handovers(model, runs),
+        marginal_values=_marginal_values(model, col_duals),
+        assignments=tuple(
+            Assignment(pledge, t, site, mode, _clean(values[col]))
+            for (pledge, t, site, mode), col in model.assigned.items()
+            if not pledge.startswith("+") and values[col] > TINY
+        ),
+        stages=stages,
+        variables=model.lp.columns,
+        constraints=model.lp.rows,
+        notes=notes,
+    )
+
+
+def _clean(value: float) -> float:
+    return 0.0 if abs(value) < TINY else float(value)
+
+
+def _outcomes(
+    model: CapacityModel, values: np.ndarray, duals: np.ndarray | None
+) -> tuple[DemandOutcome, ...]:
+    p = model.problem
+    outcomes = []
+    for i, d in enumerate(p.demands):
+        graduated = sum(
+            values[col] * a
+            for t, month in enumerate(p.months)
+            if month.year == d.year
+            for code in d.courses
+            for col, a in graduates(model, code, t)
+        )
+        unmet = max(0.0, d.trained - graduated)
+        discipline = model.courses[d.courses[0]].discipline if d.courses else ""
+        reason = explain_shortfall(model, i, duals) if unmet > 0.5 and duals is not None else ""
+        outcomes.append(
+            DemandOutcome(
+                d.target, d.year, d.trained, _clean(graduated), _clean(unmet), discipline, reason
+            )
+        )
+    return tuple(outcomes)
+
+
+def _site_handovers(model: CapacityModel, runs: tuple[PlannedRuns, ...]) -> tuple[Handover, ...]:
+    """Per site: the month after the last one in which a foreign-led run is under way there."""
+    last: dict[str, int] = {}
+    for r in runs:
+        if r.mode.foreign_led and r.site is not None and r.runs > 1e-3:
+            end = r.month + model.courses[r.course].months - 1
+            last[r.site] = max(last.get(r.site, -1), end)
+    horizon = model.horizon
+    handovers = []
+    for s in model.problem.sites:
+        month = last.get(s.code, -1) + 1
+        handovers.append(
+            Handover(s.code, model.problem.months[month] if month < horizon else None, month)
+        )
+    return tuple(handovers)
+
+
+def _marginal_values(model: CapacityModel, col_duals: np.ndarray | None) -> dict[str, float]:
+    """People trained more over the horizon by one more pledged instructor, anywhere, always."""
+    if col_duals is None:
+        return {}
+    return {q: _clean(max(0.0, -float(col_duals[col]))) for q, col in model.extra.items()}

@@ -1,0 +1,336 @@
+"""The multi-period linear programme of train-the-trainer capacity.
+
+Runs are continuous at this strategic level. Each family of rows says one rule:
+- class:    entrants fit the runs started (at least the minimum, at most the seats);
+- site:     runs under way at a site fit its rooms, scaled by its working days that month;
+- demand:   graduates in a year, plus the shortfall, reach what the host asked for;
+- cadre:    certified host instructors = last month's, less attrition, plus those certified now;
+- host:     host-led teaching and host mentoring fit the host cadre's teaching time;
+- mentor:   newly certified host instructors are mentored by foreign or host instructors;
+- pool:     entrants to a course come from graduates of its prerequisites not yet enrolled;
+- force:    the foreign requirement is the teaching of foreign-led runs plus foreign mentoring;
+- supply:   (check mode) foreign teaching comes from pledges allowed there by their caveats;
+- pledge:   (check mode) a pledge's people cannot teach more than its person-months;
+- seats:    out-of-country entrants fit the seats nations offer that year;
+- budget:   a year's foreign instructor-months and seats abroad fit its budget.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from collections.abc import Hashable
+from dataclasses import dataclass, field
+
+from cadre.domain.capacity.problem import CapacityProblem, CourseSpec, PlanMode, RunMode
+from cadre.solvers.capacity.lp import INF, LinearProgramme
+
+Key = tuple[Hashable, ...]
+
+
+@dataclass
+class CapacityModel:
+    problem: CapacityProblem
+    lp: LinearProgramme = field(default_factory=LinearProgramme)
+    runs: dict[tuple[str, int, str, RunMode], int] = field(default_factory=dict)
+    entrants: dict[tuple[str, int], int] = field(default_factory=dict)
+    abroad: dict[tuple[str, int, int], int] = field(default_factory=dict)  # course, month, seat
+    shortfall: dict[int, int] = field(default_factory=dict)  # demand index → column
+    cadre: dict[tuple[str, int], int] = field(default_factory=dict)
+    foreign_mentoring: dict[tuple[str, int], int] = field(default_factory=dict)
+    host_mentoring: dict[tuple[str, int], int] = field(default_factory=dict)
+    force: dict[tuple[str, int], int] = field(default_factory=dict)
+    peak: dict[str, int] = field(default_factory=dict)
+    assigned: dict[tuple[str, int, str | None, RunMode | None], int] = field(default_factory=dict)
+    extra: dict[str, int] = field(default_factory=dict)  # one more pledged instructor, fixed at 0
+    shortfall_row: int = -1
+    courses: dict[str, CourseSpec] = field(default_factory=dict)
+
+    @property
+    def horizon(self) -> int:
+        return len(self.problem.months)
+
+
+def build_model(problem: CapacityProblem) -> CapacityModel:
+    m = CapacityModel(problem, courses={c.code: c for c in problem.courses})
+    _columns(m)
+    _class_rows(m)
+    _site_rows(m)
+    _demand_rows(m)
+    _cadre_rows(m)
+    _pool_rows(m)
+    _force_rows(m)
+    if problem.mode == PlanMode.CHECK:
+        _supply_rows(m)
+    _seat_rows(m)
+    _budget_rows(m)
+    # The total shortfall, bounded later to keep stage one's answer while other goals are met.
+    m.shortfall_row = m.lp.row(((c, 1.0) for c in m.shortfall.values()), -INF, INF, ("total", 0))
+    return m
+
+
+def _columns(m: CapacityModel) -> None:
+    p, lp, horizon = m.problem, m.lp, m.horizon
+    sites = {s.code: s for s in p.sites}
+    # Host instructors of a qualification exist only if some are there or a course makes them.
+    cadre = {q for q, n in p.initial_cadre if n > 0} | {c.grants for c in p.courses if c.grants}
+    check = p.mode == PlanMode.CHECK
+    for c in p.courses:
+        # A run that cannot finish inside the horizon would graduate no one: it is left out.
+        for t in range(horizon - c.months + 1):
+            if c.modes & {RunMode.RESIDENT, RunMode.MOBILE, RunMode.HOST}:
+                m.entrants[c.code, t] = lp.variable()
+            for site, _ in c.sites:
+                for mode in (RunMode.RESIDENT, RunMode.MOBILE, RunMode.HOST):
+                    if mode not in c.modes:
+                        continue
+                    if mode == RunMode.MOBILE and not sites[site].mobile_months[t]:
+                        continue
+                    if mode == RunMode.MOBILE and RunMode.RESIDENT in c.modes and not check:
+                        continue  # without caveats a resident run does all a mobile one does
+                    if mode == RunMode.HOST and c.instructor_qualification not in cadre:
+                        continue
+                    m.runs[c.code, t, site, mode] = lp.variable()
+            if RunMode.ABROAD in c.modes:
+                for j, seat in enumerate(p.seats):
+                    if seat.course == c.code and p.months[t].year == seat.year:
+                        m.abroad[c.code, t, j] = lp.variable()
+    for i, d in enumerate(p.demands):
+        m.shortfall[i] = lp.variable(0.0, float(d.trained))
+    for q in p.cadre_qualifications:
+        m.peak[q] = lp.variable()
+        for t in range(horizon):
+            m.cadre[q, t] = lp.variable()
+            m.foreign_mentoring[q, t] = lp.variable()
+            m.host_mentoring[q, t] = lp.variable()
+            m.force[q, t] = lp.variable()
+
+
+def _class_rows(m: CapacityModel) -> None:
+    by_start: dict[tuple[str, int], list[tuple[int, str, RunMode]]] = defaultdict(list)
+    for (code, t, site, mode), col in m.runs.items():
+        by_start[code, t].append((col, site, mode))
+    for c in m.problem.courses:
+        seats = dict(c.sites)
+        for t in range(m.horizon - c.months + 1):
+            if (c.code, t) not in m.entrants:
+                continue
+            runs = by_start.get((c.code, t), [])
+            n = m.entrants[c.code, t]
+            m.lp.row(
+                [(n, 1.0)] + [(col, -float(seats[site])) for col, site, _ in runs],
+                -INF,
+                0.0,
+                ("class_max", (c.code, t)),
+            )
+            m.lp.row(
+                [(n, 1.0)] + [(col, -float(c.min_class)) for col, _, _ in runs],
+                0.0,
+                INF,
+                ("class_min", (c.code, t)),
+            )
+
+
+def _site_rows(m: CapacityModel) -> None:
+    occupancy = {c.code: c.occupancy for c in m.problem.courses}
+    under_way: dict[tuple[str, int], list[tuple[int, float]]] = defaultdict(list)
+    for (code, t, site, _), col in m.runs.items():
+        for k, share in enumerate(occupancy[code]):
+            under_way[site, t + k].append((col, share))
+    for s in m.problem.sites:
+        for t in range(m.horizon):
+            terms = under_way.get((s.code, t))
+            if terms:
+                m.lp.row(terms, -INF, s.rooms * s.availability[t], ("site", (s.code, t)))
+
+
+def graduates(m: CapacityModel, code: str, t: int) -> list[tuple[int, float]]:
+    """Columns and coefficients of the graduates of `code` in month `t`."""
+    c = m.courses[code]
+    start = t - c.months + 1
+    terms: list[tuple[int, float]] = []
+    if (code, start) in m.entrants:
+        terms.append((m.entrants[code, start], c.pass_rate))
+    terms.extend(
+        (col, c.pass_rate) for (cc, s, _), col in m.abroad.items() if cc == code and s == start
+    )
+    return terms
+
+
+def _demand_rows(m: CapacityModel) -> None:
+    p = m.problem
+    for i, d in enumerate(p.demands):
+        terms = [(m.shortfall[i], 1.0)]
+        for t, month in enumerate(p.months):
+            if month.year == d.year:
+                for code in d.courses:
+                    terms.extend(graduates(m, code, t))
+        m.lp.row(terms, float(d.trained), INF, ("demand", i))
+
+
+def _cadre_rows(m: CapacityModel) -> None:
+    p, lag = m.problem, m.problem.certification_lag
+    granting: dict[str, list[str]] = defaultdict(list)
+    for c in p.courses:
+        if c.grants:
+            granting[c.grants].append(c.code)
+    initial = dict(p.initial_cadre)
+    for q in p.cadre_qualifications:
+        for t in range(m.horizon):
+            terms = [(m.cadre[q, t], 1.0)]
+            if t > 0:
+                terms.append((m.cadre[q, t - 1], -(1.0 - p.attrition)))
+            for code in granting[q]:
+                kept = m.courses[code].selection_rate
+                terms.extend((col, -a * kept) for col, a in graduates(m, code, t - lag - 1))
+            fixed = initial.get(q, 0.0) if t == 0 else 0.0
+            m.lp.row(terms, fixed, fixed, ("cadre", (q, t)))
+            # Graduates supervised in their first `lag` months need a mentor each `ratio`.
+            mentees = [
+                (col, -a * m.courses[code].selection_rate / p.mentor_ratio)
+                for k in range(lag)
+                for code in granting[q]
+                for col, a in graduates(m, code, t - k - 1)
+            ]
+            if mentees:
+                m.lp.row(
+                    [(m.foreign_mentoring[q, t], 1.0), (m.host_mentoring[q, t], 1.0), *mentees],
+                    0.0,
+                    INF,
+                    ("mentor", (q, t)),
+                )
+    host_teaching: dict[tuple[str, int], list[tuple[int, float]]] = defaultdict(list)
+    for (code, t, _, mode), col in m.runs.items():
+        if mode == RunMode.HOST:
+            c = m.courses[code]
+            for k, share in enumerate(c.occupancy):
+                host_teaching[c.instructor_qualification, t + k].append(
+                    (col, share * c.instructors)
+                )
+    for q in p.cadre_qualifications:
+        for t in range(m.horizon):
+            terms = [
+                *host_teaching.get((q, t), []),
+                (m.host_mentoring[q, t], 1.0),
+                (m.cadre[q, t], -p.host_teaching_fraction),
+            ]
+            m.lp.row(terms, -INF, 0.0, ("host", (q, t)))
+
+
+def _pool_rows(m: CapacityModel) -> None:
+    """Entrants to B at t ≤ what graduates of each prerequisite A left in the pool by then."""
+    p = m.problem
+    initial = dict(p.initial_graduates)
+    for b in p.courses:
+        for a in b.prerequisites:
+            previous: int | None = None
+            for t in range(m.horizon):
+                pool = m.lp.variable()
+                terms = [(pool, 1.0)]
+                if previous is not None:
+                    terms.append((previous, -(1.0 - p.attrition)))
+                terms.extend((col, -g) for col, g in graduates(m, a, t - 1))
+                if (b.code, t) in m.entrants:
+                    terms.append((m.entrants[b.code, t], 1.0))
+                terms.extend(
+                    (col, 1.0) for (cc, s, _), col in m.abroad.items() if cc == b.code and s == t
+                )
+                start = initial.get(a, 0.0) if t == 0 else 0.0
+                m.lp.row(terms, start, start, ("pool", (a, b.code, t)))
+                previous = pool
+
+
+def teaching(m: CapacityModel) -> dict[tuple[str, str, RunMode, int], list[tuple[int, float]]]:
+    """Foreign instructors a month's foreign-led runs take, by qualification, site and mode."""
+    p = m.problem
+    need: dict[tuple[str, str, RunMode, int], list[tuple[int, float]]] = defaultdict(list)
+    for (code, t, site, mode), col in m.runs.items():
+        if mode.foreign_led:
+            c = m.courses[code]
+            for k, share in enumerate(c.occupancy):
+                coefficient = share * c.instructors / p.foreign_teaching_fraction
+                need[c.instructor_qualification, site, mode, t + k].append((col, coefficient))
+    return need
+
+
+def _force_rows(m: CapacityModel) -> None:
+    by_month: dict[tuple[str, int], list[tuple[int, float]]] = defaultdict(list)
+    for (q, _, _, t), terms in teaching(m).items():
+        by_month[q, t].extend(terms)
+    for q in m.problem.cadre_qualifications:
+        for t in range(m.horizon):
+            terms = [(m.force[q, t], 1.0), (m.foreign_mentoring[q, t], -1.0)]
+            terms.extend((col, -a) for col, a in by_month.get((q, t), []))
+            m.lp.row(terms, 0.0, 0.0, ("force", (q, t)))
+            m.lp.row([(m.peak[q], 1.0), (m.force[q, t], -1.0)], 0.0, INF, ("peak", (q, t)))
+
+
+def _supply_rows(m: CapacityModel) -> None:
+    p, lp = m.problem, m.lp
+    for q in p.cadre_qualifications:
+        m.extra[q] = lp.variable(0.0, 0.0)
+    for (q, site, mode, t), terms in teaching(m).items():
+        cover = [
+            (lp.variable(), s.pledge)
+            for s in p.supplies
+            if s.qualification == q and site in s.sites and mode in s.modes and s.available[t] > 0
+        ]
+        for col, pledge in cover:
+            m.assigned[pledge, t, site, mode] = col
+        phantom = lp.variable()
+        m.assigned[f"+{q}", t, site, mode] = phantom
+        lp.row(
+            [*terms, *((col, -1.0) for col, _ in cover), (phantom, -1.0)],
+            -INF,
+            0.0,
+            ("supply", (q, site, mode.value, t)),
+        )
+    for q in p.cadre_qualifications:
+        for t in range(m.horizon):
+            mentors: list[tuple[int, float]] = []
+            for s in p.supplies:
+                if s.qualification == q and s.available[t] > 0:
+                    col = lp.variable()
+                    m.assigned[s.pledge, t, None, None] = col
+                    mentors.append((col, -1.0))
+            phantom = lp.variable()
+            m.assigned[f"+{q}", t, None, None] = phantom
+            lp.row(
+                [(m.foreign_mentoring[q, t], 1.0), *mentors, (phantom, -1.0)],
+                -INF,
+                0.0,
+                ("supply", (q, None, None, t)),
+            )
+    by_pledge: dict[tuple[str, int], list[tuple[int, float]]] = defaultdict(list)
+    for (pledge, t, _, _), col in m.assigned.items():
+        by_pledge[pledge, t].append((col, 1.0))
+    available = {s.pledge: s.available for s in p.supplies}
+    for (pledge, t), terms in by_pledge.items():
+        if pledge.startswith("+"):
+            # One more instructor of the qualification, anywhere, every month: its value is the
+            # dual of the extra column, which is held at zero.
+            lp.row([*terms, (m.extra[pledge[1:]], -1.0)], -INF, 0.0, ("extra", (pledge, t)))
+        else:
+            lp.row(terms, -INF, available[pledge][t], ("pledge", (pledge, t)))
+
+
+def _seat_rows(m: CapacityModel) -> None:
+    for j, seat in enumerate(m.problem.seats):
+        terms = [(col, 1.0) for (_, _, jj), col in m.abroad.items() if jj == j]
+        if terms:
+            m.lp.row(terms, -INF, float(seat.seats), ("seats", j))
+
+
+def _budget_rows(m: CapacityModel) -> None:
+    p = m.problem
+    for year, amount in p.budgets:
+        terms = [
+            (col, p.cost_per_instructor_month)
+            for (_, t), col in m.force.items()
+            if p.months[t].year == year
+        ]
+        terms.extend(
+            (col, p.cost_per_seat)
+            for (_, t, _), col in m.abroad.items()
+            if p.months[t].year == year
+        )
+        m.lp.row(terms, -INF, amount, ("budget", year))

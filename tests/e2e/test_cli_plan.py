@@ -1,0 +1,53 @@
+"""`cadre plan ...` as a planner runs it: plan, write JSON and plots, compare two versions."""
+
+from __future__ import annotations
+
+import json
+import pathlib
+
+import pytest
+from typer.testing import CliRunner
+
+from cadre.cli import app
+from tests.conftest import EXAMPLES
+
+
+@pytest.fixture
+def cli(tmp_path: pathlib.Path, monkeypatch: pytest.MonkeyPatch) -> CliRunner:
+    monkeypatch.setenv("CADRE_DATABASE_URL", f"sqlite:///{tmp_path / 'cadre.db'}")
+    monkeypatch.setenv("COLUMNS", "200")
+    runner = CliRunner()
+    assert runner.invoke(app, ["import", str(EXAMPLES / "tiny.yaml")]).exit_code == 0
+    return runner
+
+
+def test_plan_writes_json_and_plots_and_prints_the_handover(
+    cli: CliRunner, tmp_path: pathlib.Path
+) -> None:
+    out, plots = tmp_path / "plan.json", tmp_path / "plots"
+    result = cli.invoke(app, ["plan", "capacity", "--json", str(out), "--plots", str(plots)])
+    assert result.exit_code == 0, result.output
+    assert "Handover by discipline" in result.output
+    assert "All demand is met." in result.output
+    assert json.loads(out.read_text())["status"] == "optimal"
+    assert sorted(p.name for p in plots.iterdir()) == [
+        f"{name}.{suffix}"
+        for name in ("graduates-vs-demand", "handover-timeline", "training-force")
+        for suffix in ("png", "svg")
+    ]
+
+
+def test_compare_shows_two_versions_side_by_side(cli: CliRunner) -> None:
+    assert cli.invoke(app, ["plan", "capacity"]).exit_code == 0
+    assert cli.invoke(app, ["plan", "capacity", "--set", "attrition=0.05"]).exit_code == 0
+    result = cli.invoke(app, ["plan", "compare", "1", "2"])
+    assert result.exit_code == 0, result.output
+    assert "handover: Counter-IED" in result.output
+    assert "foreign instructor-months" in result.output
+
+
+def test_a_malformed_setting_is_refused_without_a_traceback(cli: CliRunner) -> None:
+    result = cli.invoke(app, ["plan", "capacity", "--set", "attrition"])
+    assert result.exit_code == 2
+    assert "write it as name=value" in result.stderr
+    assert "Traceback" not in result.output
