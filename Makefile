@@ -38,3 +38,11 @@ schema: $(STAMP)
 
 clean:
 	rm -rf $(VENV) .pytest_cache .mypy_cache .ruff_cache .hypothesis cadre.db cadre.db-*
+
+.PHONY: bench-capacity
+bench-capacity: $(STAMP)
+	$(BIN)/python bench/capacity.py
+
+.PHONY: bench-force
+bench-force: $(STAMP)
+	$(BIN)/python bench/force.py

@@ -58,6 +58,19 @@ def test_validate_of_a_missing_file_says_so(cli: CliRunner, tmp_path: pathlib.Pa
     assert "cannot read the file: No such file or directory" in result.stderr
 
 
+def test_bytes_that_are_not_utf8_are_located(cli: CliRunner, tmp_path: pathlib.Path) -> None:
+    broken = tmp_path / "latin1.yaml"
+    broken.write_bytes(TINY.read_bytes().replace(b"Tremblay", b"Tr\xe9mblay"))
+    result = cli.invoke(app, ["validate", str(broken)])
+    line = next(n for n, text in enumerate(TINY.read_text().splitlines(), 1) if "Tremblay" in text)
+    column = TINY.read_text().splitlines()[line - 1].index("Tremblay") + 3
+    assert result.exit_code == 2
+    assert result.stderr.splitlines()[1] == (
+        f"  {broken}, line {line}, column {column}: the file is not UTF-8 text: "
+        "byte 0xe9 cannot be read"
+    )
+
+
 def test_import_export_import_gives_the_same_data(cli: CliRunner, tmp_path: pathlib.Path) -> None:
     exported = tmp_path / "exported.yaml"
     first = cli.invoke(app, ["import", str(TINY)])

@@ -8,12 +8,13 @@ from typing import Annotated
 
 import typer
 
+from cadre.cli import render_force
 from cadre.cli.app import app
 from cadre.cli.console import console
 from cadre.cli.render import scenario_summary
 from cadre.cli.render_capacity import headline
 from cadre.interchange.schema import json_schema
-from cadre.services import capacity, scenarios
+from cadre.services import capacity, force, scenarios
 from cadre.services import demo as demo_service
 from cadre.services.database import describe, open_database
 
@@ -96,5 +97,8 @@ def demo(
         f"{headline(version.plan, names)}"
     )
     console.print("See it all with `cadre plan show`, plots with `cadre plan show --plots DIR`.")
+    with console.status("Matching national pledges to the posts…"), open_database() as engine:
+        view = force.picture(engine, loaded.mission.code)
+    console.print(render_force.demo_overview(view))
     if serve:
         console.print("(The web app is not built yet; nothing to serve.)")

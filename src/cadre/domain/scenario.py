@@ -10,6 +10,7 @@ from typing import Protocol, TypeVar
 from cadre.domain.catalogue import Course, Discipline, Qualification
 from cadre.domain.contributors import Caveat, Contributor, Pledge, Trainer
 from cadre.domain.errors import NotFound
+from cadre.domain.force.requirements import RequirementLine
 from cadre.domain.host import Cohort, Demand
 from cadre.domain.sites import Site
 
@@ -67,7 +68,7 @@ class PlanningParameters:
     mentor_ratio: int = 4  # newly certified host instructors one foreign instructor can mentor
     relief_overlap_days: int = 10
     foreign_teaching_fraction: float = 0.8  # the rest goes to preparation, leave and travel
-    instructor_selection_rate: float = 0.4  # graduates fit to enter an instructor course
+    instructor_selection_rate: float = 0.4  # of an instructor course's class, kept as instructors
     horizon_months: int | None = None  # default: the mission's length, at most 120
     cost_per_foreign_instructor_month: float = 0.0
     cost_per_out_of_country_seat: float = 0.0
@@ -106,6 +107,7 @@ class Scenario:
     pledges: tuple[Pledge, ...] = ()
     trainers: tuple[Trainer, ...] = ()
     cohorts: tuple[Cohort, ...] = ()
+    requirements: tuple[RequirementLine, ...] = ()  # the statement of requirements, if written
 
     def course(self, code: str) -> Course:
         return _find(self.courses, code, "course")

@@ -18,6 +18,7 @@ from cadre.domain.scenario import (
     YearBudget,
 )
 from cadre.domain.sites import Holiday, Room, Site, Weekday
+from cadre.interchange.requirements_shape import lines_to_document, lines_to_domain
 from cadre.interchange.schema import FORMAT_VERSION, PlanningShape, ScenarioShape
 
 
@@ -86,6 +87,7 @@ def to_domain(shape: ScenarioShape) -> Scenario:
             Cohort(c.code, c.unit, c.size, HostName(c.name.arabic, c.name.latin), c.site)
             for c in shape.cohorts
         ),
+        requirements=lines_to_domain(shape.requirements),
     )
 
 
@@ -159,6 +161,7 @@ def to_document(s: Scenario) -> dict[str, Any]:
             }
             for c in s.cohorts
         ],
+        **lines_to_document(s.requirements),
     }
 
 

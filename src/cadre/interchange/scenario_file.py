@@ -6,16 +6,13 @@ then the shape (types, known fields), then the mission's rules from the domain.
 
 from __future__ import annotations
 
-import difflib
 import io
 import pathlib
 from collections.abc import Iterable
 from typing import Any
 
 from pydantic import ValidationError
-from pydantic_core import ErrorDetails
 from ruamel.yaml import YAML
-from ruamel.yaml.error import MarkedYAMLError, YAMLError
 
 from cadre.domain.errors import InvalidInput, Problem
 from cadre.domain.rules import Path, check_scenario
@@ -24,6 +21,8 @@ from cadre.interchange.convert import to_document, to_domain
 from cadre.interchange.positions import field_name, locate, plain
 from cadre.interchange.registries import registries
 from cadre.interchange.schema import ScenarioShape
+from cadre.interchange.shape_errors import shape_reason
+from cadre.interchange.yaml_load import load_yaml, utf8_problem
 
 MAX_FILE_BYTES = 20 * 1024 * 1024  # far above any real scenario; stops a runaway file early
 
@@ -48,31 +47,32 @@ def read_scenario(path: pathlib.Path) -> Scenario:
     try:
         text = raw.decode("utf-8-sig")
     except UnicodeDecodeError as err:
-        raise InvalidInput(
-            [Problem(f"the file is not UTF-8 text (byte {err.start})", file=name)]
-        ) from err
+        raise InvalidInput([utf8_problem(raw, err.start, name)]) from err
     return parse_scenario(text, name)
 
 
 def parse_scenario(text: str, filename: str = "<scenario>") -> Scenario:
-    document = _load_yaml(text, filename)
+    document = load_yaml(text, filename)
     if not isinstance(document, dict):
+        where = locate(document, ()) or (1, 1)
         raise InvalidInput(
             [
                 Problem(
                     "a scenario file must be a mapping with a mission: section at its top",
                     file=filename,
-                    line=1,
-                    column=1,
+                    line=where[0],
+                    column=where[1],
                 )
             ]
         )
     try:
         shape = ScenarioShape.model_validate(plain(document))
     except ValidationError as err:
-        raise InvalidInput(
-            _in_file_order(_shape_problem(e, document, filename) for e in err.errors())
-        ) from None
+        problems = []
+        for error in err.errors():
+            path, reason, key = shape_reason(error, document)
+            problems.append(_located(path, reason, document, filename, key=key))
+        raise InvalidInput(_in_file_order(problems)) from None
     scenario = to_domain(shape)
     violations = check_scenario(scenario, registries())
     if violations:
@@ -93,32 +93,6 @@ def dump_scenario(scenario: Scenario) -> str:
     return out.getvalue()
 
 
-def _load_yaml(text: str, filename: str) -> Any:
-    yaml = YAML(typ="rt")
-    yaml.allow_duplicate_keys = False
-    try:
-        return yaml.load(text)
-    except MarkedYAMLError as err:
-        mark = err.problem_mark or err.context_mark
-        reason = " ".join(p for p in (err.context, err.problem) if p)
-        if "duplicate key" in (err.problem or ""):
-            reason = f"{err.problem}; each field may appear once"
-        raise InvalidInput(
-            [
-                Problem(
-                    f"the YAML is not well formed: {reason}",
-                    file=filename,
-                    line=mark.line + 1 if mark else None,
-                    column=mark.column + 1 if mark else None,
-                )
-            ]
-        ) from None
-    except YAMLError as err:
-        raise InvalidInput(
-            [Problem(f"the YAML is not well formed: {err}", file=filename)]
-        ) from None
-
-
 def _in_file_order(problems: Iterable[Problem]) -> list[Problem]:
     return sorted(problems, key=lambda p: (p.line or 0, p.column or 0))
 
@@ -126,6 +100,7 @@ def _in_file_order(problems: Iterable[Problem]) -> list[Problem]:
 def _located(
     path: Path, reason: str, document: Any, filename: str, *, key: bool = False
 ) -> Problem:
+    path = _members_as_indices(path, document)
     where = locate(document, path, key=key)
     return Problem(
         reason,
@@ -136,108 +111,21 @@ def _located(
     )
 
 
-def _shape_problem(error: ErrorDetails, document: Any, filename: str) -> Problem:
-    path: Path = tuple(step for step in error["loc"] if isinstance(step, str | int))
-    kind = error["type"]
-    got = error.get("input")
-    if kind == "missing":
-        owner = _describe(path[:-1], document)
-        return _located(path, f"{owner} is missing the field {path[-1]!s}", document, filename)
-    if kind == "extra_forbidden":
-        owner = _describe(path[:-1], document)
-        hint = _close_field(path)
-        return _located(
-            path, f"{owner} has an unknown field {path[-1]!s}{hint}", document, filename, key=True
-        )
-    here = _describe(path, document)
-    expected = {
-        "string_type": "text",
-        "int_type": "a whole number",
-        "int_parsing": "a whole number",
-        "int_from_float": "a whole number",
-        "float_type": "a number",
-        "float_parsing": "a number",
-        "bool_type": "true or false",
-        "bool_parsing": "true or false",
-        "date_type": "a date written YYYY-MM-DD",
-        "date_parsing": "a date written YYYY-MM-DD",
-        "date_from_datetime_parsing": "a date written YYYY-MM-DD",
-        "date_from_datetime_inexact": "a date without a time",
-        "list_type": "a list",
-        "dict_type": "a mapping of fields",
-        "model_type": "a mapping of fields",
-        "model_attributes_type": "a mapping of fields",
-    }.get(kind)
-    if expected is None and kind in ("enum", "literal_error"):
-        expected = f"one of {error.get('ctx', {}).get('expected', '')}"
-    if expected is not None:
-        return _located(path, f"{here} must be {expected}, not {got!r}", document, filename)
-    return _located(path, f"{here}: {error['msg']}", document, filename)
-
-
-_KINDS = {
-    "contributors": "contributor",
-    "sites": "site",
-    "disciplines": "discipline",
-    "qualifications": "qualification",
-    "courses": "course",
-    "demands": "demand",
-    "caveats": "caveat",
-    "pledges": "pledge",
-    "trainers": "trainer",
-    "cohorts": "cohort",
-    "rooms": "room",
-    "holidays": "holiday",
-}
-
-
-def _describe(path: Path, document: Any) -> str:
-    """Name the thing a path is in, as a user would: 'course C-IED-201, field duration_days'."""
-    words: list[str] = []
+def _members_as_indices(path: Path, document: Any) -> Path:
+    """A rule about a set member names it by value; the file has it at an index of a list."""
+    steps: list[str | int] = []
     node = document
-    for depth, step in enumerate(path):
-        if isinstance(step, int) and depth > 0 and isinstance(path[depth - 1], str):
-            kind = _KINDS.get(str(path[depth - 1]), str(path[depth - 1]))
-            item = node[step] if isinstance(node, list) and step < len(node) else None
-            code = item.get("code") if isinstance(item, dict) else None
-            words = [w for w in words if w != path[depth - 1]]
-            words.append(f"{kind} {code}" if isinstance(code, str) else f"{kind} #{step + 1}")
-        elif isinstance(step, str):
-            words.append(step)
-        node = _step(node, step)
-    if not words:
-        return "the scenario"
-    *context, last = words
-    if path and isinstance(path[-1], str) and context:
-        return f"{', '.join(context)}: field {last}"
-    return ", ".join(words)
-
-
-def _step(node: Any, step: str | int) -> Any:
-    if isinstance(node, dict) and isinstance(step, str):
-        return node.get(step)
-    if isinstance(node, list) and isinstance(step, int) and 0 <= step < len(node):
-        return node[step]
-    return None
-
-
-def _close_field(path: Path) -> str:
-    shape_fields = _fields_at(path[:-1])
-    close = difflib.get_close_matches(str(path[-1]), shape_fields, n=1)
-    return f" (did you mean {close[0]}?)" if close else ""
-
-
-def _fields_at(path: Path) -> list[str]:
-    model: Any = ScenarioShape
     for step in path:
-        if isinstance(step, int):
-            continue
-        info = model.model_fields.get(step)
-        if info is None:
-            return []
-        annotation = info.annotation
-        args = getattr(annotation, "__args__", None)
-        model = args[0] if args else annotation
-        if not hasattr(model, "model_fields"):
-            return []
-    return list(model.model_fields)
+        if isinstance(node, list) and isinstance(step, str) and step in node:
+            step = node.index(step)
+        steps.append(step)
+        node = (
+            node.get(step)
+            if isinstance(node, dict) and isinstance(step, str)
+            else (
+                node[step]
+                if isinstance(node, list) and isinstance(step, int) and step < len(node)
+                else None
+            )
+        )
+    return tuple(steps)

@@ -15,6 +15,8 @@ from pydantic import BaseModel, ConfigDict, Field
 from cadre.domain.catalogue import CourseLevel, DeliveryMode
 from cadre.domain.contributors import ContributorRole
 from cadre.domain.sites import SiteKind
+from cadre.interchange.fields import Code, Name, Number, Text, Whole
+from cadre.interchange.requirements_shape import RequirementShape
 
 FORMAT_VERSION: Literal[1] = 1
 
@@ -27,48 +29,48 @@ class Shape(BaseModel):
 
 
 class MissionShape(Shape):
-    code: str
-    name: str
-    host: str = Field(description="Contributor code of the host nation (role host).")
+    code: Code
+    name: Name
+    host: Code = Field(description="Contributor code of the host nation (role host).")
     start: dt.date
     end: dt.date
-    time_zone: str = "Asia/Baghdad"
+    time_zone: Name = "Asia/Baghdad"
 
 
 class MobileTeamWindowShape(Shape):
     start: dt.date
     end: dt.date
-    site: str | None = Field(None, description="A site code; none: any site.")
+    site: Code | None = Field(None, description="A site code; none: any site.")
 
 
 class SeatOfferShape(Shape):
-    nation: str
-    course: str
-    year: int
-    seats: int
+    nation: Code
+    course: Code
+    year: Whole
+    seats: Whole
 
 
 class YearBudgetShape(Shape):
-    year: int
-    amount: float
+    year: Whole
+    amount: Number
 
 
 class InitialGraduatesShape(Shape):
-    course: str
-    count: int
+    course: Code
+    count: Whole
 
 
 class PlanningShape(Shape):
-    attrition_per_month: float = 0.015
-    teaching_fraction: float = 0.6
-    certification_lag_months: int = 2
-    mentor_ratio: int = 4
-    relief_overlap_days: int = 10
-    foreign_teaching_fraction: float = 0.8
-    instructor_selection_rate: float = 0.4
-    horizon_months: int | None = None
-    cost_per_foreign_instructor_month: float = 0.0
-    cost_per_out_of_country_seat: float = 0.0
+    attrition_per_month: Number = 0.015
+    teaching_fraction: Number = 0.6
+    certification_lag_months: Whole = 2
+    mentor_ratio: Whole = 4
+    relief_overlap_days: Whole = 10
+    foreign_teaching_fraction: Number = 0.8
+    instructor_selection_rate: Number = 0.4
+    horizon_months: Whole | None = None
+    cost_per_foreign_instructor_month: Number = 0.0
+    cost_per_out_of_country_seat: Number = 0.0
     budget_per_year: list[YearBudgetShape] = []
     mobile_team_windows: list[MobileTeamWindowShape] = []
     out_of_country_seats: list[SeatOfferShape] = []
@@ -76,122 +78,122 @@ class PlanningShape(Shape):
 
 
 class ContributorShape(Shape):
-    code: str = Field(description="ISO 3166 alpha-3 for a nation; NATO, EU, UN, ... otherwise.")
-    name: str
+    code: Code = Field(description="ISO 3166 alpha-3 for a nation; NATO, EU, UN, ... otherwise.")
+    name: Name
     role: ContributorRole
     hypothetical: bool = False
 
 
 class RoomShape(Shape):
-    code: str
-    capacity: int
+    code: Code
+    capacity: Whole
 
 
 class HolidayShape(Shape):
-    name: str
+    name: Name
     start: dt.date
     end: dt.date
 
 
 class SiteShape(Shape):
-    code: str
-    name: str
+    code: Code
+    name: Name
     kind: SiteKind
-    region: str = Field(description="Governorate in the host nation, or country abroad.")
-    time_zone: str = "Asia/Baghdad"
+    region: Name = Field(description="Governorate in the host nation, or country abroad.")
+    time_zone: Name = "Asia/Baghdad"
     rooms: list[RoomShape] = []
     working_week: list[DayName] = ["sun", "mon", "tue", "wed", "thu"]
     holidays: list[HolidayShape] = []
-    disciplines: list[str] = Field([], description="Disciplines taught here; empty: any.")
+    disciplines: list[Code] = Field([], description="Disciplines taught here; empty: any.")
 
 
 class DisciplineShape(Shape):
-    code: str
-    name: str
+    code: Code
+    name: Name
 
 
 class QualificationShape(Shape):
-    code: str
-    name: str
-    discipline: str
+    code: Code
+    name: Name
+    discipline: Code
     level: LevelName
 
 
 class CourseShape(Shape):
-    code: str
-    title: str
-    discipline: str
+    code: Code
+    title: Name
+    discipline: Code
     level: CourseLevel
-    duration_days: int
-    min_class_size: int
-    max_class_size: int
-    instructors_per_run: int
-    instructor_qualification: str
-    pass_rate: float
-    prerequisites: list[str] = []
+    duration_days: Whole
+    min_class_size: Whole
+    max_class_size: Whole
+    instructors_per_run: Whole
+    instructor_qualification: Code
+    pass_rate: Number
+    prerequisites: list[Code] = []
     delivery_modes: list[DeliveryMode] = [DeliveryMode.RESIDENT]
-    language: str = "ar"
-    clearance: str = "none"
-    grants: str | None = None
+    language: Name = "ar"
+    clearance: Name = "none"
+    grants: Code | None = None
 
 
 class DemandShape(Shape):
-    organisation: str
-    target: str = Field(description="A course code or a qualification code.")
-    year: int
-    trained: int
+    organisation: Name
+    target: Code = Field(description="A course code or a qualification code.")
+    year: Whole
+    trained: Whole
 
 
 class RestrictionShape(Shape):
-    kind: str
-    value: str = ""
+    kind: Code
+    value: Text = ""
 
 
 class CaveatShape(Shape):
-    code: str
-    nation: str
-    allowed_sites: list[str] = []
-    forbidden_sites: list[str] = []
-    allowed_regions: list[str] = []
-    forbidden_regions: list[str] = []
+    code: Code
+    nation: Code
+    allowed_sites: list[Code] = []
+    forbidden_sites: list[Code] = []
+    allowed_regions: list[Code] = []
+    forbidden_regions: list[Code] = []
     forbidden_modes: list[DeliveryMode] = []
-    max_tour_months: int | None = None
+    max_tour_months: Whole | None = None
     restrictions: list[RestrictionShape] = []
-    note: str = ""
+    note: Text = ""
 
 
 class PledgeShape(Shape):
-    code: str
-    nation: str
-    qualification: str
-    count: int
+    code: Code
+    nation: Code
+    qualification: Code
+    count: Whole
     start: dt.date
     end: dt.date
-    tour_months: int
-    caveats: list[str] = []
+    tour_months: Whole
+    caveats: list[Code] = []
 
 
 class TrainerShape(Shape):
-    code: str
-    name: str
-    nation: str
-    qualifications: list[str]
+    code: Code
+    name: Name
+    nation: Code
+    qualifications: list[Code]
     in_theatre_from: dt.date
     in_theatre_to: dt.date
-    pledge: str | None = None
+    pledge: Code | None = None
 
 
 class HostNameShape(Shape):
-    arabic: str
-    latin: str
+    arabic: Name
+    latin: Name
 
 
 class CohortShape(Shape):
-    code: str
-    unit: str
-    size: int
+    code: Code
+    unit: Name
+    size: Whole
     name: HostNameShape
-    site: str | None = None
+    site: Code | None = None
 
 
 class ScenarioShape(Shape):
@@ -217,6 +219,7 @@ class ScenarioShape(Shape):
     pledges: list[PledgeShape] = []
     trainers: list[TrainerShape] = []
     cohorts: list[CohortShape] = []
+    requirements: list[RequirementShape] = []
 
 
 def json_schema() -> dict[str, Any]:

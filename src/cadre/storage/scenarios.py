@@ -37,6 +37,7 @@ from cadre.domain.scenario import (
     YearBudget,
 )
 from cadre.domain.sites import Holiday, Room, Site, SiteKind, Weekday
+from cadre.storage.force_lines import load_lines, sync_lines
 from cadre.storage.models import (
     CaveatRow,
     CohortRow,
@@ -117,6 +118,7 @@ def save_scenario(session: Session, scenario: Scenario, fingerprint: str) -> boo
     mission.imported_at = dt.datetime.now(dt.UTC)
     session.flush()
     _insert_children(session, mission.id, scenario)
+    sync_lines(session, mission.id, scenario.requirements, "scenario", mission.imported_at)
     return True
 
 
@@ -366,6 +368,7 @@ def load_scenario(session: Session, code: str | None = None) -> Scenario:
             )
             for r in rows(CohortRow)
         ),
+        requirements=load_lines(session, mission.id, source="scenario"),
     )
 
 

@@ -140,7 +140,8 @@ def test_caveat_allowing_a_region_without_sites_is_refused() -> None:
     caveats = (Caveat("SWE-1", "SWE", allowed_regions=frozenset({"Bagdad"}), max_tour_months=6),)
     assert violations(caveats=caveats) == [
         Violation(
-            ("caveats", 0, "allowed_regions"), "caveat SWE-1 allows region Bagdad, where no site is"
+            ("caveats", 0, "allowed_regions", "Bagdad"),
+            "caveat SWE-1 allows region Bagdad, where no site is",
         )
     ]
 
@@ -205,7 +206,7 @@ def test_seats_offered_on_a_course_not_taught_abroad_are_refused() -> None:
     assert violations(planning=planning) == [
         Violation(
             ("planning", "out_of_country_seats", 0, "course"),
-            "seats offered on CIED-101, which is not taught out of country",
+            "seats are offered on CIED-101, which is not taught out of country",
         )
     ]
 
@@ -214,6 +215,7 @@ def test_site_teaching_an_unknown_discipline_is_refused() -> None:
     site = Site("TAJI", "Taji", SiteKind.TRAINING_CENTRE, "Baghdad", disciplines=frozenset({"MED"}))
     assert violations(sites=(site,)) == [
         Violation(
-            ("sites", 0, "disciplines"), "site TAJI teaches discipline MED, which is not defined"
+            ("sites", 0, "disciplines", "MED"),
+            "site TAJI teaches discipline MED, which is not defined",
         )
     ]

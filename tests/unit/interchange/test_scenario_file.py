@@ -23,12 +23,65 @@ def problems(text: str) -> list[Problem]:
 def test_yaml_syntax_error_is_located() -> None:
     assert problems("mission:\n  code: [unclosed\n") == [
         Problem(
-            "the YAML is not well formed: while parsing a flow sequence expected ',' or ']', "
-            "but got '<stream end>'",
+            "the YAML is not well formed: a flow sequence is not closed (expected ',' or ']', "
+            "but got '<stream end>')",
             file="s.yaml",
-            line=3,
-            column=1,
+            line=2,
+            column=9,
         )
+    ]
+
+
+def line_of(text: str, fragment: str) -> int:
+    return next(n for n, line in enumerate(text.splitlines(), 1) if fragment in line)
+
+
+def test_a_date_that_does_not_exist_is_reported_at_its_line() -> None:
+    found = problems(TINY.replace("end: 2020-12-31", "end: 2020-02-30", 1))
+    assert [(p.line, p.field, p.reason) for p in found] == [
+        (
+            line_of(TINY, "end: 2020-12-31"),
+            "mission.end",
+            "mission: field end must be a date written YYYY-MM-DD, not '2020-02-30'",
+        )
+    ]
+
+
+def test_true_is_not_taken_for_a_number() -> None:
+    found = problems(TINY.replace("duration_days: 25", "duration_days: true"))
+    assert [p.reason for p in found] == [
+        "course CIED-101: field duration_days must be a number, not true"
+    ]
+
+
+def test_a_code_too_long_for_storage_is_refused_at_its_line() -> None:
+    found = problems(TINY.replace("code: TINY", f"code: {'X' * 65}", 1))
+    assert [(p.line, p.reason) for p in found] == [
+        (line_of(TINY, "code: TINY"), "mission: field code must be at most 64 characters long")
+    ]
+
+
+def test_a_list_naming_a_member_twice_points_at_the_second() -> None:
+    found = problems(
+        TINY.replace("prerequisites: [CIED-101]", "prerequisites: [CIED-101, CIED-101]")
+    )
+    assert [(p.field, p.reason) for p in found] == [
+        ("courses[1].prerequisites[1]", "course CIED-TTT lists prerequisite CIED-101 twice")
+    ]
+
+
+def test_an_unknown_member_of_a_set_points_at_the_member() -> None:
+    text = TINY.replace("allowed_regions: [Baghdad]", "allowed_regions: [Baghdad, Anbar]")
+    line = line_of(text, "Anbar")
+    column = text.splitlines()[line - 1].index("Anbar") + 1
+    assert [(p.line, p.column, p.field) for p in problems(text)] == [
+        (line, column, "caveats[0].allowed_regions[1]")
+    ]
+
+
+def test_an_empty_file_says_so() -> None:
+    assert [str(p) for p in problems("# nothing yet\n")] == [
+        "s.yaml, line 1, column 1: the file is empty"
     ]
 
 

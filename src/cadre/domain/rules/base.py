@@ -31,3 +31,12 @@ def duplicates(codes: Sequence[str], path: str, kind: str) -> Iterator[Violation
         seen[code] += 1
         if seen[code] == 2:
             yield Violation((path, index, "code"), f"{kind} code {code} is used twice")
+
+
+def repeated(codes: Sequence[str], path: Path, owner: str, kind: str) -> Iterator[Violation]:
+    """A list that names the same thing twice: said once, at the second mention."""
+    seen: set[str] = set()
+    for index, code in enumerate(codes):
+        if code in seen:
+            yield Violation((*path, index), f"{owner} lists {kind} {code} twice")
+        seen.add(code)

@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Iterator, Sequence
 
 from cadre.domain.catalogue import Course
-from cadre.domain.rules.base import Registries, Violation, duplicates
+from cadre.domain.rules.base import Registries, Violation, duplicates, repeated
 from cadre.domain.scenario import Scenario
 
 
@@ -111,6 +111,9 @@ def courses_refer_to_known_things(s: Scenario, _: Registries) -> Iterator[Violat
                 ("courses", i, "grants"),
                 f"course {c.code} grants {c.grants}, which is not a defined qualification",
             )
+        yield from repeated(
+            c.prerequisites, ("courses", i, "prerequisites"), f"course {c.code}", "prerequisite"
+        )
         for j, pre in enumerate(c.prerequisites):
             if pre not in courses:
                 yield Violation(
@@ -198,6 +201,7 @@ def _cycle_from(code: str, by_code: dict[str, Course]) -> list[str]:
 def demand_is_sound(s: Scenario, _: Registries) -> Iterator[Violation]:
     targets = {c.code for c in s.courses} | {q.code for q in s.qualifications}
     first, last = s.mission.start.year, s.mission.end.year
+    dates_sound = s.mission.start < s.mission.end  # else only the mission's dates are reported
     for i, d in enumerate(s.demands):
         if d.target not in targets:
             yield Violation(
@@ -210,7 +214,7 @@ def demand_is_sound(s: Scenario, _: Registries) -> Iterator[Violation]:
                 ("demands", i, "trained"),
                 f"demand of {d.organisation} for {d.target} must be at least 1, not {d.trained}",
             )
-        if not first <= d.year <= last:
+        if dates_sound and not first <= d.year <= last:
             yield Violation(
                 ("demands", i, "year"),
                 f"demand for {d.target} in {d.year} falls outside the mission ({first}–{last})",

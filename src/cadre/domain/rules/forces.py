@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from cadre.domain.rules.base import Registries, Violation
+from cadre.domain.rules.base import Registries, Violation, repeated
 from cadre.domain.scenario import Scenario
 
 
@@ -25,13 +25,13 @@ def caveats_are_sound(s: Scenario, _: Registries) -> Iterator[Violation]:
         ):
             for name in sorted(names - sites):
                 yield Violation(
-                    ("caveats", i, field),
+                    ("caveats", i, field, name),
                     f"caveat {cav.code} names site {name}, which is not defined",
                 )
         for name in sorted(cav.allowed_regions - regions):
             # A typo here would silently bar the nation from everywhere, so it is an error.
             yield Violation(
-                ("caveats", i, "allowed_regions"),
+                ("caveats", i, "allowed_regions", name),
                 f"caveat {cav.code} allows region {name}, where no site is",
             )
         if cav.max_tour_months is not None and cav.max_tour_months <= 0:
@@ -45,13 +45,15 @@ def caveats_are_sound(s: Scenario, _: Registries) -> Iterator[Violation]:
 def pledges_are_sound(s: Scenario, _: Registries) -> Iterator[Violation]:
     """A pledge comes from a sending nation, for a known qualification, within its caveats."""
     senders = {c.code for c in s.contributors if c.role.sends_trainers}
+    contributors = {c.code for c in s.contributors}
     qualifications = {q.code for q in s.qualifications}
     caveats = {c.code: c for c in s.caveats}
     for i, p in enumerate(s.pledges):
         if p.nation not in senders:
+            what = "an ally or partner" if p.nation in contributors else "a contributor"
             yield Violation(
                 ("pledges", i, "nation"),
-                f"pledge {p.code} is from {p.nation}, which is not an ally or partner",
+                f"pledge {p.code} is from {p.nation}, which is not {what}",
             )
         if p.qualification not in qualifications:
             yield Violation(
@@ -73,6 +75,7 @@ def pledges_are_sound(s: Scenario, _: Registries) -> Iterator[Violation]:
                 ("pledges", i, "tour_months"),
                 f"pledge {p.code}: tours must last at least 1 month, not {p.tour_months}",
             )
+        yield from repeated(p.caveats, ("pledges", i, "caveats"), f"pledge {p.code}", "caveat")
         for j, code in enumerate(p.caveats):
             cav = caveats.get(code)
             if cav is None:
@@ -104,6 +107,12 @@ def trainers_are_sound(s: Scenario, _: Registries) -> Iterator[Violation]:
                 ("trainers", i, "nation"),
                 f"trainer {t.code} is from {t.nation}, which is not a contributing nation",
             )
+        yield from repeated(
+            t.qualifications,
+            ("trainers", i, "qualifications"),
+            f"trainer {t.code}",
+            "qualification",
+        )
         for j, q in enumerate(t.qualifications):
             if q not in qualifications:
                 yield Violation(

@@ -95,27 +95,27 @@ def planning_inputs_are_known(s: Scenario, _: Registries) -> Iterator[Violation]
         elif DeliveryMode.OUT_OF_COUNTRY not in course.delivery_modes:
             yield Violation(
                 (*where, "course"),
-                f"seats offered on {offer.course}, which is not taught out of country",
+                f"seats are offered on {offer.course}, which is not taught out of country",
             )
         if offer.seats <= 0:
             yield Violation(
                 (*where, "seats"), f"seats offered must be at least 1, not {offer.seats}"
             )
-        if not first <= offer.year <= last:
+        if s.mission.start < s.mission.end and not first <= offer.year <= last:
             yield Violation(
                 (*where, "year"),
-                f"seats offered for {offer.year}, outside the mission ({first}–{last})",
+                f"seats are offered for {offer.year}, outside the mission ({first}–{last})",
             )
     for i, g in enumerate(p.initial_graduates):
         if g.course not in courses:
             yield Violation(
                 ("planning", "initial_graduates", i, "course"),
-                f"initial graduates of {g.course}, which is not in the catalogue",
+                f"initial graduates are given for {g.course}, which is not in the catalogue",
             )
         if g.count < 0:
             yield Violation(
                 ("planning", "initial_graduates", i, "count"),
-                f"initial graduates cannot be negative ({g.count})",
+                f"initial graduates of {g.course} cannot be negative, not {g.count}",
             )
 
 
@@ -124,6 +124,6 @@ def site_disciplines_are_known(s: Scenario, _: Registries) -> Iterator[Violation
     for i, site in enumerate(s.sites):
         for name in sorted(site.disciplines - disciplines):
             yield Violation(
-                ("sites", i, "disciplines"),
+                ("sites", i, "disciplines", name),
                 f"site {site.code} teaches discipline {name}, which is not defined",
             )

@@ -22,6 +22,7 @@ TINY = 1e-6  # below this a continuous quantity is solver noise, not a plan
 
 
 def extract_plan(
+    members: dict[str, tuple[tuple[str, float], ...]],
     model: CapacityModel,
     values: np.ndarray | None,
     row_duals: np.ndarray | None,
@@ -31,7 +32,9 @@ def extract_plan(
     stages: tuple[Stage, ...],
     notes: tuple[str, ...],
 ) -> CapacityPlan:
+    """The plan in the solution `values`; runs at merged sites are split back among them."""
     p = model.problem
+    split = members
     horizon = model.horizon
     if values is None:
         values = np.zeros(model.lp.columns)
@@ -42,9 +45,11 @@ def extract_plan(
         )
 
     runs = tuple(
-        PlannedRuns(code, t, mode, site, _clean(values[col]))
+        PlannedRuns(code, t, mode, member, _clean(values[col] * share))
         for (code, t, site, mode), col in model.runs.items()
         if values[col] > TINY
+        for member, share in split[site]
+        if values[col] * share > TINY
     )
     abroad: dict[tuple[str, str], list[float]] = defaultdict(lambda: [0.0] * horizon)
     for (code, t, j), col in model.abroad.items():
@@ -71,12 +76,14 @@ def extract_plan(
         handovers=tuple(
             Handover(code, p.months[h] if h < horizon else None, h) for code, h in handovers.items()
         ),
-        site_handovers=_site_handovers(model, runs),
+        site_handovers=_site_handovers(model, runs, [m for g in split.values() for m, _ in g]),
         marginal_values=_marginal_values(model, col_duals),
         assignments=tuple(
-            Assignment(pledge, t, site, mode, _clean(values[col]))
+            Assignment(pledge, t, member, mode, _clean(values[col] * share))
             for (pledge, t, site, mode), col in model.assigned.items()
             if not pledge.startswith("+") and values[col] > TINY
+            for member, share in (split[site] if site is not None else ((None, 1.0),))
+            if values[col] * share > TINY
         ),
         stages=stages,
         variables=model.lp.columns,
@@ -113,7 +120,9 @@ def _outcomes(
     return tuple(outcomes)
 
 
-def _site_handovers(model: CapacityModel, runs: tuple[PlannedRuns, ...]) -> tuple[Handover, ...]:
+def _site_handovers(
+    model: CapacityModel, runs: tuple[PlannedRuns, ...], sites: list[str]
+) -> tuple[Handover, ...]:
     """Per site: the month after the last one in which a foreign-led run is under way there."""
     last: dict[str, int] = {}
     for r in runs:
@@ -122,16 +131,16 @@ def _site_handovers(model: CapacityModel, runs: tuple[PlannedRuns, ...]) -> tupl
             last[r.site] = max(last.get(r.site, -1), end)
     horizon = model.horizon
     handovers = []
-    for s in model.problem.sites:
-        month = last.get(s.code, -1) + 1
+    for site in sites:
+        month = last.get(site, -1) + 1
         handovers.append(
-            Handover(s.code, model.problem.months[month] if month < horizon else None, month)
+            Handover(site, model.problem.months[month] if month < horizon else None, month)
         )
     return tuple(handovers)
 
 
 def _marginal_values(model: CapacityModel, col_duals: np.ndarray | None) -> dict[str, float]:
     """People trained more over the horizon by one more pledged instructor, anywhere, always."""
-    if col_duals is None:
-        return {}
+    if col_duals is None:  # nothing unmet: one more instructor trains no one more
+        return dict.fromkeys(model.extra, 0.0)
     return {q: _clean(max(0.0, -float(col_duals[col]))) for q, col in model.extra.items()}

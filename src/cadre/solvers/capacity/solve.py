@@ -22,6 +22,7 @@ from cadre.solvers.capacity.extract import extract_plan
 from cadre.solvers.capacity.handover import ban, earliest_handovers, foreign_columns, held
 from cadre.solvers.capacity.lp import INF, set_costs
 from cadre.solvers.capacity.model import CapacityModel, build_model
+from cadre.solvers.capacity.sites import merge_sites
 
 Progress = Callable[[str, float], None]  # what is being done, share of the work done
 
@@ -43,7 +44,8 @@ def solve_capacity(
     report = progress or (lambda _what, _done: None)
     deadline = time.monotonic() + seconds
     report("building the model", 0.0)
-    model = build_model(problem)
+    merged = merge_sites(problem)
+    model = build_model(merged.problem)
     highs = model.lp.to_highs(threads=threads)
     size = model.lp.columns
     stages: list[Stage] = []
@@ -62,18 +64,45 @@ def solve_capacity(
     )
     if run("first plan (people weighed above instructors)", "ipm") != "optimal":
         return extract_plan(
-            model, None, None, None, {}, "stopped", tuple(stages), ("no plan found",)
+            merged.members,
+            model,
+            None,
+            None,
+            None,
+            {},
+            "stopped",
+            tuple(stages),
+            ("no plan found",),
         )
     first = np.asarray(highs.getSolution().col_value)
 
     report("least unmet demand", 0.3)
-    set_costs(highs, size, dict.fromkeys(model.shortfall.values(), 1.0))
-    if run("least unmet demand", "simplex") != "optimal":
-        notes.append("stopped before the least unmet demand was proven; the first plan is shown")
-        return extract_plan(model, first, None, None, {}, "feasible", tuple(stages), tuple(notes))
-    solution = highs.getSolution()
-    unmet = highs.getInfo().objective_function_value
-    row_duals, col_duals = np.asarray(solution.row_dual), np.asarray(solution.col_dual)
+    first_unmet = float(sum(first[c] for c in model.shortfall.values()))
+    if first_unmet <= 1e-9:
+        # Nothing is unmet, so nothing less can be: stage two is proven without solving,
+        # and there is no shortfall for duals to explain.
+        unmet, row_duals, col_duals = 0.0, None, None
+        stages.append(Stage("least unmet demand (none in the first plan)", "optimal", 0.0, 0.0))
+    else:
+        set_costs(highs, size, dict.fromkeys(model.shortfall.values(), 1.0))
+        if run("least unmet demand", "simplex") != "optimal":
+            notes.append(
+                "stopped before the least unmet demand was proven; the first plan is shown"
+            )
+            return extract_plan(
+                merged.members,
+                model,
+                first,
+                None,
+                None,
+                {},
+                "feasible",
+                tuple(stages),
+                tuple(notes),
+            )
+        solution = highs.getSolution()
+        unmet = highs.getInfo().objective_function_value
+        row_duals, col_duals = np.asarray(solution.row_dual), np.asarray(solution.col_dual)
 
     started = time.monotonic()
     if handover_by is None:
@@ -97,10 +126,39 @@ def solve_capacity(
         )
 
     report("fewest foreign instructor-months", 0.8)
+    if _respects(model, first, handovers) and sum(
+        first[c] for c in model.shortfall.values()
+    ) <= held(unmet):
+        # The first plan minimised the same costs over more plans and is among these: it is
+        # already the answer of this stage.
+        stages.append(
+            Stage(
+                "fewest foreign instructor-months (the first plan)",
+                "optimal",
+                float(sum(first[c] for c in model.force.values())),
+                0.0,
+            )
+        )
+        report("done", 1.0)
+        return extract_plan(
+            merged.members,
+            model,
+            first,
+            row_duals,
+            col_duals,
+            handovers,
+            "optimal" if complete else "feasible",
+            tuple(stages),
+            tuple(notes),
+        )
     _apply(model, highs, handovers)
     highs.changeRowBounds(model.shortfall_row, -INF, held(unmet))
     set_costs(highs, size, _final_costs(model))
     status = run("fewest foreign instructor-months", "ipm")
+    if status not in ("optimal", "infeasible", "time limit"):
+        # The interior-point method sometimes ends its crossover without a verdict on large
+        # models, leaving a valid basis: the simplex method finishes from there.
+        status = run("fewest foreign instructor-months (finished by simplex)", "simplex")
     if status == "infeasible":
         # The disciplines' months were found one component at a time; sharing rooms, they
         # did not all fit together. Without bans the plan still holds the least unmet demand.
@@ -114,11 +172,20 @@ def solve_capacity(
     if status != "optimal":
         notes.append("the last stage stopped early: the first plan is shown")
         return extract_plan(
-            model, first, row_duals, col_duals, handovers, "feasible", tuple(stages), tuple(notes)
+            merged.members,
+            model,
+            first,
+            row_duals,
+            col_duals,
+            handovers,
+            "feasible",
+            tuple(stages),
+            tuple(notes),
         )
     final = np.asarray(highs.getSolution().col_value)
     report("done", 1.0)
     return extract_plan(
+        merged.members,
         model,
         final,
         row_duals,
@@ -140,6 +207,15 @@ def _imposed(model: CapacityModel, first: np.ndarray, imposed: dict[str, int]) -
             active = [last for col, last in foreign_columns(model, discipline) if first[col] > 1e-7]
             found[discipline] = min(model.horizon, max(active, default=-1) + 1)
     return found
+
+
+def _respects(model: CapacityModel, values: np.ndarray, handovers: dict[str, int]) -> bool:
+    return all(
+        values[col] <= 1e-7
+        for discipline, month in handovers.items()
+        for col, last in foreign_columns(model, discipline)
+        if last >= month
+    )
 
 
 def _apply(model: CapacityModel, highs: highspy.Highs, handovers: dict[str, int]) -> None:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from alembic import context
 
+from cadre.storage import force_models  # noqa: F401  (its tables join Base.metadata)
 from cadre.storage.database import make_engine
 from cadre.storage.models import Base
 

@@ -1,0 +1,214 @@
+"""What pledge workbooks and CSV files share: their columns, how a cell is read, how a row
+becomes an offer checked by the domain's rules, and how text is written so that no
+spreadsheet ever runs it as a formula."""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Callable, Mapping, Sequence
+from dataclasses import dataclass, field
+from typing import Any
+
+from cadre.domain.errors import Problem
+from cadre.domain.force.offers import Offer, OfferState, StateChange
+from cadre.domain.force.ranks import Rank, RankBand
+from cadre.domain.force.requirements import RequirementLine
+from cadre.domain.force.validation import offer_problems
+from cadre.domain.scenario import Scenario
+
+MAX_BYTES = 5 * 1024 * 1024  # a nation's bid is a few hundred rows; anything bigger is a mistake
+MAX_ROWS = 5_000
+
+# (key, heading): the offer columns in order; CSV adds a nation column in front.
+COLUMNS: tuple[tuple[str, str], ...] = (
+    ("line", "line"),
+    ("count", "count"),
+    ("start", "start"),
+    ("end", "end"),
+    ("tour_months", "tour months"),
+    ("rank_from", "rank from"),
+    ("rank_to", "rank to"),
+    ("caveat_1", "caveat 1"),
+    ("caveat_2", "caveat 2"),
+    ("reference", "your reference"),
+    ("note", "note"),
+)
+OFFER_TERMS = ("count", "start", "end", "tour_months")
+# Text starting with one of these is a formula to a spreadsheet (OWASP "CSV injection").
+FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
+
+
+def neutral_text(text: str) -> str:
+    """Text for a CSV cell: a leading apostrophe keeps formula-like text as text."""
+    return f"'{text}" if text.startswith(FORMULA_STARTS) else text
+
+
+class CellError(ValueError):
+    """A cell that does not hold what its column asks for; the message says what it holds."""
+
+
+@dataclass(frozen=True)
+class Cell:
+    value: Any
+    where: str  # e.g. Offers!C7, or "row 7, column count" in a CSV file
+    row: int
+    column: int
+
+
+@dataclass(frozen=True)
+class Row:
+    number: int  # the row as the user sees it in the file
+    cells: Mapping[str, Cell]
+
+    def is_blank(self, keys: Sequence[str] | None = None) -> bool:
+        return all(_blank(self.cells[k].value) for k in keys or self.cells if k in self.cells)
+
+
+def _blank(value: Any) -> bool:
+    return value is None or (isinstance(value, str) and not value.strip())
+
+
+def whole_number(value: Any) -> int:
+    if isinstance(value, bool):
+        raise CellError(f"must be a whole number, not {value!r}")
+    if isinstance(value, int):
+        return value
+    if isinstance(value, float) and value.is_integer():
+        return int(value)
+    if isinstance(value, str) and value.strip().lstrip("-").isdigit():
+        return int(value.strip())
+    raise CellError(f"must be a whole number, not {value!r}")
+
+
+def a_date(value: Any) -> dt.date:
+    if isinstance(value, dt.datetime):
+        if value.time() != dt.time():
+            raise CellError(f"must be a date without a time, not {value!r}")
+        return value.date()
+    if isinstance(value, dt.date):
+        return value
+    if isinstance(value, str):
+        try:
+            return dt.date.fromisoformat(value.strip())
+        except ValueError:
+            pass
+    raise CellError(f"must be a date written YYYY-MM-DD, not {value!r}")
+
+
+def text(value: Any) -> str:
+    if isinstance(value, float) and value.is_integer():
+        return str(int(value))
+    return "" if value is None else str(value).strip()
+
+
+@dataclass
+class RowReader:
+    """Reads the rows of one nation's bid into offers, collecting every problem on the way."""
+
+    file: str
+    nation: str
+    round_code: str
+    scenario: Scenario
+    lines: Mapping[str, RequirementLine]
+    problems: list[Problem] = field(default_factory=list)
+
+    def problem(self, cell: Cell, heading: str, reason: str) -> None:
+        row = int("".join(ch for ch in cell.where if ch.isdigit()) or 0)
+        self.problems.append(
+            Problem(
+                reason,
+                field=f"{cell.where} ({heading})",
+                file=self.file,
+                line=row or None,
+                column=cell.column,
+            )
+        )
+
+    def offers(self, rows: Sequence[Row], on: dt.date) -> list[Offer]:
+        found: list[Offer] = []
+        references: dict[str, int] = {}
+        for row in rows:
+            if row.is_blank() or row.is_blank(OFFER_TERMS):
+                continue  # an unfilled row of the template offers nothing
+            offer = self._offer(row, on)
+            if offer is None:
+                continue
+            ref_cell = row.cells["reference"]
+            if offer.reference in references:
+                self.problem(
+                    ref_cell,
+                    "your reference",
+                    f"reference {offer.reference} is also used in row "
+                    f"{references[offer.reference]}",
+                )
+            references.setdefault(offer.reference, row.number)
+            located = {
+                "line": "line",
+                "qualification": "line",
+                "count": "count",
+                "start": "start",
+                "end": "end",
+                "tour_months": "tour_months",
+                "rank": "rank_from",
+            }
+            for name, message in offer_problems(offer, self.scenario, self.lines):
+                if name == "nation":
+                    continue  # said once for the whole file
+                key = located.get(name) or self._caveat_column(row, message)
+                self.problem(row.cells[key], dict(COLUMNS)[key], message)
+            found.append(offer)
+        return found
+
+    def _caveat_column(self, row: Row, message: str) -> str:
+        for key in ("caveat_2", "caveat_1"):
+            code = text(row.cells[key].value)
+            if code and f"caveat {code} " in message:
+                return key
+        return "caveat_1"
+
+    def _read(self, row: Row, key: str, parse: Callable[[Any], Any], required: bool) -> Any:
+        cell = row.cells[key]
+        if _blank(cell.value):
+            if required:
+                self.problem(cell, dict(COLUMNS)[key], f"{dict(COLUMNS)[key]} is empty")
+            return None
+        try:
+            return parse(cell.value)
+        except (CellError, ValueError) as err:
+            self.problem(cell, dict(COLUMNS)[key], f"{dict(COLUMNS)[key]} {err}")
+            return None
+
+    def _offer(self, row: Row, on: dt.date) -> Offer | None:
+        before = len(self.problems)
+        line = self._read(row, "line", text, True)
+        count = self._read(row, "count", whole_number, True)
+        start = self._read(row, "start", a_date, True)
+        end = self._read(row, "end", a_date, True)
+        tour = self._read(row, "tour_months", whole_number, True)
+        low = self._read(row, "rank_from", lambda v: Rank.parse(text(v)), False)
+        high = self._read(row, "rank_to", lambda v: Rank.parse(text(v)), False)
+        if high is not None and _blank(row.cells["rank_from"].value):
+            self.problem(row.cells["rank_from"], "rank from", "rank from is empty, rank to is not")
+        caveats = tuple(
+            code for k in ("caveat_1", "caveat_2") if (code := text(row.cells[k].value))
+        )
+        if len(self.problems) > before:
+            return None
+        reference = text(row.cells["reference"].value) or f"R{row.number:03d}"
+        return Offer(
+            code=f"{self.nation}-{self.round_code}-{reference}",
+            nation=self.nation,
+            count=count,
+            start=start,
+            end=end,
+            tour_months=tour,
+            line=line,
+            rank_band=RankBand(low, high or low) if low is not None else None,
+            caveats=caveats,
+            history=(StateChange(OfferState.OFFERED, on, self.round_code, self.file_name),),
+            reference=reference,
+        )
+
+    @property
+    def file_name(self) -> str:
+        return f"from {self.file.rsplit('/', 1)[-1]}"

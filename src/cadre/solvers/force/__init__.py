@@ -1,0 +1,1 @@
+"""Force generation engines: matching offers to requirement lines month by month."""

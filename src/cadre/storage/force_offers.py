@@ -1,0 +1,116 @@
+"""Sourcing rounds and offers as rows and back, each offer with every state it went through."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from cadre.domain.force.offers import Offer, OfferState, SourcingRound, StateChange
+from cadre.domain.force.ranks import Rank, RankBand
+from cadre.storage.force_lines import line_row
+from cadre.storage.force_models import ForceOfferEventRow, ForceOfferRow, ForceRoundRow
+
+
+def ensure_round(session: Session, mission_id: int, code: str, held_on: dt.date) -> SourcingRound:
+    row = session.scalars(
+        select(ForceRoundRow).where(
+            ForceRoundRow.mission_id == mission_id, ForceRoundRow.code == code
+        )
+    ).first()
+    if row is None:
+        row = ForceRoundRow(mission_id=mission_id, code=code, name=code, held_on=held_on)
+        session.add(row)
+        session.flush()
+    return SourcingRound(row.code, row.name, row.held_on)
+
+
+def latest_round(session: Session, mission_id: int) -> SourcingRound | None:
+    row = session.scalars(
+        select(ForceRoundRow)
+        .where(ForceRoundRow.mission_id == mission_id)
+        .order_by(ForceRoundRow.held_on.desc(), ForceRoundRow.id.desc())
+    ).first()
+    return SourcingRound(row.code, row.name, row.held_on) if row else None
+
+
+def to_offer(row: ForceOfferRow) -> Offer:
+    band = None
+    if row.rank_low and row.rank_high:
+        band = RankBand(Rank.parse(row.rank_low), Rank.parse(row.rank_high))
+    return Offer(
+        code=row.code,
+        nation=row.nation,
+        count=row.count,
+        start=row.start_date,
+        end=row.end_date,
+        tour_months=row.tour_months,
+        line=row.line.number if row.line else None,
+        qualification=row.qualification,
+        rank_band=band,
+        caveats=tuple(row.caveats),
+        history=tuple(
+            StateChange(OfferState(e.state), e.on_date, e.round.code if e.round else None, e.note)
+            for e in row.events
+        ),
+        reference=row.reference,
+    )
+
+
+def offer_rows(session: Session, mission_id: int) -> list[ForceOfferRow]:
+    query = select(ForceOfferRow).where(ForceOfferRow.mission_id == mission_id)
+    return list(session.scalars(query.order_by(ForceOfferRow.id)))
+
+
+def load_offers(session: Session, mission_id: int) -> dict[str, tuple[Offer, str | None]]:
+    """Every offer with the round it was first made in, by code."""
+    return {
+        r.code: (to_offer(r), r.round.code if r.round else None)
+        for r in offer_rows(session, mission_id)
+    }
+
+
+def store_offer(
+    session: Session,
+    mission_id: int,
+    offer: Offer,
+    round_code: str | None,
+    source: str,
+    at: dt.datetime,
+) -> None:
+    """Write the offer's terms and the steps of its history not stored yet."""
+    row = session.scalars(
+        select(ForceOfferRow).where(
+            ForceOfferRow.mission_id == mission_id, ForceOfferRow.code == offer.code
+        )
+    ).first()
+    rounds = {
+        r.code: r
+        for r in session.scalars(
+            select(ForceRoundRow).where(ForceRoundRow.mission_id == mission_id)
+        )
+    }
+    line = line_row(session, mission_id, offer.line) if offer.line else None
+    if row is None:
+        row = ForceOfferRow(mission_id=mission_id, code=offer.code, source=source)
+        row.round = rounds.get(round_code or "")
+    row.nation, row.count, row.tour_months = offer.nation, offer.count, offer.tour_months
+    row.start_date, row.end_date = offer.start, offer.end
+    row.line = line
+    row.qualification = offer.qualification
+    row.rank_low = offer.rank_band.low.code if offer.rank_band else None
+    row.rank_high = offer.rank_band.high.code if offer.rank_band else None
+    row.caveats, row.reference, row.state = list(offer.caveats), offer.reference, offer.state.value
+    session.add(row)
+    for change in offer.history[len(row.events) :]:
+        row.events.append(
+            ForceOfferEventRow(
+                at=at,
+                state=change.state.value,
+                on_date=change.on,
+                round=rounds.get(change.round or ""),
+                note=change.note,
+            )
+        )
+    session.flush()

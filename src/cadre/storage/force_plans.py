@@ -1,0 +1,55 @@
+"""Plan versions as force generation reads them: the latest of a kind, and the capacity
+plan's foreign instructor requirement, read back for the statement of requirements."""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+from typing import Any
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from cadre.storage.models import PlanVersionRow
+
+FORCE, CAPACITY = "force", "capacity"
+
+
+def latest_version(session: Session, mission_id: int, kind: str) -> PlanVersionRow | None:
+    return session.scalars(
+        select(PlanVersionRow)
+        .where(PlanVersionRow.mission_id == mission_id, PlanVersionRow.kind == kind)
+        .order_by(PlanVersionRow.number.desc())
+    ).first()
+
+
+@dataclass(frozen=True)
+class CapacityNeed:
+    """The latest capacity plan's foreign instructors by (qualification, month), with its
+    version number and its runs (course, month index, mode, site, runs), as stored."""
+
+    number: int
+    need: dict[tuple[str, dt.date], float]
+    runs: list[dict[str, Any]]
+
+
+def capacity_requirement(session: Session, mission_id: int) -> CapacityNeed | None:
+    """Read from the stored plan as the capacity planner writes it: `months` (ISO dates),
+    `foreign_requirement` (qualification → one figure per month) and `runs`; None without a
+    capacity plan that states them."""
+    row = latest_version(session, mission_id, CAPACITY)
+    if row is None:
+        return None
+    months = row.result.get("months")
+    foreign = row.result.get("foreign_requirement")
+    runs = row.result.get("runs", [])
+    if not isinstance(months, list) or not isinstance(foreign, dict):
+        return None
+    firsts = [dt.date.fromisoformat(m) for m in months]
+    need = {
+        (qualification, month): float(value)
+        for qualification, series in foreign.items()
+        for month, value in zip(firsts, series, strict=False)
+        if value
+    }
+    return CapacityNeed(row.number, need, runs if isinstance(runs, list) else [])
