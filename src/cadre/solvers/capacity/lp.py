@@ -5,7 +5,10 @@ Rows carry a tag (family, key) so that duals can be read back by what they mean.
 
 from __future__ import annotations
 
-from collections.abc import Hashable, Iterable
+import os
+import sys
+from collections.abc import Hashable, Iterable, Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 
 import highspy
@@ -59,7 +62,8 @@ class LinearProgramme:
         return len(self.row_lower) - 1
 
     def to_highs(self, *, threads: int = 1) -> highspy.Highs:
-        highs = highspy.Highs()  # type: ignore[no-untyped-call]
+        with _quiet_stdout():
+            highs = highspy.Highs()  # type: ignore[no-untyped-call]
         highs.setOptionValue("output_flag", False)
         highs.setOptionValue("threads", threads)
         n = self.columns
@@ -76,6 +80,21 @@ class LinearProgramme:
             np.asarray(self.value, dtype=np.float64),
         )
         return highs
+
+
+@contextmanager
+def _quiet_stdout() -> Iterator[None]:
+    """HiGHS prints a banner from C++ when it starts, before any option can silence it; it
+    would land in the middle of a user's report, so standard output is closed for that moment."""
+    sys.stdout.flush()
+    saved = os.dup(1)
+    try:
+        with open(os.devnull, "w") as null:
+            os.dup2(null.fileno(), 1)
+            yield
+    finally:
+        os.dup2(saved, 1)
+        os.close(saved)
 
 
 def set_costs(highs: highspy.Highs, size: int, costs: dict[int, float]) -> None:

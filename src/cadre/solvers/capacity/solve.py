@@ -18,6 +18,7 @@ import numpy as np
 
 from cadre.domain.capacity.plan import CapacityPlan, Stage
 from cadre.domain.capacity.problem import CapacityProblem
+from cadre.solvers.capacity.decompose import solve_by_components
 from cadre.solvers.capacity.extract import extract_plan
 from cadre.solvers.capacity.handover import ban, earliest_handovers, foreign_columns, held
 from cadre.solvers.capacity.lp import INF, set_costs
@@ -43,6 +44,29 @@ def solve_capacity(
     imposed instead of searched for, and the rest of the plan is made around them."""
     report = progress or (lambda _what, _done: None)
     deadline = time.monotonic() + seconds
+
+    def part(sub: CapacityProblem, left: float, index: int, count: int) -> CapacityPlan:
+        def scaled(what: str, done: float) -> None:
+            report(f"part {index + 1} of {count}: {what}", (index + done) / count)
+
+        return _solve_whole(sub, left, threads, scaled, handover_by)
+
+    plan = solve_by_components(problem, part, deadline)
+    if plan is not None:
+        return plan
+    return _solve_whole(
+        problem, max(0.01, deadline - time.monotonic()), threads, report, handover_by
+    )
+
+
+def _solve_whole(
+    problem: CapacityProblem,
+    seconds: float,
+    threads: int,
+    report: Progress,
+    handover_by: Mapping[str, int] | None,
+) -> CapacityPlan:
+    deadline = time.monotonic() + seconds
     report("building the model", 0.0)
     merged = merge_sites(problem)
     model = build_model(merged.problem)
@@ -53,7 +77,13 @@ def solve_capacity(
 
     def run(name: str, solver: str) -> str:
         highs.setOptionValue("solver", solver)
-        return _run(highs, deadline, name, stages)
+        status = _run(highs, deadline, name, stages)
+        if solver == "ipm" and status not in ("optimal", "infeasible", "time limit"):
+            # The interior-point method sometimes ends its crossover without a verdict,
+            # leaving a valid basis: the simplex method finishes from there.
+            highs.setOptionValue("solver", "simplex")
+            status = _run(highs, deadline, f"{name}, finished by simplex", stages)
+        return status
 
     imposed = {d: min(max(0, m), model.horizon) for d, m in (handover_by or {}).items()}
     _apply(model, highs, imposed)
@@ -155,10 +185,6 @@ def solve_capacity(
     highs.changeRowBounds(model.shortfall_row, -INF, held(unmet))
     set_costs(highs, size, _final_costs(model))
     status = run("fewest foreign instructor-months", "ipm")
-    if status not in ("optimal", "infeasible", "time limit"):
-        # The interior-point method sometimes ends its crossover without a verdict on large
-        # models, leaving a valid basis: the simplex method finishes from there.
-        status = run("fewest foreign instructor-months (finished by simplex)", "simplex")
     if status == "infeasible":
         # The disciplines' months were found one component at a time; sharing rooms, they
         # did not all fit together. Without bans the plan still holds the least unmet demand.

@@ -1,0 +1,174 @@
+"""Solving a mission as independent parts when it is made of them.
+
+Courses tied by prerequisites or shared instructors form components (handover.components);
+components that can use the same site share its rooms and are joined too. What remains are
+parts that share nothing (without a budget, which ties everything): each stage's objective is
+a sum over the parts, so the plans of the parts, each optimal, together are the optimal plan of
+the whole. The simplex and interior-point work grows much faster than the size of a model, so
+many small models are far cheaper than one large one.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import time
+from collections import defaultdict
+from collections.abc import Callable
+
+from cadre.domain.capacity.plan import CapacityPlan, DemandOutcome, Handover, PlannedRuns, Stage
+from cadre.domain.capacity.problem import CapacityProblem, RunMode
+from cadre.solvers.capacity.handover import components
+
+Solve = Callable[[CapacityProblem, float, int, int], CapacityPlan]  # part, seconds, index, count
+
+
+def solve_by_components(
+    problem: CapacityProblem, solve: Solve, deadline: float
+) -> CapacityPlan | None:
+    """The plan of the whole from plans of its parts, or None when it has only one part."""
+    parts = independent_parts(problem)
+    if problem.budgets or len(parts) < 2:
+        return None
+    plans = []
+    for index, part in enumerate(parts):
+        left = deadline - time.monotonic()
+        if left <= 0:
+            return None
+        plans.append(solve(_restricted(problem, part), left, index, len(parts)))
+    if any(p.status == "stopped" for p in plans):
+        return None
+    return _union(problem, plans, len(parts))
+
+
+def independent_parts(problem: CapacityProblem) -> list[set[str]]:
+    """Components of courses, joined when they may use a site in common."""
+    groups = components(problem)
+    parent = list(range(len(groups)))
+
+    def root(i: int) -> int:
+        while parent[i] != i:
+            parent[i] = parent[parent[i]]
+            i = parent[i]
+        return i
+
+    sites_of = {c.code: {s for s, _ in c.sites} for c in problem.courses}
+    first_user: dict[str, int] = {}
+    for i, group in enumerate(groups):
+        for site in set().union(*(sites_of[c] for c in group)):
+            if site in first_user:
+                parent[root(i)] = root(first_user[site])
+            else:
+                first_user[site] = i
+    parts: dict[int, set[str]] = defaultdict(set)
+    for i, group in enumerate(groups):
+        parts[root(i)] |= group
+    return sorted(parts.values(), key=min)
+
+
+def _restricted(p: CapacityProblem, courses: set[str]) -> CapacityProblem:
+    kept = tuple(c for c in p.courses if c.code in courses)
+    qualifications = {c.instructor_qualification for c in kept} | {
+        c.grants for c in kept if c.grants
+    }
+    return dataclasses.replace(
+        p,
+        courses=kept,
+        demands=tuple(d for d in p.demands if d.courses and set(d.courses) <= courses),
+        supplies=tuple(s for s in p.supplies if s.qualification in qualifications),
+        seats=tuple(s for s in p.seats if s.course in courses),
+        cadre_qualifications=tuple(q for q in p.cadre_qualifications if q in qualifications),
+        disciplines=tuple(d for d in p.disciplines if any(c.discipline == d[0] for c in kept)),
+        initial_graduates=tuple(g for g in p.initial_graduates if g[0] in courses),
+    )
+
+
+def _union(problem: CapacityProblem, plans: list[CapacityPlan], parts: int) -> CapacityPlan:
+    runs = tuple(r for p in plans for r in p.runs)
+    status = "optimal" if all(p.status == "optimal" for p in plans) else "feasible"
+    return CapacityPlan(
+        status=status,
+        mode=problem.mode,
+        months=problem.months,
+        runs=runs,
+        trainees={k: v for p in plans for k, v in p.trainees.items()},
+        abroad={k: v for p in plans for k, v in p.abroad.items()},
+        foreign={k: v for p in plans for k, v in p.foreign.items()},
+        foreign_mentoring={k: v for p in plans for k, v in p.foreign_mentoring.items()},
+        host_mentoring={k: v for p in plans for k, v in p.host_mentoring.items()},
+        host_cadre={k: v for p in plans for k, v in p.host_cadre.items()},
+        outcomes=_outcomes(problem, plans),
+        handovers=_in_order(problem, [h for p in plans for h in p.handovers]),
+        site_handovers=_site_handovers(problem, runs),
+        marginal_values={k: v for p in plans for k, v in p.marginal_values.items()},
+        assignments=tuple(a for p in plans for a in p.assignments),
+        stages=_stages(plans, parts),
+        variables=sum(p.variables for p in plans),
+        constraints=sum(p.constraints for p in plans),
+        notes=(
+            f"planned as {parts} independent parts, which share no instructors and no rooms",
+            *(n for p in plans for n in p.notes),
+        ),
+    )
+
+
+def _in_order(problem: CapacityProblem, handovers: list[Handover]) -> tuple[Handover, ...]:
+    order = {code: i for i, (code, _) in enumerate(problem.disciplines)}
+    return tuple(sorted(handovers, key=lambda h: order.get(h.subject, len(order))))
+
+
+def _outcomes(problem: CapacityProblem, plans: list[CapacityPlan]) -> tuple[DemandOutcome, ...]:
+    found = {(o.target, o.year): o for p in plans for o in p.outcomes}
+    outcomes = []
+    for d in problem.demands:
+        o = found.get((d.target, d.year))
+        outcomes.append(
+            o
+            if o is not None
+            else DemandOutcome(
+                d.target,
+                d.year,
+                d.trained,
+                0.0,
+                float(d.trained),
+                "",
+                f"no course in the catalogue grants {d.target}",
+            )
+        )
+    return tuple(outcomes)
+
+
+def _site_handovers(
+    problem: CapacityProblem, runs: tuple[PlannedRuns, ...]
+) -> tuple[Handover, ...]:
+    months = {c.code: len(c.occupancy) for c in problem.courses}
+    last: dict[str, int] = {}
+    for r in runs:
+        if r.mode in (RunMode.RESIDENT, RunMode.MOBILE) and r.site is not None and r.runs > 1e-3:
+            last[r.site] = max(last.get(r.site, -1), r.month + months[r.course] - 1)
+    horizon = len(problem.months)
+    return tuple(
+        Handover(
+            s.code, problem.months[m] if (m := last.get(s.code, -1) + 1) < horizon else None, m
+        )
+        for s in problem.sites
+    )
+
+
+def _stages(plans: list[CapacityPlan], parts: int) -> tuple[Stage, ...]:
+    totals: dict[str, list[float]] = {}
+    statuses: dict[str, set[str]] = defaultdict(set)
+    for p in plans:
+        for s in p.stages:
+            name = s.name.split(" (")[0]
+            objective, seconds = totals.get(name, [0.0, 0.0])
+            totals[name] = [objective + s.objective, seconds + s.seconds]
+            statuses[name].add(s.status)
+    return tuple(
+        Stage(
+            f"{name} ({parts} parts)",
+            "optimal" if statuses[name] == {"optimal"} else ", ".join(sorted(statuses[name])),
+            objective,
+            seconds,
+        )
+        for name, (objective, seconds) in totals.items()
+    )
