@@ -21,8 +21,13 @@ from cadre.solvers.capacity.model import CapacityModel, graduates
 TINY = 1e-6  # below this a continuous quantity is solver noise, not a plan
 
 
+SiteMembers = dict[str, tuple[tuple[str, float], ...]]  # merged site → (site, share of rooms)
+PledgeMembers = dict[str, tuple[tuple[str, tuple[float, ...]], ...]]  # → (pledge, available)
+Members = tuple[SiteMembers, PledgeMembers]
+
+
 def extract_plan(
-    members: dict[str, tuple[tuple[str, float], ...]],
+    members: Members,
     model: CapacityModel,
     values: np.ndarray | None,
     row_duals: np.ndarray | None,
@@ -34,7 +39,7 @@ def extract_plan(
 ) -> CapacityPlan:
     """The plan in the solution `values`; runs at merged sites are split back among them."""
     p = model.problem
-    split = members
+    split, pledges = members
     horizon = model.horizon
     if values is None:
         values = np.zeros(model.lp.columns)
@@ -78,18 +83,34 @@ def extract_plan(
         ),
         site_handovers=_site_handovers(model, runs, [m for g in split.values() for m, _ in g]),
         marginal_values=_marginal_values(model, col_duals),
-        assignments=tuple(
-            Assignment(pledge, t, member, mode, _clean(values[col] * share))
-            for (pledge, t, site, mode), col in model.assigned.items()
-            if not pledge.startswith("+") and values[col] > TINY
-            for member, share in (split[site] if site is not None else ((None, 1.0),))
-            if values[col] * share > TINY
-        ),
+        assignments=_assignments(model, values, split, pledges),
         stages=stages,
         variables=model.lp.columns,
         constraints=model.lp.rows,
         notes=notes,
     )
+
+
+def _assignments(
+    model: CapacityModel,
+    values: np.ndarray,
+    sites: SiteMembers,
+    pledges: PledgeMembers,
+) -> tuple[Assignment, ...]:
+    """Person-months per pledge, site and mode, split back from merged sites and pledges."""
+    found = []
+    for (merged, t, site, mode), col in model.assigned.items():
+        if merged.startswith("+") or values[col] <= TINY:
+            continue
+        group = pledges[merged]
+        total = sum(available[t] for _, available in group)
+        for pledge, available in group:
+            share = available[t] / total if total > 0 else 1 / len(group)
+            for member, room_share in sites[site] if site is not None else ((None, 1.0),):
+                amount = values[col] * share * room_share
+                if amount > TINY:
+                    found.append(Assignment(pledge, t, member, mode, _clean(amount)))
+    return tuple(found)
 
 
 def _clean(value: float) -> float:

@@ -13,7 +13,7 @@ from collections import defaultdict
 from collections.abc import Hashable
 from dataclasses import dataclass
 
-from cadre.domain.capacity.problem import CapacityProblem, SiteSpec
+from cadre.domain.capacity.problem import CapacityProblem, SiteSpec, SupplySpec
 
 
 @dataclass(frozen=True)
@@ -57,3 +57,26 @@ def _signature(problem: CapacityProblem, site: SiteSpec) -> Hashable:
         ),
         frozenset(s.pledge for s in problem.supplies if site.code in s.sites),
     )
+
+
+@dataclass(frozen=True)
+class MergedPledges:
+    problem: CapacityProblem
+    members: dict[str, tuple[tuple[str, tuple[float, ...]], ...]]  # merged → (pledge, available)
+
+
+def merge_pledges(problem: CapacityProblem) -> MergedPledges:
+    """Pledges of one qualification that may teach at the same sites in the same modes are
+    interchangeable too: their people are summed month by month, and what the plan gives the
+    sum is split back in proportion to what each pledge has that month."""
+    groups: dict[Hashable, list[SupplySpec]] = defaultdict(list)
+    for s in problem.supplies:
+        groups[s.qualification, s.sites, s.modes].append(s)
+    supplies = []
+    members: dict[str, tuple[tuple[str, tuple[float, ...]], ...]] = {}
+    for group in groups.values():
+        code = group[0].pledge if len(group) == 1 else "+".join(s.pledge for s in group)
+        members[code] = tuple((s.pledge, s.available) for s in group)
+        total = tuple(sum(month) for month in zip(*(s.available for s in group), strict=True))
+        supplies.append(dataclasses.replace(group[0], pledge=code, available=total))
+    return MergedPledges(dataclasses.replace(problem, supplies=tuple(supplies)), members)

@@ -23,7 +23,7 @@ from cadre.solvers.capacity.extract import extract_plan
 from cadre.solvers.capacity.handover import ban, earliest_handovers, foreign_columns, held
 from cadre.solvers.capacity.lp import INF, set_costs
 from cadre.solvers.capacity.model import CapacityModel, build_model
-from cadre.solvers.capacity.sites import merge_sites
+from cadre.solvers.capacity.sites import merge_pledges, merge_sites
 
 Progress = Callable[[str, float], None]  # what is being done, share of the work done
 
@@ -69,7 +69,8 @@ def _solve_whole(
     deadline = time.monotonic() + seconds
     report("building the model", 0.0)
     merged = merge_sites(problem)
-    model = build_model(merged.problem)
+    pledges = merge_pledges(merged.problem)
+    model = build_model(pledges.problem)
     highs = model.lp.to_highs(threads=threads)
     size = model.lp.columns
     stages: list[Stage] = []
@@ -94,7 +95,7 @@ def _solve_whole(
     )
     if run("first plan (people weighed above instructors)", "ipm") != "optimal":
         return extract_plan(
-            merged.members,
+            (merged.members, pledges.members),
             model,
             None,
             None,
@@ -120,7 +121,7 @@ def _solve_whole(
                 "stopped before the least unmet demand was proven; the first plan is shown"
             )
             return extract_plan(
-                merged.members,
+                (merged.members, pledges.members),
                 model,
                 first,
                 None,
@@ -171,7 +172,7 @@ def _solve_whole(
         )
         report("done", 1.0)
         return extract_plan(
-            merged.members,
+            (merged.members, pledges.members),
             model,
             first,
             row_duals,
@@ -198,7 +199,7 @@ def _solve_whole(
     if status != "optimal":
         notes.append("the last stage stopped early: the first plan is shown")
         return extract_plan(
-            merged.members,
+            (merged.members, pledges.members),
             model,
             first,
             row_duals,
@@ -211,7 +212,7 @@ def _solve_whole(
     final = np.asarray(highs.getSolution().col_value)
     report("done", 1.0)
     return extract_plan(
-        merged.members,
+        (merged.members, pledges.members),
         model,
         final,
         row_duals,
