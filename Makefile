@@ -46,3 +46,7 @@ bench-capacity: $(STAMP)
 .PHONY: bench-force
 bench-force: $(STAMP)
 	$(BIN)/python bench/force.py
+
+.PHONY: bench-timetable
+bench-timetable: $(STAMP)
+	$(BIN)/python bench/timetable.py --seconds $(SECONDS)

@@ -1,9 +1,16 @@
 """The `cadre` command line; each module registers its commands on the one `app`."""
 
-from cadre.cli import force_commands, plan_commands, scenario_commands
+from cadre.cli import force_commands, itc2007_commands, plan_commands, scenario_commands
 from cadre.cli.app import app
 
-__all__ = ["app", "force_commands", "main", "plan_commands", "scenario_commands"]
+__all__ = [
+    "app",
+    "force_commands",
+    "itc2007_commands",
+    "main",
+    "plan_commands",
+    "scenario_commands",
+]
 
 
 def main() -> None:

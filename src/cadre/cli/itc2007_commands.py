@@ -1,0 +1,93 @@
+"""`cadre itc2007 solve|check`: ITC-2007 track 3 instances, solved and checked (UD2 cost)."""
+
+from __future__ import annotations
+
+import pathlib
+import time
+from concurrent.futures import ThreadPoolExecutor
+from typing import Annotated
+
+import typer
+from rich.progress import BarColumn, Progress, TextColumn, TimeElapsedColumn
+from rich.table import Table
+
+from cadre.cli.app import app
+from cadre.cli.console import console
+from cadre.services import itc2007 as service
+
+itc2007 = typer.Typer(
+    help="ITC-2007 track 3 (curriculum-based course timetabling): solve and check.",
+    no_args_is_help=True,
+)
+app.add_typer(itc2007, name="itc2007")
+
+InstanceArg = Annotated[pathlib.Path, typer.Argument(help="An instance in the .ctt format.")]
+
+
+def _cost_table(check: service.CheckOutcome) -> Table:
+    table = Table(title=f"UD2 cost of {check.instance}", title_justify="left")
+    table.add_column("component")
+    table.add_column("cost", justify="right")
+    for name, value in (
+        ("RoomCapacity", check.cost.room_capacity),
+        ("MinWorkingDays", check.cost.min_working_days),
+        ("IsolatedLectures", check.cost.isolated_sessions),
+        ("RoomStability", check.cost.room_stability),
+        ("total", check.cost.total),
+    ):
+        table.add_row(name, str(value))
+    return table
+
+
+def _report_conflicts(check: service.CheckOutcome, shown: int = 20) -> None:
+    console.print(f"Hard violations: {check.hard_violations}")
+    for conflict in check.conflicts[:shown]:
+        count = f" ({conflict.violations})" if conflict.violations > 1 else ""
+        console.print(f"  {conflict.kind.value}: {conflict.subject}{count}", highlight=False)
+    if len(check.conflicts) > shown:
+        console.print(f"  … and {len(check.conflicts) - shown} more")
+
+
+@itc2007.command()
+def solve(
+    file: InstanceArg,
+    out: Annotated[pathlib.Path, typer.Option("--out", help="Solution file to write.")],
+    seconds: Annotated[float, typer.Option("--seconds", min=0.1, help="Time limit.")] = 60.0,
+    seed: Annotated[int, typer.Option("--seed", help="Random seed.")] = 0,
+    workers: Annotated[int, typer.Option("--workers", min=1, help="Threads to use.")] = 2,
+) -> None:
+    """Timetable an instance within the time limit and write the solution (competition format)."""
+    progress = Progress(
+        TextColumn("Solving {task.description}"), BarColumn(), TimeElapsedColumn(), console=console
+    )
+    with progress, ThreadPoolExecutor(max_workers=1) as pool:
+        task = progress.add_task(file.name, total=seconds)
+        began = time.monotonic()
+        running = pool.submit(service.solve_file, file, out, seconds, seed, workers)
+        while not running.done():
+            progress.update(task, completed=min(seconds, time.monotonic() - began))
+            time.sleep(0.1)
+        progress.update(task, completed=seconds)
+        outcome = running.result()
+    result = outcome.result
+    bound = "none" if result.bound is None else str(result.bound)
+    console.print(
+        f"{outcome.check.instance}: {result.status.value}, cost {outcome.check.cost.total}, "
+        f"bound {bound}; written to {outcome.written}",
+        highlight=False,
+    )
+    _report_conflicts(outcome.check)
+    console.print(_cost_table(outcome.check))
+
+
+@itc2007.command()
+def check(
+    file: InstanceArg,
+    solution: Annotated[pathlib.Path, typer.Argument(help="A solution: CourseID RoomID Day Slot.")],
+) -> None:
+    """Count the hard violations and the UD2 cost of a solution; exit 1 if any rule is broken."""
+    outcome = service.check_files(file, solution)
+    _report_conflicts(outcome)
+    console.print(_cost_table(outcome))
+    if outcome.hard_violations:
+        raise typer.Exit(1)
