@@ -89,8 +89,46 @@ def dump_scenario(scenario: Scenario) -> str:
     yaml.allow_unicode = True
     yaml.width = 100
     out = io.StringIO()
-    yaml.dump(to_document(scenario), out)
+    yaml.dump(without_defaults(to_document(scenario), ScenarioShape), out)
     return out.getvalue()
+
+
+def without_defaults(document: Any, shape: Any) -> Any:
+    """The document less every field that holds its default, as a person would write it.
+
+    Reading it back fills the defaults in again, so nothing is lost."""
+    if isinstance(document, list):
+        return [without_defaults(item, shape) for item in document]
+    if not isinstance(document, dict) or not hasattr(shape, "model_fields"):
+        return document
+    kept = {}
+    for name, value in document.items():
+        info = shape.model_fields.get(name)
+        if info is None:
+            kept[name] = value
+            continue
+        if not info.is_required() and name != "format_version" and value == _default(info):
+            continue
+        kept[name] = without_defaults(value, _inner(info.annotation))
+    return kept
+
+
+def _default(info: Any) -> Any:
+    default = info.get_default(call_default_factory=True)
+    if hasattr(default, "model_dump"):
+        return default.model_dump(mode="python")
+    if isinstance(default, list):
+        return [getattr(d, "value", d) for d in default]
+    return getattr(default, "value", default)
+
+
+def _inner(annotation: Any) -> Any:
+    """The model inside list[Model] or Model | None, if any."""
+    for arg in getattr(annotation, "__args__", ()):
+        found = _inner(arg)
+        if hasattr(found, "model_fields"):
+            return found
+    return annotation
 
 
 def _in_file_order(problems: Iterable[Problem]) -> list[Problem]:
