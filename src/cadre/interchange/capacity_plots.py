@@ -98,10 +98,16 @@ def handover_figure(plan: CapacityPlan, title: str = "") -> Figure:
             left=mdates.date2num(start),
             color="tab:blue" if row < len(plan.handovers) else "tab:cyan",
         )
-        label = h.month.strftime("%b %Y") if h.month else "not within the horizon"
+        if h.month is None:
+            label = "not within the horizon"
+        elif h.index == 0:
+            label = "none needed"
+        else:
+            label = h.month.strftime("%b %Y")
         axes.text(mdates.date2num(until), row, f"  {label}", va="center", fontsize=7)
     axes.set_yticks(range(len(subjects)), [h.subject for h in subjects])
     axes.invert_yaxis()
+    axes.set_xlim(mdates.date2num(start), mdates.date2num(end) + 31)
     axes.xaxis_date()
     axes.xaxis.set_major_formatter(mdates.DateFormatter("%b %Y"))
     axes.set_title(f"{title}Foreign instructors needed until handover (disciplines, then sites)")
