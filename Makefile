@@ -3,6 +3,7 @@ PYTHON ?= python3
 VENV   := .venv
 BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed-stamp
+BROWSER_STAMP := $(VENV)/.chromium-stamp
 SECONDS ?= 60
 
 .PHONY: demo test lint typecheck layers unit setup clean schema
@@ -14,6 +15,12 @@ $(STAMP): pyproject.toml
 	touch $(STAMP)
 
 setup: $(STAMP)
+
+# The browser tests drive Debian's Chromium (never a browser Playwright downloads); the
+# machine runs as root, CI on the same kind of machine. DejaVu Sans draws the Arabic pages.
+$(BROWSER_STAMP): | $(STAMP)
+	command -v chromium >/dev/null || (apt-get update && apt-get install -y chromium fonts-dejavu-core)
+	touch $(BROWSER_STAMP)
 
 demo: $(STAMP)
 	$(BIN)/cadre demo
@@ -30,7 +37,7 @@ typecheck: $(STAMP)
 layers: $(STAMP)
 	$(BIN)/lint-imports
 
-unit: $(STAMP)
+unit: $(STAMP) $(BROWSER_STAMP)
 	$(BIN)/pytest
 
 schema: $(STAMP)
@@ -38,6 +45,10 @@ schema: $(STAMP)
 
 clean:
 	rm -rf $(VENV) .pytest_cache .mypy_cache .ruff_cache .hypothesis cadre.db cadre.db-*
+
+.PHONY: bench-timetable
+bench-timetable: $(STAMP)
+	$(BIN)/python bench/timetable.py --seconds $(SECONDS)
 
 .PHONY: bench-capacity
 bench-capacity: $(STAMP)
@@ -47,6 +58,26 @@ bench-capacity: $(STAMP)
 bench-force: $(STAMP)
 	$(BIN)/python bench/force.py
 
-.PHONY: bench-timetable
-bench-timetable: $(STAMP)
-	$(BIN)/python bench/timetable.py --seconds $(SECONDS)
+.PHONY: bench-web screenshots messages
+bench-web: $(STAMP)
+	$(BIN)/python bench/web.py
+
+# Screenshots of the web app in English and Arabic for the README (docs/screenshots/).
+screenshots: $(STAMP) $(BROWSER_STAMP)
+	$(BIN)/python bench/screenshots.py
+
+# Extract the web app's texts into messages.pot and merge them into the Arabic catalogue;
+# translate what is new in src/cadre/web/locale/ar/LC_MESSAGES/messages.po.
+messages: $(STAMP)
+	$(BIN)/pybabel extract --no-location --omit-header -F src/cadre/web/babel.cfg -o src/cadre/web/locale/messages.pot src/cadre/web
+	$(BIN)/pybabel update --no-fuzzy-matching --ignore-obsolete -i src/cadre/web/locale/messages.pot -d src/cadre/web/locale -l ar
+
+# The service's API: Schemathesis over the OpenAPI document, at least 2,000 requests on each of
+# SQLite and PostgreSQL (`make test` runs a shorter pass of the same test); and the load
+# benchmark on PostgreSQL (50 users; p50/p95/p99 latency and requests per second).
+.PHONY: fuzz bench-api
+fuzz: $(STAMP)
+	CADRE_FUZZ_EXAMPLES=20 CADRE_FUZZ_MIN_REQUESTS=2000 $(BIN)/pytest -s -p no:cacheprovider tests/integration/test_api_fuzz.py
+
+bench-api: $(STAMP)
+	$(BIN)/python -m bench.api --seconds $(SECONDS)

@@ -1,6 +1,12 @@
 """The `cadre` command line; each module registers its commands on the one `app`."""
 
-from cadre.cli import force_commands, itc2007_commands, plan_commands, scenario_commands
+from cadre.cli import (
+    force_commands,
+    itc2007_commands,
+    plan_commands,
+    scenario_commands,
+    service_commands,
+)
 from cadre.cli.app import app
 
 __all__ = [
@@ -10,6 +16,7 @@ __all__ = [
     "main",
     "plan_commands",
     "scenario_commands",
+    "service_commands",
 ]
 
 

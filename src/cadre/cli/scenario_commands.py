@@ -13,8 +13,9 @@ from cadre.cli.app import app
 from cadre.cli.console import console
 from cadre.cli.render import scenario_summary
 from cadre.cli.render_capacity import headline
+from cadre.cli.render_demo import demo_accounts_table
 from cadre.interchange.schema import json_schema
-from cadre.services import capacity, force, scenarios
+from cadre.services import capacity, demo_accounts, force, scenarios
 from cadre.services import demo as demo_service
 from cadre.services.database import describe, open_database
 
@@ -83,8 +84,11 @@ def demo(
     scenario: Annotated[
         pathlib.Path | None, typer.Option(help="Scenario to demonstrate; default: NMI 2018.")
     ] = None,
+    host: Annotated[str, typer.Option(help="Address the web app listens on.")] = "127.0.0.1",
+    port: Annotated[int, typer.Option(help="Port the web app listens on.")] = 8000,
 ) -> None:
-    """Create a fresh database with the NATO Mission Iraq example and summarise it."""
+    """Create a fresh database with the NATO Mission Iraq example, plan it, and serve the web
+    app with a demo account per role."""
     with console.status("Importing the example scenario…"):
         where, loaded = demo_service.prepare(scenario)
     console.print(scenario_summary(loaded))
@@ -100,5 +104,17 @@ def demo(
     with console.status("Matching national pledges to the posts…"), open_database() as engine:
         view = force.picture(engine, loaded.mission.code)
     console.print(render_force.demo_overview(view))
-    if serve:
-        console.print("(The web app is not built yet; nothing to serve.)")
+    with console.status("Creating a demo account per role…"), open_database() as engine:
+        accounts = demo_accounts.create_demo_accounts(engine)
+    console.print(demo_accounts_table(accounts))
+    if not serve:
+        console.print("Serve the web app with `cadre serve`; log in with an account above.")
+        return
+    import uvicorn
+
+    console.print(
+        f"\n[bold]Cadre's web app: http://{host}:{port}[/] — log in with an account above "
+        "(Ctrl-C stops)."
+    )
+    # By import path, as `cadre serve` does: the command line does not import the web app.
+    uvicorn.run("cadre.api.app:create_app", factory=True, host=host, port=port, log_level="warning")

@@ -1,1 +1,5 @@
 """Storage: SQLAlchemy 2 tables, sessions and Alembic migrations, on SQLite or PostgreSQL."""
+
+# The service's tables join Base.metadata with the package, so every comparison of the models
+# with the migrated database sees them, whichever module a caller imported first.
+from cadre.storage import service_models  # noqa: F401

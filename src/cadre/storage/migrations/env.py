@@ -4,7 +4,10 @@ from __future__ import annotations
 
 from alembic import context
 
-from cadre.storage import force_models  # noqa: F401  (its tables join Base.metadata)
+from cadre.storage import (
+    force_models,  # noqa: F401  (its tables join Base.metadata)
+    service_models,  # noqa: F401  (users, labels, audit, jobs)
+)
 from cadre.storage.database import make_engine
 from cadre.storage.models import Base
 

@@ -1,0 +1,79 @@
+"""Who is asking: a bearer token (API clients, the CLI) or the web session cookie, whose
+unsafe requests must also carry the session's CSRF token. Every route that needs a principal
+takes `CurrentPrincipal`; nothing else reads credentials."""
+
+from __future__ import annotations
+
+from typing import Annotated
+
+from fastapi import Depends, Request
+from fastapi.concurrency import run_in_threadpool
+from fastapi.security import APIKeyCookie, HTTPAuthorizationCredentials, HTTPBearer
+from sqlalchemy import Engine
+
+from cadre.access.errors import NotAuthenticated
+from cadre.access.policy import Principal
+from cadre.access.secrets import csrf_matches
+from cadre.domain.errors import Forbidden
+from cadre.services import users
+
+SESSION_COOKIE = "cadre_session"
+CSRF_COOKIE = "cadre_csrf"
+CSRF_HEADER = "X-CSRF-Token"
+CSRF_FIELD = "csrf_token"
+UNSAFE = frozenset({"POST", "PUT", "PATCH", "DELETE"})
+_FORMS = ("application/x-www-form-urlencoded", "multipart/form-data")
+
+bearer = HTTPBearer(
+    auto_error=False,
+    scheme_name="bearer",
+    description="A token from `cadre token USER` or POST /api/v1/tokens.",
+)
+session_cookie = APIKeyCookie(
+    name=SESSION_COOKIE,
+    auto_error=False,
+    scheme_name="session",
+    description="The web session from POST /api/v1/session. POST, PUT and DELETE requests "
+    f"with it also need the session's CSRF token: the {CSRF_HEADER} header or a "
+    f"{CSRF_FIELD} form field.",
+)
+
+
+def engine_of(request: Request) -> Engine:
+    engine: Engine = request.app.state.engine
+    return engine
+
+
+async def _engine(request: Request) -> Engine:
+    # async: a plain lookup, so FastAPI need not send it to a worker thread on every request
+    return engine_of(request)
+
+
+Database = Annotated[Engine, Depends(_engine)]
+
+
+async def current_principal(
+    request: Request,
+    credentials: Annotated[HTTPAuthorizationCredentials | None, Depends(bearer)],
+    cookie: Annotated[str | None, Depends(session_cookie)],
+) -> Principal:
+    engine = engine_of(request)
+    if credentials is not None:
+        return await run_in_threadpool(users.authenticate, engine, credentials.credentials)
+    if cookie:
+        principal = await run_in_threadpool(users.authenticate, engine, cookie)
+        if request.method in UNSAFE:
+            offered = request.headers.get(CSRF_HEADER)
+            if offered is None and request.headers.get("content-type", "").startswith(_FORMS):
+                offered = str((await request.form()).get(CSRF_FIELD) or "")
+            if not offered or not csrf_matches(cookie, offered):
+                raise Forbidden(
+                    "this request lacks the session's CSRF token; reload the page and try again"
+                )
+        return principal
+    raise NotAuthenticated(
+        "log in first: send a bearer token (Authorization: Bearer ...) or the session cookie"
+    )
+
+
+CurrentPrincipal = Annotated[Principal, Depends(current_principal)]

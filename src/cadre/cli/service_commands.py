@@ -1,0 +1,175 @@
+"""Commands of the shared service: `serve`, `user add/list/disable`, `token`, `audit verify`,
+`backup`. They act as the machine's operator, who holds the database's address anyway; each
+write is recorded in the audit trail as "cli:<operating-system user>"."""
+
+from __future__ import annotations
+
+import getpass
+import pathlib
+import sys
+from typing import Annotated
+
+import typer
+from rich.table import Table
+
+from cadre.access.labels import Classification
+from cadre.access.policy import Role
+from cadre.cli.app import app
+from cadre.cli.console import console, err_console
+from cadre.services import audit, users
+from cadre.services.backup import backup as backup_database
+from cadre.services.database import describe, open_database
+
+user_app = typer.Typer(help="Local accounts of the service.", no_args_is_help=True)
+audit_app = typer.Typer(help="The audit trail of the service.", no_args_is_help=True)
+app.add_typer(user_app, name="user")
+app.add_typer(audit_app, name="audit")
+
+
+def operator() -> str:
+    try:
+        return f"cli:{getpass.getuser()}"
+    except (KeyError, OSError):  # no name for this uid, e.g. in a bare container
+        return "cli:operator"
+
+
+@app.command()
+def serve(
+    host: Annotated[str, typer.Option(help="Address to listen on.")] = "127.0.0.1",
+    port: Annotated[int, typer.Option(help="Port to listen on.")] = 8000,
+    workers: Annotated[int, typer.Option(help="Server processes.")] = 1,
+    proxy_headers: Annotated[
+        bool, typer.Option(help="Trust X-Forwarded-* from a TLS proxy in front.")
+    ] = False,
+    ssl_certfile: Annotated[pathlib.Path | None, typer.Option(help="Serve TLS itself.")] = None,
+    ssl_keyfile: Annotated[pathlib.Path | None, typer.Option(help="The key for it.")] = None,
+) -> None:
+    """Start the service (the API under /api/v1, its OpenAPI at /api/v1/openapi.json)."""
+    import uvicorn
+
+    with open_database() as engine:  # migrate once, before any worker starts
+        where = describe(engine)
+    scheme = "https" if ssl_certfile else "http"
+    console.print(f"Cadre serves {where} at {scheme}://{host}:{port}/api/v1 (Ctrl-C stops).")
+    uvicorn.run(
+        "cadre.api.app:create_app",
+        factory=True,
+        host=host,
+        port=port,
+        workers=workers,
+        proxy_headers=proxy_headers,
+        ssl_certfile=str(ssl_certfile) if ssl_certfile else None,
+        ssl_keyfile=str(ssl_keyfile) if ssl_keyfile else None,
+        log_level="info",
+    )
+
+
+@user_app.command("add")
+def user_add(
+    username: Annotated[str, typer.Argument(help="Login name, lower case.")],
+    nation: Annotated[
+        str, typer.Option("--nation", help="Nation (ISO alpha-3) or organisation (NATO, EU).")
+    ],
+    role: Annotated[
+        list[str],
+        typer.Option("--role", help=f"Repeat for several: {', '.join(r.value for r in Role)}."),
+    ],
+    clearance: Annotated[
+        str, typer.Option(help="Highest marking they may see.")
+    ] = Classification.NATO_UNCLASSIFIED.value,
+    name: Annotated[str, typer.Option(help="Name shown to others.")] = "",
+    oidc: Annotated[
+        str | None, typer.Option(help="Subject the identity provider gives them.")
+    ] = None,
+    password_stdin: Annotated[
+        bool, typer.Option(help="Read the password from standard input.")
+    ] = False,
+    no_password: Annotated[bool, typer.Option(help="Log in through OIDC only.")] = False,
+) -> None:
+    """Add a user with their nation, roles and clearance (asks for a password)."""
+    password: str | None = None
+    if password_stdin:
+        password = sys.stdin.readline().rstrip("\n")
+    elif not no_password:
+        password = typer.prompt("Password", hide_input=True, confirmation_prompt=True)
+    with open_database() as engine:
+        view = users.add_user(
+            engine,
+            operator(),
+            username=username,
+            affiliation=nation,
+            roles=role,
+            clearance=clearance,
+            password=password,
+            display_name=name,
+            oidc_subject=oidc,
+        )
+    console.print(
+        f"User {view.username} added: {view.affiliation}, {', '.join(view.roles)}, "
+        f"cleared to {view.clearance}."
+    )
+
+
+@user_app.command("list")
+def user_list() -> None:
+    """Every user, with nation, roles, clearance and whether they may log in."""
+    with open_database() as engine:
+        found = users.list_users(engine)
+    table = Table(title="Users", title_justify="left")
+    for column in ("user", "nation", "roles", "clearance", "login", "state"):
+        table.add_column(column)
+    for u in found:
+        ways = (("password", u.has_password), ("oidc", u.oidc_subject is not None))
+        table.add_row(
+            u.username,
+            u.affiliation,
+            ", ".join(u.roles),
+            u.clearance,
+            ", ".join(way for way, possible in ways if possible),
+            "disabled" if u.disabled else "active",
+        )
+    console.print(table)
+
+
+@user_app.command("disable")
+def user_disable(username: Annotated[str, typer.Argument(help="Login name.")]) -> None:
+    """Disable a user and end their tokens and sessions at once."""
+    with open_database() as engine:
+        ended = users.disable_user(engine, operator(), username)
+    console.print(f"User {username} disabled; {ended} tokens and sessions ended.")
+
+
+@app.command()
+def token(
+    username: Annotated[str, typer.Argument(help="Login name.")],
+    name: Annotated[str, typer.Option(help="What the token is for.")] = "",
+    days: Annotated[int, typer.Option(help="Days it stays valid.")] = 90,
+) -> None:
+    """Issue a bearer token for a user (printed once; only its digest is kept)."""
+    with open_database() as engine:
+        issued = users.issue_token(engine, operator(), username, name=name, days=days)
+    err_console.print(f"Token for {username}, valid {days} days; it is not shown again:")
+    print(issued)
+
+
+@audit_app.command("verify")
+def audit_verify() -> None:
+    """Check the audit trail's hash chain: exit 0 when whole, 1 naming every break."""
+    with open_database() as engine:
+        result = audit.verify_trail(engine)
+    if result.intact:
+        head = f"; head {result.head[0]} {result.head[1]}" if result.head else ""
+        console.print(f"[green]The audit trail is whole:[/] {result.entries} entries{head}.")
+        return
+    err_console.print(f"[red]The audit trail is broken ({len(result.findings)} findings):[/]")
+    for finding in result.findings:
+        err_console.print(f"  {finding}", markup=False, highlight=False)
+    raise typer.Exit(1)
+
+
+@app.command()
+def backup(file: Annotated[pathlib.Path, typer.Argument(help="The copy to write.")]) -> None:
+    """Write a consistent copy of the database to FILE, safe while the service runs."""
+    with open_database() as engine:
+        how = backup_database(engine, file)
+    console.print(f"Backup written to {file} ({how}).")

@@ -1,0 +1,55 @@
+"""Which pages of the web app a principal may open, from the access policy: the navigation
+shows exactly these, and each page's service refuses the others (403), so neither a template
+nor a route decides who sees what."""
+
+from __future__ import annotations
+
+from enum import StrEnum
+
+from cadre.access.policy import AUDIT_TRAIL, Principal, Verb, allowed
+from cadre.domain.errors import Forbidden
+
+
+class Page(StrEnum):
+    OVERVIEW = "overview"
+    CAPACITY = "capacity"
+    FORCE = "force"
+    TIMETABLE = "timetable"
+    RECORDS = "records"
+    AUDIT = "audit"
+
+
+# The action a page stands on: whoever may take it may open the page; what the page then
+# shows is what releasability lets them see.
+PAGE_ACTIONS: dict[Page, tuple[Verb, str]] = {
+    Page.OVERVIEW: (Verb.READ, "capacity-plans"),
+    Page.CAPACITY: (Verb.READ, "capacity-plans"),
+    Page.FORCE: (Verb.READ, "pledges"),
+    Page.TIMETABLE: (Verb.READ, "cohorts"),
+    Page.RECORDS: (Verb.READ, "courses"),
+    Page.AUDIT: (Verb.AUDIT, AUDIT_TRAIL),
+}
+MISSION_PAGES = (Page.OVERVIEW, Page.CAPACITY, Page.FORCE, Page.TIMETABLE, Page.RECORDS)
+
+
+def may_open(principal: Principal, page: Page) -> bool:
+    verb, subject = PAGE_ACTIONS[page]
+    return allowed(principal, verb, subject)
+
+
+def pages_for(principal: Principal) -> tuple[Page, ...]:
+    """The pages the principal may open, in the order the navigation lists them."""
+    return tuple(page for page in Page if may_open(principal, page))
+
+
+def require_page(principal: Principal, page: Page) -> None:
+    if not may_open(principal, page):
+        raise Forbidden(f"your role does not give you the {page.value} page")
+
+
+def home_page(principal: Principal) -> Page | None:
+    """Where a principal lands after logging in: its first mission page, else the audit."""
+    for page in (*MISSION_PAGES, Page.AUDIT):
+        if may_open(principal, page):
+            return page
+    return None

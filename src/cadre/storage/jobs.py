@@ -1,0 +1,162 @@
+"""Planning jobs as rows. Every change of state is a conditional update (from the states it
+may leave), so a cancel and a finish racing each other cannot both win."""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Sequence
+from typing import Any
+
+from sqlalchemy import func, select, update
+from sqlalchemy.orm import Session
+
+from cadre.domain.errors import NotFound
+from cadre.storage.service_models import JobRow
+
+OPEN = ("queued", "running")
+
+
+def create_job(
+    session: Session,
+    *,
+    mission: str,
+    kind: str,
+    parameters: dict[str, Any],
+    created_by: str,
+    at: dt.datetime,
+) -> JobRow:
+    row = JobRow(
+        mission=mission,
+        kind=kind,
+        parameters=parameters,
+        status="queued",
+        progress=0.0,
+        message="waiting for a worker",
+        created_by=created_by,
+        created_at=at,
+    )
+    session.add(row)
+    session.flush()
+    return row
+
+
+def job(session: Session, job_id: int) -> JobRow:
+    row = session.get(JobRow, job_id, populate_existing=True)
+    if row is None:
+        raise NotFound(f"job {job_id} does not exist")
+    return row
+
+
+def jobs_page(
+    session: Session, mission: str | None, created_by: str | None, limit: int, offset: int
+) -> tuple[int, list[JobRow]]:
+    query = select(JobRow)
+    if mission is not None:
+        query = query.where(JobRow.mission == mission)
+    if created_by is not None:
+        query = query.where(JobRow.created_by == created_by)
+    total = session.scalar(select(func.count()).select_from(query.subquery())) or 0
+    rows = session.scalars(query.order_by(JobRow.id.desc()).limit(limit).offset(offset))
+    return total, list(rows)
+
+
+def _move(session: Session, job_id: int, states: Sequence[str], **values: Any) -> bool:
+    done = session.execute(
+        update(JobRow).where(JobRow.id == job_id, JobRow.status.in_(states)).values(**values)
+    )
+    return bool(getattr(done, "rowcount", 0))
+
+
+def claim_next(session: Session, runner: str, at: dt.datetime) -> JobRow | None:
+    """Take the oldest queued job for `runner`; None when none is waiting (or another runner
+    took it first)."""
+    waiting = session.scalar(
+        select(JobRow.id).where(JobRow.status == "queued").order_by(JobRow.id).limit(1)
+    )
+    if waiting is None:
+        return None
+    taken = _move(
+        session,
+        waiting,
+        ("queued",),
+        status="running",
+        runner=runner,
+        started_at=at,
+        heartbeat_at=at,
+        message="starting",
+    )
+    return job(session, waiting) if taken else None
+
+
+def report_progress(session: Session, job_id: int, progress: float, message: str) -> bool:
+    """False when the job no longer runs (it was cancelled): the worker should stop."""
+    return _move(
+        session,
+        job_id,
+        ("running",),
+        progress=min(1.0, max(0.0, progress)),
+        message=message[:200],
+    )
+
+
+def finish(
+    session: Session,
+    job_id: int,
+    status: str,
+    at: dt.datetime,
+    *,
+    plan_number: int | None = None,
+    error: str | None = None,
+    message: str = "",
+) -> bool:
+    """Close a running job; False when it was no longer running (a cancel came first)."""
+    values: dict[str, Any] = {"status": status, "finished_at": at, "message": message[:200]}
+    if status == "succeeded":
+        values["progress"] = 1.0
+    if plan_number is not None:
+        values["plan_number"] = plan_number
+    if error is not None:
+        values["error"] = error
+    return _move(session, job_id, ("running",), **values)
+
+
+def cancel(session: Session, job_id: int, at: dt.datetime) -> bool:
+    """Cancel a queued or running job; False when it had already ended."""
+    return _move(session, job_id, OPEN, status="cancelled", finished_at=at, message="cancelled")
+
+
+def beat(session: Session, job_ids: Sequence[int], at: dt.datetime) -> None:
+    if job_ids:
+        session.execute(
+            update(JobRow)
+            .where(JobRow.id.in_(job_ids), JobRow.status == "running")
+            .values(heartbeat_at=at)
+        )
+
+
+def statuses(session: Session, job_ids: Sequence[int]) -> dict[int, str]:
+    if not job_ids:
+        return {}
+    rows = session.execute(select(JobRow.id, JobRow.status).where(JobRow.id.in_(job_ids)))
+    return {r.id: r.status for r in rows}
+
+
+def fail_abandoned(session: Session, silent_since: dt.datetime, at: dt.datetime) -> list[int]:
+    """Running jobs whose runner has not been heard of since `silent_since` (a service that
+    stopped while they ran) are closed as failed, so nobody waits on them for ever."""
+    ids = list(
+        session.scalars(
+            select(JobRow.id).where(JobRow.status == "running", JobRow.heartbeat_at < silent_since)
+        )
+    )
+    for job_id in ids:
+        _move(
+            session,
+            job_id,
+            ("running",),
+            status="failed",
+            finished_at=at,
+            error="the service stopped while the job ran; start it again",
+            message="abandoned",
+        )
+    return ids

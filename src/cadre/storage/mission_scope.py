@@ -1,0 +1,109 @@
+"""What the service reads and locks about a mission as a whole: a cheap stamp that changes
+whenever its scenario does (to know a cached copy is current), a write lock, and listings of
+plan versions without their (large) results."""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+from typing import Any
+
+from sqlalchemy import func, select, update
+from sqlalchemy.orm import Session
+
+from cadre.domain.errors import NotFound
+from cadre.storage.force_models import ForceLineRow
+from cadre.storage.models import MissionRow, PlanVersionRow
+
+
+@dataclass(frozen=True)
+class MissionStamp:
+    mission_id: int
+    code: str
+    host: str
+    fingerprint: str
+    lines: tuple[int, int]  # requirement lines and the sum of their revisions
+
+
+def stamp(session: Session, code: str) -> MissionStamp:
+    """Changes with every import, every scenario write and every edit of a requirement line
+    (those change lines without touching the mission's fingerprint)."""
+    mine = ForceLineRow.mission_id == MissionRow.id
+    row = session.execute(
+        select(
+            MissionRow.id,
+            MissionRow.host,
+            MissionRow.fingerprint,
+            select(func.count(ForceLineRow.id)).where(mine).scalar_subquery(),
+            select(func.coalesce(func.sum(ForceLineRow.revision), 0)).where(mine).scalar_subquery(),
+        ).where(MissionRow.code == code)
+    ).first()
+    if row is None:
+        raise NotFound(f"mission {code} is not in the database")
+    return MissionStamp(row[0], code, row[1], row[2], (int(row[3]), int(row[4])))
+
+
+def lock_mission(session: Session, code: str) -> None:
+    """Hold the mission against other writers until the transaction ends.
+
+    A write is the first statement, so it takes the lock before anything is read: PostgreSQL
+    locks the row and later reads see what others committed before; SQLite takes the
+    database's write lock. Two edits of one mission then run one after the other, and the
+    second reads the first one's result instead of overwriting it.
+    """
+    done = session.execute(
+        update(MissionRow).where(MissionRow.code == code).values(fingerprint=MissionRow.fingerprint)
+    )
+    if getattr(done, "rowcount", 0) == 0:
+        raise NotFound(f"mission {code} is not in the database")
+
+
+def mission_codes(session: Session) -> list[tuple[str, str, str]]:
+    """(code, name, host) of every mission, by code."""
+    rows = session.execute(
+        select(MissionRow.code, MissionRow.name, MissionRow.host).order_by(MissionRow.code)
+    )
+    return [(r.code, r.name, r.host) for r in rows]
+
+
+@dataclass(frozen=True)
+class PlanHeader:
+    number: int
+    kind: str
+    label: str
+    created_at: dt.datetime
+    status: str
+    parameters: dict[str, Any]
+    summary: dict[str, Any]
+    scenario_fingerprint: str
+
+
+def plan_headers(session: Session, mission_id: int, kind: str) -> list[PlanHeader]:
+    rows = session.execute(
+        select(
+            PlanVersionRow.number,
+            PlanVersionRow.kind,
+            PlanVersionRow.label,
+            PlanVersionRow.created_at,
+            PlanVersionRow.status,
+            PlanVersionRow.parameters,
+            PlanVersionRow.summary,
+            PlanVersionRow.scenario_fingerprint,
+        )
+        .where(PlanVersionRow.mission_id == mission_id, PlanVersionRow.kind == kind)
+        .order_by(PlanVersionRow.number)
+    )
+    return [PlanHeader(*r) for r in rows]
+
+
+def plan_result(session: Session, mission_id: int, kind: str, number: int) -> dict[str, Any]:
+    row = session.scalars(
+        select(PlanVersionRow).where(
+            PlanVersionRow.mission_id == mission_id,
+            PlanVersionRow.kind == kind,
+            PlanVersionRow.number == number,
+        )
+    ).first()
+    if row is None:
+        raise NotFound(f"{kind} plan version {number} is not in the mission")
+    return {"result": row.result, "scenario": row.scenario_snapshot}

@@ -1,0 +1,142 @@
+"""Tables of the shared service: users and their tokens, login attempts, releasability labels,
+the audit trail with its head, and planning jobs.
+
+Labels are keyed by a record's natural key (mission, kind, code), not by its row: a scenario's
+re-import replaces its rows, and a label must outlive that. The audit trail is append-only:
+triggers refuse updates and deletes, and the hash chain shows what gets past them.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import Any
+
+from sqlalchemy import (
+    JSON,
+    CheckConstraint,
+    DateTime,
+    Float,
+    ForeignKey,
+    Integer,
+    String,
+    Text,
+    UniqueConstraint,
+)
+from sqlalchemy.orm import Mapped, mapped_column
+
+from cadre.storage.models import CODE, Base
+
+KIND = 32
+HASH = 64
+JOB_STATES = ("queued", "running", "succeeded", "failed", "cancelled")
+
+
+class UserRow(Base):
+    __tablename__ = "users"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    username: Mapped[str] = mapped_column(String(CODE), unique=True)
+    display_name: Mapped[str] = mapped_column(String(200), default="")
+    affiliation: Mapped[str] = mapped_column(String(CODE))  # nation or organisation code
+    roles: Mapped[list[str]]
+    clearance: Mapped[str] = mapped_column(String(40))
+    password_hash: Mapped[str | None] = mapped_column(String(200))  # None: OIDC login only
+    oidc_subject: Mapped[str | None] = mapped_column(String(255), unique=True)
+    disabled: Mapped[bool] = mapped_column(default=False)
+    created_at: Mapped[dt.datetime] = mapped_column(DateTime(timezone=True))
+
+
+class TokenRow(Base):
+    """A bearer token or a web session, stored as the SHA-256 of its secret."""
+
+    __tablename__ = "tokens"
+    __table_args__ = (CheckConstraint("kind IN ('api', 'session')", name="kind"),)
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    user_id: Mapped[int] = mapped_column(ForeignKey("users.id", ondelete="CASCADE"), index=True)
+    digest: Mapped[str] = mapped_column(String(HASH), unique=True)
+    kind: Mapped[str] = mapped_column(String(10))
+    name: Mapped[str] = mapped_column(String(200), default="")
+    created_at: Mapped[dt.datetime] = mapped_column(DateTime(timezone=True))
+    expires_at: Mapped[dt.datetime | None] = mapped_column(DateTime(timezone=True))
+    revoked_at: Mapped[dt.datetime | None] = mapped_column(DateTime(timezone=True))
+
+
+class LoginAttemptRow(Base):
+    __tablename__ = "login_attempts"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    username: Mapped[str] = mapped_column(String(CODE), index=True)
+    address: Mapped[str] = mapped_column(String(64), index=True)
+    at: Mapped[dt.datetime] = mapped_column(DateTime(timezone=True), index=True)
+    succeeded: Mapped[bool]
+
+
+class RecordLabelRow(Base):
+    __tablename__ = "record_labels"
+    __table_args__ = (UniqueConstraint("mission_id", "kind", "key"),)
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    mission_id: Mapped[int] = mapped_column(
+        ForeignKey("missions.id", ondelete="CASCADE"), index=True
+    )
+    kind: Mapped[str] = mapped_column(String(KIND))
+    key: Mapped[str] = mapped_column(String(CODE))
+    classification: Mapped[str] = mapped_column(String(40))
+    owner: Mapped[str] = mapped_column(String(CODE))
+    releasable_to: Mapped[list[str]]
+    updated_at: Mapped[dt.datetime] = mapped_column(DateTime(timezone=True))
+
+
+class AuditEntryRow(Base):
+    __tablename__ = "audit_entries"
+
+    seq: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=False)
+    at: Mapped[dt.datetime] = mapped_column(DateTime(timezone=True))
+    actor: Mapped[str] = mapped_column(String(200))
+    action: Mapped[str] = mapped_column(String(64))
+    mission: Mapped[str | None] = mapped_column(String(CODE))
+    kind: Mapped[str | None] = mapped_column(String(KIND))
+    key: Mapped[str | None] = mapped_column(String(CODE))
+    before: Mapped[Any] = mapped_column(JSON, nullable=True)
+    after: Mapped[Any] = mapped_column(JSON, nullable=True)
+    prev_hash: Mapped[str] = mapped_column(String(HASH))
+    hash: Mapped[str] = mapped_column(String(HASH))
+
+
+class AuditHeadRow(Base):
+    """The one row naming the last entry of the trail; appending locks it, so entries are
+    written one after another even from many processes."""
+
+    __tablename__ = "audit_head"
+    __table_args__ = (CheckConstraint("id = 1", name="single"),)
+
+    id: Mapped[int] = mapped_column(primary_key=True, autoincrement=False)
+    seq: Mapped[int]
+    hash: Mapped[str] = mapped_column(String(HASH))
+
+
+class JobRow(Base):
+    __tablename__ = "jobs"
+    __table_args__ = (
+        CheckConstraint(
+            "status IN ('queued', 'running', 'succeeded', 'failed', 'cancelled')", name="status"
+        ),
+        CheckConstraint("progress >= 0 AND progress <= 1", name="progress"),
+    )
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    mission: Mapped[str] = mapped_column(String(CODE), index=True)
+    kind: Mapped[str] = mapped_column(String(20))
+    parameters: Mapped[dict[str, Any]]
+    status: Mapped[str] = mapped_column(String(12), index=True)
+    progress: Mapped[float] = mapped_column(Float, default=0.0)
+    message: Mapped[str] = mapped_column(String(200), default="")
+    plan_number: Mapped[int | None]
+    error: Mapped[str | None] = mapped_column(Text)
+    created_by: Mapped[str] = mapped_column(String(CODE))
+    created_at: Mapped[dt.datetime] = mapped_column(DateTime(timezone=True))
+    started_at: Mapped[dt.datetime | None] = mapped_column(DateTime(timezone=True))
+    finished_at: Mapped[dt.datetime | None] = mapped_column(DateTime(timezone=True))
+    heartbeat_at: Mapped[dt.datetime | None] = mapped_column(DateTime(timezone=True))
+    runner: Mapped[str | None] = mapped_column(String(64))

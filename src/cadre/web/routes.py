@@ -1,0 +1,26 @@
+"""Every page of the web app on one router, each area's pages in a module of its own."""
+
+from __future__ import annotations
+
+from fastapi import APIRouter
+
+from cadre.web import (
+    pages_audit,
+    pages_force,
+    pages_plans,
+    pages_records,
+    pages_session,
+    pages_timetable,
+)
+from cadre.web.routing import PageRoute
+
+router = APIRouter(route_class=PageRoute, include_in_schema=False)
+for area in (
+    pages_session,
+    pages_plans,
+    pages_force,
+    pages_records,
+    pages_timetable,
+    pages_audit,
+):
+    router.include_router(area.router)

@@ -1,0 +1,104 @@
+"""What every page route shares: errors become a page a user understands (never a stack
+trace), a request without a session goes to the login page, and small helpers for forms.
+
+The core's errors map to pages here, as api/errors.py maps them to JSON for the API: 403 with
+a friendly page for what a role may not do, 404 alike for what does not exist and for what is
+not released to the user (so the answer does not say which)."""
+
+from __future__ import annotations
+
+import logging
+import uuid
+from collections.abc import Callable, Coroutine
+from typing import Any
+from urllib.parse import quote
+
+from fastapi.exceptions import RequestValidationError
+from fastapi.routing import APIRoute
+from starlette.datastructures import FormData
+from starlette.exceptions import HTTPException
+from starlette.requests import Request
+from starlette.responses import RedirectResponse, Response
+
+from cadre.access.errors import NotAuthenticated, Throttled
+from cadre.domain.errors import (
+    CadreError,
+    Conflict,
+    Forbidden,
+    InvalidInput,
+    NotFound,
+    Problem,
+)
+from cadre.web.templating import render
+
+log = logging.getLogger("cadre.web")
+
+Handler = Callable[[Request], Coroutine[Any, Any, Response]]
+
+
+def error_page(
+    request: Request, status: int, message: str, problems: tuple[Problem, ...] = ()
+) -> Response:
+    return render(
+        request,
+        "error.html",
+        {"status": status, "message": message, "problems": problems},
+        status=status,
+    )
+
+
+def login_redirect(request: Request) -> RedirectResponse:
+    here = request.url.path + (f"?{request.url.query}" if request.url.query else "")
+    return RedirectResponse(f"/login?next={quote(here, safe='')}", status_code=303)
+
+
+class PageRoute(APIRoute):
+    """A route whose every error is answered with a page."""
+
+    def get_route_handler(self) -> Handler:
+        handler = super().get_route_handler()
+
+        async def page(request: Request) -> Response:
+            try:
+                return await handler(request)
+            except NotAuthenticated:
+                return login_redirect(request)
+            except Throttled as error:
+                return error_page(request, 429, str(error))
+            except NotFound as error:
+                return error_page(request, 404, str(error))
+            except Forbidden as error:
+                return error_page(request, 403, str(error))
+            except InvalidInput as error:
+                return error_page(request, 422, "", error.problems)
+            except Conflict as error:
+                return error_page(request, 409, str(error))
+            except CadreError as error:
+                return error_page(request, 400, str(error))
+            except RequestValidationError:
+                return error_page(request, 400, "")
+            except HTTPException:
+                raise
+            except Exception as error:  # a page never shows a stack trace
+                reference = uuid.uuid4().hex[:12]
+                log.error("unexpected error, reference %s", reference, exc_info=error)
+                return error_page(request, 500, reference)
+
+        return page
+
+
+def first(form: FormData, name: str) -> str:
+    value = form.get(name)
+    return value.strip() if isinstance(value, str) else ""
+
+
+def multi(form: FormData) -> dict[str, list[str]]:
+    """Every text field of a form with all its values (checkboxes send one per box)."""
+    return {key: [v for v in form.getlist(key) if isinstance(v, str)] for key in form}
+
+
+def safe_next(target: str | None, default: str = "/") -> str:
+    """Only a path on this site: never another host (//evil or https://evil)."""
+    if target and target.startswith("/") and not target.startswith("//") and "\\" not in target:
+        return target
+    return default

@@ -1,0 +1,85 @@
+"""The words of the mission that reach the pages as codes (a role, a delivery mode, a site's
+kind, a job's status), marked here so `make messages` extracts them for translation."""
+
+from __future__ import annotations
+
+from cadre.web import i18n
+
+
+def N_(message: str) -> str:
+    return message
+
+
+TERMS = (
+    # roles
+    N_("mission planner"),
+    N_("force generation officer"),
+    N_("school staff"),
+    N_("instructor"),
+    N_("national contributor"),
+    N_("host nation liaison"),
+    N_("coordination partner"),
+    N_("auditor"),
+    N_("administrator"),
+    # contributors
+    N_("host"),
+    N_("ally"),
+    N_("partner"),
+    N_("organisation"),
+    # sites
+    N_("school"),
+    N_("academy"),
+    N_("training centre"),
+    N_("headquarters"),
+    N_("abroad"),
+    # delivery and run modes
+    N_("resident"),
+    N_("mobile training team"),
+    N_("out of country"),
+    N_("host led"),
+    # plans and jobs
+    N_("sizing"),
+    N_("check"),
+    N_("optimal"),
+    N_("feasible"),
+    N_("stopped"),
+    N_("infeasible"),
+    N_("queued"),
+    N_("running"),
+    N_("succeeded"),
+    N_("failed"),
+    N_("cancelled"),
+    # requirement lines
+    N_("critical"),
+    N_("essential"),
+    N_("desirable"),
+    N_("teaching"),
+    N_("force protection"),
+    # course levels
+    N_("basic"),
+    N_("advanced"),
+    N_("master"),
+    N_("education"),
+    # record kinds
+    N_("contributors"),
+    N_("sites"),
+    N_("disciplines"),
+    N_("qualifications"),
+    N_("courses"),
+    N_("caveats"),
+    N_("pledges"),
+    N_("trainers"),
+    N_("cohorts"),
+    N_("requirements"),
+    # timetable
+    N_("site"),
+    N_("cohort"),
+    N_("week"),
+    N_("month"),
+)
+
+
+def term(value: object) -> str:
+    """A code as a word in the reader's language: `training_centre` → "training centre"."""
+    text = str(getattr(value, "value", value)).replace("_", " ").replace("-", " ")
+    return i18n.gettext_(text)

@@ -1,0 +1,33 @@
+"""`cadre demo` ends with a demo account per role, printed once, that can log in."""
+
+from __future__ import annotations
+
+import pathlib
+import re
+
+import pytest
+from typer.testing import CliRunner
+
+from cadre.access.policy import Role
+from cadre.cli import app
+from cadre.services import users
+from cadre.services.database import open_database
+from tests.conftest import EXAMPLES
+
+
+def test_the_demo_prints_an_account_per_role_whose_password_logs_in(
+    tmp_path: pathlib.Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    url = f"sqlite:///{tmp_path / 'cadre.db'}"
+    monkeypatch.setenv("CADRE_DATABASE_URL", url)
+    monkeypatch.setenv("COLUMNS", "200")
+    result = CliRunner().invoke(
+        app, ["demo", "--no-serve", "--scenario", str(EXAMPLES / "tiny.yaml")]
+    )
+    rows = re.findall(r"│ (\w+)\s+│ ([a-z0-9-]{23}) │ ([a-z ]+?)\s+│", result.output)
+    assert result.exit_code == 0, result.output
+    assert sorted(role for _, _, role in rows) == sorted(r.value.replace("_", " ") for r in Role)
+    username, password, _ = rows[0]
+    with open_database(url) as engine:
+        login = users.login(engine, username, password, "127.0.0.1")
+    assert login.principal.username == username

@@ -1,0 +1,63 @@
+"""Helpers for tests of the service: a running app on a real database, people with tokens."""
+
+from __future__ import annotations
+
+import itertools
+from collections.abc import Iterable, Iterator
+from contextlib import contextmanager
+from typing import Any
+
+from fastapi.testclient import TestClient
+from sqlalchemy import Engine
+
+from cadre.access.labels import Classification
+from cadre.api.app import create_app
+from cadre.api.settings import Settings
+from cadre.services import scenarios, users
+from cadre.services.jobs import JobQueue
+from tests.conftest import EXAMPLES
+
+_numbers = itertools.count(1)
+
+
+def person(
+    engine: Engine,
+    affiliation: str,
+    roles: Iterable[str],
+    clearance: Classification = Classification.NATO_UNCLASSIFIED,
+    username: str | None = None,
+) -> dict[str, str]:
+    """A user (signing in through OIDC, so no slow password hash) and its bearer headers."""
+    name = username or f"u{next(_numbers)}-{affiliation.lower()}"
+    users.add_user(
+        engine,
+        "test",
+        username=name,
+        affiliation=affiliation,
+        roles=list(roles),
+        clearance=clearance.value,
+        oidc_subject=f"subject-{name}",
+    )
+    return {"Authorization": f"Bearer {users.issue_token(engine, 'test', name)}"}
+
+
+@contextmanager
+def service(
+    db_url: str,
+    *,
+    example: str | None = "tiny.yaml",
+    queue: JobQueue | None = None,
+    **settings: Any,
+) -> Iterator[TestClient]:
+    """The API on `db_url` (with an example imported), jobs left queued unless a queue is given."""
+    chosen = {"start_jobs": False} | settings
+    app = create_app(Settings(database_url=db_url, **chosen), queue=queue)
+    with TestClient(app) as client:
+        if example is not None:
+            scenarios.import_file(client.app.state.engine, EXAMPLES / example)  # type: ignore[attr-defined]
+        yield client
+
+
+def engine_of(client: TestClient) -> Engine:
+    engine: Engine = client.app.state.engine  # type: ignore[attr-defined]
+    return engine
