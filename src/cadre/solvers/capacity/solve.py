@@ -79,11 +79,15 @@ def _solve_whole(
     def run(name: str, solver: str) -> str:
         highs.setOptionValue("solver", solver)
         status = _run(highs, deadline, name, stages)
-        if solver == "ipm" and status not in ("optimal", "infeasible", "time limit"):
-            # The interior-point method sometimes ends its crossover without a verdict,
-            # leaving a valid basis: the simplex method finishes from there.
-            highs.setOptionValue("solver", "simplex")
-            status = _run(highs, deadline, f"{name}, finished by simplex", stages)
+        if status not in ("optimal", "infeasible", "time limit"):
+            # Either method now and then ends without a verdict on a large model (the
+            # interior-point crossover, or the simplex on numerical trouble); the other one,
+            # started afresh, settles it.
+            other = "simplex" if solver == "ipm" else "ipm"
+            highs.setOptionValue("solver", other)
+            if other == "ipm":
+                highs.clearSolver()
+            status = _run(highs, deadline, f"{name}, settled by {other}", stages)
         return status
 
     imposed = {d: min(max(0, m), model.horizon) for d, m in (handover_by or {}).items()}
