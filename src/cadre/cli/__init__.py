@@ -5,6 +5,7 @@ from cadre.cli import (
     itc2007_commands,
     plan_commands,
     scenario_commands,
+    schedule_commands,
     service_commands,
 )
 from cadre.cli.app import app
@@ -16,6 +17,7 @@ __all__ = [
     "main",
     "plan_commands",
     "scenario_commands",
+    "schedule_commands",
     "service_commands",
 ]
 

@@ -8,14 +8,14 @@ from typing import Annotated
 
 import typer
 
-from cadre.cli import render_force
+from cadre.cli import render_force, render_schedule
 from cadre.cli.app import app
 from cadre.cli.console import console
 from cadre.cli.render import scenario_summary
 from cadre.cli.render_capacity import headline
 from cadre.cli.render_demo import demo_accounts_table
 from cadre.interchange.schema import json_schema
-from cadre.services import capacity, demo_accounts, force, scenarios
+from cadre.services import capacity, demo_accounts, force, scenarios, schedule
 from cadre.services import demo as demo_service
 from cadre.services.database import describe, open_database
 
@@ -104,6 +104,9 @@ def demo(
     with console.status("Matching national pledges to the posts…"), open_database() as engine:
         view = force.picture(engine, loaded.mission.code)
     console.print(render_force.demo_overview(view))
+    with console.status("Timetabling the first year…"), open_database() as engine:
+        timetable = schedule.schedule(engine, mission=loaded.mission.code, seconds=20)
+    console.print(render_schedule.demo_summary(timetable))
     with console.status("Creating a demo account per role…"), open_database() as engine:
         accounts = demo_accounts.create_demo_accounts(engine)
     console.print(demo_accounts_table(accounts))

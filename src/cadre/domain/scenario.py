@@ -9,6 +9,7 @@ from typing import Protocol, TypeVar
 
 from cadre.domain.catalogue import Course, Discipline, Qualification
 from cadre.domain.contributors import Caveat, Contributor, Pledge, Trainer
+from cadre.domain.course_runs import CourseRun
 from cadre.domain.errors import NotFound
 from cadre.domain.force.requirements import RequirementLine
 from cadre.domain.host import Cohort, Demand
@@ -108,6 +109,7 @@ class Scenario:
     trainers: tuple[Trainer, ...] = ()
     cohorts: tuple[Cohort, ...] = ()
     requirements: tuple[RequirementLine, ...] = ()  # the statement of requirements, if written
+    runs: tuple[CourseRun, ...] = ()  # runs to timetable, if listed (else from a capacity plan)
 
     def course(self, code: str) -> Course:
         return _find(self.courses, code, "course")

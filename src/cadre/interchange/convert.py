@@ -19,6 +19,7 @@ from cadre.domain.scenario import (
 )
 from cadre.domain.sites import Holiday, Room, Site, Weekday
 from cadre.interchange.requirements_shape import lines_to_document, lines_to_domain
+from cadre.interchange.runs_shape import runs_to_document, runs_to_domain
 from cadre.interchange.schema import FORMAT_VERSION, PlanningShape, ScenarioShape
 
 
@@ -88,6 +89,7 @@ def to_domain(shape: ScenarioShape) -> Scenario:
             for c in shape.cohorts
         ),
         requirements=lines_to_domain(shape.requirements),
+        runs=runs_to_domain(shape.runs),
     )
 
 
@@ -162,6 +164,7 @@ def to_document(s: Scenario) -> dict[str, Any]:
             for c in s.cohorts
         ],
         **lines_to_document(s.requirements),
+        **runs_to_document(s.runs),
     }
 
 

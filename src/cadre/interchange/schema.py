@@ -17,6 +17,7 @@ from cadre.domain.contributors import ContributorRole
 from cadre.domain.sites import SiteKind
 from cadre.interchange.fields import Code, Name, Number, Text, Whole
 from cadre.interchange.requirements_shape import RequirementShape
+from cadre.interchange.runs_shape import RunShape
 
 FORMAT_VERSION: Literal[1] = 1
 
@@ -220,6 +221,7 @@ class ScenarioShape(Shape):
     trainers: list[TrainerShape] = []
     cohorts: list[CohortShape] = []
     requirements: list[RequirementShape] = []
+    runs: list[RunShape] = []
 
 
 def json_schema() -> dict[str, Any]:

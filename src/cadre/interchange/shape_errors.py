@@ -45,6 +45,7 @@ KINDS = {
     "rooms": "room",
     "holidays": "holiday",
     "requirements": "requirement line",
+    "runs": "run",
 }
 
 

@@ -56,9 +56,11 @@ from cadre.storage.models import (
     TrainerQualificationRow,
     TrainerRow,
 )
+from cadre.storage.scenario_runs import ScenarioRunRow, insert_runs, load_runs
 
 # Children first, so that deleting a mission's scenario never trips a foreign key.
 _SCENARIO_TABLES = (
+    ScenarioRunRow,
     CohortRow,
     TrainerRow,
     PledgeRow,
@@ -118,6 +120,7 @@ def save_scenario(session: Session, scenario: Scenario, fingerprint: str) -> boo
     mission.imported_at = dt.datetime.now(dt.UTC)
     session.flush()
     _insert_children(session, mission.id, scenario)
+    insert_runs(session, mission.id, scenario.runs)
     sync_lines(session, mission.id, scenario.requirements, "scenario", mission.imported_at)
     return True
 
@@ -369,6 +372,7 @@ def load_scenario(session: Session, code: str | None = None) -> Scenario:
             for r in rows(CohortRow)
         ),
         requirements=load_lines(session, mission.id, source="scenario"),
+        runs=load_runs(session, mission.id),
     )
 
 

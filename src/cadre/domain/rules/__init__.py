@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterator
 
-from cadre.domain.rules import catalogue, forces, planning, requirements
+from cadre.domain.rules import catalogue, forces, planning, requirements, runs
 from cadre.domain.rules.base import Path, Registries, Violation
 from cadre.domain.scenario import Scenario
 
@@ -33,6 +33,7 @@ RULES: tuple[Rule, ...] = (
     forces.trainers_are_sound,
     forces.cohorts_are_sound,
     requirements.requirements_are_sound,
+    runs.runs_are_sound,
 )
 
 

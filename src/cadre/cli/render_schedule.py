@@ -1,0 +1,155 @@
+"""Rich renderings of mission timetables: the headline, a calendar per site (weeks across, one
+bar per run), what could not be placed and why, and after a re-plan what moved and why."""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Sequence
+
+from rich.console import Group, RenderableType
+from rich.table import Table
+from rich.text import Text
+
+from cadre.domain.timetable.mission import PlacedRun
+from cadre.services.schedule import TimetableVersion
+
+FULL, EMPTY = "█", "·"
+
+
+def headline(version: TimetableVersion) -> str:
+    plan, result = version.plan, version.plan.result
+    bound = f", bound {result.bound:,}" if result.bound is not None else ""
+    checker = (
+        "the independent checker finds no conflict"
+        if not version.violations
+        else f"[red]the checker finds {len(version.violations)} conflicts[/]"
+    )
+    left = len(plan.runs) - len(result.timetable.placed)
+    if left and result.bound is not None:
+        proved = result.bound // version.problem.unplaced_penalty()
+        left_text = f" ({proved} of the {left} left out proved impossible to place)"
+    else:
+        left_text = ""
+    return (
+        f"[bold]Timetable version {version.number} ({result.status.value}):[/] "
+        f"{len(result.timetable.placed)} of {len(plan.runs)} runs placed{left_text}, "
+        f"{plan.start:%d %b %Y} to {plan.end:%d %b %Y}, from {version.parameters.get('source')}; "
+        f"objective {result.objective:,}{bound}; {checker}."
+    )
+
+
+def preferences(version: TimetableVersion) -> str:
+    c = version.plan.result.cost
+    text = (
+        f"Instructors teach at {c.extra_sites} sites beyond their first; the busiest teaches "
+        f"{c.max_load / 10:.1f}% of their days in theatre; cohorts finish "
+        f"{c.cohort_finish_days:,} cohort-days from the start."
+    )
+    if version.parameters.get("previous"):
+        text += (
+            f" Against version {version.parameters['previous']}: {c.moved_runs} runs moved, "
+            f"{c.changed_instructors} instructors changed, {c.changed_rooms} rooms changed."
+        )
+    return text
+
+
+def _weeks(start: dt.date, end: dt.date) -> list[dt.date]:
+    first = start - dt.timedelta(days=(start.weekday() + 1) % 7)  # Sunday
+    return [first + dt.timedelta(weeks=k) for k in range((end - first).days // 7 + 1)]
+
+
+def _bar(p: PlacedRun, weeks: Sequence[dt.date]) -> str:
+    return "".join(
+        FULL if p.start <= w + dt.timedelta(days=6) and w <= p.end else EMPTY for w in weeks
+    )
+
+
+def _month_ruler(weeks: Sequence[dt.date]) -> str:
+    """A letter under the week in which each month begins (J F M A ...)."""
+    marks = []
+    for w in weeks:
+        firsts = [w + dt.timedelta(days=d) for d in range(7) if (w + dt.timedelta(days=d)).day == 1]
+        marks.append(f"{firsts[0]:%b}"[0] if firsts else " ")
+    return "".join(marks)
+
+
+def site_calendar(version: TimetableVersion, site: str) -> RenderableType:
+    plan = version.plan
+    weeks = _weeks(plan.start, plan.end)
+    placed = sorted(
+        (p for p in plan.result.timetable.placed if plan.run(p.run).site == site),
+        key=lambda p: (p.start, p.room, p.run),
+    )
+    name = version.problem.site(site).name if version.problem.has("site", site) else site
+    if not placed:
+        return f"[bold]{name} ({site})[/]: no run placed."
+    table = Table(
+        title=f"{name} ({site}): {len(placed)} runs, weeks from {weeks[0]:%d %b %Y}",
+        title_justify="left",
+    )
+    table.add_column("course · cohort", overflow="fold")
+    table.add_column("room")
+    table.add_column("dates", no_wrap=True)
+    table.add_column("instructors", overflow="fold")
+    table.add_column(_month_ruler(weeks), no_wrap=True)
+    for p in placed:
+        run = plan.run(p.run)
+        table.add_row(
+            f"{run.course} · {run.cohort or 'open class'}",
+            p.room,
+            f"{p.start:%d %b}–{p.end:%d %b}",
+            " ".join(p.instructors),
+            Text(_bar(p, weeks), style="cyan"),
+        )
+    return table
+
+
+def unplaced_table(version: TimetableVersion) -> Table:
+    table = Table(title="Runs that could not be placed, and why", title_justify="left")
+    for column in ("run", "cohort", "why"):
+        table.add_column(column, overflow="fold")
+    for u in version.plan.result.unplaced:
+        run = version.plan.run(u.run)
+        table.add_row(u.run, run.cohort or "open class", "; ".join(b.reason for b in u.blockers))
+    return table
+
+
+def moves_table(version: TimetableVersion) -> Table:
+    table = Table(title="What moved, and why", title_justify="left")
+    for column in ("run", "change", "why"):
+        table.add_column(column, overflow="fold")
+    for m in version.plan.result.moves:
+        table.add_row(m.run, "; ".join(m.changes), m.reason)
+    return table
+
+
+def timetable(version: TimetableVersion, sites: Sequence[str] | None = None) -> Group:
+    parts: list[RenderableType] = [headline(version), preferences(version)]
+    parts.extend(f"[yellow]note:[/] {n}" for n in version.plan.notes)
+    shown = sites or sorted({r.site for r in version.plan.runs})
+    parts.extend(site_calendar(version, s) for s in shown)
+    if version.plan.result.unplaced:
+        parts.append(unplaced_table(version))
+    if version.plan.result.moves:
+        parts.append(moves_table(version))
+    parts.extend(f"[red]conflict:[/] {v}" for v in version.violations)
+    return Group(*parts)
+
+
+def demo_summary(version: TimetableVersion) -> Group:
+    """A few lines for `cadre demo`: the headline, the busiest sites, the first reasons."""
+    plan = version.plan
+    by_site: dict[str, int] = {}
+    for p in plan.result.timetable.placed:
+        site = plan.run(p.run).site
+        by_site[site] = by_site.get(site, 0) + 1
+    busiest = ", ".join(f"{s} {n}" for s, n in sorted(by_site.items(), key=lambda x: -x[1])[:4])
+    reasons: dict[str, int] = {}
+    for u in plan.result.unplaced:
+        kind = u.blockers[0].kind.value.replace("_", " ") if u.blockers else "unknown"
+        reasons[kind] = reasons.get(kind, 0) + 1
+    why = ", ".join(f"{k} {n}" for k, n in sorted(reasons.items(), key=lambda x: -x[1]))
+    lines: list[RenderableType] = [headline(version), f"Runs per site: {busiest}."]
+    if why:
+        lines.append(f"Not placed, by first reason: {why} (see `cadre schedule show`).")
+    return Group(*lines)

@@ -1,0 +1,136 @@
+"""`cadre schedule ...`: timetable the runs, re-plan after a change, show and export."""
+
+from __future__ import annotations
+
+import datetime as dt
+import pathlib
+from typing import Annotated
+
+import typer
+
+from cadre.cli import render_schedule
+from cadre.cli.app import app
+from cadre.cli.console import console
+from cadre.domain.errors import InvalidInput
+from cadre.domain.timetable.mission_changes import Change, RoomClosure, Withdrawal
+from cadre.services import schedule as service
+from cadre.services.database import open_database
+
+schedule_app = typer.Typer(
+    help="Timetable course runs: dates, rooms, instructors, cohorts; re-plan after a change.",
+    invoke_without_command=True,
+)
+app.add_typer(schedule_app, name="schedule")
+
+MissionOpt = Annotated[
+    str | None, typer.Option("--mission", help="Mission code; default: the last one imported.")
+]
+IcsOpt = Annotated[
+    pathlib.Path | None,
+    typer.Option("--ics", help="Write iCalendar files per instructor, site and cohort here."),
+]
+XlsxOpt = Annotated[pathlib.Path | None, typer.Option("--xlsx", help="Write a workbook (.xlsx).")]
+SiteOpt = Annotated[
+    list[str] | None, typer.Option("--site", help="Show only this site's calendar (repeatable).")
+]
+
+
+def _out(
+    version: service.TimetableVersion,
+    ics: pathlib.Path | None,
+    xlsx: pathlib.Path | None,
+    sites: list[str] | None,
+) -> None:
+    console.print(render_schedule.timetable(version, sites))
+    if ics is not None:
+        with open_database() as engine:
+            written = service.export_calendars(engine, version, ics)
+        console.print(f"{len(written)} calendars written to {ics}.")
+    if xlsx is not None:
+        service.export_workbook(version, xlsx)
+        console.print(f"Workbook written to {xlsx}.")
+
+
+@schedule_app.callback()
+def schedule(
+    ctx: typer.Context,
+    seconds: Annotated[float, typer.Option(help="Time limit for the solver.")] = 60.0,
+    months: Annotated[int, typer.Option(help="Months of the capacity plan to timetable.")] = 12,
+    seed: Annotated[int, typer.Option(help="Seed of the search.")] = 0,
+    ics: IcsOpt = None,
+    xlsx: XlsxOpt = None,
+    site: SiteOpt = None,
+    mission: MissionOpt = None,
+) -> None:
+    """Timetable the scenario's runs (or the latest capacity plan's first months) and keep the
+    timetable as a new version."""
+    if ctx.invoked_subcommand is not None:
+        return
+    with console.status("Timetabling…"), open_database() as engine:
+        version = service.schedule(
+            engine, mission=mission, months=months, seconds=seconds, seed=seed
+        )
+    _out(version, ics, xlsx, site)
+
+
+def _change(
+    withdraw: str | None,
+    pledge: str | None,
+    room: str | None,
+    site: str | None,
+    day: dt.datetime | None,
+) -> Change:
+    given = [x for x in (withdraw, pledge, room) if x]
+    if len(given) != 1:
+        raise InvalidInput(
+            "say one change: --withdraw NATION, --withdraw-pledge CODE or --close-room ROOM"
+        )
+    effective = day.date() if day else None
+    if room:
+        return RoomClosure(room, site)
+    return Withdrawal(nation=withdraw, pledge=pledge, effective=effective)
+
+
+@schedule_app.command("replan")
+def replan(
+    withdraw: Annotated[
+        str | None, typer.Option("--withdraw", help="A nation withdraws its trainers.")
+    ] = None,
+    withdraw_pledge: Annotated[
+        str | None, typer.Option("--withdraw-pledge", help="One pledge's trainers withdraw.")
+    ] = None,
+    close_room: Annotated[str | None, typer.Option("--close-room", help="A room closes.")] = None,
+    room_site: Annotated[
+        str | None, typer.Option("--room-site", help="The closed room's site, if codes repeat.")
+    ] = None,
+    effective: Annotated[
+        dt.datetime | None,
+        typer.Option("--from", formats=["%Y-%m-%d"], help="The withdrawal's first day."),
+    ] = None,
+    seconds: Annotated[float, typer.Option(help="Time limit for the solver.")] = 8.0,
+    seed: Annotated[int, typer.Option(help="Seed of the search.")] = 0,
+    ics: IcsOpt = None,
+    xlsx: XlsxOpt = None,
+    site: SiteOpt = None,
+    mission: MissionOpt = None,
+) -> None:
+    """Re-plan the latest timetable after a change, moving as little as possible; says what
+    moved and why."""
+    change = _change(withdraw, withdraw_pledge, close_room, room_site, effective)
+    with console.status(f"Re-planning: {change}…"), open_database() as engine:
+        version = service.replan(engine, change, mission=mission, seconds=seconds, seed=seed)
+    _out(version, ics, xlsx, site)
+
+
+@schedule_app.command("show")
+def show(
+    version: Annotated[int | None, typer.Option(help="Version; default: the latest.")] = None,
+    ics: IcsOpt = None,
+    xlsx: XlsxOpt = None,
+    site: SiteOpt = None,
+    mission: MissionOpt = None,
+) -> None:
+    """Show a stored timetable, and export it."""
+    with open_database() as engine:
+        stored = service.load_timetable(engine, version, mission)
+    _out(stored, ics, xlsx, site)

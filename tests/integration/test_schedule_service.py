@@ -1,0 +1,97 @@
+"""Timetables stored for real, on SQLite and PostgreSQL: listed runs kept with the scenario, a
+timetable kept as a plan version of kind "timetable", a re-plan chained on it, and the plain
+values and calendars the web pages read."""
+
+from __future__ import annotations
+
+import dataclasses
+import pathlib
+
+import pytest
+from sqlalchemy import Engine
+
+from cadre.domain.errors import NotFound
+from cadre.domain.timetable.mission_changes import Withdrawal
+from cadre.domain.timetable.mission_check import find_conflicts
+from cadre.interchange.scenario_file import read_scenario
+from cadre.services import capacity, scenarios, schedule
+from tests.conftest import EXAMPLES
+
+TINY = (EXAMPLES / "tiny.yaml").read_text(encoding="utf-8")
+RUNS = """
+runs:
+  - {code: R-01, course: CIED-101, site: TAJI, cohort: IA-9DIV-ENG, earliest: 2019-02-03, latest: 2019-04-30}
+  - {code: R-02, course: CIED-101, site: BESMAYA, earliest: 2019-04-07, latest: 2019-06-30}
+"""  # noqa: E501
+
+
+@pytest.fixture
+def with_runs(tmp_path: pathlib.Path) -> pathlib.Path:
+    path = tmp_path / "tiny-runs.yaml"
+    path.write_text(TINY + RUNS, encoding="utf-8")
+    return path
+
+
+def test_listed_runs_are_stored_with_the_scenario_and_load_back_equal(
+    engine: Engine, with_runs: pathlib.Path
+) -> None:
+    scenarios.import_file(engine, with_runs)
+    assert scenarios.load(engine) == read_scenario(with_runs)
+    scenarios.import_file(engine, EXAMPLES / "tiny.yaml")  # the runs go with the old scenario
+    assert scenarios.load(engine).runs == ()
+
+
+def test_a_timetable_is_kept_as_a_version_and_a_replan_is_chained_on_it(
+    engine: Engine, with_runs: pathlib.Path
+) -> None:
+    scenarios.import_file(engine, with_runs)
+    first = schedule.schedule(engine, seconds=3, workers=1)
+    assert (first.number, first.violations, first.parameters["source"]) == (
+        1,
+        (),
+        "the scenario's runs",
+    )
+    assert [p.run for p in first.plan.result.timetable.placed] == ["R-01", "R-02"]
+    loaded = schedule.load_timetable(engine)
+    assert dataclasses.replace(loaded, created_at=first.created_at) == first
+
+    second = schedule.replan(engine, Withdrawal(nation="SWE"), seconds=3, workers=1)
+    assert (second.number, second.parameters["previous"], second.plan.changes) == (
+        2,
+        1,
+        (Withdrawal(nation="SWE"),),
+    )
+    assert find_conflicts(second.problem, second.plan.result.timetable) == []
+    assert [(m.run, m.changes, m.reason) for m in second.plan.result.moves] == [
+        ("R-01", ("no longer placed",), "T-SWE-01 of pledge P-SWE-1 left: SWE withdraws"),
+        ("R-02", ("no longer placed",), "T-SWE-01 of pledge P-SWE-1 left: SWE withdraws"),
+    ]
+    assert schedule.load_timetable(engine).plan == second.plan
+
+
+def test_the_web_gets_plain_runs_per_subject_and_a_calendar_that_cancels_what_was_lost(
+    engine: Engine, with_runs: pathlib.Path
+) -> None:
+    scenarios.import_file(engine, with_runs)
+    schedule.schedule(engine, seconds=3, workers=1)
+    view = schedule.timetable_view(engine, by="site", key="TAJI")
+    assert [(r.run, r.site, r.cohort, r.instructors) for r in view.runs] == [
+        ("R-01", "TAJI", "IA-9DIV-ENG", ("T-CAN-01", "T-SWE-01"))
+    ]
+    assert len(view.runs[0].days) == 25
+    first_uid = view.runs[0].uid
+    schedule.replan(engine, Withdrawal(nation="SWE"), seconds=3, workers=1)
+    calendar = schedule.subject_calendar(engine, "instructor", "T-CAN-01")
+    assert calendar.count("STATUS:CANCELLED") == 2
+    assert schedule.timetable_view(engine, number=1).runs[0].uid == first_uid
+
+
+def test_without_listed_runs_the_latest_capacity_plan_is_rounded_to_runs(engine: Engine) -> None:
+    scenarios.import_file(engine, EXAMPLES / "tiny.yaml")
+    with pytest.raises(NotFound, match="run `cadre plan capacity` first"):
+        schedule.schedule(engine, seconds=1)
+    capacity.plan_capacity(engine, seconds=30)
+    version = schedule.schedule(engine, months=6, seconds=2, workers=1)
+    assert version.parameters["source"] == "capacity plan 1"
+    assert {r.course for r in version.plan.runs} <= {"CIED-101", "CIED-TTT"}
+    assert version.violations == ()
