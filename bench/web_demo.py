@@ -15,7 +15,7 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
 
-from cadre.services import capacity, force, scenarios
+from cadre.services import capacity, force, scenarios, schedule
 from cadre.services.database import open_database
 from cadre.services.demo import NMI_EXAMPLE
 from cadre.services.demo_accounts import DemoAccount, create_demo_accounts
@@ -41,6 +41,7 @@ def demo_server(folder: pathlib.Path) -> Iterator[Demo]:
         outcome = scenarios.import_file(engine, NMI_EXAMPLE)
         capacity.plan_capacity(engine)
         force.picture(engine)
+        schedule.schedule(engine, seconds=10)  # the timetable page shows a calendar
         accounts = {a.username: a for a in create_demo_accounts(engine)}
     port = _free_port()
     base = f"http://127.0.0.1:{port}"

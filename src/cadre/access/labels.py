@@ -61,7 +61,7 @@ SCENARIO_KINDS = (
     "cohorts",
     "requirements",
 )
-PLAN_KINDS = ("capacity-plans", "force-plans")
+PLAN_KINDS = ("capacity-plans", "force-plans", "timetable-plans")
 MISSION_KIND = "missions"
 KINDS = (MISSION_KIND, *SCENARIO_KINDS, *PLAN_KINDS)
 
@@ -81,6 +81,9 @@ _DEFAULT_RELEASE: dict[str, frozenset[str]] = {
     "requirements": frozenset({NATO}),
     "capacity-plans": frozenset({NATO, HOST}),
     "force-plans": frozenset({NATO}),
+    "timetable-plans": frozenset(
+        {NATO, HOST}
+    ),  # the schools teach by it; names inside are filtered
 }
 
 

@@ -59,7 +59,7 @@ class Grant:
     reach: Reach = Reach.ANY
 
 
-JOB_KINDS = ("capacity", "force")
+JOB_KINDS = ("capacity", "force", "timetable")
 USERS, AUDIT_TRAIL, JOBS = "users", "audit-trail", "jobs"
 
 _CATALOGUE = ("contributors", "sites", "disciplines", "qualifications", "courses")
@@ -91,21 +91,26 @@ POLICY: dict[Role, frozenset[Grant]] = {
         + _grants(Verb.RUN, ("force",))
     ),
     Role.SCHOOL_STAFF: frozenset(
-        _reader(*_CATALOGUE, "cohorts", "trainers", "capacity-plans")
+        _reader(*_CATALOGUE, "cohorts", "trainers", "capacity-plans", "timetable-plans")
         + _grants(Verb.WRITE, ("courses", "cohorts"))
+        + _grants(Verb.RUN, ("timetable",))  # a room closes: the school re-plans
     ),
-    Role.INSTRUCTOR: frozenset(_reader(*_CATALOGUE, "cohorts", "trainers", "capacity-plans")),
+    Role.INSTRUCTOR: frozenset(
+        _reader(*_CATALOGUE, "cohorts", "trainers", "capacity-plans", "timetable-plans")
+    ),
     Role.NATIONAL_CONTRIBUTOR: frozenset(
         _reader(*_CATALOGUE, *_FORCES, "requirements", "force-plans")
         + _grants(Verb.WRITE, _FORCES, Reach.OWN)
         + _grants(Verb.LABEL, _FORCES, Reach.OWN)
     ),
     Role.HOST_NATION_LIAISON: frozenset(
-        _reader(*_CATALOGUE, "cohorts", "trainers", "capacity-plans")
+        _reader(*_CATALOGUE, "cohorts", "trainers", "capacity-plans", "timetable-plans")
         + _grants(Verb.WRITE, ("cohorts", "trainers"), Reach.OWN)
         + _grants(Verb.LABEL, ("cohorts", "trainers"), Reach.OWN)
     ),
-    Role.COORDINATION_PARTNER: frozenset(_reader(*_CATALOGUE, "cohorts", "capacity-plans")),
+    Role.COORDINATION_PARTNER: frozenset(
+        _reader(*_CATALOGUE, "cohorts", "capacity-plans", "timetable-plans")
+    ),
     Role.AUDITOR: frozenset([*_reader(*_EVERYTHING), Grant(Verb.AUDIT, AUDIT_TRAIL)]),
     Role.ADMINISTRATOR: frozenset(
         [Grant(Verb.MANAGE, USERS), Grant(Verb.MANAGE, JOBS), Grant(Verb.AUDIT, AUDIT_TRAIL)]

@@ -100,7 +100,7 @@ class PlanDetailOut(PlanOut):
 class JobIn(BaseModel):
     model_config = ConfigDict(extra="forbid")
 
-    kind: str = Field(examples=["capacity", "force"])
+    kind: str = Field(examples=["capacity", "force", "timetable"])
     parameters: dict[str, Any] = Field(
         {}, examples=[{"mode": "sizing", "seconds": 30}], description="See the kind's parameters."
     )

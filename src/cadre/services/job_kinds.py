@@ -3,18 +3,19 @@ submitted), the plan versions it makes, the action a principal needs to start it
 function a worker runs, named by import path so any worker process (or a distributed queue's
 worker on another machine) can find it.
 
-Adding a kind (the timetable, when its service lands) is one `register(JobKind(...))` line
+Adding a kind is one `register(JobKind(...))` line
 here and, if it needs a new action, one grant in the access policy.
 """
 
 from __future__ import annotations
 
+import datetime as dt
 import importlib
 from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
 
-from pydantic import BaseModel, ConfigDict, Field
+from pydantic import BaseModel, ConfigDict, Field, model_validator
 from sqlalchemy import Engine
 
 from cadre.domain.capacity.problem import PlanMode
@@ -32,6 +33,29 @@ class CapacityParameters(BaseModel):
     overrides: dict[str, str] = Field(
         {}, max_length=20, description='Planning figures for this run, e.g. {"attrition": "0.03"}'
     )
+
+
+class TimetableParameters(BaseModel):
+    """A new timetable; or, with a change (one of `withdraw`, `withdraw_pledge`, `close_room`),
+    a re-plan of the latest one that moves as little as it can."""
+
+    model_config = ConfigDict(extra="forbid")
+
+    months: int = Field(12, ge=1, le=120, description="Months of the capacity plan to timetable.")
+    seconds: float = Field(60.0, gt=0, le=3600, description="The solver's time limit.")
+    seed: int = Field(0, ge=0, le=2**31 - 1)
+    withdraw: str | None = Field(None, max_length=64, description="A nation withdraws.")
+    withdraw_pledge: str | None = Field(None, max_length=64, description="A pledge withdraws.")
+    effective: dt.date | None = Field(None, description="The withdrawal's first day.")
+    close_room: str | None = Field(None, max_length=64, description="A room closes.")
+    room_site: str | None = Field(None, max_length=64, description="The closed room's site.")
+
+    @model_validator(mode="after")
+    def _one_change(self) -> TimetableParameters:
+        given = [x for x in (self.withdraw, self.withdraw_pledge, self.close_room) if x]
+        if len(given) > 1:
+            raise ValueError("say at most one change: withdraw, withdraw_pledge or close_room")
+        return self
 
 
 class ForceParameters(BaseModel):
@@ -92,4 +116,38 @@ register(
         "capacity", "capacity-plans", CapacityParameters, f"{__name__}:run_capacity", "capacity"
     )
 )
+
+
+def run_timetable(
+    engine: Engine, mission: str, parameters: dict[str, Any], progress: Progress
+) -> int:
+    from cadre.domain.timetable.mission_changes import RoomClosure, Withdrawal
+    from cadre.services import schedule
+
+    p = TimetableParameters.model_validate(parameters)
+    if p.close_room:
+        progress(f"re-planning: room {p.close_room} closes", 0.1)
+        change: RoomClosure | Withdrawal = RoomClosure(p.close_room, p.room_site)
+    elif p.withdraw or p.withdraw_pledge:
+        progress(f"re-planning: {p.withdraw or p.withdraw_pledge} withdraws", 0.1)
+        change = Withdrawal(nation=p.withdraw, pledge=p.withdraw_pledge, effective=p.effective)
+    else:
+        progress("timetabling the runs", 0.1)
+        version = schedule.schedule(
+            engine, mission=mission, months=p.months, seconds=p.seconds, seed=p.seed
+        )
+        return version.number
+    replanned = schedule.replan(engine, change, mission=mission, seconds=p.seconds, seed=p.seed)
+    return replanned.number
+
+
 register(JobKind("force", "force-plans", ForceParameters, f"{__name__}:run_force", "force"))
+register(
+    JobKind(
+        "timetable",
+        "timetable-plans",
+        TimetableParameters,
+        f"{__name__}:run_timetable",
+        "timetable",
+    )
+)

@@ -14,7 +14,11 @@ from cadre.domain.errors import NotFound
 from cadre.services.mission_view import Scope, read
 from cadre.storage.mission_scope import PlanHeader, plan_headers, plan_result
 
-PLAN_KINDS = {"capacity": "capacity-plans", "force": "force-plans"}
+PLAN_KINDS = {
+    "capacity": "capacity-plans",
+    "force": "force-plans",
+    "timetable": "timetable-plans",
+}
 
 
 @dataclass(frozen=True)

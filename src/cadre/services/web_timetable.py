@@ -1,82 +1,37 @@
 """The timetable page: a calendar per site, instructor or cohort, by week or by month, and the
-same as iCalendar; after a re-plan, what moved.
+same as iCalendar; the runs left out and why; after a re-plan, what moved and why; and the
+forms that start a new timetable or a re-plan as a job.
 
-The mission's timetabler is being written: `scheduled_sessions` is the one seam where its
-schedule comes in. Until it does, the page says there is no timetable yet.
+The timetable comes from `services.schedule`; what a principal sees of it passes through
+their scope first (`released`), so the page, the calendar file and the job all show the same.
 """
 
 from __future__ import annotations
 
 import calendar
 import datetime as dt
-import zoneinfo
-from collections.abc import Sequence
+from collections.abc import Mapping
 from dataclasses import dataclass
 
 from sqlalchemy import Engine
 
-from cadre.access.policy import Principal
+from cadre.access.policy import Principal, Verb, allowed
 from cadre.domain.errors import InvalidInput, Problem
 from cadre.domain.host import HostName
+from cadre.domain.timetable.mission_plan import CalendarRun
+from cadre.services import jobs
+from cadre.services.jobs import JobQueue, JobView
 from cadre.services.mission_view import Scope, read
 from cadre.services.web_access import Page, require_page
 from cadre.services.web_mission import MissionContext, heading, names
+from cadre.services.web_timetable_scope import Released, released, released_calendar
+
+__all__ = ["Released", "TimetablePage", "start_timetable", "timetable_ics", "timetable_page"]
 
 VIEWS = ("week", "month")
 SUBJECTS = ("site", "instructor", "cohort")
 IRAQI_WEEK = calendar.SUNDAY  # the working week runs Sunday to Thursday
-
-
-@dataclass(frozen=True)
-class ScheduledSession:
-    """One meeting of a course run: when, where, who teaches and who is taught."""
-
-    uid: str  # stable across re-plans, so a calendar client updates rather than duplicates
-    run: str
-    course: str
-    site: str
-    room: str
-    start: dt.datetime  # aware, UTC
-    end: dt.datetime
-    instructors: tuple[str, ...]
-    cohort: str | None
-
-
-def scheduled_sessions(
-    engine: Engine, principal: Principal, mission: str
-) -> tuple[ScheduledSession, ...] | None:
-    """THE SEAM: the mission's current timetable as the principal may see it, or None while no
-    timetable exists. The timetabler's service plugs in here (`cadre schedule`)."""
-    return None
-
-
-def previous_sessions(
-    engine: Engine, principal: Principal, mission: str
-) -> tuple[ScheduledSession, ...] | None:
-    """The timetable before the last re-plan (the seam's second half), to show what moved."""
-    return None
-
-
-@dataclass(frozen=True)
-class Move:
-    before: ScheduledSession | None  # None: added
-    after: ScheduledSession | None  # None: removed
-
-
-def moves(
-    before: Sequence[ScheduledSession], after: Sequence[ScheduledSession]
-) -> tuple[Move, ...]:
-    """The sessions a re-plan added, removed, or changed in time, room or instructors."""
-    old, new = {s.uid: s for s in before}, {s.uid: s for s in after}
-    found = [Move(old.get(uid), new.get(uid)) for uid in sorted(set(old) | set(new))]
-    return tuple(m for m in found if m.before != m.after)
-
-
-@dataclass(frozen=True)
-class Day:
-    date: dt.date
-    in_month: bool
-    sessions: tuple[ScheduledSession, ...]
+KIND = "timetable-plans"
 
 
 @dataclass(frozen=True)
@@ -87,9 +42,29 @@ class Subject:
 
 
 @dataclass(frozen=True)
+class Teaching:
+    """One teaching day of a run, as a calendar cell shows it."""
+
+    run: CalendarRun
+    day: dt.date
+    number: int  # the day's place in the run: day 3 of 10
+
+    @property
+    def of(self) -> int:
+        return len(self.run.days)
+
+
+@dataclass(frozen=True)
+class Day:
+    date: dt.date
+    in_month: bool
+    sessions: tuple[Teaching, ...]
+
+
+@dataclass(frozen=True)
 class TimetablePage:
     context: MissionContext
-    available: bool
+    timetable: Released | None  # None: no timetable the principal may see yet
     view: str
     by: str
     key: str
@@ -98,8 +73,13 @@ class TimetablePage:
     weeks: tuple[tuple[Day, ...], ...]  # one row for a week view, five or six for a month
     previous: dt.date
     following: dt.date
-    moved: tuple[Move, ...]
-    time_zone: str
+    may_run: bool  # the principal may start a timetable or a re-plan
+    nations: tuple[str, ...]  # whose trainers a re-plan may withdraw
+    rooms: tuple[tuple[str, str], ...]  # (site, room) a re-plan may close
+
+    @property
+    def available(self) -> bool:
+        return self.timetable is not None
 
 
 def _check(view: str, by: str) -> None:
@@ -127,12 +107,12 @@ def _subjects(scope: Scope, by: str) -> tuple[Subject, ...]:
     )
 
 
-def _belongs(session: ScheduledSession, by: str, key: str) -> bool:
+def _belongs(run: CalendarRun, by: str, key: str) -> bool:
     if by == "site":
-        return session.site == key
+        return run.site == key
     if by == "instructor":
-        return key in session.instructors
-    return session.cohort == key
+        return key in run.instructors
+    return run.cohort == key
 
 
 def weeks_of(view: str, day: dt.date) -> list[list[dt.date]]:
@@ -144,6 +124,29 @@ def weeks_of(view: str, day: dt.date) -> list[list[dt.date]]:
     return cal.monthdatescalendar(day.year, day.month)
 
 
+def teaching_days(runs: tuple[CalendarRun, ...]) -> dict[dt.date, list[Teaching]]:
+    found: dict[dt.date, list[Teaching]] = {}
+    for run in runs:
+        for number, day in enumerate(run.days, start=1):
+            found.setdefault(day, []).append(Teaching(run, day, number))
+    return found
+
+
+def _replan_choices(scope: Scope) -> tuple[tuple[str, ...], tuple[tuple[str, str], ...]]:
+    scenario = scope.data.scenario
+    nations = sorted(
+        {
+            t.nation
+            for t in scenario.trainers
+            if scope.sees("trainers", t.code, {"nation": t.nation})
+        }
+    )
+    rooms = tuple(
+        (s.code, r.code) for s in scenario.sites if scope.sees("sites", s.code) for r in s.rooms
+    )
+    return tuple(nations), rooms
+
+
 def timetable_page(
     engine: Engine,
     principal: Principal,
@@ -153,42 +156,38 @@ def timetable_page(
     key: str | None = None,
     view: str = "week",
     day: dt.date | None = None,
+    version: int | None = None,
 ) -> TimetablePage:
     require_page(principal, Page.TIMETABLE)
     _check(view, by)
-    context, subjects = read(
+    context, subjects, (nations, rooms) = read(
         engine,
         principal,
         mission,
-        lambda scope: (MissionContext(heading(scope), names(scope)), _subjects(scope, by)),
+        lambda scope: (
+            MissionContext(heading(scope), names(scope)),
+            _subjects(scope, by),
+            _replan_choices(scope),
+        ),
     )
-    sessions = scheduled_sessions(engine, principal, mission)
+    shown_timetable = released(engine, principal, mission, version)
+    runs = shown_timetable.runs if shown_timetable else ()
     codes = [s.code for s in subjects]
     chosen = key if key is not None and key in codes else (codes[0] if codes else "")
-    zone = zoneinfo.ZoneInfo(context.heading.time_zone)
-    shown = day or (min(s.start for s in sessions).date() if sessions else context.heading.start)
-    mine = [s for s in sessions or () if _belongs(s, by, chosen)]
+    mine = tuple(r for r in runs if _belongs(r, by, chosen))
+    first = min((r.start for r in mine), default=None) or min((r.start for r in runs), default=None)
+    shown = day or first or context.heading.start
+    by_day = teaching_days(mine)
     weeks = tuple(
         tuple(
-            Day(
-                d,
-                view == "week" or d.month == shown.month,
-                tuple(
-                    sorted(
-                        (s for s in mine if s.start.astimezone(zone).date() == d),
-                        key=lambda s: s.start,
-                    )
-                ),
-            )
-            for d in week
+            Day(d, view == "week" or d.month == shown.month, tuple(by_day.get(d, ()))) for d in week
         )
         for week in weeks_of(view, shown)
     )
-    step = dt.timedelta(days=7) if view == "week" else dt.timedelta(days=31)
-    before = previous_sessions(engine, principal, mission)
+    step = dt.timedelta(days=7)
     return TimetablePage(
         context,
-        sessions is not None,
+        shown_timetable,
         view,
         by,
         chosen,
@@ -197,8 +196,9 @@ def timetable_page(
         weeks,
         _month_step(shown, -1) if view == "month" else shown - step,
         _month_step(shown, 1) if view == "month" else shown + step,
-        moves(before, sessions) if before is not None and sessions is not None else (),
-        context.heading.time_zone,
+        allowed(principal, Verb.RUN, "timetable"),
+        nations,
+        rooms,
     )
 
 
@@ -207,51 +207,71 @@ def _month_step(day: dt.date, months: int) -> dt.date:
     return dt.date(index // 12, index % 12 + 1, 1)
 
 
-def timetable_ics(engine: Engine, principal: Principal, mission: str, *, by: str, key: str) -> str:
-    """The subject's sessions as an iCalendar file (RFC 5545), times in UTC."""
+def timetable_ics(
+    engine: Engine,
+    principal: Principal,
+    mission: str,
+    *,
+    by: str,
+    key: str,
+    version: int | None = None,
+) -> str:
+    """The subject's calendar (RFC 5545, stable UIDs), as the principal may see it."""
     require_page(principal, Page.TIMETABLE)
     _check("week", by)
-    sessions = scheduled_sessions(engine, principal, mission) or ()
-    return ical([s for s in sessions if _belongs(s, by, key)], f"{mission} {by} {key}")
+    return released_calendar(engine, principal, mission, by, key, version)
 
 
-def _escape(text: str) -> str:
-    return text.replace("\\", "\\\\").replace(";", "\\;").replace(",", "\\,").replace("\n", "\\n")
+# Forms that start a job: one field each, checked here so the page can put the reason beside it.
+_SECONDS = {"schedule": 60.0, "replan": 8.0}
 
 
-def _fold(line: str) -> str:
-    """Lines longer than 75 octets continue on the next line after a space (RFC 5545 3.1)."""
-    out, current = [], ""
-    for ch in line:
-        if len((current + ch).encode()) > 75:
-            out.append(current)
-            current = " "
-        current += ch
-    out.append(current)
-    return "\r\n".join(out)
+def start_timetable(
+    engine: Engine,
+    queue: JobQueue,
+    principal: Principal,
+    mission: str,
+    form: Mapping[str, str],
+) -> JobView:
+    """Queue a new timetable (`action` schedule) or a re-plan of the latest one after a
+    change (`action` replan, with `withdraw` a nation or `close_room` as SITE/ROOM)."""
+    require_page(principal, Page.TIMETABLE)
+    action = form.get("action") or "schedule"
+    problems: list[Problem] = []
+    parameters: dict[str, object] = {}
+    text = (form.get("seconds") or "").strip()
+    try:
+        parameters["seconds"] = float(text) if text else _SECONDS.get(action, 60.0)
+    except ValueError:
+        problems.append(Problem("a number of seconds, please", field="seconds"))
+    if action == "replan":
+        problems += _change(engine, principal, mission, form, parameters)
+    elif action != "schedule":
+        problems.append(Problem("choose a new timetable or a re-plan", field="action"))
+    if problems:
+        raise InvalidInput(problems)
+    return jobs.submit(engine, queue, principal, mission, "timetable", parameters)
 
 
-def ical(sessions: Sequence[ScheduledSession], name: str, stamp: dt.datetime | None = None) -> str:
-    when = (stamp or dt.datetime.now(dt.UTC)).strftime("%Y%m%dT%H%M%SZ")
-    lines = [
-        "BEGIN:VCALENDAR",
-        "VERSION:2.0",
-        "PRODID:-//Cadre//timetable//EN",
-        "CALSCALE:GREGORIAN",
-        f"X-WR-CALNAME:{_escape(name)}",
-    ]
-    for s in sessions:
-        lines += [
-            "BEGIN:VEVENT",
-            f"UID:{s.uid}@cadre",
-            f"DTSTAMP:{when}",
-            f"DTSTART:{s.start.astimezone(dt.UTC):%Y%m%dT%H%M%SZ}",
-            f"DTEND:{s.end.astimezone(dt.UTC):%Y%m%dT%H%M%SZ}",
-            f"SUMMARY:{_escape(f'{s.course} ({s.run})')}",
-            f"LOCATION:{_escape(f'{s.site} {s.room}')}",
-            f"DESCRIPTION:{_escape('instructors: ' + ', '.join(s.instructors))}"
-            + (_escape(f"; cohort: {s.cohort}") if s.cohort else ""),
-            "END:VEVENT",
-        ]
-    lines.append("END:VCALENDAR")
-    return "".join(_fold(line) + "\r\n" for line in lines)
+def _change(
+    engine: Engine,
+    principal: Principal,
+    mission: str,
+    form: Mapping[str, str],
+    parameters: dict[str, object],
+) -> list[Problem]:
+    withdraw = (form.get("withdraw") or "").strip()
+    room = (form.get("close_room") or "").strip()
+    if bool(withdraw) == bool(room):
+        return [Problem("choose one change: a nation withdraws, or a room closes", field="change")]
+    nations, rooms = read(engine, principal, mission, _replan_choices)
+    if withdraw:
+        if withdraw not in nations:
+            return [Problem(f"{withdraw} has no trainers in the mission", field="withdraw")]
+        parameters["withdraw"] = withdraw
+        return []
+    site, _, code = room.partition("/")
+    if (site, code) not in rooms:
+        return [Problem(f"{room} is not a room of the mission's sites", field="close_room")]
+    parameters["close_room"], parameters["room_site"] = code, site
+    return []

@@ -12,12 +12,13 @@ import subprocess
 import sys
 import time
 import urllib.request
+from collections import Counter
 from collections.abc import Iterator
 from dataclasses import dataclass
 
 import pytest
 
-from cadre.services import capacity, force, scenarios
+from cadre.services import capacity, force, scenarios, schedule
 from cadre.services.database import open_database
 from cadre.services.demo_accounts import DemoAccount, create_demo_accounts
 from tests.conftest import EXAMPLES
@@ -39,6 +40,7 @@ CHROMIUM_ARGS = [
 class Server:
     url: str
     accounts: dict[str, DemoAccount]
+    busiest_nation: str  # the nation with most places in the first timetable's teams
 
 
 def free_port() -> int:
@@ -68,6 +70,13 @@ def server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Server]:
         scenarios.import_file(engine, EXAMPLES / "nmi-2018.yaml")
         capacity.plan_capacity(engine)
         force.picture(engine)
+        timetable = schedule.schedule(engine, seconds=10)  # the timetable page shows a calendar
+        teams = Counter(
+            timetable.problem.trainer(code).nation
+            for placed in timetable.plan.result.timetable.placed
+            for code in placed.instructors
+            if timetable.problem.trainer(code).nation != timetable.problem.host
+        )
         accounts = {a.username: a for a in create_demo_accounts(engine)}
     port = free_port()
     environment = {**os.environ, "CADRE_DATABASE_URL": url, "CADRE_JOB_WORKERS": "1"}
@@ -94,7 +103,7 @@ def server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Server]:
     base = f"http://127.0.0.1:{port}"
     try:
         wait_until_up(base, process)
-        yield Server(base, accounts)
+        yield Server(base, accounts, teams.most_common(1)[0][0])
     finally:
         process.terminate()
         try:

@@ -1,6 +1,7 @@
 """The web app in Debian's Chromium, as its users meet it: each role logs in and finds its
 pages and its refusals; the Arabic pages run right to left; a broken pledge workbook comes back
-with its report; a plan runs as a job and is watched to the end. No page logs a console error."""
+with its report; a plan runs as a job and is watched to the end; a nation withdraws and the
+timetable is re-planned. No page logs a console error."""
 
 from __future__ import annotations
 
@@ -161,4 +162,22 @@ def test_a_new_plan_runs_as_a_job_and_is_watched_to_the_end(page: Page, server: 
     page.wait_for_load_state("networkidle")
     selected = page.locator("#version option:checked").inner_text()
     assert selected.startswith("2 · check")
+    assert console.errors == []
+
+
+def test_a_nation_withdraws_and_the_replan_shows_what_moved(page: Page, server: Server) -> None:
+    console = log_in(page, server, "planner")
+    page.goto(f"{server.url}/missions/NMI/timetable?by=site&key=TAJI")
+    expect(page.locator(".timetable-summary")).to_contain_text("runs placed")
+    page.check("input[name=action][value=replan]")
+    page.select_option("#withdraw", server.busiest_nation)
+    page.fill("#seconds", "5")
+    page.click("form.form button.primary")
+    expect(page.locator("h1")).to_contain_text("Planning job")
+    link = page.locator(".job-done a")
+    expect(link).to_be_visible(timeout=90_000)
+    link.click()
+    page.wait_for_load_state("networkidle")
+    expect(page.locator(".timetable-summary")).to_contain_text(f"{server.busiest_nation} withdraws")
+    expect(page.locator("h2", has_text="What moved in the last re-plan")).to_be_visible()
     assert console.errors == []

@@ -1,0 +1,137 @@
+"""The timetable page over HTTP on SQLite and PostgreSQL: the calendar of a stored timetable,
+what releasability leaves out of it (names in sentences included), its calendar files, and a
+re-plan started from the page as a job."""
+
+from __future__ import annotations
+
+import datetime as dt
+import pathlib
+import re
+from collections.abc import Iterator
+
+import pytest
+from fastapi.testclient import TestClient
+
+from cadre.domain.timetable.mission_changes import Withdrawal
+from cadre.services import scenarios, schedule
+from tests.conftest import EXAMPLES
+from tests.service_support import engine_of
+from tests.web_support import log_in, web
+
+PAGE = "/missions/TINY/timetable"
+RUNS = """
+runs:
+  - {code: R-01, course: CIED-101, site: TAJI, cohort: IA-9DIV-ENG, earliest: 2019-02-03, latest: 2019-04-30}
+  - {code: R-02, course: CIED-101, site: BESMAYA, earliest: 2019-04-07, latest: 2019-06-30}
+"""  # noqa: E501
+
+
+@pytest.fixture
+def app(db_url: str, tmp_path: pathlib.Path) -> Iterator[TestClient]:
+    """Two runs timetabled (version 1); then Sweden withdraws from May, which takes R-02's
+    team apart (version 2, re-planned)."""
+    path = tmp_path / "tiny-runs.yaml"
+    path.write_text((EXAMPLES / "tiny.yaml").read_text(encoding="utf-8") + RUNS, encoding="utf-8")
+    with web(db_url, planned=False) as client:
+        engine = engine_of(client)
+        scenarios.import_file(engine, path)
+        schedule.schedule(engine, seconds=3, workers=1)
+        change = Withdrawal(nation="SWE", effective=dt.date(2019, 5, 1))
+        schedule.replan(engine, change, seconds=3, workers=1)
+        yield client
+
+
+def _placed(app: TestClient) -> tuple[int, int]:
+    found = re.search(r"(\d+) of (\d+) runs placed", app.get(PAGE).text)
+    assert found is not None
+    return int(found[1]), int(found[2])
+
+
+def test_a_planner_sees_the_calendar_the_moves_and_both_versions(app: TestClient) -> None:
+    log_in(app, "NATO", ["mission_planner"])
+    latest = schedule.load_timetable(engine_of(app))
+    placed = latest.plan.result.timetable.placed
+    first = min(placed, key=lambda p: p.start)
+    site = latest.plan.run(first.run).site
+    page = app.get(PAGE, params={"by": "site", "key": site, "day": str(first.start)}).text
+    assert _placed(app) == (len(placed), len(latest.plan.runs))
+    assert f'title="{first.run}"' in page
+    assert all(code in page for code in first.instructors)
+    assert "SWE withdraws from 2019-05-01" in page  # the change this version answers
+    assert "R-02" in page
+    assert "T-SWE-01 of pledge P-SWE-1 left" in page
+    older = app.get(PAGE, params={"version": 1})
+    assert (older.status_code, "Version 1 of" in older.text) == (200, True)
+
+
+def test_the_host_liaison_sees_the_runs_but_no_allied_trainer(app: TestClient) -> None:
+    # Trainers are released to their nation and NATO; Iraq's liaison sees the timetable (it
+    # is released to the host) but neither the trainers' codes nor their names.
+    log_in(app, "IRQ", ["host_nation_liaison"])
+    latest = schedule.load_timetable(engine_of(app))
+    placed = latest.plan.result.timetable.placed
+    first = min(placed, key=lambda p: p.start)
+    site = latest.plan.run(first.run).site
+    page = app.get(PAGE, params={"by": "site", "key": site, "day": str(first.start)}).text
+    calendar = app.get(f"{PAGE}.ics", params={"by": "site", "key": site})
+    hidden = app.get(f"{PAGE}.ics", params={"by": "instructor", "key": "T-CAN-01"})
+    assert f'title="{first.run}"' in page
+    for text in (page, calendar.text):
+        assert ("T-CAN-01" in text, "Tremblay" in text, "T-SWE-01" in text) == (False,) * 3
+    assert (calendar.status_code, "BEGIN:VEVENT" in calendar.text, hidden.status_code) == (
+        200,
+        True,
+        404,
+    )
+
+
+def test_a_calendar_file_keeps_its_uids_across_a_replan(app: TestClient) -> None:
+    log_in(app, "NATO", ["mission_planner"])
+    site = schedule.load_timetable(engine_of(app)).plan.runs[0].site
+    uids = [
+        set(re.findall(r"UID:(\S+)", app.get(f"{PAGE}.ics", params=params).text))
+        for params in (
+            {"by": "site", "key": site, "version": 1},
+            {"by": "site", "key": site, "version": 2},
+        )
+    ]
+    assert uids[0]
+    assert uids[0] <= uids[1]
+
+
+def test_a_partner_without_timetable_rights_sees_no_version(app: TestClient) -> None:
+    log_in(app, "SWE", ["national_contributor"])
+    assert app.get(PAGE).status_code == 403
+    assert app.get(f"{PAGE}.ics", params={"by": "site", "key": "TAJI"}).status_code == 403
+
+
+def test_a_replan_form_with_no_change_is_refused_beside_the_field(app: TestClient) -> None:
+    csrf = log_in(app, "NATO", ["mission_planner"])
+    response = app.post(
+        f"{PAGE}/run", data={"action": "replan", "csrf_token": csrf}, follow_redirects=False
+    )
+    assert response.status_code == 422
+    assert "choose one change" in response.text
+
+
+def test_school_staff_close_a_room_and_the_replan_runs_as_a_job(app: TestClient) -> None:
+    csrf = log_in(app, "IRQ", ["school_staff"])
+    engine = engine_of(app)
+    latest = schedule.load_timetable(engine)
+    used = latest.plan.result.timetable.placed[0]
+    site = latest.plan.run(used.run).site
+    response = app.post(
+        f"{PAGE}/run",
+        data={
+            "action": "replan",
+            "close_room": f"{site}/{used.room}",
+            "seconds": "3",
+            "csrf_token": csrf,
+        },
+        follow_redirects=False,
+    )
+    assert response.status_code == 303, response.text
+    job = response.headers["location"].rsplit("/", 1)[-1]
+    status = app.get(f"/api/v1/jobs/{job}").json()
+    assert status["kind"] == "timetable"
+    assert status["parameters"]["close_room"] == used.room
