@@ -15,7 +15,7 @@ from fastapi.testclient import TestClient
 from cadre.domain.timetable.mission_changes import Withdrawal
 from cadre.services import scenarios, schedule
 from tests.conftest import EXAMPLES
-from tests.service_support import engine_of
+from tests.service_support import engine_of, person
 from tests.web_support import log_in, web
 
 PAGE = "/missions/TINY/timetable"
@@ -135,3 +135,30 @@ def test_school_staff_close_a_room_and_the_replan_runs_as_a_job(app: TestClient)
     status = app.get(f"/api/v1/jobs/{job}").json()
     assert status["kind"] == "timetable"
     assert status["parameters"]["close_room"] == used.room
+
+
+def test_the_api_serves_a_timetable_plan_without_what_the_reader_may_not_see(
+    app: TestClient,
+) -> None:
+    engine = engine_of(app)
+    liaison = person(engine, "IRQ", ["host_nation_liaison"])
+    planner = person(engine, "NATO", ["mission_planner"])
+    seen = app.get("/api/v1/missions/TINY/plans/timetable/2", headers=liaison)
+    full = app.get("/api/v1/missions/TINY/plans/timetable/2", headers=planner).json()
+    listed = app.get("/api/v1/missions/TINY/plans/timetable", headers=liaison).json()
+    assert seen.status_code == 200
+    assert [p["number"] for p in listed["items"]] == [2, 1]
+    assert "T-CAN-01" in str(full["result"])
+    assert "T-SWE-01" in str(full["result"])
+    for word in ("T-CAN-01", "T-SWE-01", "Tremblay", "Lindqvist", "P-CAN-1"):
+        assert word not in seen.text
+    placed = [p["run"] for p in seen.json()["result"]["placed"]]
+    assert placed == [p["run"] for p in full["result"]["placed"]]
+
+
+def test_a_plans_scenario_holds_only_the_records_released_to_the_reader(app: TestClient) -> None:
+    liaison = person(engine_of(app), "IRQ", ["host_nation_liaison"])
+    scenario = app.get("/api/v1/missions/TINY/plans/timetable/1", headers=liaison).json()
+    assert scenario["scenario"]["cohorts"]  # the host's own
+    assert scenario["scenario"].get("pledges", []) == []  # the allies' stay with the Alliance
+    assert scenario["scenario"].get("trainers", []) == []

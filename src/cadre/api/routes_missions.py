@@ -15,7 +15,7 @@ from cadre.services.plan_versions import PlanView
 
 router = APIRouter(tags=["missions"], responses={401: RESPONSES[401]})
 MissionCode = Annotated[str, Path(max_length=64, examples=["TINY"])]
-PlanKind = Literal["capacity", "force"]
+PlanKind = Literal["capacity", "force", "timetable"]
 Limit = Annotated[int, Query(ge=1, le=500)]
 Offset = Annotated[int, Query(ge=0, le=1_000_000)]
 

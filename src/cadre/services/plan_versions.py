@@ -1,5 +1,6 @@
 """Plan versions and their results as the API serves them, through the principal's scope:
-a capacity or force plan is a record too, labelled like the others (key: its number)."""
+a capacity, force or timetable plan is a record too, labelled like the others (key: its
+number); its result and scenario are shown as far as they are released to the principal."""
 
 from __future__ import annotations
 
@@ -11,7 +12,10 @@ from sqlalchemy import Engine
 from cadre.access.labels import Label
 from cadre.access.policy import Principal, Verb
 from cadre.domain.errors import NotFound
+from cadre.interchange.convert import to_domain, to_json_document
+from cadre.interchange.schema import ScenarioShape
 from cadre.services.mission_view import Scope, read
+from cadre.services.timetable_release import redacted_result
 from cadre.storage.mission_scope import PlanHeader, plan_headers, plan_result
 
 PLAN_KINDS = {
@@ -73,9 +77,19 @@ def get_plan(
         scope.gate.require_visible(label_kind, label, what)
         for header in plan_headers(scope.session, scope.mission_id, kind):
             if header.number == number:
-                result = plan_result(scope.session, scope.mission_id, kind, number)
-                return PlanView(header, label, result)
+                stored = plan_result(scope.session, scope.mission_id, kind, number)
+                return PlanView(header, label, _released(scope, kind, stored))
         raise NotFound(f"{what} is not in the mission")
 
     view: PlanView = read(engine, principal, mission, one)
     return view
+
+
+def _released(scope: Scope, kind: str, stored: dict[str, Any]) -> dict[str, Any]:
+    """A plan's result and scenario as the principal may read them: the scenario with only
+    the records released to it; a timetable without the people and places it may not see."""
+    scenario = to_domain(ScenarioShape.model_validate(stored["scenario"]))
+    result = stored["result"]
+    if kind == "timetable":
+        result = redacted_result(scope, scenario, result)
+    return {"result": result, "scenario": to_json_document(scope.projection(scenario))}

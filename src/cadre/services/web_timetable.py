@@ -22,9 +22,9 @@ from cadre.domain.timetable.mission_plan import CalendarRun
 from cadre.services import jobs
 from cadre.services.jobs import JobQueue, JobView
 from cadre.services.mission_view import Scope, read
+from cadre.services.timetable_release import Released, released, released_calendar
 from cadre.services.web_access import Page, require_page
 from cadre.services.web_mission import MissionContext, heading, names
-from cadre.services.web_timetable_scope import Released, released, released_calendar
 
 __all__ = ["Released", "TimetablePage", "start_timetable", "timetable_ics", "timetable_page"]
 

@@ -1,4 +1,5 @@
-"""What a principal may see of a stored timetable.
+"""What a principal may see of a stored timetable, on the web page, in calendar files and in
+the API's plan results.
 
 A timetable is a plan version (label kind "timetable-plans"); inside it, each run shows only
 what the principal's scope releases: runs at sites it sees, instructors whose records it sees,
@@ -14,14 +15,18 @@ import datetime as dt
 import threading
 from collections import OrderedDict
 from dataclasses import dataclass
+from typing import Any
 
 from sqlalchemy import Engine
 
 from cadre.access.policy import Principal, Verb, allowed
 from cadre.domain.errors import NotFound
+from cadre.domain.scenario import Scenario
+from cadre.domain.timetable.mission import PlacedRun
 from cadre.domain.timetable.mission_plan import CalendarRun, TimetablePlan
 from cadre.domain.timetable.mission_result import MissionResult
 from cadre.interchange.timetable_ics import calendar_text
+from cadre.interchange.timetable_json import plan_from_json, plan_to_json
 from cadre.services import schedule as service
 from cadre.services.mission_view import Scope, read
 from cadre.storage.mission_scope import plan_headers
@@ -80,28 +85,28 @@ class _Sight:
         return text
 
 
-def _sight(scope: Scope, version: service.TimetableVersion) -> _Sight:
-    problem = version.problem
+def sight(scope: Scope, scenario: Scenario) -> _Sight:
+    """What the principal sees of the people and places of `scenario` (a timetable's own)."""
     trainers = {
-        t.code for t in problem.trainers if scope.sees("trainers", t.code, {"nation": t.nation})
+        t.code for t in scenario.trainers if scope.sees("trainers", t.code, {"nation": t.nation})
     }
-    cohorts = {c.code for c in problem.cohorts if scope.sees("cohorts", c.code)}
+    cohorts = {c.code for c in scenario.cohorts if scope.sees("cohorts", c.code)}
     hidden = [
         (word, HIDDEN_TRAINER)
-        for t in problem.trainers
+        for t in scenario.trainers
         if t.code not in trainers
         for word in (t.code, t.name)
         if word
     ]
     hidden += [
         (word, HIDDEN_COHORT)
-        for c in problem.cohorts
+        for c in scenario.cohorts
         if c.code not in cohorts
         for word in (c.code, c.name.latin, c.name.arabic, c.unit)
         if word
     ]
     return _Sight(
-        frozenset(s.code for s in problem.sites if scope.sees("sites", s.code)),
+        frozenset(s.code for s in scenario.sites if scope.sees("sites", s.code)),
         frozenset(trainers),
         frozenset(cohorts),
         tuple(sorted(set(hidden), key=lambda pair: -len(pair[0]))),
@@ -159,17 +164,8 @@ def _chosen(
     if which is None:
         return None
     version = _load(engine, mission, *which)
-    sight: _Sight = read(engine, principal, mission, lambda scope: _sight(scope, version))
-    return version, [v for v, _ in versions], sight
-
-
-def _run_line(run: CalendarRun, sight: _Sight) -> CalendarRun:
-    return dataclasses.replace(
-        run,
-        instructors=tuple(c for c in run.instructors if c in sight.trainers),
-        cohort=run.cohort if run.cohort in sight.cohorts else None,
-        co_teaching=tuple(c for c in run.co_teaching if {c.learner, c.mentor} <= sight.trainers),
-    )
+    seen: _Sight = read(engine, principal, mission, lambda scope: sight(scope, version.scenario))
+    return version, [v for v, _ in versions], seen
 
 
 def released(
@@ -178,62 +174,86 @@ def released(
     chosen = _chosen(engine, principal, mission, number)
     if chosen is None:
         return None
-    version, versions, sight = chosen
-    view = service.view_of(version)
-    plan = version.plan
+    version, versions, seen = chosen
+    plan = redacted(version.plan, seen)
+    view = service.view_of(dataclasses.replace(version, plan=plan))
     runs = {r.code: r for r in plan.runs}
-    seen = {code for code, r in runs.items() if r.site in sight.sites}
-    unplaced = tuple(
-        UnplacedLine(
-            u.run,
-            runs[u.run].course,
-            runs[u.run].site,
-            tuple(sight.blank(b.reason) for b in u.blockers),
-        )
-        for u in view.unplaced
-        if u.run in seen
-    )
-    moves = tuple(
-        MoveLine(
-            m.run,
-            runs[m.run].course,
-            runs[m.run].site,
-            tuple(sight.blank(c) for c in m.changes),
-            sight.blank(m.reason),
-        )
-        for m in view.moves
-        if m.run in seen
-    )
     change = plan.changes[-1] if plan.changes else None
     return Released(
         version.number,
         version.created_at,
         view.status,
         tuple(versions),
-        len(seen),
-        tuple(_run_line(r, sight) for r in view.runs if r.run in seen),
-        unplaced,
-        moves,
+        len(plan.runs),
+        view.runs,
+        tuple(
+            UnplacedLine(
+                u.run, runs[u.run].course, runs[u.run].site, tuple(b.reason for b in u.blockers)
+            )
+            for u in view.unplaced
+        ),
+        tuple(
+            MoveLine(m.run, runs[m.run].course, runs[m.run].site, m.changes, m.reason)
+            for m in view.moves
+        ),
         version.parameters.get("previous"),
-        sight.blank(str(change)) if change is not None else "",
+        seen.blank(str(change)) if change is not None else "",
         str(version.parameters.get("source", "")),
     )
 
 
-def _redacted(plan: TimetablePlan, sight: _Sight) -> TimetablePlan:
-    """The plan with only what the principal sees: for the calendar files."""
-    placed = tuple(
-        dataclasses.replace(p, instructors=tuple(c for c in p.instructors if c in sight.trainers))
-        for p in plan.result.timetable.placed
-        if plan.run(p.run).site in sight.sites
-    )
+def redacted(plan: TimetablePlan, seen: _Sight) -> TimetablePlan:
+    """The plan with only what the principal sees: runs at its sites, its instructors and
+    cohorts, and sentences without the names it may not see."""
     runs = tuple(
-        dataclasses.replace(r, cohort=r.cohort if r.cohort in sight.cohorts else None)
+        dataclasses.replace(r, cohort=r.cohort if r.cohort in seen.cohorts else None)
         for r in plan.runs
+        if r.site in seen.sites
+    )
+    kept = {r.code for r in runs}
+    placed = tuple(
+        dataclasses.replace(p, instructors=tuple(c for c in p.instructors if c in seen.trainers))
+        for p in plan.result.timetable.placed
+        if p.run in kept
+    )
+    unplaced = tuple(
+        dataclasses.replace(
+            u,
+            blockers=tuple(dataclasses.replace(b, reason=seen.blank(b.reason)) for b in u.blockers),
+        )
+        for u in plan.result.unplaced
+        if u.run in kept
+    )
+    moves = tuple(
+        dataclasses.replace(
+            m,
+            before=_placed_seen(m.before, seen),
+            after=_placed_seen(m.after, seen),
+            changes=tuple(seen.blank(c) for c in m.changes),
+            reason=seen.blank(m.reason),
+        )
+        for m in plan.result.moves
+        if m.run in kept
     )
     timetable = dataclasses.replace(plan.result.timetable, placed=placed)
-    result: MissionResult = dataclasses.replace(plan.result, timetable=timetable)
-    return dataclasses.replace(plan, runs=runs, result=result)
+    result: MissionResult = dataclasses.replace(
+        plan.result, timetable=timetable, unplaced=unplaced, moves=moves
+    )
+    notes = tuple(seen.blank(n) for n in plan.notes)
+    return dataclasses.replace(plan, runs=runs, result=result, notes=notes)
+
+
+def _placed_seen(placed: PlacedRun | None, seen: _Sight) -> PlacedRun | None:
+    if placed is None:
+        return None
+    return dataclasses.replace(
+        placed, instructors=tuple(c for c in placed.instructors if c in seen.trainers)
+    )
+
+
+def redacted_result(scope: Scope, scenario: Scenario, stored: dict[str, Any]) -> dict[str, Any]:
+    """A stored timetable (its JSON) as `scope`'s principal may read it through the API."""
+    return plan_to_json(redacted(plan_from_json(stored), sight(scope, scenario)))
 
 
 def released_calendar(
@@ -244,16 +264,16 @@ def released_calendar(
     chosen = _chosen(engine, principal, mission, number)
     if chosen is None:
         raise NotFound("there is no timetable yet; run `cadre schedule` first")
-    version, _, sight = chosen
-    subjects = {"site": sight.sites, "instructor": sight.trainers, "cohort": sight.cohorts}
+    version, _, seen = chosen
+    subjects = {"site": seen.sites, "instructor": seen.trainers, "cohort": seen.cohorts}
     if key not in subjects[by]:
         raise NotFound(f"{by} {key} is not in the mission")
     before = service.previous_of(engine, version)
     return calendar_text(
         version.problem,
-        _redacted(version.plan, sight),
+        redacted(version.plan, seen),
         by,
         key,
         version.version,
-        _redacted(before.plan, sight) if before else None,
+        redacted(before.plan, seen) if before else None,
     )
