@@ -21,6 +21,7 @@ from cadre.access.communities import EU_MEMBERS, NATO_MEMBERS
 from cadre.access.labels import Classification, default_label
 from cadre.access.policy import Role, Verb, reach
 from cadre.interchange.record_kinds import KINDS
+from cadre.services import capacity
 from cadre.services.audit import as_label
 from cadre.services.mission_view import mission_data
 from cadre.services.records import etag
@@ -73,6 +74,7 @@ principals = st.tuples(
 @pytest.fixture
 def api(db_url: str) -> Iterator[TestClient]:
     with service(db_url) as client:
+        capacity.plan_capacity(engine_of(client), seconds=30)  # a plan carries a scenario too
         yield client
 
 
@@ -148,6 +150,12 @@ def test_reads_lists_counts_and_exports_show_exactly_what_is_releasable(
     )
     truth = labels_of(records, chosen)
     headers = person(engine_of(api), affiliation, sorted(r.value for r in roles), clearance)
+    plan_label = default_label("capacity-plans", host=HOST)
+    plan_truth = {
+        "classification": plan_label.classification.value,
+        "owner": plan_label.owner,
+        "releasable_to": sorted(plan_label.releasable_to),
+    }
 
     sees_mission = expected_visible(affiliation, roles, clearance, "missions", mission_label)
     missions = api.get("/api/v1/missions", headers=headers).json()
@@ -163,6 +171,15 @@ def test_reads_lists_counts_and_exports_show_exactly_what_is_releasable(
                 answer = api.get(f"/api/v1/missions/TINY/{kind}/{key}", headers=headers)
                 assert answer.status_code == 404
         return
+    plan = api.get("/api/v1/missions/TINY/plans/capacity/1", headers=headers)
+    sees_plan = expected_visible(affiliation, roles, clearance, "capacity-plans", plan_truth)
+    assert plan.status_code == (
+        200
+        if sees_plan
+        else 403
+        if not any(reach([r], Verb.READ, "capacity-plans") for r in roles)
+        else 404
+    )
     for kind, ks in keys.items():
         reads = any(reach([r], Verb.READ, kind) is not None for r in roles)
         want = [
@@ -180,6 +197,9 @@ def test_reads_lists_counts_and_exports_show_exactly_what_is_releasable(
         )
         assert summary.json()["counts"][kind] == len(want)
         assert [KINDS[kind].key_of(d) for d in export.json().get(kind, [])] == want
+        if sees_plan:  # the scenario a plan came from shows no more than the records do
+            shown = plan.json()["scenario"].get(kind, [])
+            assert [KINDS[kind].key_of(d) for d in shown] == want
         for key in ks:
             answer = api.get(f"/api/v1/missions/TINY/{kind}/{key}", headers=headers)
             assert answer.status_code == (200 if key in want else 404)
