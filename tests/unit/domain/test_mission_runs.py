@@ -7,9 +7,15 @@ import datetime as dt
 
 from cadre.domain.capacity.plan import CapacityPlan, PlannedRuns
 from cadre.domain.capacity.problem import PlanMode, RunMode
+from cadre.domain.contributors import Trainer
 from cadre.domain.course_runs import CourseRun
 from cadre.domain.host import Cohort, HostName
-from cadre.domain.timetable.mission_runs import RunsFromPlan, match_cohorts, round_runs
+from cadre.domain.timetable.mission_runs import (
+    RunsFromPlan,
+    match_cohorts,
+    round_runs,
+    wait_for_teams,
+)
 from tests.factories import make_scenario
 
 D = dt.date
@@ -86,3 +92,31 @@ def test_a_cohort_never_takes_a_course_before_one_it_requires() -> None:
         ("TTT", "C20"),
         ("101", None),
     ]
+
+
+def trainer(code: str, nation: str, arrives: dt.date, leaves: dt.date) -> Trainer:
+    return Trainer(code, f"trainer {code}", nation, ("CIED-INS",), arrives, leaves)
+
+
+def test_a_run_planned_before_a_team_can_be_in_theatre_waits_for_one_and_keeps_its_window() -> None:
+    scenario = make_scenario(
+        trainers=(
+            trainer("T1", "CAN", D(2019, 1, 1), D(2019, 6, 30)),
+            trainer("T2", "CAN", D(2019, 3, 10), D(2019, 9, 30)),
+            trainer("T3", "SWE", D(2019, 1, 1), D(2019, 1, 20)),  # leaves before a run ends
+        )
+    )
+    early = CourseRun("EARLY", "CIED-101", "TAJI", D(2019, 1, 1), D(2019, 3, 31))
+    later = CourseRun("LATER", "CIED-101", "TAJI", D(2019, 4, 1), D(2019, 6, 30))
+    nobody = CourseRun("HOST", "CIED-101", "TAJI", D(2019, 1, 1), D(2019, 3, 31), host_led=True)
+    assert wait_for_teams(scenario, (early, later, nobody)) == RunsFromPlan(
+        (
+            CourseRun("EARLY", "CIED-101", "TAJI", D(2019, 3, 10), D(2019, 6, 7)),
+            later,
+            nobody,  # no host instructor ever: left for the timetable to explain
+        ),
+        (
+            "1 run of CIED-101 at TAJI planned before a team that may teach it is in theatre "
+            "start from 2019-03-10 instead",
+        ),
+    )

@@ -5,10 +5,16 @@ Rounding is cumulative per course and site (a month gets a run when the running 
 the next half), so no run is lost or invented over the months; each whole run takes the mode
 with the largest share not yet given a run. A run planned for month m may start from the first
 of m and must end by the end of the month after the one the plan has it end in.
+
+A sizing plan takes foreign instructors as free from its first month, so it can put runs before
+anyone who may teach them is in theatre; such a run waits for the first team that can teach it
+and keeps the length of its window (`wait_for_teams`), instead of being asked for where no
+timetable can place it.
 """
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 import math
 from collections import defaultdict
@@ -20,6 +26,14 @@ from cadre.domain.capacity.problem import RunMode, first_of_month, occupancy
 from cadre.domain.catalogue import DeliveryMode
 from cadre.domain.course_runs import CourseRun
 from cadre.domain.scenario import Scenario
+from cadre.domain.timetable.mission import MissionProblem
+from cadre.domain.timetable.mission_build import mission_problem
+from cadre.domain.timetable.mission_rules import (
+    allowed_at,
+    certified_for,
+    may_teach,
+    teaching_days,
+)
 
 EPSILON = 1e-6  # the LP's runs are floats; 2.4999999 runs are 2.5
 
@@ -171,7 +185,55 @@ def _free_for(scenario: Scenario, taken: list[CourseRun], run: CourseRun) -> boo
     return True
 
 
+def wait_for_teams(scenario: Scenario, runs: Sequence[CourseRun]) -> RunsFromPlan:
+    """Move each run whose window opens before a team that may teach it can be in theatre to
+    the first day one can: `instructors_per_run` people allowed to teach it (one certified), all
+    in theatre from that day to the run's last teaching day. The window keeps its length. A run
+    no team can ever teach in the mission is left as it is, for the timetable to explain."""
+    if not runs:
+        return RunsFromPlan((), ())
+    problem = mission_problem(scenario, runs)
+    moved: dict[tuple[str, str, dt.date], int] = defaultdict(int)
+    waited = []
+    for run in runs:
+        first = _first_team_day(problem, run, scenario.mission.end)
+        if first is None or first <= run.earliest:
+            waited.append(run)
+            continue
+        latest = min(run.latest + (first - run.earliest), scenario.mission.end)
+        waited.append(dataclasses.replace(run, earliest=first, latest=latest))
+        moved[(run.course, run.site, first)] += 1
+    notes = [
+        f"{n} run{'s' if n > 1 else ''} of {course} at {site} planned before a team that may "
+        f"teach {'them' if n > 1 else 'it'} is in theatre start from {first} instead"
+        for (course, site, first), n in sorted(moved.items())
+    ]
+    return RunsFromPlan(tuple(waited), tuple(notes))
+
+
+def _first_team_day(problem: MissionProblem, run: CourseRun, until: dt.date) -> dt.date | None:
+    course = problem.course(run.course)
+    site = problem.site(run.site)
+    team = [
+        t for t in problem.trainers if may_teach(problem, t, run) and allowed_at(problem, t, run)
+    ]
+    arrivals = sorted(
+        {run.earliest} | {t.in_theatre_from for t in team if t.in_theatre_from > run.earliest}
+    )
+    for day in arrivals:
+        days = teaching_days(site, day, course.duration_days, until)
+        if len(days) < course.duration_days:
+            return None
+        there = [t for t in team if t.in_theatre(day, days[-1])]
+        if len(there) >= course.instructors_per_run and any(
+            certified_for(problem, t, run.course) for t in there
+        ):
+            return day
+    return None
+
+
 def runs_from_plan(scenario: Scenario, plan: CapacityPlan, months: int) -> RunsFromPlan:
     rounded = round_runs(scenario, plan, months)
-    matched = match_cohorts(scenario, rounded.runs)
-    return RunsFromPlan(matched.runs, rounded.notes + matched.notes)
+    waited = wait_for_teams(scenario, rounded.runs)
+    matched = match_cohorts(scenario, waited.runs)
+    return RunsFromPlan(matched.runs, rounded.notes + waited.notes + matched.notes)
