@@ -40,7 +40,7 @@ def main() -> None:
             "overview": f"/missions/{demo.mission}",
             "capacity": f"/missions/{demo.mission}/capacity",
             "force-generation": f"/missions/{demo.mission}/force",
-            "timetable": f"/missions/{demo.mission}/timetable?by=cohort",
+            "timetable": f"/missions/{demo.mission}/timetable?by=site&key=TAJI",
         }
         browser = playwright.chromium.launch(executable_path="/usr/bin/chromium", args=ARGS)
         for language in ("en", "ar"):

@@ -43,6 +43,7 @@ def pages(mission: str) -> list[tuple[str, str]]:
         f"{m}/plots/force/1/fill-by-qualification.svg",
         f"{m}/timetable",
         f"{m}/timetable?view=month&by=cohort",
+        f"{m}/timetable?by=instructor&key=T-CAN-55",
         f"{m}/timetable.ics?by=site&key=TAJI",
         *(f"{m}/records/{k}" for k in ("courses", "sites", "contributors", "pledges", "cohorts")),
         f"{m}/records/cohorts/IA-9AD-ENG",
@@ -52,7 +53,7 @@ def pages(mission: str) -> list[tuple[str, str]]:
         [("planner", p) for p in planner]
         + [("forcegen", f"{m}/force"), ("forcegen", f"{m}/force/workbook?nation=CAN")]
         + [("contributor", f"{m}/force"), ("contributor", f"{m}/records/pledges")]
-        + [("liaison", m), ("auditor", "/audit")]
+        + [("liaison", m), ("liaison", f"{m}/timetable"), ("auditor", "/audit")]
     )
 
 

@@ -173,7 +173,8 @@ def timetable_page(
     shown_timetable = released(engine, principal, mission, version)
     runs = shown_timetable.runs if shown_timetable else ()
     codes = [s.code for s in subjects]
-    chosen = key if key is not None and key in codes else (codes[0] if codes else "")
+    busy = [c for c in codes if any(_belongs(r, by, c) for r in runs)]  # those with runs first
+    chosen = key if key is not None and key in codes else next(iter(busy + codes), "")
     mine = tuple(r for r in runs if _belongs(r, by, chosen))
     first = min((r.start for r in mine), default=None) or min((r.start for r in runs), default=None)
     shown = day or first or context.heading.start
