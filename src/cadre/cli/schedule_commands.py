@@ -30,6 +30,9 @@ IcsOpt = Annotated[
     typer.Option("--ics", help="Write iCalendar files per instructor, site and cohort here."),
 ]
 XlsxOpt = Annotated[pathlib.Path | None, typer.Option("--xlsx", help="Write a workbook (.xlsx).")]
+WorkersOpt = Annotated[
+    int | None, typer.Option("--workers", min=1, max=64, help="Solver threads; default: cores.")
+]
 SiteOpt = Annotated[
     list[str] | None, typer.Option("--site", help="Show only this site's calendar (repeatable).")
 ]
@@ -57,6 +60,7 @@ def schedule(
     seconds: Annotated[float, typer.Option(help="Time limit for the solver.")] = 60.0,
     months: Annotated[int, typer.Option(help="Months of the capacity plan to timetable.")] = 12,
     seed: Annotated[int, typer.Option(help="Seed of the search.")] = 0,
+    workers: WorkersOpt = None,
     ics: IcsOpt = None,
     xlsx: XlsxOpt = None,
     site: SiteOpt = None,
@@ -68,7 +72,7 @@ def schedule(
         return
     with console.status("Timetabling…"), open_database() as engine:
         version = service.schedule(
-            engine, mission=mission, months=months, seconds=seconds, seed=seed
+            engine, mission=mission, months=months, seconds=seconds, seed=seed, workers=workers
         )
     _out(version, ics, xlsx, site)
 
@@ -109,6 +113,7 @@ def replan(
     ] = None,
     seconds: Annotated[float, typer.Option(help="Time limit for the solver.")] = 8.0,
     seed: Annotated[int, typer.Option(help="Seed of the search.")] = 0,
+    workers: WorkersOpt = None,
     ics: IcsOpt = None,
     xlsx: XlsxOpt = None,
     site: SiteOpt = None,
@@ -118,7 +123,9 @@ def replan(
     moved and why."""
     change = _change(withdraw, withdraw_pledge, close_room, room_site, effective)
     with console.status(f"Re-planning: {change}…"), open_database() as engine:
-        version = service.replan(engine, change, mission=mission, seconds=seconds, seed=seed)
+        version = service.replan(
+            engine, change, mission=mission, seconds=seconds, seed=seed, workers=workers
+        )
     _out(version, ics, xlsx, site)
 
 
