@@ -4,9 +4,12 @@ from __future__ import annotations
 
 import datetime as dt
 import pathlib
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from typing import Annotated
 
 import typer
+from rich.progress import BarColumn, Progress, TextColumn, TimeElapsedColumn
 
 from cadre.cli import render_schedule
 from cadre.cli.app import app
@@ -36,6 +39,20 @@ WorkersOpt = Annotated[
 SiteOpt = Annotated[
     list[str] | None, typer.Option("--site", help="Show only this site's calendar (repeatable).")
 ]
+
+
+@contextmanager
+def solver_progress(what: str) -> Iterator[Callable[[str, float], None]]:
+    """A bar over the solver's time limit, saying what it does and each better timetable."""
+    with Progress(
+        TextColumn("{task.description}"),
+        BarColumn(),
+        TimeElapsedColumn(),
+        console=console,
+        transient=True,
+    ) as bar:
+        task = bar.add_task(what, total=1.0)
+        yield lambda doing, done: bar.update(task, description=doing, completed=done)
 
 
 def _out(
@@ -70,9 +87,15 @@ def schedule(
     timetable as a new version."""
     if ctx.invoked_subcommand is not None:
         return
-    with console.status("Timetabling…"), open_database() as engine:
+    with open_database() as engine, solver_progress("timetabling") as progress:
         version = service.schedule(
-            engine, mission=mission, months=months, seconds=seconds, seed=seed, workers=workers
+            engine,
+            mission=mission,
+            months=months,
+            seconds=seconds,
+            seed=seed,
+            workers=workers,
+            progress=progress,
         )
     _out(version, ics, xlsx, site)
 
@@ -122,9 +145,15 @@ def replan(
     """Re-plan the latest timetable after a change, moving as little as possible; says what
     moved and why."""
     change = _change(withdraw, withdraw_pledge, close_room, room_site, effective)
-    with console.status(f"Re-planning: {change}…"), open_database() as engine:
+    with open_database() as engine, solver_progress(f"re-planning: {change}") as progress:
         version = service.replan(
-            engine, change, mission=mission, seconds=seconds, seed=seed, workers=workers
+            engine,
+            change,
+            mission=mission,
+            seconds=seconds,
+            seed=seed,
+            workers=workers,
+            progress=progress,
         )
     _out(version, ics, xlsx, site)
 

@@ -134,10 +134,17 @@ def run_timetable(
     else:
         progress("timetabling the runs", 0.1)
         version = schedule.schedule(
-            engine, mission=mission, months=p.months, seconds=p.seconds, seed=p.seed
+            engine,
+            mission=mission,
+            months=p.months,
+            seconds=p.seconds,
+            seed=p.seed,
+            progress=progress,
         )
         return version.number
-    replanned = schedule.replan(engine, change, mission=mission, seconds=p.seconds, seed=p.seed)
+    replanned = schedule.replan(
+        engine, change, mission=mission, seconds=p.seconds, seed=p.seed, progress=progress
+    )
     return replanned.number
 
 

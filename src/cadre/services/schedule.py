@@ -41,13 +41,17 @@ from cadre.interchange.timetable_ics import (
 from cadre.interchange.timetable_json import change_to_json, plan_from_json, plan_to_json
 from cadre.interchange.timetable_xlsx import write_workbook
 from cadre.services import capacity
+from cadre.solvers.timetable.mission_solve import Progress, solve_mission
 from cadre.solvers.timetable.mission_solve import replan as replan_problem
-from cadre.solvers.timetable.mission_solve import solve_mission
 from cadre.storage import plans
 from cadre.storage import scenarios as store
 from cadre.storage.database import transaction
 
 KIND = "timetable"
+
+
+def _quiet(what: str, done: float) -> None:
+    """No one is following."""
 
 
 @dataclass(frozen=True)
@@ -101,15 +105,17 @@ def schedule(
     seconds: float = 60.0,
     seed: int = 0,
     workers: int | None = None,
+    progress: Progress | None = None,
 ) -> TimetableVersion:
-    """Timetable the stored scenario and keep the timetable as a new version."""
+    """Timetable the stored scenario and keep the timetable as a new version; `progress` hears
+    what the solver is doing and the share of its time used."""
     if not 1 <= months <= 120:
         raise InvalidInput(f"--months is 1 to 120, not {months}")
     with transaction(engine) as session:
         scenario = store.load_scenario(session, mission)
     runs, notes, source = runs_to_place(engine, scenario, months)
     problem = mission_problem(scenario, runs)
-    result = solve_mission(problem, seconds, seed, _workers(workers))
+    result = solve_mission(problem, seconds, seed, _workers(workers), progress=progress or _quiet)
     plan = _plan(problem, result, notes, ())
     parameters = {"source": source, "months": months, "seconds": seconds, "seed": seed}
     return _save(engine, scenario, problem, plan, parameters)
@@ -123,6 +129,7 @@ def replan(
     seconds: float = 8.0,
     seed: int = 0,
     workers: int | None = None,
+    progress: Progress | None = None,
 ) -> TimetableVersion:
     """Apply `change` to the latest timetable's problem (with the changes made before it) and
     re-plan, moving as little as possible; the moves and their reasons are kept with it."""
@@ -131,7 +138,9 @@ def replan(
         scenario = store.load_scenario(session, previous.scenario.mission.code)
     problem = _problem(scenario, previous.plan)
     before = previous.plan.result.timetable
-    done = replan_problem(problem, before, change, seconds, seed, _workers(workers))
+    done = replan_problem(
+        problem, before, change, seconds, seed, _workers(workers), progress or _quiet
+    )
     plan = _plan(done.problem, done.result, previous.plan.notes, (*previous.plan.changes, change))
     parameters = {
         "source": previous.parameters.get("source", ""),

@@ -5,11 +5,14 @@ from __future__ import annotations
 
 import dataclasses
 
+import pytest
+
 from cadre.domain.sites import Room
 from cadre.domain.timetable.mission import MissionTimetable, PlacedRun
 from cadre.domain.timetable.mission_plan import CoTeaching, co_teaching
 from cadre.domain.timetable.mission_result import BlockerKind
 from cadre.domain.timetable.model import SolveStatus
+from cadre.solvers.timetable.mission_solve import solve_mission
 from tests.mission_factories import (
     TAJI,
     D,
@@ -144,3 +147,23 @@ def test_two_classes_at_one_site_at_the_same_time_get_a_room_each() -> None:
         (D(2019, 5, 5), "TAJI-CR1"),
         (D(2019, 5, 5), "TAJI-CR2"),
     ]
+
+
+def test_the_follower_hears_each_phase_and_a_refusal_from_it_stops_the_solver() -> None:
+    problem = make_problem(trainers=(CAN,), runs=(make_run(cohort="C1"),), caveats={})
+    heard: list[tuple[str, float]] = []
+    solve_mission(problem, 2, 0, 1, progress=lambda what, done: heard.append((what, done)))
+    shares = [done for _, done in heard]
+    assert heard[0][0] == "first timetable: 1 of 1 runs placed"
+    assert any(what.startswith("CP-SAT: a timetable of cost") for what, _ in heard)
+    assert (shares == sorted(shares), shares[0] >= 0, shares[-1] <= 1) == (True, True, True)
+
+    class Cancelled(Exception):
+        pass
+
+    def refuse(what: str, done: float) -> None:
+        if what.startswith("CP-SAT: a timetable"):  # said from the solver's own thread
+            raise Cancelled
+
+    with pytest.raises(Cancelled):
+        solve_mission(problem, 2, 0, 1, progress=refuse)

@@ -7,6 +7,7 @@ import dataclasses
 import datetime as dt
 import math
 import time
+from collections.abc import Callable
 
 from ortools.sat.python import cp_model
 
@@ -27,6 +28,36 @@ from cadre.solvers.timetable.mission_vars import MissionModel
 REPAIR_SHARE, REPAIR_CAP = 0.1, 6.0
 LNS_SHARE, LNS_CAP = 0.3, 20.0
 _STATUS = {cp_model.OPTIMAL: SolveStatus.OPTIMAL, cp_model.FEASIBLE: SolveStatus.FEASIBLE}
+
+Progress = Callable[[str, float], None]  # what it is doing, and the share of the time used
+
+
+def _quiet(what: str, done: float) -> None:
+    """No one is following."""
+
+
+class _Reporter(cp_model.CpSolverSolutionCallback):
+    """Tells the follower of better timetables CP-SAT finds, at most twice a second. It runs on
+    the solver's thread: what the follower raises (a cancelled job) stops the search and is
+    raised again once the solver has returned."""
+
+    def __init__(self, progress: Progress, began: float, seconds: float) -> None:
+        super().__init__()
+        self._progress, self._began, self._seconds = progress, began, seconds
+        self._last = 0.0
+        self.raised: BaseException | None = None
+
+    def on_solution_callback(self) -> None:
+        now = time.perf_counter()
+        if self.raised is not None or now - self._last < 0.5:
+            return
+        self._last = now
+        try:
+            what = f"CP-SAT: a timetable of cost {self.objective_value:,.0f}"
+            self._progress(what, _share(self._began, self._seconds))
+        except BaseException as error:  # handed back to the caller's thread
+            self.raised = error
+            self.stop_search()
 
 
 def _from_solver(
@@ -72,23 +103,39 @@ def _placements(
 
 
 def _start(
-    problem: MissionProblem, seconds: float, seed: int, previous: MissionTimetable | None
+    problem: MissionProblem,
+    seconds: float,
+    seed: int,
+    previous: MissionTimetable | None,
+    progress: Progress = _quiet,
 ) -> tuple[list[RunTable], Board, dict[str, int]]:
     """The greedy timetable (the previous one, mended), then ejections, then targeted LNS."""
+    began, total = time.perf_counter(), len(problem.runs)
+
+    def tell(what: str) -> None:
+        progress(f"{what}: {len(board.placed)} of {total} runs placed", _share(began, seconds))
+
     tables = tabulate(problem)
     horizon = (problem.end - problem.start).days + 1
     board = Board(tables, horizon, mission_model.required_before(problem))
     before = _placements(problem, tables, previous)
     construct(board, before)
     greedy = len(board.placed)
+    tell("first timetable")
     repair(board, min(seconds * REPAIR_SHARE, REPAIR_CAP), seed)
     repaired = len(board.placed)
+    tell("runs moved aside to place others")
     improve(problem, board, min(seconds * LNS_SHARE, LNS_CAP), seed, previous)
+    tell("neighbourhoods re-solved")
     board.lift_orphans()  # a guard: the start must keep every rule, as it may be the answer
     counts = {"greedy_placed": greedy, "repaired_placed": repaired, "lns_placed": len(board.placed)}
     if previous is not None:
         counts["put_back"] = settle(board, before)
     return tables, board, counts
+
+
+def _share(began: float, seconds: float) -> float:
+    return min(0.99, (time.perf_counter() - began) / max(seconds, 1e-3))
 
 
 def first_timetable(
@@ -109,11 +156,13 @@ def solve_mission(
     seed: int = 0,
     workers: int = 8,
     previous: MissionTimetable | None = None,
+    progress: Progress = _quiet,
 ) -> MissionResult:
     """The best timetable found within `seconds`; with `previous`, one that keeps as much of it
-    as it can (its placements are the solver's first guess, and every change is penalised)."""
+    as it can (its placements are the solver's first guess, and every change is penalised).
+    `progress` hears of each phase and of each better timetable CP-SAT finds."""
     began = time.perf_counter()
-    tables, board, counts = _start(problem, seconds, seed, previous)
+    tables, board, counts = _start(problem, seconds, seed, previous, progress)
     built = mission_model.build(problem, tables, previous)
     mission_terms.hint(built, board.placed)
     started = time.perf_counter() - began
@@ -124,7 +173,12 @@ def solve_mission(
     # Probing takes seconds on this model and rarely pays: without it the hinted timetable is
     # CP-SAT's first solution within a second (measured in bench/mission_timetable.py).
     solver.parameters.cp_model_probing_level = 0
-    code = solver.solve(built.model)
+    progress("CP-SAT: improving the timetable", _share(began, seconds))
+    reporter = _Reporter(progress, began, seconds)
+    code = solver.solve(built.model, reporter)
+    if reporter.raised is not None:
+        raise reporter.raised
+    progress("checking the timetable and explaining what is left out", 0.99)
     if code in (cp_model.OPTIMAL, cp_model.FEASIBLE):
         timetable = _from_solver(problem, built, solver)
         status, bound = _STATUS[code], math.ceil(solver.best_objective_bound - 1e-6)
@@ -167,10 +221,11 @@ def replan(
     seconds: float = 10.0,
     seed: int = 0,
     workers: int = 8,
+    progress: Progress = _quiet,
 ) -> Replanned:
     """Apply `change`, solve again keeping as much of `previous` as possible, and say what
     moved and why."""
     changed = apply_change(problem, change)
-    result = solve_mission(changed, seconds, seed, workers, previous)
+    result = solve_mission(changed, seconds, seed, workers, previous, progress)
     moves = describe_moves(problem, changed, previous, result.timetable, [change])
     return Replanned(changed, dataclasses.replace(result, moves=moves))
