@@ -5,10 +5,12 @@ re-plan started from the page as a job."""
 from __future__ import annotations
 
 import datetime as dt
+import io
 import pathlib
 import re
 from collections.abc import Iterator
 
+import openpyxl
 import pytest
 from fastapi.testclient import TestClient
 
@@ -162,3 +164,28 @@ def test_a_plans_scenario_holds_only_the_records_released_to_the_reader(app: Tes
     assert scenario["scenario"]["cohorts"]  # the host's own
     assert scenario["scenario"].get("pledges", []) == []  # the allies' stay with the Alliance
     assert scenario["scenario"].get("trainers", []) == []
+
+
+def test_the_workbook_holds_what_the_reader_may_see_and_no_more(app: TestClient) -> None:
+    log_in(app, "NATO", ["mission_planner"])
+    full = openpyxl.load_workbook(io.BytesIO(app.get(f"{PAGE}.xlsx?version=1").content))
+    log_in(app, "IRQ", ["host_nation_liaison"])
+    answer = app.get(f"{PAGE}.xlsx", params={"version": 1})
+    seen = openpyxl.load_workbook(io.BytesIO(answer.content))
+
+    def cells(book: openpyxl.Workbook) -> str:
+        return " ".join(
+            str(v)
+            for sheet in book.worksheets
+            for row in sheet.iter_rows(values_only=True)
+            for v in row
+            if v is not None
+        )
+
+    assert answer.headers["content-disposition"] == 'attachment; filename="TINY-timetable-1.xlsx"'
+    assert (full.sheetnames, "T-CAN-01" in cells(full)) == (seen.sheetnames, True)
+    assert ("T-CAN-01" in cells(seen), "Tremblay" in cells(seen), "R-01" in cells(seen)) == (
+        False,
+        False,
+        True,
+    )

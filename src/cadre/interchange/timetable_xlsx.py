@@ -9,7 +9,7 @@ from __future__ import annotations
 import datetime as dt
 import pathlib
 from collections.abc import Sequence
-from typing import Any
+from typing import Any, BinaryIO
 
 import openpyxl
 from openpyxl.styles import Alignment, Font
@@ -144,7 +144,10 @@ def sheet_title(text: str, taken: set[str]) -> str:
     return title
 
 
-def write_workbook(path: pathlib.Path, problem: MissionProblem, plan: TimetablePlan) -> None:
+def write_workbook(
+    path: pathlib.Path | BinaryIO, problem: MissionProblem, plan: TimetablePlan
+) -> None:
+    """The timetable as staff read it in a spreadsheet, to a file or a stream."""
     book = openpyxl.Workbook()
     runs = book.active
     assert runs is not None

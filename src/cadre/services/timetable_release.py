@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import dataclasses
 import datetime as dt
+import io
 import threading
 from collections import OrderedDict
 from dataclasses import dataclass
@@ -27,6 +28,7 @@ from cadre.domain.timetable.mission_plan import CalendarRun, TimetablePlan
 from cadre.domain.timetable.mission_result import MissionResult
 from cadre.interchange.timetable_ics import calendar_text
 from cadre.interchange.timetable_json import plan_from_json, plan_to_json
+from cadre.interchange.timetable_xlsx import write_workbook
 from cadre.services import schedule as service
 from cadre.services.mission_view import Scope, read
 from cadre.storage.mission_scope import plan_headers
@@ -277,3 +279,17 @@ def released_calendar(
         version.version,
         redacted(before.plan, seen) if before else None,
     )
+
+
+def released_workbook(
+    engine: Engine, principal: Principal, mission: str, number: int | None
+) -> tuple[int, bytes]:
+    """The timetable's workbook (runs, assignments, a sheet per site) as the principal may see
+    it, with the version's number."""
+    chosen = _chosen(engine, principal, mission, number)
+    if chosen is None:
+        raise NotFound("there is no timetable yet; run `cadre schedule` first")
+    version, _, seen = chosen
+    out = io.BytesIO()
+    write_workbook(out, version.problem, redacted(version.plan, seen))
+    return version.number, out.getvalue()

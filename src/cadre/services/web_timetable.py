@@ -22,11 +22,23 @@ from cadre.domain.timetable.mission_plan import CalendarRun
 from cadre.services import jobs
 from cadre.services.jobs import JobQueue, JobView
 from cadre.services.mission_view import Scope, read
-from cadre.services.timetable_release import Released, released, released_calendar
+from cadre.services.timetable_release import (
+    Released,
+    released,
+    released_calendar,
+    released_workbook,
+)
 from cadre.services.web_access import Page, require_page
 from cadre.services.web_mission import MissionContext, heading, names
 
-__all__ = ["Released", "TimetablePage", "start_timetable", "timetable_ics", "timetable_page"]
+__all__ = [
+    "Released",
+    "TimetablePage",
+    "start_timetable",
+    "timetable_ics",
+    "timetable_page",
+    "timetable_workbook",
+]
 
 VIEWS = ("week", "month")
 SUBJECTS = ("site", "instructor", "cohort")
@@ -221,6 +233,14 @@ def timetable_ics(
     require_page(principal, Page.TIMETABLE)
     _check("week", by)
     return released_calendar(engine, principal, mission, by, key, version)
+
+
+def timetable_workbook(
+    engine: Engine, principal: Principal, mission: str, *, version: int | None = None
+) -> tuple[int, bytes]:
+    """The timetable as an .xlsx workbook, as the principal may see it."""
+    require_page(principal, Page.TIMETABLE)
+    return released_workbook(engine, principal, mission, version)
 
 
 # Forms that start a job: one field each, checked here so the page can put the reason beside it.

@@ -12,7 +12,12 @@ from starlette.responses import RedirectResponse, Response
 from cadre.api.security import CurrentPrincipal, Database
 from cadre.domain.errors import InvalidInput
 from cadre.services.jobs import JobQueue
-from cadre.services.web_timetable import start_timetable, timetable_ics, timetable_page
+from cadre.services.web_timetable import (
+    start_timetable,
+    timetable_ics,
+    timetable_page,
+    timetable_workbook,
+)
 from cadre.web.routing import PageRoute, multi
 from cadre.web.templating import render
 
@@ -75,4 +80,18 @@ def timetable_calendar(
         text,
         media_type="text/calendar; charset=utf-8",
         headers={"Content-Disposition": f'attachment; filename="{mission}-{by}-{safe}.ics"'},
+    )
+
+
+@router.get("/missions/{mission}/timetable.xlsx")
+def timetable_spreadsheet(
+    mission: Mission, principal: CurrentPrincipal, engine: Database, version: Version = None
+) -> Response:
+    number, data = timetable_workbook(engine, principal, mission, version=version)
+    return Response(
+        data,
+        media_type="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+        headers={
+            "Content-Disposition": f'attachment; filename="{mission}-timetable-{number}.xlsx"'
+        },
     )
