@@ -45,6 +45,7 @@ def pages(mission: str) -> list[tuple[str, str]]:
         f"{m}/timetable?view=month&by=cohort",
         f"{m}/timetable?by=instructor&key=T-CAN-55",
         f"{m}/timetable.ics?by=site&key=TAJI",
+        f"{m}/timetable.xlsx",
         *(f"{m}/records/{k}" for k in ("courses", "sites", "contributors", "pledges", "cohorts")),
         f"{m}/records/cohorts/IA-9AD-ENG",
         f"{m}/records/courses/new",

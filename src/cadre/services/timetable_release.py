@@ -290,6 +290,20 @@ def released_workbook(
     if chosen is None:
         raise NotFound("there is no timetable yet; run `cadre schedule` first")
     version, _, seen = chosen
-    out = io.BytesIO()
-    write_workbook(out, version.problem, redacted(version.plan, seen))
-    return version.number, out.getvalue()
+    # A stored version and what one reader sees of it never change.
+    key = (version.scenario.mission.code, version.number, version.created_at, seen)
+    with _lock:
+        data = _workbooks.get(key)
+    if data is None:
+        out = io.BytesIO()
+        write_workbook(out, version.problem, redacted(version.plan, seen))
+        data = out.getvalue()
+        with _lock:
+            _workbooks[key] = data
+            while len(_workbooks) > 8:
+                _workbooks.popitem(last=False)
+    return version.number, data
+
+
+# Workbooks take some 100 ms to write; the last few are kept, by version and sight.
+_workbooks: OrderedDict[tuple[str, int, dt.datetime, _Sight], bytes] = OrderedDict()
