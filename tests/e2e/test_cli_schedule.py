@@ -49,6 +49,7 @@ def test_replan_after_a_withdrawal_says_what_moved_and_why(cli: CliRunner) -> No
     assert "Timetable version 2" in result.output
     assert "What moved, and why" in result.output
     assert "T-SWE-01 of pledge P-SWE-1 left: SWE withdraws" in result.output
+    assert "2 no longer placed" in " ".join(result.output.split())  # both runs lost their team
     shown = cli.invoke(app, ["schedule", "show", "--version", "1", "--site", "TAJI"])
     assert (shown.exit_code, "Timetable version 1" in shown.output) == (0, True)
 

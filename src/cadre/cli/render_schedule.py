@@ -46,8 +46,12 @@ def preferences(version: TimetableVersion) -> str:
         f"{c.cohort_finish_days:,} cohort-days from the start."
     )
     if version.parameters.get("previous"):
+        moves = version.plan.result.moves
+        dropped = sum(m.after is None for m in moves)
+        added = sum(m.before is None for m in moves)
         text += (
-            f" Against version {version.parameters['previous']}: {c.moved_runs} runs moved, "
+            f" Against version {version.parameters['previous']}: {c.moved_runs} runs on other "
+            f"days, {dropped} no longer placed, {added} newly placed; "
             f"{c.changed_instructors} instructors changed, {c.changed_rooms} rooms changed."
         )
     return text
