@@ -9,32 +9,22 @@ from sqlalchemy import delete, select
 from sqlalchemy.orm import Session
 
 from cadre.domain.catalogue import (
-    Course,
-    CourseLevel,
-    DeliveryMode,
     Discipline,
     InstructorLevel,
     Qualification,
 )
 from cadre.domain.contributors import (
-    Caveat,
     Contributor,
     ContributorRole,
     Pledge,
-    Restriction,
     Trainer,
 )
 from cadre.domain.errors import NotFound
 from cadre.domain.fingerprint import canonical
 from cadre.domain.host import Cohort, Demand, HostName, search_key
 from cadre.domain.scenario import (
-    InitialGraduates,
     Mission,
-    MobileTeamWindow,
-    PlanningParameters,
     Scenario,
-    SeatOffer,
-    YearBudget,
 )
 from cadre.domain.sites import Holiday, Room, Site, SiteKind, Weekday
 from cadre.storage.force_lines import load_lines, sync_lines
@@ -45,16 +35,22 @@ from cadre.storage.models import (
     CourseRow,
     DemandRow,
     DisciplineRow,
-    HolidayRow,
     MissionRow,
     PledgeCaveatRow,
     PledgeRow,
     PrerequisiteRow,
     QualificationRow,
-    RoomRow,
     SiteRow,
     TrainerQualificationRow,
     TrainerRow,
+)
+from cadre.storage.scenario_records import (
+    caveat_of,
+    caveat_row,
+    course_of,
+    course_row,
+    planning_of,
+    site_row,
 )
 from cadre.storage.scenario_runs import ScenarioRunRow, insert_runs, load_runs
 
@@ -140,7 +136,7 @@ def _insert_children(session: Session, mission_id: int, s: Scenario) -> None:
         )
         for c in s.contributors
     }
-    sites = {site.code: _site_row(mission_id, site) for site in s.sites}
+    sites = {site.code: site_row(mission_id, site) for site in s.sites}
     disciplines = {
         d.code: DisciplineRow(mission_id=mission_id, code=d.code, name=d.name)
         for d in s.disciplines
@@ -157,13 +153,13 @@ def _insert_children(session: Session, mission_id: int, s: Scenario) -> None:
         for q in s.qualifications
     }
     add_all(list(qualifications.values()))
-    courses = {c.code: _course_row(mission_id, c, disciplines, qualifications) for c in s.courses}
+    courses = {c.code: course_row(mission_id, c, disciplines, qualifications) for c in s.courses}
     add_all(list(courses.values()))
     for c in s.courses:
         courses[c.code].prerequisites = [
             PrerequisiteRow(required=courses[p], position=i) for i, p in enumerate(c.prerequisites)
         ]
-    caveats = {c.code: _caveat_row(mission_id, c, contributors) for c in s.caveats}
+    caveats = {c.code: caveat_row(mission_id, c, contributors) for c in s.caveats}
     add_all(
         [
             *(
@@ -232,64 +228,6 @@ def _insert_children(session: Session, mission_id: int, s: Scenario) -> None:
     )
 
 
-def _site_row(mission_id: int, site: Site) -> SiteRow:
-    return SiteRow(
-        mission_id=mission_id,
-        code=site.code,
-        name=site.name,
-        kind=site.kind.value,
-        region=site.region,
-        time_zone=site.time_zone,
-        working_week=sorted(d.label for d in site.working_week),
-        disciplines=sorted(site.disciplines),
-        rooms=[RoomRow(code=r.code, capacity=r.capacity) for r in site.rooms],
-        holidays=[
-            HolidayRow(name=h.name, start_date=h.start, end_date=h.end) for h in site.holidays
-        ],
-    )
-
-
-def _course_row(
-    mission_id: int,
-    c: Course,
-    disciplines: dict[str, DisciplineRow],
-    qualifications: dict[str, QualificationRow],
-) -> CourseRow:
-    return CourseRow(
-        mission_id=mission_id,
-        code=c.code,
-        title=c.title,
-        discipline=disciplines[c.discipline],
-        level=c.level.value,
-        duration_days=c.duration_days,
-        min_class_size=c.min_class_size,
-        max_class_size=c.max_class_size,
-        instructors_per_run=c.instructors_per_run,
-        instructor_qualification=qualifications[c.instructor_qualification],
-        pass_rate=c.pass_rate,
-        delivery_modes=sorted(m.value for m in c.delivery_modes),
-        language=c.language,
-        clearance=c.clearance,
-        grants=qualifications[c.grants] if c.grants else None,
-    )
-
-
-def _caveat_row(mission_id: int, c: Caveat, contributors: dict[str, ContributorRow]) -> CaveatRow:
-    return CaveatRow(
-        mission_id=mission_id,
-        code=c.code,
-        nation=contributors[c.nation],
-        allowed_sites=sorted(c.allowed_sites),
-        forbidden_sites=sorted(c.forbidden_sites),
-        allowed_regions=sorted(c.allowed_regions),
-        forbidden_regions=sorted(c.forbidden_regions),
-        forbidden_modes=sorted(m.value for m in c.forbidden_modes),
-        max_tour_months=c.max_tour_months,
-        restrictions=[{"kind": r.kind, "value": r.value} for r in c.restrictions],
-        note=c.note,
-    )
-
-
 def load_scenario(session: Session, code: str | None = None) -> Scenario:
     mission = find_mission(session, code)
 
@@ -306,7 +244,7 @@ def load_scenario(session: Session, code: str | None = None) -> Scenario:
             mission.end_date,
             mission.time_zone,
         ),
-        planning=_planning(mission.planning),
+        planning=planning_of(mission.planning),
         contributors=tuple(
             Contributor(r.code, r.name, ContributorRole(r.role), r.hypothetical)
             for r in rows(ContributorRow)
@@ -330,12 +268,12 @@ def load_scenario(session: Session, code: str | None = None) -> Scenario:
             Qualification(r.code, r.name, r.discipline.code, InstructorLevel.from_label(r.level))
             for r in rows(QualificationRow)
         ),
-        courses=tuple(_course(r) for r in rows(CourseRow)),
+        courses=tuple(course_of(r) for r in rows(CourseRow)),
         demands=tuple(
             Demand(r.organisation, (r.course or r.qualification).code, r.year, r.trained)
             for r in rows(DemandRow)
         ),
-        caveats=tuple(_caveat(r) for r in rows(CaveatRow)),
+        caveats=tuple(caveat_of(r) for r in rows(CaveatRow)),
         pledges=tuple(
             Pledge(
                 r.code,
@@ -376,41 +314,6 @@ def load_scenario(session: Session, code: str | None = None) -> Scenario:
     )
 
 
-def _course(r: CourseRow) -> Course:
-    return Course(
-        code=r.code,
-        title=r.title,
-        discipline=r.discipline.code,
-        level=CourseLevel(r.level),
-        duration_days=r.duration_days,
-        min_class_size=r.min_class_size,
-        max_class_size=r.max_class_size,
-        instructors_per_run=r.instructors_per_run,
-        instructor_qualification=r.instructor_qualification.code,
-        pass_rate=r.pass_rate,
-        prerequisites=tuple(p.required.code for p in r.prerequisites),
-        delivery_modes=frozenset(DeliveryMode(m) for m in r.delivery_modes),
-        language=r.language,
-        clearance=r.clearance,
-        grants=r.grants.code if r.grants else None,
-    )
-
-
-def _caveat(r: CaveatRow) -> Caveat:
-    return Caveat(
-        code=r.code,
-        nation=r.nation.code,
-        allowed_sites=frozenset(r.allowed_sites),
-        forbidden_sites=frozenset(r.forbidden_sites),
-        allowed_regions=frozenset(r.allowed_regions),
-        forbidden_regions=frozenset(r.forbidden_regions),
-        forbidden_modes=frozenset(DeliveryMode(m) for m in r.forbidden_modes),
-        max_tour_months=r.max_tour_months,
-        restrictions=tuple(Restriction(x["kind"], x["value"]) for x in r.restrictions),
-        note=r.note,
-    )
-
-
 def search_cohorts(session: Session, mission_code: str, text: str) -> list[CohortRow]:
     """Cohorts whose name matches `text` however it is spelt, in Arabic or in Latin letters."""
     mission = find_mission(session, mission_code)
@@ -419,19 +322,3 @@ def search_cohorts(session: Session, mission_code: str, text: str) -> list[Cohor
         CohortRow.search_key.contains(search_key(text), autoescape=True),
     )
     return list(session.scalars(query.order_by(CohortRow.id)))
-
-
-def _planning(stored: dict[str, Any]) -> PlanningParameters:
-    """Planning figures back from the JSON that `canonical` made of them."""
-    nested = {"budget_per_year", "mobile_team_windows", "out_of_country_seats", "initial_graduates"}
-    day = dt.date.fromisoformat
-    return PlanningParameters(
-        **{k: v for k, v in stored.items() if k not in nested},
-        budget_per_year=tuple(YearBudget(**b) for b in stored.get("budget_per_year", [])),
-        mobile_team_windows=tuple(
-            MobileTeamWindow(day(w["start"]), day(w["end"]), w["site"])
-            for w in stored.get("mobile_team_windows", [])
-        ),
-        out_of_country_seats=tuple(SeatOffer(**o) for o in stored.get("out_of_country_seats", [])),
-        initial_graduates=tuple(InitialGraduates(**g) for g in stored.get("initial_graduates", [])),
-    )
