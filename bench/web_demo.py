@@ -1,6 +1,7 @@
-"""The demo as the web benchmark and the screenshots need it: a fresh database in a folder of
-its own with the NATO Mission Iraq example planned and a demo account per role, served by
-uvicorn in a process of its own on a free port (as `cadre demo` serves it)."""
+"""The demo as the web benchmark, the screenshots and the browser tests need it: a fresh
+database in a folder of its own with the NATO Mission Iraq example planned (capacity, force,
+the first year timetabled) and a demo account per role, served by uvicorn in a process of its
+own on a free port (as `cadre demo` serves it)."""
 
 from __future__ import annotations
 
@@ -11,7 +12,7 @@ import subprocess
 import sys
 import time
 import urllib.request
-from collections.abc import Iterator
+from collections.abc import Iterator, Mapping
 from contextlib import contextmanager
 from dataclasses import dataclass
 
@@ -26,6 +27,7 @@ class Demo:
     url: str
     accounts: dict[str, DemoAccount]
     mission: str
+    database: str  # the server's database, for a caller that looks behind the pages
 
 
 def _free_port() -> int:
@@ -34,8 +36,22 @@ def _free_port() -> int:
         return int(s.getsockname()[1])
 
 
+def _wait_until_up(url: str, process: subprocess.Popen[bytes], log: pathlib.Path) -> None:
+    deadline = time.monotonic() + 60
+    while time.monotonic() < deadline:
+        if process.poll() is not None:
+            raise RuntimeError(f"the server stopped at start (exit {process.returncode}); {log}")
+        try:
+            with urllib.request.urlopen(f"{url}/login", timeout=1):
+                return
+        except OSError:
+            time.sleep(0.2)
+    raise RuntimeError(f"the server did not answer at {url} within 60 s; see {log}")
+
+
 @contextmanager
-def demo_server(folder: pathlib.Path) -> Iterator[Demo]:
+def demo_server(folder: pathlib.Path, environment: Mapping[str, str] = {}) -> Iterator[Demo]:
+    """The planned demo served from `folder`; `environment` adds to the server's settings."""
     url = f"sqlite:///{folder / 'cadre.db'}"
     with open_database(url) as engine:
         outcome = scenarios.import_file(engine, NMI_EXAMPLE)
@@ -45,7 +61,8 @@ def demo_server(folder: pathlib.Path) -> Iterator[Demo]:
         accounts = {a.username: a for a in create_demo_accounts(engine)}
     port = _free_port()
     base = f"http://127.0.0.1:{port}"
-    log = (folder / "server.log").open("wb")
+    log_path = folder / "server.log"
+    log = log_path.open("wb")
     process = subprocess.Popen(
         [
             sys.executable,
@@ -60,25 +77,19 @@ def demo_server(folder: pathlib.Path) -> Iterator[Demo]:
             "--log-level",
             "warning",
         ],
-        env={**os.environ, "CADRE_DATABASE_URL": url},
+        env={**os.environ, **environment, "CADRE_DATABASE_URL": url},
         stdout=log,
         stderr=subprocess.STDOUT,
         cwd=folder,
     )
     try:
-        deadline = time.monotonic() + 60
-        while True:
-            try:
-                with urllib.request.urlopen(f"{base}/login", timeout=1):
-                    break
-            except OSError:
-                if process.poll() is not None or time.monotonic() > deadline:
-                    raise RuntimeError(
-                        f"the server did not start; see {folder}/server.log"
-                    ) from None
-                time.sleep(0.2)
-        yield Demo(base, accounts, outcome.mission)
+        _wait_until_up(base, process, log_path)
+        yield Demo(base, accounts, outcome.mission, url)
     finally:
         process.terminate()
-        process.wait(timeout=15)
+        try:
+            process.wait(timeout=15)
+        except subprocess.TimeoutExpired:
+            process.kill()
+            process.wait()
         log.close()
