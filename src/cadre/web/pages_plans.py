@@ -13,7 +13,7 @@ from cadre.domain.errors import InvalidInput
 from cadre.services import jobs, web_capacity, web_plots
 from cadre.services.jobs import JobQueue
 from cadre.services.web_overview import overview
-from cadre.web.routing import PageRoute, multi
+from cadre.web.routing import PageRoute, field_errors, multi
 from cadre.web.templating import render
 
 router = APIRouter(route_class=PageRoute)
@@ -79,10 +79,7 @@ async def run_plan(
         job = web_capacity.start_plan(engine, _queue(request), principal, mission, values)
     except InvalidInput as error:
         form = web_capacity.run_form(engine, principal, mission)
-        errors: dict[str, list[str]] = {}
-        for problem in error.problems:
-            errors.setdefault(problem.field, []).append(problem.reason)
-        context = {"form": form, "values": values, "errors": errors}
+        context = {"form": form, "values": values, "errors": field_errors(error.problems)}
         return render(request, "run.html", context, principal=principal, status=422)
     return RedirectResponse(f"/missions/{mission}/jobs/{job.id}", status_code=303)
 

@@ -13,7 +13,7 @@ from cadre.access.policy import Principal
 from cadre.api.security import CurrentPrincipal, Database
 from cadre.domain.errors import Conflict, InvalidInput
 from cadre.services.web_records import record_form, record_list, remove_record, save_record
-from cadre.web.routing import PageRoute, first, multi
+from cadre.web.routing import PageRoute, field_errors, first, multi
 from cadre.web.templating import render
 
 router = APIRouter(route_class=PageRoute)
@@ -74,10 +74,7 @@ async def _save(
     except (InvalidInput, Conflict) as error:
         # The form again, as the user typed it, with each problem beside its field.
         form = await run_in_threadpool(record_form, engine, principal, mission, kind, key)
-        problems = error.problems if isinstance(error, InvalidInput) else ()
-        errors: dict[str, list[str]] = {}
-        for problem in problems:
-            errors.setdefault(problem.field, []).append(problem.reason)
+        errors = field_errors(error.problems if isinstance(error, InvalidInput) else ())
         if isinstance(error, Conflict):
             errors[""] = [str(error)]
         typed = {

@@ -18,7 +18,7 @@ from cadre.services.web_timetable import (
     timetable_page,
     timetable_workbook,
 )
-from cadre.web.routing import PageRoute, multi
+from cadre.web.routing import PageRoute, field_errors, multi
 from cadre.web.templating import render
 
 router = APIRouter(route_class=PageRoute)
@@ -57,10 +57,7 @@ async def run_timetable(
         job = start_timetable(engine, queue, principal, mission, values)
     except InvalidInput as error:
         page = timetable_page(engine, principal, mission)
-        errors: dict[str, list[str]] = {}
-        for problem in error.problems:
-            errors.setdefault(problem.field, []).append(problem.reason)
-        context = {"page": page, "values": values, "errors": errors}
+        context = {"page": page, "values": values, "errors": field_errors(error.problems)}
         return render(request, "timetable.html", context, principal=principal, status=422)
     return RedirectResponse(f"/missions/{mission}/jobs/{job.id}", status_code=303)
 

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import logging
 import uuid
-from collections.abc import Callable, Coroutine
+from collections.abc import Callable, Coroutine, Iterable
 from typing import Any
 from urllib.parse import quote
 
@@ -90,6 +90,14 @@ class PageRoute(APIRoute):
 def first(form: FormData, name: str) -> str:
     value = form.get(name)
     return value.strip() if isinstance(value, str) else ""
+
+
+def field_errors(problems: Iterable[Problem]) -> dict[str, list[str]]:
+    """A refusal's problems by the form field each belongs to ("" for the form as a whole)."""
+    errors: dict[str, list[str]] = {}
+    for problem in problems:
+        errors.setdefault(problem.field, []).append(problem.reason)
+    return errors
 
 
 def multi(form: FormData) -> dict[str, list[str]]:
