@@ -15,7 +15,7 @@ from cadre.cli import render_schedule
 from cadre.cli.app import app
 from cadre.cli.console import console
 from cadre.domain.errors import InvalidInput
-from cadre.domain.timetable.mission_changes import Change, RoomClosure, Withdrawal
+from cadre.domain.timetable.mission_changes import Change, change_from
 from cadre.services import schedule as service
 from cadre.services.database import open_database
 
@@ -107,15 +107,19 @@ def _change(
     site: str | None,
     day: dt.datetime | None,
 ) -> Change:
-    given = [x for x in (withdraw, pledge, room) if x]
-    if len(given) != 1:
+    effective = day.date() if day else None
+    change = change_from(
+        withdraw=withdraw,
+        withdraw_pledge=pledge,
+        close_room=room,
+        room_site=site,
+        effective=effective,
+    )
+    if change is None:
         raise InvalidInput(
             "say one change: --withdraw NATION, --withdraw-pledge CODE or --close-room ROOM"
         )
-    effective = day.date() if day else None
-    if room:
-        return RoomClosure(room, site)
-    return Withdrawal(nation=withdraw, pledge=pledge, effective=effective)
+    return change
 
 
 @schedule_app.command("replan")

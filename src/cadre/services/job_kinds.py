@@ -19,6 +19,7 @@ from pydantic import BaseModel, ConfigDict, Field, model_validator
 from sqlalchemy import Engine
 
 from cadre.domain.capacity.problem import PlanMode
+from cadre.domain.timetable.mission_changes import Change, change_from
 
 Progress = Callable[[str, float], None]
 Runner = Callable[[Engine, str, dict[str, Any], Progress], int]
@@ -52,10 +53,17 @@ class TimetableParameters(BaseModel):
 
     @model_validator(mode="after")
     def _one_change(self) -> TimetableParameters:
-        given = [x for x in (self.withdraw, self.withdraw_pledge, self.close_room) if x]
-        if len(given) > 1:
-            raise ValueError("say at most one change: withdraw, withdraw_pledge or close_room")
+        self.change()  # refuses two changes at once, when the job is submitted
         return self
+
+    def change(self) -> Change | None:
+        return change_from(
+            withdraw=self.withdraw,
+            withdraw_pledge=self.withdraw_pledge,
+            close_room=self.close_room,
+            room_site=self.room_site,
+            effective=self.effective,
+        )
 
 
 class ForceParameters(BaseModel):
@@ -121,31 +129,24 @@ register(
 def run_timetable(
     engine: Engine, mission: str, parameters: dict[str, Any], progress: Progress
 ) -> int:
-    from cadre.domain.timetable.mission_changes import RoomClosure, Withdrawal
     from cadre.services import schedule
 
     p = TimetableParameters.model_validate(parameters)
-    if p.close_room:
-        progress(f"re-planning: room {p.close_room} closes", 0.1)
-        change: RoomClosure | Withdrawal = RoomClosure(p.close_room, p.room_site)
-    elif p.withdraw or p.withdraw_pledge:
-        progress(f"re-planning: {p.withdraw or p.withdraw_pledge} withdraws", 0.1)
-        change = Withdrawal(nation=p.withdraw, pledge=p.withdraw_pledge, effective=p.effective)
-    else:
-        progress("timetabling the runs", 0.1)
-        version = schedule.schedule(
+    change = p.change()
+    if change is None:
+        progress("timetabling the runs", 0.0)
+        return schedule.schedule(
             engine,
             mission=mission,
             months=p.months,
             seconds=p.seconds,
             seed=p.seed,
             progress=progress,
-        )
-        return version.number
-    replanned = schedule.replan(
+        ).number
+    progress(f"re-planning: {change}", 0.0)
+    return schedule.replan(
         engine, change, mission=mission, seconds=p.seconds, seed=p.seed, progress=progress
-    )
-    return replanned.number
+    ).number
 
 
 register(JobKind("force", "force-plans", ForceParameters, f"{__name__}:run_force", "force"))

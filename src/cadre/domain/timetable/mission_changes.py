@@ -53,6 +53,25 @@ class RoomClosure:
 Change = Withdrawal | RoomClosure
 
 
+def change_from(
+    *,
+    withdraw: str | None = None,
+    withdraw_pledge: str | None = None,
+    close_room: str | None = None,
+    room_site: str | None = None,
+    effective: dt.date | None = None,
+) -> Change | None:
+    """The change a user named (a nation or a pledge withdraws, a room closes), None when they
+    named none; naming two is refused, as a re-plan answers one change at a time."""
+    if sum(bool(x) for x in (withdraw, withdraw_pledge, close_room)) > 1:
+        raise InvalidInput("say one change: withdraw a nation, withdraw a pledge or close a room")
+    if close_room:
+        return RoomClosure(close_room, room_site)
+    if withdraw or withdraw_pledge:
+        return Withdrawal(nation=withdraw, pledge=withdraw_pledge, effective=effective)
+    return None
+
+
 def apply_change(problem: MissionProblem, change: Change) -> MissionProblem:
     """The problem as it stands after the change; a change naming nothing known is refused."""
     if isinstance(change, RoomClosure):
