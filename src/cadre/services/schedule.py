@@ -41,17 +41,13 @@ from cadre.interchange.timetable_ics import (
 from cadre.interchange.timetable_json import change_to_json, plan_from_json, plan_to_json
 from cadre.interchange.timetable_xlsx import write_workbook
 from cadre.services import capacity
-from cadre.solvers.timetable.mission_solve import Progress, solve_mission
+from cadre.solvers.timetable.mission_solve import Progress, quiet, solve_mission
 from cadre.solvers.timetable.mission_solve import replan as replan_problem
 from cadre.storage import plans
 from cadre.storage import scenarios as store
 from cadre.storage.database import transaction
 
 KIND = "timetable"
-
-
-def _quiet(what: str, done: float) -> None:
-    """No one is following."""
 
 
 @dataclass(frozen=True)
@@ -115,7 +111,7 @@ def schedule(
         scenario = store.load_scenario(session, mission)
     runs, notes, source = runs_to_place(engine, scenario, months)
     problem = mission_problem(scenario, runs)
-    result = solve_mission(problem, seconds, seed, _workers(workers), progress=progress or _quiet)
+    result = solve_mission(problem, seconds, seed, _workers(workers), progress=progress or quiet)
     plan = _plan(problem, result, notes, ())
     parameters = {"source": source, "months": months, "seconds": seconds, "seed": seed}
     return _save(engine, scenario, problem, plan, parameters)
@@ -139,7 +135,7 @@ def replan(
     problem = _problem(scenario, previous.plan)
     before = previous.plan.result.timetable
     done = replan_problem(
-        problem, before, change, seconds, seed, _workers(workers), progress or _quiet
+        problem, before, change, seconds, seed, _workers(workers), progress or quiet
     )
     plan = _plan(done.problem, done.result, previous.plan.notes, (*previous.plan.changes, change))
     parameters = {

@@ -32,7 +32,7 @@ _STATUS = {cp_model.OPTIMAL: SolveStatus.OPTIMAL, cp_model.FEASIBLE: SolveStatus
 Progress = Callable[[str, float], None]  # what it is doing, and the share of the time used
 
 
-def _quiet(what: str, done: float) -> None:
+def quiet(what: str, done: float) -> None:
     """No one is following."""
 
 
@@ -107,7 +107,7 @@ def _start(
     seconds: float,
     seed: int,
     previous: MissionTimetable | None,
-    progress: Progress = _quiet,
+    progress: Progress = quiet,
 ) -> tuple[list[RunTable], Board, dict[str, int]]:
     """The greedy timetable (the previous one, mended), then ejections, then targeted LNS."""
     began, total = time.perf_counter(), len(problem.runs)
@@ -156,7 +156,7 @@ def solve_mission(
     seed: int = 0,
     workers: int = 8,
     previous: MissionTimetable | None = None,
-    progress: Progress = _quiet,
+    progress: Progress = quiet,
 ) -> MissionResult:
     """The best timetable found within `seconds`; with `previous`, one that keeps as much of it
     as it can (its placements are the solver's first guess, and every change is penalised).
@@ -221,7 +221,7 @@ def replan(
     seconds: float = 10.0,
     seed: int = 0,
     workers: int = 8,
-    progress: Progress = _quiet,
+    progress: Progress = quiet,
 ) -> Replanned:
     """Apply `change`, solve again keeping as much of `previous` as possible, and say what
     moved and why."""
