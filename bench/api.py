@@ -28,9 +28,11 @@ import httpx2
 import psycopg
 
 from cadre.access.labels import Classification
-from cadre.services import force, scenarios, users
-from cadre.services.capacity import plan_capacity
-from cadre.services.database import open_database
+from cadre.services.access import users
+from cadre.services.capacity.operations import plan_capacity
+from cadre.services.force import operations as force
+from cadre.services.scenario import operations as scenarios
+from cadre.services.system.database import open_database
 from cadre.storage import plans
 from cadre.storage.database import transaction
 

@@ -21,13 +21,13 @@ from cadre.domain.contributors import Caveat
 from cadre.domain.force.caveats import caveat_blocks, caveat_impact
 from cadre.domain.force.checker import check_assignment, filled_post_months
 from cadre.domain.force.fill import fill_report
-from cadre.domain.force.months import add_months, month_end
 from cadre.domain.force.offers import Offer, OfferState, StateChange
 from cadre.domain.force.problem import ForceProblem
-from cadre.domain.force.ranks import RankBand
-from cadre.domain.force.requirements import Criticality, PostKind, RequirementLine
 from cadre.domain.force.rotations import rotation_plan
 from cadre.domain.force.shortfalls import shortfalls
+from cadre.domain.months import add_months, month_end
+from cadre.domain.ranks import RankBand
+from cadre.domain.requirements import Criticality, PostKind, RequirementLine
 from cadre.domain.sites import Site, SiteKind
 from cadre.solvers.force.matching import match
 

@@ -14,7 +14,7 @@ from cadre.domain.contributors import Caveat, Trainer
 from cadre.domain.course_runs import CourseRun
 from cadre.domain.host import Cohort, HostName
 from cadre.domain.sites import Holiday, Room, Site, SiteKind
-from cadre.domain.timetable.mission import MissionProblem
+from cadre.domain.timetable.problem import MissionProblem
 
 START, END = dt.date(2019, 1, 6), dt.date(2019, 12, 31)
 HOLIDAYS = (

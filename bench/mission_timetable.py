@@ -18,11 +18,11 @@ from collections import Counter
 
 from bench.mission_instance import Sizes, generate
 
-from cadre.domain.timetable.mission import MissionProblem
-from cadre.domain.timetable.mission_changes import Withdrawal
-from cadre.domain.timetable.mission_check import find_conflicts
-from cadre.domain.timetable.mission_result import MissionResult
-from cadre.solvers.timetable.mission_solve import replan, solve_mission
+from cadre.domain.timetable.changes import Withdrawal
+from cadre.domain.timetable.check import find_conflicts
+from cadre.domain.timetable.problem import MissionProblem
+from cadre.domain.timetable.result import MissionResult
+from cadre.solvers.timetable.solve import replan, solve_mission
 
 
 def report(step: str, problem: MissionProblem, result: MissionResult, seconds: float) -> None:

@@ -13,9 +13,9 @@ import pathlib
 import sys
 import time
 
-from cadre.domain.timetable import evaluate_cost, find_conflicts, hard_violations
+from cadre.domain.itc2007 import evaluate_cost, find_conflicts, hard_violations
 from cadre.interchange.itc2007 import read_instance
-from cadre.solvers.timetable import solve
+from cadre.solvers.itc2007 import solve
 
 ROOT = pathlib.Path(__file__).resolve().parents[1]
 DATA = ROOT.parent / "shared" / "bench-data" / "itc2007"

@@ -16,10 +16,13 @@ from collections.abc import Iterator, Mapping
 from contextlib import contextmanager
 from dataclasses import dataclass
 
-from cadre.services import capacity, force, scenarios, schedule
-from cadre.services.database import open_database
-from cadre.services.demo import NMI_EXAMPLE
-from cadre.services.demo_accounts import DemoAccount, create_demo_accounts
+from cadre.services.access.demo_accounts import DemoAccount, create_demo_accounts
+from cadre.services.capacity import operations as capacity
+from cadre.services.force import operations as force
+from cadre.services.scenario import operations as scenarios
+from cadre.services.scenario.demo import NMI_EXAMPLE
+from cadre.services.system.database import open_database
+from cadre.services.timetable import operations as schedule
 
 
 @dataclass(frozen=True)
@@ -68,7 +71,7 @@ def demo_server(folder: pathlib.Path, environment: Mapping[str, str] = {}) -> It
             sys.executable,
             "-m",
             "uvicorn",
-            "cadre.api.app:create_app",
+            "cadre.server:create_app",
             "--factory",
             "--host",
             "127.0.0.1",

@@ -12,8 +12,8 @@ from cadre.domain.catalogue import DeliveryMode, Discipline, InstructorLevel, Qu
 from cadre.domain.contributors import Caveat, Contributor, ContributorRole
 from cadre.domain.force.offers import Offer, OfferState, StateChange
 from cadre.domain.force.problem import ForceProblem
-from cadre.domain.force.ranks import RankBand
-from cadre.domain.force.requirements import Criticality, RequirementLine
+from cadre.domain.ranks import RankBand
+from cadre.domain.requirements import Criticality, RequirementLine
 from cadre.domain.scenario import Scenario
 from cadre.domain.sites import Site, SiteKind
 from tests.factories import make_course, make_scenario

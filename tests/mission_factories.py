@@ -16,10 +16,10 @@ from cadre.domain.contributors import Caveat, Trainer
 from cadre.domain.course_runs import CourseRun
 from cadre.domain.host import Cohort, HostName
 from cadre.domain.sites import Holiday, Room, Site, SiteKind
-from cadre.domain.timetable.mission import MissionProblem, MissionTimetable
-from cadre.domain.timetable.mission_check import find_conflicts
-from cadre.domain.timetable.mission_result import MissionResult
-from cadre.solvers.timetable.mission_solve import solve_mission
+from cadre.domain.timetable.check import find_conflicts
+from cadre.domain.timetable.problem import MissionProblem, MissionTimetable
+from cadre.domain.timetable.result import MissionResult
+from cadre.solvers.timetable.solve import solve_mission
 
 D = dt.date
 EID = Holiday("Eid al-Fitr", D(2019, 6, 4), D(2019, 6, 8))

@@ -11,10 +11,11 @@ from fastapi.testclient import TestClient
 from sqlalchemy import Engine
 
 from cadre.access.labels import Classification
-from cadre.api.app import create_app
-from cadre.api.settings import Settings
-from cadre.services import scenarios, users
-from cadre.services.jobs import JobQueue
+from cadre.server import create_app
+from cadre.services.access import users
+from cadre.services.jobs.operations import JobQueue
+from cadre.services.scenario import operations as scenarios
+from cadre.services.system.settings import Settings
 from tests.conftest import EXAMPLES
 
 _numbers = itertools.count(1)

@@ -10,8 +10,10 @@ from contextlib import contextmanager
 from fastapi.testclient import TestClient
 from sqlalchemy import Engine
 
-from cadre.api.security import CSRF_COOKIE, SESSION_COOKIE
-from cadre.services import capacity, force, users
+from cadre.access.sessions import CSRF_COOKIE, SESSION_COOKIE
+from cadre.services.access import users
+from cadre.services.capacity import operations as capacity
+from cadre.services.force import operations as force
 from tests.service_support import engine_of, service
 
 _numbers = itertools.count(1)

@@ -10,8 +10,8 @@ from typer.testing import CliRunner
 
 from cadre.access.policy import Role
 from cadre.cli import app
-from cadre.services import users
-from cadre.services.database import open_database
+from cadre.services.access import users
+from cadre.services.system.database import open_database
 from tests.conftest import EXAMPLES
 
 

@@ -17,7 +17,7 @@ from sqlalchemy import create_engine, text
 from typer.testing import CliRunner
 
 from cadre.cli import app
-from cadre.services import users
+from cadre.services.access import users
 from cadre.storage.database import make_engine, normalise_url
 
 

@@ -7,7 +7,7 @@ from collections.abc import Iterator
 import pytest
 from fastapi.testclient import TestClient
 
-from cadre.services import users
+from cadre.services.access import users
 from tests.service_support import engine_of, service
 
 PASSWORD = "four words make a password"

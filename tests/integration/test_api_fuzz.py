@@ -19,10 +19,10 @@ from schemathesis import GenerationMode
 from schemathesis.python import asgi
 
 from cadre.access.labels import Classification
-from cadre.api.app import create_app
-from cadre.api.settings import Settings
-from cadre.services import scenarios
-from cadre.services.database import open_database
+from cadre.server import create_app
+from cadre.services.scenario import operations as scenarios
+from cadre.services.system.database import open_database
+from cadre.services.system.settings import Settings
 from tests.conftest import EXAMPLES
 from tests.service_support import person
 

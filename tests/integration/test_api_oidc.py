@@ -15,7 +15,7 @@ import pytest
 from fastapi.testclient import TestClient
 from joserfc import jwk, jwt
 
-from cadre.services import users
+from cadre.services.access import users
 from tests.service_support import engine_of, service
 
 CLIENT_ID = "cadre-test"

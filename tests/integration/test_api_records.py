@@ -10,7 +10,8 @@ import pytest
 from fastapi.testclient import TestClient
 
 from cadre.domain.errors import InvalidInput
-from cadre.services import audit, scenarios
+from cadre.services.access import audit
+from cadre.services.scenario import operations as scenarios
 from tests.conftest import EXAMPLES
 from tests.service_support import engine_of, person, service
 

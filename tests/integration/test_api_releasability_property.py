@@ -21,10 +21,10 @@ from cadre.access.communities import EU_MEMBERS, NATO_MEMBERS
 from cadre.access.labels import Classification, default_label
 from cadre.access.policy import Role, Verb, reach
 from cadre.interchange.record_kinds import KINDS
-from cadre.services import capacity
-from cadre.services.audit import as_label
-from cadre.services.mission_view import mission_data
-from cadre.services.records import etag
+from cadre.services.access.audit import as_label
+from cadre.services.access.scope import mission_data
+from cadre.services.capacity import operations as capacity
+from cadre.services.scenario.records import etag
 from cadre.storage import audit_log
 from cadre.storage.database import transaction
 from cadre.storage.labels import StoredLabel, put_label

@@ -9,7 +9,8 @@ from cadre.domain.capacity.problem import PlanMode
 from cadre.domain.errors import InvalidInput, NotFound
 from cadre.domain.fingerprint import fingerprint
 from cadre.interchange.scenario_file import read_scenario
-from cadre.services import capacity, scenarios
+from cadre.services.capacity import operations as capacity
+from cadre.services.scenario import operations as scenarios
 from cadre.storage import plans
 from cadre.storage.database import transaction
 from tests.conftest import EXAMPLES

@@ -13,7 +13,9 @@ from sqlalchemy.exc import IntegrityError
 
 from cadre.domain.errors import Conflict, InvalidInput, NotFound
 from cadre.domain.force.offers import OfferState
-from cadre.services import force, force_offers, scenarios
+from cadre.services.force import offers as force_offers
+from cadre.services.force import operations as force
+from cadre.services.scenario import operations as scenarios
 from cadre.storage.database import transaction
 from cadre.storage.force_models import ForceOfferRow
 from cadre.storage.models import Base, MissionRow, PlanVersionRow

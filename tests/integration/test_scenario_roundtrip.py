@@ -10,8 +10,8 @@ from cadre.domain.rules import check_scenario
 from cadre.domain.scenario import Scenario
 from cadre.interchange.registries import registries
 from cadre.interchange.scenario_file import dump_scenario, parse_scenario
-from cadre.services import scenarios as service
-from cadre.services.database import open_database
+from cadre.services.scenario import operations as service
+from cadre.services.system.database import open_database
 from tests.strategies import scenarios
 
 

@@ -13,7 +13,7 @@ from sqlalchemy.exc import IntegrityError
 
 from cadre.domain.errors import InvalidInput
 from cadre.interchange.scenario_file import read_scenario
-from cadre.services import scenarios
+from cadre.services.scenario import operations as scenarios
 from cadre.storage.database import transaction
 from cadre.storage.models import Base, CourseRow, MissionRow, PlanVersionRow
 from cadre.storage.scenarios import search_cohorts

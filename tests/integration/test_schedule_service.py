@@ -11,10 +11,12 @@ import pytest
 from sqlalchemy import Engine
 
 from cadre.domain.errors import NotFound
-from cadre.domain.timetable.mission_changes import Withdrawal
-from cadre.domain.timetable.mission_check import find_conflicts
+from cadre.domain.timetable.changes import Withdrawal
+from cadre.domain.timetable.check import find_conflicts
 from cadre.interchange.scenario_file import read_scenario
-from cadre.services import capacity, scenarios, schedule
+from cadre.services.capacity import operations as capacity
+from cadre.services.scenario import operations as scenarios
+from cadre.services.timetable import operations as schedule
 from tests.conftest import EXAMPLES
 
 TINY = (EXAMPLES / "tiny.yaml").read_text(encoding="utf-8")

@@ -10,7 +10,7 @@ from collections.abc import Iterator
 import pytest
 from fastapi.testclient import TestClient
 
-from cadre.services import audit
+from cadre.services.access import audit
 from tests.service_support import engine_of
 from tests.web_support import log_in, web
 

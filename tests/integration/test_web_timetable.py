@@ -14,8 +14,9 @@ import openpyxl
 import pytest
 from fastapi.testclient import TestClient
 
-from cadre.domain.timetable.mission_changes import Withdrawal
-from cadre.services import scenarios, schedule
+from cadre.domain.timetable.changes import Withdrawal
+from cadre.services.scenario import operations as scenarios
+from cadre.services.timetable import operations as schedule
 from tests.conftest import EXAMPLES
 from tests.service_support import engine_of, person
 from tests.web_support import log_in, web

@@ -15,8 +15,8 @@ from starlette.middleware.sessions import SessionMiddleware
 
 from cadre.access.errors import NotAuthenticated
 from cadre.api.routes_session import set_session_cookies
-from cadre.api.settings import Settings
-from cadre.services import users
+from cadre.services.access import users
+from cadre.services.system.settings import Settings
 
 
 def install(app: FastAPI, settings: Settings) -> None:

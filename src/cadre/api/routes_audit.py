@@ -11,7 +11,7 @@ from cadre.api.errors import RESPONSES
 from cadre.api.schemas import AuditEntryOut, AuditPageOut, VerificationOut
 from cadre.api.security import CurrentPrincipal, Database
 from cadre.domain.errors import Forbidden
-from cadre.services import audit
+from cadre.services.access import audit
 
 router = APIRouter(
     prefix="/audit", tags=["audit"], responses={401: RESPONSES[401], 403: RESPONSES[403]}

@@ -9,8 +9,8 @@ from fastapi import APIRouter, Path, Query, Request, Response, status
 from cadre.api.errors import RESPONSES
 from cadre.api.schemas import JobIn, JobOut, JobPage
 from cadre.api.security import CurrentPrincipal, Database
-from cadre.services import jobs
-from cadre.services.jobs import JobQueue, JobView
+from cadre.services.jobs import operations as jobs
+from cadre.services.jobs.operations import JobQueue, JobView
 
 router = APIRouter(tags=["jobs"], responses={401: RESPONSES[401]})
 JobId = Annotated[int, Path(ge=1, le=2**31 - 1)]

@@ -9,9 +9,10 @@ from fastapi import APIRouter, Path, Query
 from cadre.api.errors import RESPONSES
 from cadre.api.schemas import LabelOut, MissionOut, MissionPage, PlanDetailOut, PlanPage
 from cadre.api.security import CurrentPrincipal, Database
-from cadre.services import missions, plan_versions
-from cadre.services.missions import MissionSummary
-from cadre.services.plan_versions import PlanView
+from cadre.services.plans import queries as plan_versions
+from cadre.services.plans.queries import PlanView
+from cadre.services.scenario import missions
+from cadre.services.scenario.missions import MissionSummary
 
 router = APIRouter(tags=["missions"], responses={401: RESPONSES[401]})
 MissionCode = Annotated[str, Path(max_length=64, examples=["TINY"])]

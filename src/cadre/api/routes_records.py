@@ -15,9 +15,8 @@ from pydantic import ConfigDict, Field, create_model
 from cadre.api.errors import RESPONSES
 from cadre.api.schemas import GenericRecordOut, LabelIn, LabelOut
 from cadre.api.security import CurrentPrincipal, Database
-from cadre.interchange.record_kinds import KINDS, RecordKind
-from cadre.services import record_labels, records
-from cadre.services.records import RecordView
+from cadre.services.scenario import record_labels, records
+from cadre.services.scenario.records import KINDS, RecordKind, RecordView
 
 router = APIRouter(prefix="/missions/{mission}", responses={401: RESPONSES[401]})
 MissionCode = Annotated[str, Path(max_length=64, examples=["TINY"])]

@@ -9,18 +9,12 @@ from fastapi.concurrency import run_in_threadpool
 from starlette.datastructures import FormData
 
 from cadre.access.policy import Principal, actions
+from cadre.access.sessions import CSRF_COOKIE, SESSION_COOKIE, cookie_attributes
 from cadre.api.errors import RESPONSES
 from cadre.api.schemas import LoginIn, MeOut, SessionOut, TokenIn, TokenOut
-from cadre.api.security import (
-    CSRF_COOKIE,
-    SESSION_COOKIE,
-    CurrentPrincipal,
-    Database,
-    session_cookie,
-)
+from cadre.api.security import CurrentPrincipal, Database, session_cookie
 from cadre.domain.errors import InvalidInput
-from cadre.services import users
-from cadre.services.users import SESSION_HOURS
+from cadre.services.access import users
 
 router = APIRouter(tags=["session"])
 
@@ -58,8 +52,7 @@ def secure(request: Request) -> bool:
 def set_session_cookies(request: Request, response: Response, login: users.Login) -> None:
     """HttpOnly session cookie (scripts cannot read it), SameSite=Strict (no other site's
     page sends it), Secure over TLS; the CSRF token beside it is readable by our own page."""
-    age = SESSION_HOURS * 3600
-    common = {"max_age": age, "samesite": "strict", "secure": secure(request), "path": "/"}
+    common = cookie_attributes(secure(request))
     response.set_cookie(SESSION_COOKIE, login.token, httponly=True, **common)  # type: ignore[arg-type]
     response.set_cookie(CSRF_COOKIE, login.csrf, httponly=False, **common)  # type: ignore[arg-type]
 

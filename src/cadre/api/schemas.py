@@ -8,7 +8,7 @@ from typing import Annotated, Any
 from pydantic import AfterValidator, BaseModel, ConfigDict, Field
 
 from cadre.access.labels import Classification, Label
-from cadre.interchange.fields import Code
+from cadre.services.scenario.records import Code
 
 
 def _utc(value: dt.datetime) -> dt.datetime:

@@ -13,16 +13,16 @@ from sqlalchemy import Engine
 
 from cadre.access.errors import NotAuthenticated
 from cadre.access.policy import Principal
-from cadre.access.secrets import csrf_matches
+from cadre.access.sessions import (
+    CSRF_FIELD,
+    CSRF_HEADER,
+    FORM_TYPES,
+    SESSION_COOKIE,
+    csrf_holds,
+    needs_csrf,
+)
 from cadre.domain.errors import Forbidden
-from cadre.services import users
-
-SESSION_COOKIE = "cadre_session"
-CSRF_COOKIE = "cadre_csrf"
-CSRF_HEADER = "X-CSRF-Token"
-CSRF_FIELD = "csrf_token"
-UNSAFE = frozenset({"POST", "PUT", "PATCH", "DELETE"})
-_FORMS = ("application/x-www-form-urlencoded", "multipart/form-data")
+from cadre.services.access import users
 
 bearer = HTTPBearer(
     auto_error=False,
@@ -62,11 +62,11 @@ async def current_principal(
         return await run_in_threadpool(users.authenticate, engine, credentials.credentials)
     if cookie:
         principal = await run_in_threadpool(users.authenticate, engine, cookie)
-        if request.method in UNSAFE:
+        if needs_csrf(request.method):
             offered = request.headers.get(CSRF_HEADER)
-            if offered is None and request.headers.get("content-type", "").startswith(_FORMS):
+            if offered is None and request.headers.get("content-type", "").startswith(FORM_TYPES):
                 offered = str((await request.form()).get(CSRF_FIELD) or "")
-            if not offered or not csrf_matches(cookie, offered):
+            if not csrf_holds(cookie, offered):
                 raise Forbidden(
                     "this request lacks the session's CSRF token; reload the page and try again"
                 )

@@ -14,8 +14,9 @@ from cadre.cli.app import app
 from cadre.cli.console import console
 from cadre.domain.errors import InvalidInput
 from cadre.domain.force.offers import OfferState
-from cadre.services import force, force_offers
-from cadre.services.database import open_database
+from cadre.services.force import offers as force_offers
+from cadre.services.force import operations as force
+from cadre.services.system.database import open_database
 
 force_app = typer.Typer(
     help="Force generation: fill the statement of requirements with nations' offers.",

@@ -13,7 +13,7 @@ from rich.table import Table
 
 from cadre.cli.app import app
 from cadre.cli.console import console
-from cadre.services import itc2007 as service
+from cadre.services.itc2007 import operations as service
 
 itc2007 = typer.Typer(
     help="ITC-2007 track 3 (curriculum-based course timetabling): solve and check.",

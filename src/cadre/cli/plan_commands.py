@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import json
 import pathlib
 from typing import Annotated
 
@@ -15,10 +14,10 @@ from cadre.cli.render_capacity import compare as compare_table
 from cadre.cli.render_capacity import plan_summary
 from cadre.domain.capacity.problem import PlanMode
 from cadre.domain.errors import InvalidInput
-from cadre.interchange.capacity_json import plan_to_json
-from cadre.interchange.capacity_plots import write_plots
-from cadre.services import capacity, scenarios
-from cadre.services.database import open_database
+from cadre.services.capacity import operations as capacity
+from cadre.services.capacity.exports import write_plan_json, write_plan_plots
+from cadre.services.scenario import operations as scenarios
+from cadre.services.system.database import open_database
 
 plan_app = typer.Typer(help="Plan the mission: the training force, its handover, what is unmet.")
 app.add_typer(plan_app, name="plan")
@@ -83,10 +82,10 @@ def plan_capacity(
     for problem in version.violations:
         console.print(f"[red]checker:[/] {problem}")
     if json_file is not None:
-        json_file.write_text(json.dumps(plan_to_json(version.plan), indent=1), encoding="utf-8")
+        write_plan_json(version.plan, json_file)
         console.print(f"Plan written to {json_file}.")
     if plots is not None:
-        written = write_plots(version.plan, plots)
+        written = write_plan_plots(version.plan, plots)
         console.print(f"{len(written)} plots written to {plots}.")
 
 
@@ -104,7 +103,7 @@ def show(
         names = _names(engine, mission)
     console.print(plan_summary(version.plan, names, version.number))
     if plots is not None:
-        write_plots(version.plan, plots)
+        write_plan_plots(version.plan, plots)
 
 
 @plan_app.command("list")

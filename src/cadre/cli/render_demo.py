@@ -6,7 +6,7 @@ from collections.abc import Sequence
 
 from rich.table import Table
 
-from cadre.services.demo_accounts import DemoAccount
+from cadre.services.access.demo_accounts import DemoAccount
 
 
 def demo_accounts_table(accounts: Sequence[DemoAccount]) -> Table:

@@ -10,7 +10,7 @@ from rich.table import Table
 from cadre.domain.force.caveats import CaveatBlock, CaveatImpact
 from cadre.domain.force.fill import Fill
 from cadre.domain.force.shortfalls import Shortfall
-from cadre.services.force import ForcePicture
+from cadre.services.force.operations import ForcePicture
 
 
 def table_of(title: str, *columns: str, right: Sequence[str] = ()) -> Table:

@@ -9,8 +9,8 @@ from rich.console import Group
 from rich.table import Table
 
 from cadre.cli.render_force import table_of
-from cadre.domain.force.requirements import LineEvent, RequirementLine
 from cadre.domain.force.rotations import RotationPlan
+from cadre.domain.requirements import LineEvent, RequirementLine
 
 
 def relief_calendar(plan: RotationPlan, line: str | None, nation: str | None) -> Group:

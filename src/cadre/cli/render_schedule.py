@@ -10,8 +10,8 @@ from rich.console import Group, RenderableType
 from rich.table import Table
 from rich.text import Text
 
-from cadre.domain.timetable.mission import PlacedRun
-from cadre.services.schedule import TimetableVersion
+from cadre.domain.timetable.problem import PlacedRun
+from cadre.services.timetable.operations import TimetableVersion
 
 FULL, EMPTY = "█", "·"
 

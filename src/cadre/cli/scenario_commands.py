@@ -14,10 +14,13 @@ from cadre.cli.console import console
 from cadre.cli.render import scenario_summary
 from cadre.cli.render_capacity import headline
 from cadre.cli.render_demo import demo_accounts_table
-from cadre.interchange.schema import json_schema
-from cadre.services import capacity, demo_accounts, force, scenarios, schedule
-from cadre.services import demo as demo_service
-from cadre.services.database import describe, open_database
+from cadre.services.access import demo_accounts
+from cadre.services.capacity import operations as capacity
+from cadre.services.force import operations as force
+from cadre.services.scenario import demo as demo_service
+from cadre.services.scenario import operations as scenarios
+from cadre.services.system.database import describe, open_database
+from cadre.services.timetable import operations as schedule
 
 FileArg = Annotated[pathlib.Path, typer.Argument(help="A scenario file in YAML.")]
 MissionOpt = Annotated[
@@ -64,7 +67,7 @@ def schema(
     out: Annotated[pathlib.Path | None, typer.Option(help="File to write; default: print.")] = None,
 ) -> None:
     """The JSON Schema of scenario files (for editors and other tools)."""
-    text = json.dumps(json_schema(), indent=2, ensure_ascii=False) + "\n"
+    text = json.dumps(scenarios.json_schema(), indent=2, ensure_ascii=False) + "\n"
     if out is None:
         console.print(text, markup=False, highlight=False, end="")
     else:
@@ -120,4 +123,4 @@ def demo(
         "(Ctrl-C stops)."
     )
     # By import path, as `cadre serve` does: the command line does not import the web app.
-    uvicorn.run("cadre.api.app:create_app", factory=True, host=host, port=port, log_level="warning")
+    uvicorn.run("cadre.server:create_app", factory=True, host=host, port=port, log_level="warning")

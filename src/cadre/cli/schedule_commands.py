@@ -15,9 +15,9 @@ from cadre.cli import render_schedule
 from cadre.cli.app import app
 from cadre.cli.console import console
 from cadre.domain.errors import InvalidInput
-from cadre.domain.timetable.mission_changes import Change, change_from
-from cadre.services import schedule as service
-from cadre.services.database import open_database
+from cadre.domain.timetable.changes import Change, change_from
+from cadre.services.system.database import open_database
+from cadre.services.timetable import operations as service
 
 schedule_app = typer.Typer(
     help="Timetable course runs: dates, rooms, instructors, cohorts; re-plan after a change.",

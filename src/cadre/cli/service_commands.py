@@ -16,9 +16,9 @@ from cadre.access.labels import Classification
 from cadre.access.policy import Role
 from cadre.cli.app import app
 from cadre.cli.console import console, err_console
-from cadre.services import audit, users
-from cadre.services.backup import backup as backup_database
-from cadre.services.database import describe, open_database
+from cadre.services.access import audit, users
+from cadre.services.system.backup import backup as backup_database
+from cadre.services.system.database import describe, open_database
 
 user_app = typer.Typer(help="Local accounts of the service.", no_args_is_help=True)
 audit_app = typer.Typer(help="The audit trail of the service.", no_args_is_help=True)
@@ -52,7 +52,7 @@ def serve(
     scheme = "https" if ssl_certfile else "http"
     console.print(f"Cadre serves {where} at {scheme}://{host}:{port}/api/v1 (Ctrl-C stops).")
     uvicorn.run(
-        "cadre.api.app:create_app",
+        "cadre.server:create_app",
         factory=True,
         host=host,
         port=port,

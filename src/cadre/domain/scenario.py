@@ -11,8 +11,8 @@ from cadre.domain.catalogue import Course, Discipline, Qualification
 from cadre.domain.contributors import Caveat, Contributor, Pledge, Trainer
 from cadre.domain.course_runs import CourseRun
 from cadre.domain.errors import NotFound
-from cadre.domain.force.requirements import RequirementLine
 from cadre.domain.host import Cohort, Demand
+from cadre.domain.requirements import RequirementLine
 from cadre.domain.sites import Site
 
 

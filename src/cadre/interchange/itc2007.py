@@ -11,7 +11,7 @@ import pathlib
 from dataclasses import dataclass, field
 
 from cadre.domain.errors import InvalidInput, Problem
-from cadre.domain.timetable import (
+from cadre.domain.itc2007 import (
     Event,
     Resource,
     ResourceKind,

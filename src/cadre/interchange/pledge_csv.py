@@ -13,7 +13,7 @@ from collections.abc import Mapping, Sequence
 
 from cadre.domain.errors import InvalidInput, Problem
 from cadre.domain.force.offers import Offer
-from cadre.domain.force.requirements import RequirementLine
+from cadre.domain.requirements import RequirementLine
 from cadre.domain.scenario import Scenario
 from cadre.interchange.pledge_rows import (
     COLUMNS,

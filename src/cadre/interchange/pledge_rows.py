@@ -11,9 +11,9 @@ from typing import Any
 
 from cadre.domain.errors import Problem
 from cadre.domain.force.offers import Offer, OfferState, StateChange
-from cadre.domain.force.ranks import Rank, RankBand
-from cadre.domain.force.requirements import RequirementLine
 from cadre.domain.force.validation import offer_problems
+from cadre.domain.ranks import Rank, RankBand
+from cadre.domain.requirements import RequirementLine
 from cadre.domain.scenario import Scenario
 
 MAX_BYTES = 5 * 1024 * 1024  # a nation's bid is a few hundred rows; anything bigger is a mistake

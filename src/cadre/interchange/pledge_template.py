@@ -18,8 +18,8 @@ from openpyxl.utils import get_column_letter
 from openpyxl.worksheet.datavalidation import DataValidation
 from openpyxl.worksheet.worksheet import Worksheet
 
-from cadre.domain.force.ranks import ALL_RANKS
-from cadre.domain.force.requirements import RequirementLine
+from cadre.domain.ranks import ALL_RANKS
+from cadre.domain.requirements import RequirementLine
 from cadre.domain.scenario import Scenario
 from cadre.interchange.pledge_rows import COLUMNS, FORMULA_STARTS, MAX_ROWS
 

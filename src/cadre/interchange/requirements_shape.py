@@ -13,8 +13,8 @@ from typing import Annotated, Any
 from pydantic import AfterValidator, BaseModel, ConfigDict, Field
 
 from cadre.domain.catalogue import DeliveryMode
-from cadre.domain.force.ranks import RankBand
-from cadre.domain.force.requirements import Criticality, PostKind, RequirementLine
+from cadre.domain.ranks import RankBand
+from cadre.domain.requirements import Criticality, PostKind, RequirementLine
 
 
 def _rank_band(text: str) -> str:

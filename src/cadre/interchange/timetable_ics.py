@@ -19,8 +19,8 @@ from dataclasses import dataclass
 import icalendar
 
 from cadre.domain.sites import Site, Weekday
-from cadre.domain.timetable.mission import MissionProblem, PlacedRun
-from cadre.domain.timetable.mission_plan import TimetablePlan, co_teaching
+from cadre.domain.timetable.plan import TimetablePlan, co_teaching
+from cadre.domain.timetable.problem import MissionProblem, PlacedRun
 
 SUBJECTS = ("instructor", "site", "cohort")
 _NAMESPACE = uuid.UUID("6f1c1e9e-3a56-4b7e-9d0a-c4d2e0a1f7b3")  # Cadre's, fixed forever

@@ -5,18 +5,18 @@ from __future__ import annotations
 import datetime as dt
 from typing import Any
 
-from cadre.domain.timetable.mission import MissionTimetable, PlacedRun, StartRule
-from cadre.domain.timetable.mission_changes import Change, RoomClosure, Withdrawal
-from cadre.domain.timetable.mission_cost import MissionCost
-from cadre.domain.timetable.mission_plan import TimetablePlan
-from cadre.domain.timetable.mission_result import (
+from cadre.domain.planning import SolveStatus
+from cadre.domain.timetable.changes import Change, RoomClosure, Withdrawal
+from cadre.domain.timetable.cost import MissionCost
+from cadre.domain.timetable.plan import TimetablePlan
+from cadre.domain.timetable.problem import MissionTimetable, PlacedRun, StartRule
+from cadre.domain.timetable.result import (
     Blocker,
     BlockerKind,
     MissionResult,
     Move,
     UnplacedRun,
 )
-from cadre.domain.timetable.model import SolveStatus
 from cadre.interchange.runs_shape import RunShape, runs_to_document, runs_to_domain
 
 _day = dt.date.fromisoformat

@@ -15,9 +15,9 @@ import openpyxl
 from openpyxl.styles import Alignment, Font
 from openpyxl.worksheet.worksheet import Worksheet
 
-from cadre.domain.timetable.mission import MissionProblem, PlacedRun
-from cadre.domain.timetable.mission_plan import TimetablePlan, co_teaching
-from cadre.domain.timetable.mission_rules import certified_for
+from cadre.domain.timetable.plan import TimetablePlan, co_teaching
+from cadre.domain.timetable.problem import MissionProblem, PlacedRun
+from cadre.domain.timetable.rules import certified_for
 from cadre.interchange.pledge_template import put
 
 RUNS = (

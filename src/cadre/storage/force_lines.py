@@ -14,8 +14,8 @@ from sqlalchemy.orm import Session
 
 from cadre.domain.catalogue import DeliveryMode
 from cadre.domain.errors import Conflict, NotFound
-from cadre.domain.force.ranks import Rank, RankBand
-from cadre.domain.force.requirements import Criticality, LineEvent, PostKind, RequirementLine
+from cadre.domain.ranks import Rank, RankBand
+from cadre.domain.requirements import Criticality, LineEvent, PostKind, RequirementLine
 from cadre.storage.force_models import ForceLineEventRow, ForceLineRow, ForceOfferRow
 
 _LINE_FIELDS = tuple(f.name for f in dataclasses.fields(RequirementLine))

@@ -8,7 +8,7 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from cadre.domain.force.offers import Offer, OfferState, SourcingRound, StateChange
-from cadre.domain.force.ranks import Rank, RankBand
+from cadre.domain.ranks import Rank, RankBand
 from cadre.storage.force_lines import line_row
 from cadre.storage.force_models import ForceOfferEventRow, ForceOfferRow, ForceRoundRow
 

@@ -1,7 +1,7 @@
 """The web app: server-rendered pages (Jinja2) in English and Arabic over the service, for
 staff at a mission HQ and at host-nation schools on a network without internet.
 
-`install(app)` is the one registration in `cadre.api.app.create_app`: the pages, and the
+`install(app)` is the one registration in `cadre.server.create_app`: the pages, and the
 static files (own CSS and JavaScript, served from the package).
 """
 

@@ -4,14 +4,12 @@ from __future__ import annotations
 
 from fastapi import APIRouter
 
-from cadre.web import (
-    pages_audit,
-    pages_force,
-    pages_plans,
-    pages_records,
-    pages_session,
-    pages_timetable,
-)
+from cadre.web.pages import audit as pages_audit
+from cadre.web.pages import force as pages_force
+from cadre.web.pages import plans as pages_plans
+from cadre.web.pages import records as pages_records
+from cadre.web.pages import session as pages_session
+from cadre.web.pages import timetable as pages_timetable
 from cadre.web.routing import PageRoute
 
 router = APIRouter(route_class=PageRoute, include_in_schema=False)

@@ -13,9 +13,9 @@ from starlette.requests import Request
 from starlette.responses import HTMLResponse
 
 from cadre.access.policy import Principal
-from cadre.api.security import CSRF_COOKIE, CSRF_FIELD
-from cadre.services.web_access import pages_for
+from cadre.access.sessions import CSRF_COOKIE, CSRF_FIELD
 from cadre.web import i18n, terms
+from cadre.web.navigation import pages_for
 
 STATIC = pathlib.Path(__file__).parent / "static"
 

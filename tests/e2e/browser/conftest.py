@@ -14,9 +14,9 @@ from dataclasses import dataclass
 import pytest
 from bench.web_demo import demo_server
 
-from cadre.services import schedule
-from cadre.services.database import open_database
-from cadre.services.demo_accounts import DemoAccount
+from cadre.services.access.demo_accounts import DemoAccount
+from cadre.services.system.database import open_database
+from cadre.services.timetable import operations as schedule
 
 CHROMIUM = "/usr/bin/chromium"
 CHROMIUM_ARGS = [

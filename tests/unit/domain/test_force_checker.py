@@ -8,7 +8,7 @@ import pytest
 
 from cadre.domain.force.checker import AssignmentViolation, check_assignment
 from cadre.domain.force.problem import Allocation
-from cadre.domain.force.ranks import RankBand
+from cadre.domain.ranks import RankBand
 from tests.force_factories import day, make_line, make_offer, problem_of
 
 JAN, JUN, DEC = day("2019-01-01"), day("2019-06-01"), day("2019-12-01")

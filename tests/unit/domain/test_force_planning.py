@@ -13,8 +13,8 @@ from cadre.domain.force.planning import (
     protection_posts,
     requirements_from_plan,
 )
-from cadre.domain.force.ranks import Rank, RankBand
-from cadre.domain.force.requirements import Criticality, PostKind, line_order
+from cadre.domain.ranks import Rank, RankBand
+from cadre.domain.requirements import Criticality, PostKind, line_order
 from cadre.domain.sites import Site, SiteKind
 from tests.force_factories import day, force_scenario, make_line
 

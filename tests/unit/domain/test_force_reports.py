@@ -7,8 +7,8 @@ from cadre.domain.catalogue import DeliveryMode
 from cadre.domain.force.caveats import CaveatImpact, caveat_blocks, caveat_impact
 from cadre.domain.force.fill import Fill, MonthFill, NationFill, fill_report
 from cadre.domain.force.problem import Allocation
-from cadre.domain.force.requirements import Criticality, PostKind
 from cadre.domain.force.shortfalls import RunsLost, shortfalls
+from cadre.domain.requirements import Criticality, PostKind
 from tests.factories import make_course
 from tests.force_factories import day, make_line, make_offer, problem_of
 

@@ -7,9 +7,9 @@ from typing import Any
 import pytest
 
 from cadre.domain.force.offers import Offer
-from cadre.domain.force.ranks import RankBand
-from cadre.domain.force.requirements import PostKind, RequirementLine
 from cadre.domain.force.validation import line_problems, offer_problems
+from cadre.domain.ranks import RankBand
+from cadre.domain.requirements import PostKind, RequirementLine
 from tests.force_factories import day, force_scenario, make_line, make_offer
 
 SCENARIO = force_scenario()

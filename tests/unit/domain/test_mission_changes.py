@@ -7,7 +7,7 @@ import datetime as dt
 import pytest
 
 from cadre.domain.errors import InvalidInput
-from cadre.domain.timetable.mission_changes import RoomClosure, Withdrawal, change_from
+from cadre.domain.timetable.changes import RoomClosure, Withdrawal, change_from
 
 
 def test_each_named_change_becomes_its_kind_and_none_named_is_none() -> None:

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import dataclasses
 
-from cadre.domain.timetable.mission import MissionTimetable, PlacedRun
-from cadre.domain.timetable.mission_check import MissionConflict, MissionRule, find_conflicts
+from cadre.domain.timetable.check import MissionConflict, MissionRule, find_conflicts
+from cadre.domain.timetable.problem import MissionTimetable, PlacedRun
 from tests.mission_factories import D, make_problem, make_run, make_trainer
 
 SUNDAY = D(2019, 5, 12)

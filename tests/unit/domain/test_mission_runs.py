@@ -10,7 +10,7 @@ from cadre.domain.capacity.problem import PlanMode, RunMode
 from cadre.domain.contributors import Trainer
 from cadre.domain.course_runs import CourseRun
 from cadre.domain.host import Cohort, HostName
-from cadre.domain.timetable.mission_runs import (
+from cadre.domain.timetable.runs import (
     RunsFromPlan,
     match_cohorts,
     round_runs,

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pathlib
 
-from cadre.domain.timetable import (
+from cadre.domain.itc2007 import (
     Conflict,
     ConflictKind,
     CostBreakdown,

@@ -7,7 +7,7 @@ import pathlib
 import pytest
 
 from cadre.domain.errors import InvalidInput, Problem
-from cadre.domain.timetable import Event, Session, Timetable
+from cadre.domain.itc2007 import Event, Session, Timetable
 from cadre.interchange.itc2007 import format_solution, parse_instance, parse_solution, read_instance
 
 DATA = pathlib.Path(__file__).resolve().parents[2] / "data" / "itc2007"

@@ -13,7 +13,7 @@ import pytest
 
 from cadre.domain.errors import InvalidInput
 from cadre.domain.force.offers import OfferState, StateChange
-from cadre.domain.force.ranks import RankBand
+from cadre.domain.ranks import RankBand
 from cadre.interchange.pledge_csv import read_csv_pledges, write_csv_template
 from cadre.interchange.pledge_template import write_template
 from cadre.interchange.pledge_workbook import read_pledges

@@ -10,18 +10,18 @@ import pathlib
 import icalendar
 import openpyxl
 
-from cadre.domain.timetable.mission import MissionTimetable, PlacedRun
-from cadre.domain.timetable.mission_changes import RoomClosure, Withdrawal
-from cadre.domain.timetable.mission_cost import MissionCost
-from cadre.domain.timetable.mission_plan import TimetablePlan
-from cadre.domain.timetable.mission_result import (
+from cadre.domain.itc2007.model import SolveStatus
+from cadre.domain.timetable.changes import RoomClosure, Withdrawal
+from cadre.domain.timetable.cost import MissionCost
+from cadre.domain.timetable.plan import TimetablePlan
+from cadre.domain.timetable.problem import MissionTimetable, PlacedRun
+from cadre.domain.timetable.result import (
     Blocker,
     BlockerKind,
     MissionResult,
     Move,
     UnplacedRun,
 )
-from cadre.domain.timetable.model import SolveStatus
 from cadre.interchange.timetable_ics import Version, calendar_text
 from cadre.interchange.timetable_json import plan_from_json, plan_to_json
 from cadre.interchange.timetable_xlsx import write_workbook

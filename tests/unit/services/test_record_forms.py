@@ -7,7 +7,7 @@ import pytest
 
 from cadre.domain.errors import InvalidInput, Problem
 from cadre.interchange.schema import CohortShape, SiteShape
-from cadre.services.record_forms import (
+from cadre.web.presenters.record_forms import (
     FormField,
     document_from_form,
     field_of,

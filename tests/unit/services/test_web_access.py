@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from cadre.access.policy import Principal, Role
-from cadre.services.web_access import Page, home_page, pages_for
+from cadre.web.navigation import Page, home_page, pages_for
 
 
 def principal(*roles: Role) -> Principal:

@@ -5,8 +5,8 @@ from __future__ import annotations
 
 import datetime as dt
 
-from cadre.domain.timetable.mission_plan import CalendarRun
-from cadre.services.web_timetable import teaching_days, weeks_of
+from cadre.domain.timetable.plan import CalendarRun
+from cadre.web.presenters.timetable import teaching_days, weeks_of
 
 
 def make_run(code: str, days: tuple[dt.date, ...]) -> CalendarRun:

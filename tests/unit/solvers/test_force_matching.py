@@ -15,9 +15,9 @@ from cadre.domain.force.caveats import caveat_blocks
 from cadre.domain.force.checker import check_assignment, filled_post_months
 from cadre.domain.force.offers import Offer
 from cadre.domain.force.problem import Allocation, ForceProblem, ForceResult, SolveStatus
-from cadre.domain.force.ranks import RankBand
-from cadre.domain.force.requirements import Criticality, RequirementLine
 from cadre.domain.force.rotations import rotation_plan
+from cadre.domain.ranks import RankBand
+from cadre.domain.requirements import Criticality, RequirementLine
 from cadre.solvers.force.matching import match
 from tests.force_factories import day, force_scenario, make_line, make_offer, problem_of
 

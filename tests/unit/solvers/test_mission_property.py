@@ -10,9 +10,9 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from cadre.domain.catalogue import DeliveryMode
-from cadre.domain.timetable.mission import MissionProblem
-from cadre.domain.timetable.mission_check import find_conflicts
-from cadre.solvers.timetable.mission_solve import first_timetable, solve_mission
+from cadre.domain.timetable.check import find_conflicts
+from cadre.domain.timetable.problem import MissionProblem
+from cadre.solvers.timetable.solve import first_timetable, solve_mission
 from tests.mission_factories import DEU_TAJI_ONLY, JULY, MAY, make_problem, make_run, make_trainer
 
 # Weighted towards what can teach, so that most runs can be placed and the rules get exercised.

@@ -6,10 +6,10 @@ from __future__ import annotations
 import pytest
 
 from cadre.domain.errors import InvalidInput
-from cadre.domain.timetable.mission_changes import RoomClosure, Withdrawal
-from cadre.domain.timetable.mission_check import find_conflicts
-from cadre.domain.timetable.mission_result import Move
-from cadre.solvers.timetable.mission_solve import replan
+from cadre.domain.timetable.changes import RoomClosure, Withdrawal
+from cadre.domain.timetable.check import find_conflicts
+from cadre.domain.timetable.result import Move
+from cadre.solvers.timetable.solve import replan
 from tests.mission_factories import make_problem, make_run, make_trainer, solved
 
 TRAINERS = tuple(

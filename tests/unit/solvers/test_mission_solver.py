@@ -7,12 +7,12 @@ import dataclasses
 
 import pytest
 
+from cadre.domain.itc2007.model import SolveStatus
 from cadre.domain.sites import Room
-from cadre.domain.timetable.mission import MissionTimetable, PlacedRun
-from cadre.domain.timetable.mission_plan import CoTeaching, co_teaching
-from cadre.domain.timetable.mission_result import BlockerKind
-from cadre.domain.timetable.model import SolveStatus
-from cadre.solvers.timetable.mission_solve import solve_mission
+from cadre.domain.timetable.plan import CoTeaching, co_teaching
+from cadre.domain.timetable.problem import MissionTimetable, PlacedRun
+from cadre.domain.timetable.result import BlockerKind
+from cadre.solvers.timetable.solve import solve_mission
 from tests.mission_factories import (
     TAJI,
     D,

@@ -5,8 +5,8 @@ from __future__ import annotations
 
 import dataclasses
 
-from cadre.domain.timetable.mission_result import Blocker, BlockerKind, UnplacedRun
-from cadre.domain.timetable.model import SolveStatus
+from cadre.domain.itc2007.model import SolveStatus
+from cadre.domain.timetable.result import Blocker, BlockerKind, UnplacedRun
 from tests.mission_factories import D, make_course, make_problem, make_run, make_trainer, solved
 
 CAN = make_trainer("T-CAN", "CAN", "CIED-INS", pledge="P-CAN-CIED")

@@ -5,7 +5,7 @@ from __future__ import annotations
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from cadre.domain.timetable import (
+from cadre.domain.itc2007 import (
     Event,
     Resource,
     ResourceKind,
@@ -15,7 +15,7 @@ from cadre.domain.timetable import (
     evaluate_cost,
     find_conflicts,
 )
-from cadre.solvers.timetable import solve
+from cadre.solvers.itc2007 import solve
 
 
 @st.composite

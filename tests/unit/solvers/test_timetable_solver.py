@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import pathlib
 
-from cadre.domain.timetable import (
+from cadre.domain.itc2007 import (
     CostBreakdown,
     Event,
     Resource,
@@ -19,7 +19,7 @@ from cadre.domain.timetable import (
     find_conflicts,
 )
 from cadre.interchange.itc2007 import read_instance
-from cadre.solvers.timetable import solve
+from cadre.solvers.itc2007 import solve
 
 DATA = pathlib.Path(__file__).resolve().parents[2] / "data" / "itc2007"
 

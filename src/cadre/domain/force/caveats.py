@@ -9,11 +9,11 @@ from collections.abc import Hashable, Sequence
 from dataclasses import dataclass
 
 from cadre.domain.force.eligibility import BarrierKind, barriers, ladder_fills, serves_in
-from cadre.domain.force.months import months_of
 from cadre.domain.force.offers import Offer
 from cadre.domain.force.problem import Allocation, ForceProblem
-from cadre.domain.force.requirements import RequirementLine
 from cadre.domain.force.shortfalls import empty_posts
+from cadre.domain.months import months_of
+from cadre.domain.requirements import RequirementLine
 
 
 @dataclass(frozen=True)

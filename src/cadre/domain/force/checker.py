@@ -12,7 +12,7 @@ from dataclasses import dataclass
 from cadre.domain.contributors import Caveat
 from cadre.domain.force.offers import Offer
 from cadre.domain.force.problem import Allocation, ForceProblem
-from cadre.domain.force.requirements import RequirementLine
+from cadre.domain.requirements import RequirementLine
 
 
 @dataclass(frozen=True)

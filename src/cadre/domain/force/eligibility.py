@@ -10,10 +10,10 @@ from enum import StrEnum
 
 from cadre.domain.catalogue import Qualification
 from cadre.domain.contributors import Caveat
-from cadre.domain.force.months import month_end
 from cadre.domain.force.offers import Offer
 from cadre.domain.force.problem import ForceProblem
-from cadre.domain.force.requirements import RequirementLine
+from cadre.domain.months import month_end
+from cadre.domain.requirements import RequirementLine
 
 
 class BarrierKind(StrEnum):

@@ -8,10 +8,10 @@ from collections import Counter, defaultdict
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from cadre.domain.force.months import month_end, months_of
 from cadre.domain.force.offers import Offer
 from cadre.domain.force.problem import Allocation, ForceProblem
-from cadre.domain.force.requirements import Criticality, RequirementLine, line_order
+from cadre.domain.months import month_end, months_of
+from cadre.domain.requirements import Criticality, RequirementLine, line_order
 
 
 @dataclass(frozen=True)

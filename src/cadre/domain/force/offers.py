@@ -10,7 +10,7 @@ from enum import StrEnum
 
 from cadre.domain.contributors import Pledge
 from cadre.domain.errors import Conflict
-from cadre.domain.force.ranks import RankBand
+from cadre.domain.ranks import RankBand
 
 
 class OfferState(StrEnum):

@@ -10,9 +10,9 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 
 from cadre.domain.catalogue import DeliveryMode, Qualification
-from cadre.domain.force.months import add_months, month_end, month_of, months_between
-from cadre.domain.force.ranks import RankBand
-from cadre.domain.force.requirements import Criticality, PostKind, RequirementLine
+from cadre.domain.months import add_months, month_end, month_of, months_between
+from cadre.domain.ranks import RankBand
+from cadre.domain.requirements import Criticality, PostKind, RequirementLine
 from cadre.domain.sites import Site, SiteKind
 
 INSTRUCTOR_BAND = RankBand.parse("OR-6..OF-4")  # senior NCOs to majors teach most courses

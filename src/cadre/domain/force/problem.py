@@ -12,7 +12,7 @@ from cadre.domain.catalogue import Qualification
 from cadre.domain.contributors import Caveat
 from cadre.domain.errors import NotFound
 from cadre.domain.force.offers import Offer
-from cadre.domain.force.requirements import RequirementLine
+from cadre.domain.requirements import RequirementLine
 from cadre.domain.sites import Site
 
 

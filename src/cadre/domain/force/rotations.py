@@ -14,10 +14,10 @@ from collections import defaultdict
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from cadre.domain.force.months import add_months, month_end, months_of
 from cadre.domain.force.offers import Offer
 from cadre.domain.force.problem import Allocation, ForceProblem
-from cadre.domain.force.requirements import RequirementLine, line_order
+from cadre.domain.months import add_months, month_end, months_of
+from cadre.domain.requirements import RequirementLine, line_order
 
 
 @dataclass(frozen=True)

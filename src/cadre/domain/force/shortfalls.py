@@ -9,9 +9,9 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from cadre.domain.catalogue import Course
-from cadre.domain.force.months import months_of
 from cadre.domain.force.problem import Allocation, ForceProblem
-from cadre.domain.force.requirements import PostKind, RequirementLine
+from cadre.domain.months import months_of
+from cadre.domain.requirements import PostKind, RequirementLine
 
 
 @dataclass(frozen=True)

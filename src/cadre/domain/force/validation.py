@@ -7,7 +7,7 @@ from collections.abc import Iterator, Mapping
 
 from cadre.domain.force.eligibility import caveat_barrier
 from cadre.domain.force.offers import Offer
-from cadre.domain.force.requirements import PostKind, RequirementLine
+from cadre.domain.requirements import PostKind, RequirementLine
 from cadre.domain.scenario import Scenario
 
 Finding = tuple[str, str]

@@ -1,205 +1,296 @@
-"""The independent checker of timetables: hard conflicts and the soft cost, counted plainly.
+"""The independent checker of mission timetables: every hard rule, recomputed from scratch.
 
-It shares no code with the engines in `cadre.solvers.timetable` (on purpose, so that a bug in
-one is caught by the other) and counts as the official ITC-2007 validator does: a conflicting
-pair of events counts once per period they share, a room once per session beyond the first.
+It shares no code with the solver (`cadre.solvers.timetable.mission_*`): it reads the problem
+and the timetable as a commandant would, one rule per function, so a bug on either side shows.
+Spans are calendar days from a run's first to its last teaching day: a person or room is
+committed to a run over the weekends and holidays inside it.
 """
 
 from __future__ import annotations
 
 from collections import defaultdict
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from enum import StrEnum
 from itertools import combinations
 
-from cadre.domain.timetable.model import Event, Timetable, TimetableProblem
+from cadre.domain.timetable.problem import MissionProblem, MissionTimetable, PlacedRun
+from cadre.domain.timetable.rules import (
+    allowed_at,
+    certified_for,
+    may_start,
+    prerequisite_closure,
+    under_certification_for,
+)
 
 
-class ConflictKind(StrEnum):
-    SESSIONS = "sessions"  # an event has more or fewer sessions (distinct starts) than required
-    CLASH = "clash"  # two events sharing a resource meet in the same period
-    UNAVAILABLE = "unavailable"  # a session starts in a period its event may not use
-    ROOM_NOT_ALLOWED = "room_not_allowed"
-    ROOM_OCCUPIED = "room_occupied"  # a room holds more than one session in a period
-    UNKNOWN = "unknown"  # the timetable names an event, room or period the problem lacks
+class MissionRule(StrEnum):
+    UNKNOWN = "unknown"
+    WINDOW = "window"
+    WORKING_DAYS = "working_days"
+    START_DAY = "start_day"
+    TEAM_SIZE = "team_size"
+    QUALIFIED = "qualified"
+    HOST_LED = "host_led"
+    IN_THEATRE = "in_theatre"
+    CAVEAT = "caveat"
+    CO_TEACHING = "co_teaching"
+    ROOM = "room"
+    INSTRUCTOR_CLASH = "instructor_clash"
+    COHORT_CLASH = "cohort_clash"
+    ROOM_CLASH = "room_clash"
+    PREREQUISITE = "prerequisite"
 
 
 @dataclass(frozen=True)
-class Conflict:
-    kind: ConflictKind
-    subject: str
-    violations: int = 1
+class MissionConflict:
+    rule: MissionRule
+    run: str
+    detail: str
 
 
-@dataclass(frozen=True)
-class CostBreakdown:
-    """The weighted soft cost, one figure per constraint (UD2 names in comments)."""
-
-    room_capacity: int  # RoomCapacity
-    min_working_days: int  # MinWorkingDays
-    isolated_sessions: int  # IsolatedLectures (curriculum compactness)
-    room_stability: int  # RoomStability
-
-    @property
-    def total(self) -> int:
-        return (
-            self.room_capacity
-            + self.min_working_days
-            + self.isolated_sessions
-            + self.room_stability
-        )
+Check = Callable[[MissionProblem, list[PlacedRun]], Iterator[MissionConflict]]
 
 
-def hard_violations(conflicts: list[Conflict]) -> int:
-    return sum(conflict.violations for conflict in conflicts)
-
-
-def _starts(problem: TimetableProblem, timetable: Timetable) -> dict[str, set[int]]:
-    """Distinct start periods per known event; two sessions at one start count once."""
-    starts: dict[str, set[int]] = {event.code: set() for event in problem.events}
-    for session in timetable.sessions:
-        if session.event in starts:
-            starts[session.event].add(session.period)
-    return starts
-
-
-def _occupied(event: Event, start: int) -> range:
-    return range(start, start + event.duration)
-
-
-def find_conflicts(problem: TimetableProblem, timetable: Timetable) -> list[Conflict]:
-    """Every hard rule the timetable breaks, each with the number of violations it makes."""
-    grid = problem.grid
-    periods = grid.days * grid.periods_per_day
-    events = {event.code: event for event in problem.events}
-    rooms = {room.code for room in problem.rooms}
-    found: list[Conflict] = []
-
-    for session in timetable.sessions:
-        if session.event not in events:
-            found.append(Conflict(ConflictKind.UNKNOWN, f"event {session.event}"))
-        if session.room not in rooms:
-            found.append(Conflict(ConflictKind.UNKNOWN, f"room {session.room}"))
-        if not 0 <= session.period < periods:
-            found.append(Conflict(ConflictKind.UNKNOWN, f"period {session.period}"))
-
-    starts = _starts(problem, timetable)
-    for code, used in starts.items():
-        missing = events[code].sessions - len(used)
-        if missing:
-            what = "missing" if missing > 0 else "extra"
-            found.append(
-                Conflict(ConflictKind.SESSIONS, f"{code}: {abs(missing)} {what}", abs(missing))
-            )
-
-    for code, used in starts.items():
-        event = events[code]
-        for start in sorted(used):
-            slot = start % grid.periods_per_day
-            allowed = event.allowed_periods is None or start in event.allowed_periods
-            if not allowed or slot + event.duration > grid.periods_per_day:
-                found.append(Conflict(ConflictKind.UNAVAILABLE, f"{code} at period {start}"))
-
-    seen: set[tuple[str, str, int]] = set()
-    for session in timetable.sessions:
-        placed = events.get(session.event)
-        key = (session.event, session.room, session.period)
-        if placed is None or placed.allowed_rooms is None or key in seen:
-            continue
-        seen.add(key)
-        if session.room not in placed.allowed_rooms:
-            found.append(
-                Conflict(ConflictKind.ROOM_NOT_ALLOWED, f"{session.event} in {session.room}")
-            )
-
-    found.extend(_clashes(problem, starts))
-    found.extend(_room_occupancy(problem, timetable, events))
+def find_conflicts(problem: MissionProblem, timetable: MissionTimetable) -> list[MissionConflict]:
+    """Every hard rule the timetable breaks; empty when it keeps them all."""
+    found = list(_unknown(problem, timetable))
+    known = [
+        p
+        for p in timetable.placed
+        if problem.has("run", p.run) and all(problem.has("trainer", t) for t in p.instructors)
+    ]
+    for check in CHECKS:
+        found.extend(check(problem, known))
     return found
 
 
-def _clashes(problem: TimetableProblem, starts: dict[str, set[int]]) -> list[Conflict]:
-    events = {event.code: event for event in problem.events}
-    at: dict[int, list[str]] = defaultdict(list)
-    overlaps: list[Conflict] = []
-    for code in sorted(starts):
-        occupied: dict[int, int] = defaultdict(int)
-        for start in starts[code]:
-            for period in _occupied(events[code], start):
-                occupied[period] += 1
-        for period, count in sorted(occupied.items()):
-            at[period].append(code)
-            if count > 1:  # sessions of one event overlap (possible only with durations above 1)
-                overlaps.append(
-                    Conflict(ConflictKind.CLASH, f"{code} twice at period {period}", count - 1)
+def _unknown(problem: MissionProblem, timetable: MissionTimetable) -> Iterator[MissionConflict]:
+    """A timetable names only runs and trainers of the problem, and places each run once."""
+    seen: set[str] = set()
+    for p in timetable.placed:
+        if not problem.has("run", p.run):
+            yield MissionConflict(MissionRule.UNKNOWN, p.run, "no such run")
+        elif p.run in seen:
+            yield MissionConflict(MissionRule.UNKNOWN, p.run, "placed twice")
+        seen.add(p.run)
+        for code in p.instructors:
+            if not problem.has("trainer", code):
+                yield MissionConflict(MissionRule.UNKNOWN, p.run, f"no such trainer {code}")
+
+
+def within_window(problem: MissionProblem, placed: list[PlacedRun]) -> Iterator[MissionConflict]:
+    """A run starts no earlier than its earliest day and ends no later than its latest, within
+    the horizon."""
+    for p in placed:
+        run = problem.run(p.run)
+        first, last = max(run.earliest, problem.start), min(run.latest, problem.end)
+        if p.start < first or p.end > last or p.end < p.start:
+            yield MissionConflict(
+                MissionRule.WINDOW, p.run, f"{p.start}–{p.end} is outside {first}–{last}"
+            )
+
+
+def on_working_days(problem: MissionProblem, placed: list[PlacedRun]) -> Iterator[MissionConflict]:
+    """A run of d days starts on a working day of its site and ends on the d-th working day
+    from there, so it skips the site's weekends and holidays and nothing else."""
+    for p in placed:
+        run = problem.run(p.run)
+        site = problem.site(run.site)
+        wanted = problem.course(run.course).duration_days
+        days = site.working_days(p.start, p.end)
+        if (
+            not site.is_working_day(p.start)
+            or not site.is_working_day(p.end)
+            or len(days) != wanted
+        ):
+            yield MissionConflict(
+                MissionRule.WORKING_DAYS,
+                p.run,
+                f"{p.start}–{p.end} holds {len(days)} working days at {site.code}, not {wanted}",
+            )
+
+
+def starts_on_allowed_day(
+    problem: MissionProblem, placed: list[PlacedRun]
+) -> Iterator[MissionConflict]:
+    """A run starts on a day the start rule allows (by default the first working day after a
+    day off, or its earliest day)."""
+    for p in placed:
+        if not may_start(problem, problem.run(p.run), p.start):
+            yield MissionConflict(
+                MissionRule.START_DAY, p.run, f"{p.start} is not a start day ({problem.starts})"
+            )
+
+
+def team_is_complete(problem: MissionProblem, placed: list[PlacedRun]) -> Iterator[MissionConflict]:
+    """A run has exactly as many different instructors as its course asks for."""
+    for p in placed:
+        wanted = problem.course(problem.run(p.run).course).instructors_per_run
+        if len(set(p.instructors)) != wanted or len(p.instructors) != wanted:
+            yield MissionConflict(
+                MissionRule.TEAM_SIZE, p.run, f"{len(p.instructors)} instructors, not {wanted}"
+            )
+
+
+def instructors_qualified(
+    problem: MissionProblem, placed: list[PlacedRun]
+) -> Iterator[MissionConflict]:
+    """Each instructor is certified for the course, or a host instructor under certification;
+    a host-led run has host instructors only."""
+    for p in placed:
+        run = problem.run(p.run)
+        for code in p.instructors:
+            trainer = problem.trainer(code)
+            if not (
+                certified_for(problem, trainer, run.course)
+                or under_certification_for(problem, trainer, run.course)
+            ):
+                yield MissionConflict(
+                    MissionRule.QUALIFIED, p.run, f"{code} is not qualified for {run.course}"
                 )
-    clashes: list[Conflict] = []
-    for period in sorted(at):
-        for first, second in combinations(at[period], 2):
-            if set(events[first].resources) & set(events[second].resources):
-                clashes.append(
-                    Conflict(ConflictKind.CLASH, f"{first} and {second} at period {period}")
+            if run.host_led and trainer.nation != problem.host:
+                yield MissionConflict(
+                    MissionRule.HOST_LED, p.run, f"{code} ({trainer.nation}) in a host-led run"
                 )
-    return clashes + overlaps
 
 
-def _room_occupancy(
-    problem: TimetableProblem, timetable: Timetable, events: dict[str, Event]
-) -> list[Conflict]:
-    held: dict[tuple[str, int], set[tuple[str, int]]] = defaultdict(set)
-    for session in timetable.sessions:
-        event = events.get(session.event)
-        if event is None:
+def instructors_in_theatre(
+    problem: MissionProblem, placed: list[PlacedRun]
+) -> Iterator[MissionConflict]:
+    """Each instructor is in theatre from the run's first day to its last."""
+    for p in placed:
+        for code in p.instructors:
+            trainer = problem.trainer(code)
+            if not (trainer.in_theatre_from <= p.start and p.end <= trainer.in_theatre_to):
+                yield MissionConflict(
+                    MissionRule.IN_THEATRE,
+                    p.run,
+                    f"{code} is in theatre {trainer.in_theatre_from}–{trainer.in_theatre_to}",
+                )
+
+
+def caveats_respected(
+    problem: MissionProblem, placed: list[PlacedRun]
+) -> Iterator[MissionConflict]:
+    """Each instructor's caveats allow the run's site and delivery mode."""
+    for p in placed:
+        run = problem.run(p.run)
+        for code in p.instructors:
+            if not allowed_at(problem, problem.trainer(code), run):
+                yield MissionConflict(
+                    MissionRule.CAVEAT, p.run, f"{code} may not teach at {run.site} ({run.mode})"
+                )
+
+
+def co_teaching(problem: MissionProblem, placed: list[PlacedRun]) -> Iterator[MissionConflict]:
+    """A host instructor under certification teaches only beside a certified instructor."""
+    for p in placed:
+        course = problem.run(p.run).course
+        learners = [
+            c for c in p.instructors if under_certification_for(problem, problem.trainer(c), course)
+        ]
+        certified = [c for c in p.instructors if certified_for(problem, problem.trainer(c), course)]
+        if learners and not certified:
+            yield MissionConflict(
+                MissionRule.CO_TEACHING, p.run, f"{', '.join(learners)} without a certified peer"
+            )
+
+
+def room_fits(problem: MissionProblem, placed: list[PlacedRun]) -> Iterator[MissionConflict]:
+    """A run is held in a room of its site that seats its class."""
+    for p in placed:
+        run = problem.run(p.run)
+        rooms = {r.code: r.capacity for r in problem.site(run.site).rooms}
+        size = problem.class_size(run)
+        if p.room not in rooms:
+            yield MissionConflict(MissionRule.ROOM, p.run, f"{p.room} is not a room of {run.site}")
+        elif rooms[p.room] < size:
+            yield MissionConflict(
+                MissionRule.ROOM, p.run, f"{p.room} seats {rooms[p.room]}, the class is {size}"
+            )
+
+
+def _overlap(a: PlacedRun, b: PlacedRun) -> bool:
+    return a.start <= b.end and b.start <= a.end
+
+
+def _clashes(
+    groups: dict[str, list[PlacedRun]], rule: MissionRule, what: str
+) -> Iterator[MissionConflict]:
+    for key in sorted(groups):
+        ordered = sorted(groups[key], key=lambda p: (p.start, p.run))
+        for a, b in combinations(ordered, 2):
+            if _overlap(a, b):
+                yield MissionConflict(rule, b.run, f"{what} {key} is also in {a.run}")
+
+
+def instructor_once(problem: MissionProblem, placed: list[PlacedRun]) -> Iterator[MissionConflict]:
+    """An instructor is never in two runs whose spans overlap."""
+    groups: dict[str, list[PlacedRun]] = defaultdict(list)
+    for p in placed:
+        for code in set(p.instructors):
+            groups[code].append(p)
+    return _clashes(groups, MissionRule.INSTRUCTOR_CLASH, "instructor")
+
+
+def cohort_once(problem: MissionProblem, placed: list[PlacedRun]) -> Iterator[MissionConflict]:
+    """A cohort is never in two runs whose spans overlap."""
+    groups: dict[str, list[PlacedRun]] = defaultdict(list)
+    for p in placed:
+        cohort = problem.run(p.run).cohort
+        if cohort is not None:
+            groups[cohort].append(p)
+    return _clashes(groups, MissionRule.COHORT_CLASH, "cohort")
+
+
+def room_once(problem: MissionProblem, placed: list[PlacedRun]) -> Iterator[MissionConflict]:
+    """A room holds one run at a time."""
+    groups: dict[str, list[PlacedRun]] = defaultdict(list)
+    for p in placed:
+        groups[f"{problem.run(p.run).site}/{p.room}"].append(p)
+    return _clashes(groups, MissionRule.ROOM_CLASH, "room")
+
+
+def prerequisites_first(
+    problem: MissionProblem, placed: list[PlacedRun]
+) -> Iterator[MissionConflict]:
+    """A cohort's run of a course starts after each of its runs of a course required before it
+    has ended; and is placed only when those are."""
+    by_code = {p.run: p for p in placed}
+    for p in placed:
+        run = problem.run(p.run)
+        if run.cohort is None:
             continue
-        for period in _occupied(event, session.period):
-            held[(session.room, period)].add((session.event, session.period))
-    return [
-        Conflict(ConflictKind.ROOM_OCCUPIED, f"{room} at period {period}", len(sessions) - 1)
-        for (room, period), sessions in sorted(held.items())
-        if len(sessions) > 1
-    ]
+        before = prerequisite_closure(problem, run.course)
+        for other in problem.runs:
+            if other.cohort != run.cohort or other.course not in before:
+                continue
+            earlier = by_code.get(other.code)
+            if earlier is None:
+                yield MissionConflict(
+                    MissionRule.PREREQUISITE, p.run, f"{other.code} ({other.course}) is unplaced"
+                )
+            elif earlier.end >= p.start:
+                yield MissionConflict(
+                    MissionRule.PREREQUISITE,
+                    p.run,
+                    f"starts {p.start}, before {other.code} ({other.course}) ends {earlier.end}",
+                )
 
 
-def evaluate_cost(problem: TimetableProblem, timetable: Timetable) -> CostBreakdown:
-    """The weighted soft cost of the timetable, as the UD2 validator counts it."""
-    weights = problem.weights
-    grid = problem.grid
-    events = {event.code: event for event in problem.events}
-    capacity = {room.code: room.capacity for room in problem.rooms}
-    placed = {
-        (s.event, s.room, s.period)
-        for s in timetable.sessions
-        if s.event in events and s.room in capacity
-    }
-
-    over = sum(max(0, events[e].size - capacity[r]) for e, r, _ in placed)
-
-    days: dict[str, set[int]] = defaultdict(set)
-    rooms: dict[str, set[str]] = defaultdict(set)
-    for event, room, period in placed:
-        days[event].add(period // grid.periods_per_day)
-        rooms[event].add(room)
-    short = sum(max(0, e.min_days - len(days[e.code])) for e in problem.events)
-    moves = sum(len(used) - 1 for used in rooms.values())
-
-    isolated = 0
-    for resource in problem.resources:
-        if not resource.compact:
-            continue
-        count: dict[int, int] = defaultdict(int)
-        for event, start in {(e, p) for e, _, p in placed}:
-            if resource.code in events[event].resources:
-                for period in _occupied(events[event], start):
-                    count[period] += 1
-        for period, n in count.items():
-            slot = period % grid.periods_per_day
-            before = count.get(period - 1, 0) if slot > 0 else 0
-            after = count.get(period + 1, 0) if slot < grid.periods_per_day - 1 else 0
-            if before == 0 and after == 0:
-                isolated += n
-
-    return CostBreakdown(
-        room_capacity=weights.room_capacity * over,
-        min_working_days=weights.min_working_days * short,
-        isolated_sessions=weights.isolated_sessions * isolated,
-        room_stability=weights.room_stability * moves,
-    )
+CHECKS: tuple[Check, ...] = (
+    within_window,
+    on_working_days,
+    starts_on_allowed_day,
+    team_is_complete,
+    instructors_qualified,
+    instructors_in_theatre,
+    caveats_respected,
+    co_teaching,
+    room_fits,
+    instructor_once,
+    cohort_once,
+    room_once,
+    prerequisites_first,
+)

@@ -19,7 +19,7 @@ import numpy.typing as npt
 from cadre.domain.force.eligibility import barriers, ladder_fills
 from cadre.domain.force.offers import Offer
 from cadre.domain.force.problem import ForceProblem
-from cadre.domain.force.requirements import RequirementLine
+from cadre.domain.requirements import RequirementLine
 
 IntArray = npt.NDArray[np.int64]
 BoolArray = npt.NDArray[np.bool_]

@@ -23,7 +23,7 @@ from cadre.domain.force.problem import (
     SolveStatus,
     TierFill,
 )
-from cadre.domain.force.requirements import Criticality
+from cadre.domain.requirements import Criticality
 from cadre.solvers.force.candidates import Candidates, IntArray, candidates
 
 SOURCE, SINK, FIRST_NODE = 0, 1, 2

@@ -1,5 +1,3 @@
-"""Course timetabling: CP-SAT on the period relaxation, then compiled simulated annealing."""
-
-from cadre.solvers.timetable.engine import Tuning, solve
-
-__all__ = ["Tuning", "solve"]
+"""The mission timetabler: whole course runs become dates, rooms and named instructors
+(greedy construction, ejection repair, CP-SAT neighbourhood search, then CP-SAT on the whole
+model)."""

@@ -1,0 +1,296 @@
+"""Why a run is not in the timetable: each cause checked on its own, from the problem and the
+timetable, never taken from the solver. Causes that need no other run come first (no room,
+no qualified trainer in theatre, ...); then what the placed runs hold at every possible start.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections import defaultdict
+from collections.abc import Iterator
+from dataclasses import dataclass
+
+from cadre.domain.contributors import Trainer
+from cadre.domain.course_runs import CourseRun
+from cadre.domain.timetable.problem import MissionProblem, MissionTimetable, PlacedRun
+from cadre.domain.timetable.result import Blocker, BlockerKind, UnplacedRun
+from cadre.domain.timetable.rules import (
+    allowed_at,
+    certified_for,
+    may_start,
+    may_teach,
+    prerequisite_closure,
+    teaching_days,
+)
+
+LISTED = 4  # names quoted in a reason before "and n more"
+
+
+def _names(items: list[str]) -> str:
+    shown = ", ".join(items[:LISTED])
+    return shown + (f" and {len(items) - LISTED} more" if len(items) > LISTED else "")
+
+
+@dataclass(frozen=True)
+class _Span:
+    start: dt.date
+    end: dt.date
+
+
+def possible_spans(problem: MissionProblem, run: CourseRun) -> list[_Span]:
+    """Every span the run could take on its own: from each working day in its window."""
+    site = problem.site(run.site)
+    length = problem.course(run.course).duration_days
+    first, last = max(run.earliest, problem.start), min(run.latest, problem.end)
+    spans = []
+    day = first
+    while day <= last:
+        if may_start(problem, run, day):
+            days = teaching_days(site, day, length, last)
+            if len(days) < length:
+                break
+            spans.append(_Span(day, days[-1]))
+        day += dt.timedelta(days=1)
+    return spans
+
+
+def explain_unplaced(
+    problem: MissionProblem, timetable: MissionTimetable, *, proved: bool = False
+) -> tuple[UnplacedRun, ...]:
+    """Each unplaced run with what blocks it. `proved`: the timetable is optimal, so a run
+    held out by others could not be placed without leaving out another."""
+    placed = {p.run for p in timetable.placed}
+    busy = _Busy.of(problem, timetable)
+    return tuple(
+        UnplacedRun(run.code, tuple(_blockers(problem, run, timetable, busy, proved)))
+        for run in problem.runs
+        if run.code not in placed
+    )
+
+
+def _blockers(
+    problem: MissionProblem,
+    run: CourseRun,
+    timetable: MissionTimetable,
+    busy: _Busy,
+    proved: bool,
+) -> Iterator[Blocker]:
+    site, course = problem.site(run.site), problem.course(run.course)
+    spans = possible_spans(problem, run)
+    if not spans:
+        yield Blocker(
+            BlockerKind.NO_START,
+            f"{run.earliest}–{run.latest} holds fewer than the {course.duration_days} working "
+            f"days {course.code} lasts at {site.code}",
+        )
+        return
+    size = problem.class_size(run)
+    rooms = [r.code for r in site.rooms if r.capacity >= size]
+    if not rooms:
+        largest = max((r.capacity for r in site.rooms), default=0)
+        yield Blocker(
+            BlockerKind.NO_ROOM,
+            f"no room at {site.code} seats a class of {size} (the largest seats {largest})",
+        )
+    teachers = _qualified(problem, run)
+    if teachers is None:
+        yield _no_qualified(problem, run)
+        return
+    allowed = [t for t in teachers if allowed_at(problem, t, run)]
+    if not allowed:
+        barred = [f"{t.code} ({_caveat_codes(problem, t, run)})" for t in teachers]
+        yield Blocker(
+            BlockerKind.CAVEATS,
+            f"caveats bar every trainer qualified for {course.code} from {site.code} "
+            f"({run.mode.value}): {_names(barred)}",
+        )
+        return
+    present = {span: [t for t in allowed if _in_theatre(t, span)] for span in spans}
+    if not any(present.values()):
+        windows = [f"{t.code} {t.in_theatre_from}–{t.in_theatre_to}" for t in allowed]
+        yield Blocker(
+            BlockerKind.NOT_IN_THEATRE,
+            f"no trainer qualified and allowed at {site.code} is in theatre for a whole run "
+            f"between {spans[0].start} and {spans[-1].end}: {_names(windows)}",
+        )
+        return
+    teams = [s for s in spans if _can_team(problem, run, present[s])]
+    if not teams:
+        most = max(len(p) for p in present.values())
+        yield Blocker(
+            BlockerKind.TOO_FEW,
+            f"{course.code} needs {course.instructors_per_run} instructors, one of them "
+            f"certified; at most {most} qualified and allowed at {site.code} are in theatre "
+            "together for a whole run",
+        )
+        return
+    if not rooms:
+        return
+    blocker = _prerequisite(problem, run, timetable, teams[-1].start)
+    if blocker is not None:
+        yield blocker
+        return
+    after = _prerequisites_end(problem, run, timetable)
+    teams = [s for s in teams if after is None or s.start > after]
+    yield _held_by_others(problem, run, teams, present, rooms, busy, proved)
+
+
+def _qualified(problem: MissionProblem, run: CourseRun) -> list[Trainer] | None:
+    found = [t for t in problem.trainers if may_teach(problem, t, run)]
+    return found or None
+
+
+def _no_qualified(problem: MissionProblem, run: CourseRun) -> Blocker:
+    course = problem.course(run.course)
+    if run.host_led and any(
+        certified_for(problem, t, course.code) for t in problem.trainers if t.nation != problem.host
+    ):
+        reason = f"it is host-led and no host instructor is qualified for {course.code}"
+    else:
+        reason = (
+            f"no trainer holds {course.instructor_qualification} or a higher "
+            f"{course.discipline} qualification"
+        )
+    return Blocker(BlockerKind.NO_QUALIFIED, reason)
+
+
+def _caveat_codes(problem: MissionProblem, trainer: Trainer, run: CourseRun) -> str:
+    site = problem.site(run.site)
+    return ", ".join(
+        c.code
+        for c in problem.caveats.get(trainer.code, ())
+        if not (c.allows_site(site.code, site.region) and c.allows_mode(run.mode))
+    )
+
+
+def _in_theatre(trainer: Trainer, span: _Span) -> bool:
+    return trainer.in_theatre_from <= span.start and span.end <= trainer.in_theatre_to
+
+
+def _can_team(problem: MissionProblem, run: CourseRun, people: list[Trainer]) -> bool:
+    wanted = problem.course(run.course).instructors_per_run
+    return len(people) >= wanted and any(certified_for(problem, t, run.course) for t in people)
+
+
+def _prerequisite(
+    problem: MissionProblem, run: CourseRun, timetable: MissionTimetable, last_start: dt.date
+) -> Blocker | None:
+    if run.cohort is None:
+        return None
+    before = prerequisite_closure(problem, run.course)
+    for other in problem.runs:
+        if other.cohort != run.cohort or other.course not in before:
+            continue
+        earlier = timetable.of(other.code)
+        if earlier is None:
+            return Blocker(
+                BlockerKind.PREREQUISITE,
+                f"cohort {run.cohort} must first take {other.course}, and its run {other.code} "
+                "is not placed",
+            )
+        if earlier.end >= last_start:
+            return Blocker(
+                BlockerKind.PREREQUISITE,
+                f"cohort {run.cohort} finishes {other.course} ({other.code}) on {earlier.end}, "
+                f"too late to start {run.course} by {last_start}",
+            )
+    return None
+
+
+def _prerequisites_end(
+    problem: MissionProblem, run: CourseRun, timetable: MissionTimetable
+) -> dt.date | None:
+    """The last day of the cohort's placed runs of courses required before this one."""
+    if run.cohort is None:
+        return None
+    before = prerequisite_closure(problem, run.course)
+    ends = [
+        placed.end
+        for other in problem.runs
+        if other.cohort == run.cohort and other.course in before
+        if (placed := timetable.of(other.code)) is not None
+    ]
+    return max(ends, default=None)
+
+
+@dataclass(frozen=True)
+class _Busy:
+    """Spans the placed runs hold, per instructor, per room and per cohort."""
+
+    instructors: dict[str, list[PlacedRun]]
+    rooms: dict[tuple[str, str], list[PlacedRun]]
+    cohorts: dict[str, list[PlacedRun]]
+
+    @classmethod
+    def of(cls, problem: MissionProblem, timetable: MissionTimetable) -> _Busy:
+        instructors: dict[str, list[PlacedRun]] = defaultdict(list)
+        rooms: dict[tuple[str, str], list[PlacedRun]] = defaultdict(list)
+        cohorts: dict[str, list[PlacedRun]] = defaultdict(list)
+        for p in timetable.placed:
+            if not problem.has("run", p.run):
+                continue
+            run = problem.run(p.run)
+            for code in p.instructors:
+                instructors[code].append(p)
+            rooms[(run.site, p.room)].append(p)
+            if run.cohort is not None:
+                cohorts[run.cohort].append(p)
+        return cls(instructors, rooms, cohorts)
+
+
+def _held(held: list[PlacedRun], span: _Span) -> list[str]:
+    return [p.run for p in held if p.start <= span.end and span.start <= p.end]
+
+
+def _held_by_others(
+    problem: MissionProblem,
+    run: CourseRun,
+    spans: list[_Span],
+    present: dict[_Span, list[Trainer]],
+    rooms: list[str],
+    busy: _Busy,
+    proved: bool,
+) -> Blocker:
+    short = {"instructors": 0, "rooms": 0, "cohort": 0}
+    holders: set[str] = set()
+    for span in spans:
+        free = [t for t in present[span] if not _held(busy.instructors.get(t.code, []), span)]
+        taken = [_held(busy.rooms.get((run.site, r), []), span) for r in rooms]
+        cohort = _held(busy.cohorts.get(run.cohort, []), span) if run.cohort else []
+        blocked = False
+        if not _can_team(problem, run, free):
+            short["instructors"] += 1
+            blocked = True
+            for t in present[span]:
+                holders.update(_held(busy.instructors.get(t.code, []), span))
+        if all(taken):
+            short["rooms"] += 1
+            blocked = True
+            holders.update(code for held in taken for code in held)
+        if cohort:
+            short["cohort"] += 1
+            blocked = True
+            holders.update(cohort)
+        if not blocked:
+            return Blocker(
+                BlockerKind.UNSOLVED,
+                f"it fits from {span.start} beside the runs as placed; the solver stopped "
+                "before placing it (give it more time)",
+            )
+    if short["cohort"] == len(spans) and not short["instructors"] and not short["rooms"]:
+        return Blocker(
+            BlockerKind.COHORT_FULL,
+            f"cohort {run.cohort} is in other runs at every possible start: "
+            f"{_names(sorted(holders))}",
+        )
+    counts = ", ".join(f"{what} at {n}" for what, n in short.items() if n)
+    ending = (
+        "no timetable places it without leaving out another run"
+        if proved
+        else "the solver found no way to place it beside them in the time it had"
+    )
+    return Blocker(
+        BlockerKind.COMPETITION,
+        f"at each of its {len(spans)} possible starts other runs hold what it needs "
+        f"({counts}): {_names(sorted(holders))}; {ending}",
+    )

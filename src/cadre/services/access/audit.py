@@ -1,0 +1,165 @@
+"""The audit trail: every write of the service records who, when, what, before and after, in
+the writer's own transaction, as the next link of the hash chain; and the check of the chain."""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+from typing import Any
+
+from sqlalchemy import Engine
+from sqlalchemy.orm import Session
+
+from cadre.access.audit_chain import AuditEntry, Finding, entry_hash, verify
+from cadre.access.labels import Classification, Label, MissionContext
+from cadre.access.policy import AUDIT_TRAIL, Principal, Verb
+from cadre.access.releasability import Gate
+from cadre.domain.errors import NotFound
+from cadre.domain.fingerprint import canonical
+from cadre.services.access.scope import Scope, open_scope
+from cadre.storage import audit_log
+from cadre.storage.database import transaction
+from cadre.storage.service_models import AuditEntryRow
+
+
+def record(
+    session: Session,
+    actor: str,
+    action: str,
+    *,
+    mission: str | None = None,
+    kind: str | None = None,
+    key: str | None = None,
+    before: Any = None,
+    after: Any = None,
+) -> int:
+    """Append an entry to the trail in the session's transaction; its place in the trail."""
+    seq, prev = audit_log.lock_head(session)
+    at = dt.datetime.now(dt.UTC)
+    before, after = canonical(before), canonical(after)
+    entry = AuditEntryRow(
+        seq=seq + 1,
+        at=at,
+        actor=actor[:200],
+        action=action,
+        mission=mission,
+        kind=kind,
+        key=key,
+        before=before,
+        after=after,
+        prev_hash=prev,
+        hash=entry_hash(seq + 1, at, actor[:200], action, mission, kind, key, before, after, prev),
+    )
+    audit_log.append(session, entry)
+    return entry.seq
+
+
+def as_entry(row: AuditEntryRow) -> AuditEntry:
+    return AuditEntry(
+        row.seq,
+        row.at,
+        row.actor,
+        row.action,
+        row.mission,
+        row.kind,
+        row.key,
+        row.before,
+        row.after,
+        row.prev_hash,
+        row.hash,
+    )
+
+
+@dataclass(frozen=True)
+class Verification:
+    entries: int
+    head: tuple[int, str] | None
+    findings: tuple[Finding, ...]
+
+    @property
+    def intact(self) -> bool:
+        return not self.findings
+
+
+def verify_trail(engine: Engine) -> Verification:
+    """Walk the whole trail and say where it is broken, if anywhere."""
+    with transaction(engine) as session:
+        head = audit_log.head(session)
+        count = 0
+
+        def walk() -> Any:
+            nonlocal count
+            for row in audit_log.entries(session):
+                count += 1
+                yield as_entry(row)
+
+        findings = verify(walk(), head)
+    return Verification(count, head, tuple(findings))
+
+
+@dataclass(frozen=True)
+class AuditPage:
+    total: int
+    entries: list[AuditEntry]
+
+
+def entries_page(
+    engine: Engine,
+    principal: Principal,
+    *,
+    mission: str | None = None,
+    kind: str | None = None,
+    actor: str | None = None,
+    limit: int = 50,
+    offset: int = 0,
+) -> AuditPage:
+    """The trail, newest first, for auditors. An entry about a record shows only when the
+    principal could see the record under the labels the entry recorded, before and after:
+    the trail is no back door to what releasability hides."""
+    Gate(principal, MissionContext("", frozenset())).require_role(Verb.AUDIT, AUDIT_TRAIL)
+    with transaction(engine) as session:
+        rows = audit_log.matching(session, mission=mission, kind=kind, actor=actor)
+        scopes: dict[str, Scope | None] = {}
+        shown = [as_entry(r) for r in rows if _releasable(session, principal, r, scopes)]
+    return AuditPage(len(shown), shown[offset : offset + limit])
+
+
+def _releasable(
+    session: Session, principal: Principal, row: AuditEntryRow, scopes: dict[str, Scope | None]
+) -> bool:
+    if row.mission is None or row.kind is None:
+        return True  # about users, tokens or the service itself
+    if row.mission not in scopes:
+        try:
+            scopes[row.mission] = open_scope(session, principal, row.mission)
+        except NotFound:
+            scopes[row.mission] = None
+    scope = scopes[row.mission]
+    if scope is None:
+        return False
+    for state in (row.before, row.after):
+        if state is None:
+            continue
+        recorded = state.get("label") if isinstance(state, dict) else None
+        # Entries that recorded no label (plan versions) go by the record's label now.
+        label = as_label(recorded) if recorded else scope.label(row.kind, row.key or "")
+        if not scope.gate.sees(row.kind, label):
+            return False
+    return True
+
+
+def label_document(label: Label) -> dict[str, Any]:
+    """A label as the trail and the API write it."""
+    return {
+        "classification": label.classification.value,
+        "owner": label.owner,
+        "releasable_to": sorted(label.releasable_to),
+    }
+
+
+def as_label(document: dict[str, Any]) -> Label:
+    return Label(
+        Classification(document["classification"]),
+        str(document["owner"]),
+        frozenset(document["releasable_to"]),
+    )

@@ -1,0 +1,19 @@
+"""A capacity plan written out for people and other tools: its figures as JSON, its plots as
+PNG and SVG files."""
+
+from __future__ import annotations
+
+import json
+import pathlib
+
+from cadre.domain.capacity.plan import CapacityPlan
+from cadre.interchange.capacity_json import plan_to_json
+from cadre.interchange.capacity_plots import write_plots
+
+
+def write_plan_json(plan: CapacityPlan, path: pathlib.Path) -> None:
+    path.write_text(json.dumps(plan_to_json(plan), indent=1), encoding="utf-8")
+
+
+def write_plan_plots(plan: CapacityPlan, folder: pathlib.Path) -> list[pathlib.Path]:
+    return write_plots(plan, folder)

@@ -1,0 +1,271 @@
+"""Force generation use cases: match the offers on the table to the statement of requirements,
+report fill, shortfalls and caveats, build the relief calendar, and keep the result as a plan
+version of kind "force" with the scenario it came from."""
+
+from __future__ import annotations
+
+import dataclasses
+import datetime as dt
+import pathlib
+import time
+from collections import defaultdict
+from collections.abc import Sequence
+from dataclasses import dataclass
+from typing import Any
+
+from sqlalchemy import Engine
+from sqlalchemy.orm import Session
+
+from cadre.domain.catalogue import DeliveryMode
+from cadre.domain.errors import InvalidInput, NotFound
+from cadre.domain.fingerprint import canonical, fingerprint
+from cadre.domain.force.caveats import CaveatBlock, CaveatImpact, caveat_blocks, caveat_impact
+from cadre.domain.force.fill import FillReport, fill_report
+from cadre.domain.force.offers import Offer, offer_from_pledge
+from cadre.domain.force.planning import requirements_from_plan, school_for
+from cadre.domain.force.problem import ForceProblem, ForceResult
+from cadre.domain.force.rotations import RotationPlan, rotation_plan
+from cadre.domain.force.shortfalls import Shortfall, shortfalls
+from cadre.domain.requirements import PostKind, RequirementLine
+from cadre.domain.scenario import Scenario
+from cadre.interchange.convert import to_json_document
+from cadre.interchange.force_export import write_fill_report
+from cadre.interchange.force_plots import write_force_plots
+from cadre.solvers.force.matching import match
+from cadre.storage import force_plans, plans
+from cadre.storage.database import transaction
+from cadre.storage.force_lines import (
+    LineSync,
+    adopted_plan,
+    line_sources,
+    load_lines,
+    sync_lines,
+)
+from cadre.storage.force_offers import load_offers
+from cadre.storage.scenarios import find_mission, load_scenario
+
+PLAN_PREFIX = "capacity plan #"
+
+
+@dataclass(frozen=True)
+class ForcePicture:
+    """Everything `cadre force status` and `rotations` show, from one matching."""
+
+    scenario: Scenario
+    problem: ForceProblem
+    result: ForceResult
+    fill: FillReport
+    shortfalls: tuple[Shortfall, ...]
+    caveat_blocks: tuple[CaveatBlock, ...]
+    caveat_impact: tuple[CaveatImpact, ...]
+    rotations: RotationPlan
+    version: int
+    new_version: bool
+    include_offered: bool
+    requirement: str  # where the statement of requirements came from
+    seconds: float
+
+
+def picture(
+    engine: Engine, mission: str | None = None, *, include_offered: bool = False
+) -> ForcePicture:
+    """Match, report and keep the result; the same inputs again reuse the last version."""
+    started = time.perf_counter()
+    with transaction(engine) as session:
+        scenario = load_scenario(session, mission)
+        mission_id = find_mission(session, scenario.mission.code).id
+        lines, requirement = _statement(session, mission_id, scenario)
+        stored = [offer for offer, _ in load_offers(session, mission_id).values()]
+    problem = force_problem(scenario, lines, stored, include_offered=include_offered)
+    result = match(problem)
+    report = fill_report(problem, result.allocations)
+    short = shortfalls(problem, result.allocations, scenario.courses)
+    blocks = caveat_blocks(problem, result.allocations)
+    free = dataclasses.replace(
+        problem, offers=tuple(dataclasses.replace(o, caveats=()) for o in problem.offers)
+    )
+    impact = caveat_impact(problem, result.allocations, match(free).allocations)
+    plan = rotation_plan(problem, result.allocations, scenario.planning.relief_overlap_days)
+    inputs = fingerprint((scenario, problem.lines, problem.offers, include_offered))
+    with transaction(engine) as session:
+        last = force_plans.latest_version(session, mission_id, force_plans.FORCE)
+        if last is not None and last.parameters.get("inputs") == inputs:
+            version, new = last.number, False
+        else:
+            version, new = (
+                _save(
+                    session,
+                    scenario,
+                    result,
+                    report,
+                    short,
+                    plan,
+                    {"inputs": inputs, "include_offered": include_offered},
+                ),
+                True,
+            )
+    return ForcePicture(
+        scenario,
+        problem,
+        result,
+        report,
+        short,
+        blocks,
+        impact,
+        plan,
+        version,
+        new,
+        include_offered,
+        requirement,
+        time.perf_counter() - started,
+    )
+
+
+def _statement(
+    session: Session, mission_id: int, scenario: Scenario
+) -> tuple[tuple[RequirementLine, ...], str]:
+    """The lines to fill, and where their teaching posts come from. A capacity plan newer than
+    the one last adopted is adopted first (edits to its lines stand until the next plan);
+    when its lines are there, the scenario's own teaching lines step aside for them."""
+    found = force_plans.capacity_requirement(session, mission_id)
+    if found is not None and (adopted_plan(session, mission_id, PLAN_PREFIX) or 0) < found.number:
+        _adopt(session, mission_id, scenario)
+    sources = line_sources(session, mission_id)
+    from_plan = "plan" in sources.values()
+    lines = tuple(
+        line
+        for line in load_lines(session, mission_id)
+        if not (from_plan and sources[line.number] == "scenario" and line.kind is PostKind.TEACHING)
+    )
+    if not lines:
+        raise NotFound(
+            f"mission {scenario.mission.code} has no requirement lines yet: write them in the "
+            "scenario's requirements: section, or plan with `cadre plan capacity`"
+        )
+    if not from_plan:
+        return lines, "the scenario's statement of requirements"
+    plan = f"capacity plan #{adopted_plan(session, mission_id, PLAN_PREFIX)}"
+    others = any(sources[line.number] != "plan" for line in lines)
+    return lines, f"{plan} and the scenario" if others else plan
+
+
+def force_problem(
+    scenario: Scenario,
+    lines: Sequence[RequirementLine],
+    stored: Sequence[Offer],
+    *,
+    include_offered: bool = False,
+) -> ForceProblem:
+    """Accepted offers (the scenario's pledges among them) and, if asked, the open ones."""
+    offers = [offer_from_pledge(p) for p in scenario.pledges]
+    taken = {o.code for o in offers}
+    offers += [
+        o for o in stored if o.code not in taken and (o.is_firm or (include_offered and o.is_open))
+    ]
+    return ForceProblem.build(
+        lines, offers, scenario.caveats, scenario.qualifications, scenario.sites
+    )
+
+
+def adopt_capacity_plan(
+    engine: Engine, mission: str | None = None, protection_ratio: float = 1.0
+) -> LineSync:
+    """Make the lines of source "plan" those of the latest capacity plan's requirement."""
+    with transaction(engine) as session:
+        scenario = load_scenario(session, mission)
+        mission_id = find_mission(session, scenario.mission.code).id
+        return _adopt(session, mission_id, scenario, protection_ratio)[1]
+
+
+def _adopt(
+    session: Session, mission_id: int, scenario: Scenario, protection_ratio: float = 1.0
+) -> tuple[str | None, LineSync]:
+    found = force_plans.capacity_requirement(session, mission_id)
+    if found is None:
+        return None, LineSync()
+    source = f"{PLAN_PREFIX}{found.number}"
+    lines = plan_lines(scenario, found.need, found.runs, protection_ratio)
+    now = dt.datetime.now(dt.UTC)
+    return source, sync_lines(session, mission_id, lines, "plan", now, source, confirm=True)
+
+
+def plan_lines(
+    scenario: Scenario,
+    need: dict[tuple[str, dt.date], float],
+    runs: Sequence[dict[str, Any]] = (),
+    protection_ratio: float = 1.0,
+) -> tuple[RequirementLine, ...]:
+    """Lines for a capacity plan's need. Each qualification's posts go where the plan runs
+    most of its foreign-led courses (else to the first school teaching its discipline), as
+    mobile teams when most of those runs are mobile; mobile teams get force protection."""
+    qualifications = {q.code: q for q in scenario.qualifications}
+    taught_with = {c.code: c.instructor_qualification for c in scenario.courses}
+    weight: dict[str, dict[tuple[str, str], float]] = defaultdict(lambda: defaultdict(float))
+    for run in runs:
+        q = taught_with.get(str(run.get("course")))
+        mode, site = run.get("mode"), run.get("site")
+        if q and site and mode in (DeliveryMode.RESIDENT, DeliveryMode.MOBILE_TRAINING_TEAM):
+            weight[q][str(site), str(mode)] += float(run.get("runs") or 0)
+    sites, modes = {}, {}
+    for q, _ in need:
+        if weight[q]:
+            by_site: dict[str, float] = defaultdict(float)
+            for (site, _), amount in weight[q].items():
+                by_site[site] += amount
+            sites[q] = max(sorted(by_site), key=by_site.__getitem__)
+            mobile = sum(a for (_, m), a in weight[q].items() if m == "mobile_training_team")
+            if mobile > sum(weight[q].values()) / 2:
+                modes[q] = DeliveryMode.MOBILE_TRAINING_TEAM
+        else:
+            sites[q] = school_for(qualifications.get(q), scenario.sites) or "-"
+    courses = {q: [c for c, used in taught_with.items() if used == q] for q, _ in need}
+    titles = {q: qualifications[q].name for q, _ in need if q in qualifications}
+    return requirements_from_plan(
+        need, sites, protection_ratio, modes=modes, courses=courses, titles=titles
+    )
+
+
+def _save(
+    session: Session,
+    scenario: Scenario,
+    result: ForceResult,
+    report: FillReport,
+    short: tuple[Shortfall, ...],
+    plan: RotationPlan,
+    parameters: dict[str, object],
+) -> int:
+    summary = {
+        "fill": {t.criticality: [t.filled, t.required] for t in result.objective},
+        "weighted_share": round(report.weighted_share, 4),
+        "worst_shortfalls": [s.line.number for s in short[:10]],
+        "unrelieved_gaps": len(plan.unrelieved),
+    }
+    return plans.save_plan_version(
+        session,
+        scenario.mission.code,
+        force_plans.FORCE,
+        status=result.status.value,
+        parameters=dict(parameters),
+        scenario_fingerprint=fingerprint(scenario),
+        scenario_snapshot=to_json_document(scenario),
+        summary=summary,
+        result={
+            "allocations": canonical(result.allocations),
+            "gaps": canonical(plan.gaps),
+            "diagnostics": dict(result.diagnostics),
+        },
+    ).number
+
+
+def write_plots(view: ForcePicture, directory: pathlib.Path) -> list[pathlib.Path]:
+    return write_force_plots(view.fill, directory, f"{view.scenario.mission.code}: ")
+
+
+def export_report(view: ForcePicture, path: pathlib.Path) -> None:
+    """The fill report as .xlsx (a sheet per view) or .csv (fill by line)."""
+    if path.suffix.lower() not in (".xlsx", ".csv"):
+        raise InvalidInput(f"{path}: the fill report is written as .xlsx or .csv")
+    try:
+        write_fill_report(path, view.fill, view.shortfalls)
+    except OSError as err:
+        raise InvalidInput(f"{path}: cannot write the file: {err.strerror}") from err

@@ -1,0 +1,163 @@
+"""The kinds of planning job, each one registration: its parameters (checked when the job is
+submitted), the plan versions it makes, the action a principal needs to start it, and the
+function a worker runs, named by import path so any worker process (or a distributed queue's
+worker on another machine) can find it.
+
+Adding a kind is one `register(JobKind(...))` line
+here and, if it needs a new action, one grant in the access policy.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import importlib
+from collections.abc import Callable
+from dataclasses import dataclass
+from typing import Any
+
+from pydantic import BaseModel, ConfigDict, Field, model_validator
+from sqlalchemy import Engine
+
+from cadre.domain.capacity.problem import PlanMode
+from cadre.domain.timetable.changes import Change, change_from
+
+Progress = Callable[[str, float], None]
+Runner = Callable[[Engine, str, dict[str, Any], Progress], int]
+
+
+class CapacityParameters(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+
+    mode: PlanMode = PlanMode.SIZING
+    horizon_months: int | None = Field(None, ge=1, le=120)
+    seconds: float = Field(60.0, gt=0, le=3600, description="The solver's time limit.")
+    overrides: dict[str, str] = Field(
+        {}, max_length=20, description='Planning figures for this run, e.g. {"attrition": "0.03"}'
+    )
+
+
+class TimetableParameters(BaseModel):
+    """A new timetable; or, with a change (one of `withdraw`, `withdraw_pledge`, `close_room`),
+    a re-plan of the latest one that moves as little as it can."""
+
+    model_config = ConfigDict(extra="forbid")
+
+    months: int = Field(12, ge=1, le=120, description="Months of the capacity plan to timetable.")
+    seconds: float = Field(60.0, gt=0, le=3600, description="The solver's time limit.")
+    seed: int = Field(0, ge=0, le=2**31 - 1)
+    withdraw: str | None = Field(None, max_length=64, description="A nation withdraws.")
+    withdraw_pledge: str | None = Field(None, max_length=64, description="A pledge withdraws.")
+    effective: dt.date | None = Field(None, description="The withdrawal's first day.")
+    close_room: str | None = Field(None, max_length=64, description="A room closes.")
+    room_site: str | None = Field(None, max_length=64, description="The closed room's site.")
+
+    @model_validator(mode="after")
+    def _one_change(self) -> TimetableParameters:
+        self.change()  # refuses two changes at once, when the job is submitted
+        return self
+
+    def change(self) -> Change | None:
+        return change_from(
+            withdraw=self.withdraw,
+            withdraw_pledge=self.withdraw_pledge,
+            close_room=self.close_room,
+            room_site=self.room_site,
+            effective=self.effective,
+        )
+
+
+class ForceParameters(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+
+    include_offered: bool = Field(False, description="Count offers not yet accepted as well.")
+
+
+@dataclass(frozen=True)
+class JobKind:
+    name: str
+    plan_kind: str  # the kind of plan version it makes, as labels name it
+    parameters: type[BaseModel]
+    target: str  # "module:function", a Runner
+    permission: str  # the subject of the RUN action a principal needs
+
+    def runner(self) -> Runner:
+        module, _, function = self.target.partition(":")
+        found: Runner = getattr(importlib.import_module(module), function)
+        return found
+
+
+JOB_KINDS: dict[str, JobKind] = {}
+
+
+def register(kind: JobKind) -> None:
+    JOB_KINDS[kind.name] = kind
+
+
+def run_capacity(
+    engine: Engine, mission: str, parameters: dict[str, Any], progress: Progress
+) -> int:
+    from cadre.services.capacity.operations import (
+        plan_capacity,  # loads the solvers only in the worker
+    )
+
+    p = CapacityParameters.model_validate(parameters)
+    version = plan_capacity(
+        engine,
+        mission=mission,
+        mode=p.mode,
+        horizon_months=p.horizon_months,
+        overrides=p.overrides,
+        seconds=p.seconds,
+        progress=progress,
+    )
+    return version.number
+
+
+def run_force(engine: Engine, mission: str, parameters: dict[str, Any], progress: Progress) -> int:
+    from cadre.services.force.operations import picture
+
+    p = ForceParameters.model_validate(parameters)
+    progress("matching offers to the statement of requirements", 0.1)
+    return picture(engine, mission, include_offered=p.include_offered).version
+
+
+register(
+    JobKind(
+        "capacity", "capacity-plans", CapacityParameters, f"{__name__}:run_capacity", "capacity"
+    )
+)
+
+
+def run_timetable(
+    engine: Engine, mission: str, parameters: dict[str, Any], progress: Progress
+) -> int:
+    from cadre.services.timetable import operations as schedule
+
+    p = TimetableParameters.model_validate(parameters)
+    change = p.change()
+    if change is None:
+        progress("timetabling the runs", 0.0)
+        return schedule.schedule(
+            engine,
+            mission=mission,
+            months=p.months,
+            seconds=p.seconds,
+            seed=p.seed,
+            progress=progress,
+        ).number
+    progress(f"re-planning: {change}", 0.0)
+    return schedule.replan(
+        engine, change, mission=mission, seconds=p.seconds, seed=p.seed, progress=progress
+    ).number
+
+
+register(JobKind("force", "force-plans", ForceParameters, f"{__name__}:run_force", "force"))
+register(
+    JobKind(
+        "timetable",
+        "timetable-plans",
+        TimetableParameters,
+        f"{__name__}:run_timetable",
+        "timetable",
+    )
+)

@@ -1,0 +1,112 @@
+"""The plots of plan versions as SVG: the planners' own Matplotlib figures, drawn once per plan
+version and kept in this process (a version never changes), so a page that shows them stays quick.
+
+Matplotlib's pyplot is not thread-safe and the server draws from several threads: one lock
+around every drawing."""
+
+from __future__ import annotations
+
+import functools
+import io
+import threading
+from collections import OrderedDict
+from collections.abc import Callable
+
+import matplotlib
+import matplotlib.pyplot as plt
+from matplotlib.figure import Figure
+from sqlalchemy import Engine
+
+from cadre.access.policy import Principal
+from cadre.domain.capacity.plan import CapacityPlan
+from cadre.domain.errors import NotFound
+from cadre.domain.force.fill import FillReport
+from cadre.interchange import capacity_plots, force_plots
+from cadre.services.capacity.queries import capacity_headers, capacity_plan
+from cadre.services.force import operations as force
+from cadre.services.plans import queries as plan_versions
+
+CAPACITY_PLOTS: dict[str, Callable[[CapacityPlan], Figure]] = {
+    "training-force": capacity_plots.force_figure,
+    "graduates-vs-demand": capacity_plots.graduates_figure,
+    "handover-timeline": capacity_plots.handover_figure,
+}
+FORCE_PLOTS: dict[str, Callable[[FillReport], Figure]] = {
+    "required-vs-pledged": force_plots.required_vs_pledged,
+    "fill-by-qualification": force_plots.fill_by_qualification,
+}
+KEPT = 64  # drawings kept; a few plan versions of a few missions
+
+_lock = threading.Lock()
+_kept: OrderedDict[tuple[str, str, str, int, str], str] = OrderedDict()
+
+
+def _key(
+    engine: Engine, mission: str, kind: str, number: int, name: str
+) -> tuple[str, str, str, int, str]:
+    return (engine.url.render_as_string(hide_password=True), mission, kind, number, name)
+
+
+def _kept_svg(key: tuple[str, str, str, int, str]) -> str | None:
+    with _lock:
+        found = _kept.get(key)
+        if found is not None:
+            _kept.move_to_end(key)
+        return found
+
+
+def _draw(key: tuple[str, str, str, int, str], make: Callable[[], Figure]) -> str:
+    with _lock:
+        figure = make()
+        out = io.StringIO()
+        # Text stays text (the browser's fonts draw it): a third of the size, and searchable.
+        with matplotlib.rc_context({"svg.fonttype": "none", "svg.hashsalt": "cadre"}):
+            figure.savefig(out, format="svg", bbox_inches="tight", metadata={"Date": None})
+        plt.close(figure)
+        svg = out.getvalue()
+        _kept[key] = svg
+        while len(_kept) > KEPT:
+            _kept.popitem(last=False)
+        return svg
+
+
+def capacity_plot(
+    engine: Engine, principal: Principal, mission: str, number: int, name: str
+) -> str:
+    """A capacity plan's figure as SVG; NotFound when the plan is not released to the principal."""
+    if name not in CAPACITY_PLOTS:
+        raise NotFound(f"there is no plot {name}; plots: {', '.join(CAPACITY_PLOTS)}")
+    if number not in {h.number for h in capacity_headers(engine, principal, mission)}:
+        raise NotFound(f"capacity plan version {number} is not in the mission")
+    key = _key(engine, mission, "capacity", number, name)
+    svg = _kept_svg(key)
+    if svg is None:
+        plan = capacity_plan(engine, principal, mission, number).plan
+        svg = _draw(key, lambda: CAPACITY_PLOTS[name](plan))
+    return svg
+
+
+def keep_force_plots(engine: Engine, mission: str, number: int, fill: FillReport) -> None:
+    """Draw a force plan's figures, if not yet drawn, while its fill report is at hand."""
+    for name, make in FORCE_PLOTS.items():
+        key = _key(engine, mission, "force", number, name)
+        if _kept_svg(key) is None:
+            _draw(key, functools.partial(make, fill))
+
+
+def force_plot(engine: Engine, principal: Principal, mission: str, number: int, name: str) -> str:
+    """A force plan's figure as SVG; only the latest version's can be drawn anew."""
+    if name not in FORCE_PLOTS:
+        raise NotFound(f"there is no plot {name}; plots: {', '.join(FORCE_PLOTS)}")
+    plan_versions.get_plan(engine, principal, mission, "force", number)  # released to them?
+    key = _key(engine, mission, "force", number, name)
+    svg = _kept_svg(key)
+    if svg is None:
+        view = force.picture(engine, mission)
+        if view.version != number:
+            raise NotFound(
+                f"force plan {number} is no longer the latest; its plots are not drawn again"
+            )
+        keep_force_plots(engine, mission, view.version, view.fill)
+        svg = _kept_svg(key) or ""
+    return svg

@@ -1,0 +1,309 @@
+"""What a principal may see of a stored timetable, on the web page, in calendar files and in
+the API's plan results.
+
+A timetable is a plan version (label kind "timetable-plans"); inside it, each run shows only
+what the principal's scope releases: runs at sites it sees, instructors whose records it sees,
+cohorts it sees. Names and codes it may not see are taken out of every sentence too (a reason
+why a run moved may name a trainer), so the page, the calendar file and the lists agree and
+none reveals a hidden record.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import datetime as dt
+import io
+import threading
+from collections import OrderedDict
+from dataclasses import dataclass
+from typing import Any
+
+from sqlalchemy import Engine
+
+from cadre.access.policy import Principal, Verb, allowed
+from cadre.domain.errors import NotFound
+from cadre.domain.scenario import Scenario
+from cadre.domain.timetable.plan import CalendarRun, TimetablePlan
+from cadre.domain.timetable.problem import PlacedRun
+from cadre.domain.timetable.result import MissionResult
+from cadre.interchange.timetable_ics import calendar_text
+from cadre.interchange.timetable_json import plan_from_json, plan_to_json
+from cadre.interchange.timetable_xlsx import write_workbook
+from cadre.services.access.scope import Scope, read
+from cadre.services.timetable import operations as service
+from cadre.storage.mission_scope import plan_headers
+
+KIND = "timetable-plans"
+HIDDEN_TRAINER = "a trainer not released to you"
+HIDDEN_COHORT = "a cohort not released to you"
+
+
+@dataclass(frozen=True)
+class UnplacedLine:
+    run: str
+    course: str
+    site: str
+    reasons: tuple[str, ...]
+
+
+@dataclass(frozen=True)
+class MoveLine:
+    run: str
+    course: str
+    site: str
+    changes: tuple[str, ...]
+    reason: str
+
+
+@dataclass(frozen=True)
+class Released:
+    """One timetable version as a principal may see it."""
+
+    number: int
+    created_at: dt.datetime
+    status: str
+    versions: tuple[int, ...]  # every version the principal may see, newest first
+    asked: int  # runs asked for at the sites the principal sees
+    runs: tuple[CalendarRun, ...]
+    unplaced: tuple[UnplacedLine, ...]
+    moves: tuple[MoveLine, ...]
+    previous: int | None  # the version a re-plan started from
+    change: str  # what the re-plan answered, or ""
+    source: str  # where the runs came from
+
+
+@dataclass(frozen=True)
+class _Sight:
+    """What the principal sees: site, trainer and cohort codes; hidden words to blank out."""
+
+    sites: frozenset[str]
+    trainers: frozenset[str]
+    cohorts: frozenset[str]
+    hidden: tuple[tuple[str, str], ...]  # (text, replacement), longest text first
+
+    def blank(self, text: str) -> str:
+        for word, replacement in self.hidden:
+            text = text.replace(word, replacement)
+        return text
+
+
+def sight(scope: Scope, scenario: Scenario) -> _Sight:
+    """What the principal sees of the people and places of `scenario` (a timetable's own)."""
+    trainers = {
+        t.code for t in scenario.trainers if scope.sees("trainers", t.code, {"nation": t.nation})
+    }
+    cohorts = {c.code for c in scenario.cohorts if scope.sees("cohorts", c.code)}
+    hidden = [
+        (word, HIDDEN_TRAINER)
+        for t in scenario.trainers
+        if t.code not in trainers
+        for word in (t.code, t.name)
+        if word
+    ]
+    hidden += [
+        (word, HIDDEN_COHORT)
+        for c in scenario.cohorts
+        if c.code not in cohorts
+        for word in (c.code, c.name.latin, c.name.arabic, c.unit)
+        if word
+    ]
+    return _Sight(
+        frozenset(s.code for s in scenario.sites if scope.sees("sites", s.code)),
+        frozenset(trainers),
+        frozenset(cohorts),
+        tuple(sorted(set(hidden), key=lambda pair: -len(pair[0]))),
+    )
+
+
+# Stored timetables never change, so a loaded one is kept for the next page (bounded).
+_loaded: OrderedDict[tuple[str, str, int, dt.datetime], service.TimetableVersion] = OrderedDict()
+_lock = threading.Lock()
+
+
+def _load(
+    engine: Engine, mission: str, number: int, created: dt.datetime
+) -> service.TimetableVersion:
+    key = (str(engine.url), mission, number, created)
+    with _lock:
+        found = _loaded.get(key)
+    if found is None:
+        found = service.load_timetable(engine, number, mission)
+        with _lock:
+            _loaded[key] = found
+            while len(_loaded) > 8:
+                _loaded.popitem(last=False)
+    return found
+
+
+def _versions(scope: Scope) -> list[tuple[int, dt.datetime]]:
+    """The timetable versions released to the principal, newest first."""
+    if not allowed(scope.principal, Verb.READ, KIND):
+        return []
+    return [
+        (h.number, h.created_at)
+        for h in reversed(plan_headers(scope.session, scope.mission_id, "timetable"))
+        if scope.sees(KIND, str(h.number))
+    ]
+
+
+def _chosen(
+    engine: Engine, principal: Principal, mission: str, number: int | None
+) -> tuple[service.TimetableVersion, list[int], _Sight] | None:
+    """The version asked for (default: the newest released), what else is released, and the
+    principal's sight of it; None when no version is released to it. A version asked for by
+    number and not released is not found, as if it did not exist."""
+
+    def pick(scope: Scope) -> tuple[list[tuple[int, dt.datetime]], tuple[int, dt.datetime] | None]:
+        versions = _versions(scope)
+        if number is None:
+            return versions, versions[0] if versions else None
+        found = next((v for v in versions if v[0] == number), None)
+        if found is None:
+            raise NotFound(f"timetable version {number} is not in the mission")
+        return versions, found
+
+    versions, which = read(engine, principal, mission, pick)
+    if which is None:
+        return None
+    version = _load(engine, mission, *which)
+    seen: _Sight = read(engine, principal, mission, lambda scope: sight(scope, version.scenario))
+    return version, [v for v, _ in versions], seen
+
+
+def released(
+    engine: Engine, principal: Principal, mission: str, number: int | None = None
+) -> Released | None:
+    chosen = _chosen(engine, principal, mission, number)
+    if chosen is None:
+        return None
+    version, versions, seen = chosen
+    plan = redacted(version.plan, seen)
+    view = service.view_of(dataclasses.replace(version, plan=plan))
+    runs = {r.code: r for r in plan.runs}
+    change = plan.changes[-1] if plan.changes else None
+    return Released(
+        version.number,
+        version.created_at,
+        view.status,
+        tuple(versions),
+        len(plan.runs),
+        view.runs,
+        tuple(
+            UnplacedLine(
+                u.run, runs[u.run].course, runs[u.run].site, tuple(b.reason for b in u.blockers)
+            )
+            for u in view.unplaced
+        ),
+        tuple(
+            MoveLine(m.run, runs[m.run].course, runs[m.run].site, m.changes, m.reason)
+            for m in view.moves
+        ),
+        version.parameters.get("previous"),
+        seen.blank(str(change)) if change is not None else "",
+        str(version.parameters.get("source", "")),
+    )
+
+
+def redacted(plan: TimetablePlan, seen: _Sight) -> TimetablePlan:
+    """The plan with only what the principal sees: runs at its sites, its instructors and
+    cohorts, and sentences without the names it may not see."""
+    runs = tuple(
+        dataclasses.replace(r, cohort=r.cohort if r.cohort in seen.cohorts else None)
+        for r in plan.runs
+        if r.site in seen.sites
+    )
+    kept = {r.code for r in runs}
+    placed = tuple(
+        dataclasses.replace(p, instructors=tuple(c for c in p.instructors if c in seen.trainers))
+        for p in plan.result.timetable.placed
+        if p.run in kept
+    )
+    unplaced = tuple(
+        dataclasses.replace(
+            u,
+            blockers=tuple(dataclasses.replace(b, reason=seen.blank(b.reason)) for b in u.blockers),
+        )
+        for u in plan.result.unplaced
+        if u.run in kept
+    )
+    moves = tuple(
+        dataclasses.replace(
+            m,
+            before=_placed_seen(m.before, seen),
+            after=_placed_seen(m.after, seen),
+            changes=tuple(seen.blank(c) for c in m.changes),
+            reason=seen.blank(m.reason),
+        )
+        for m in plan.result.moves
+        if m.run in kept
+    )
+    timetable = dataclasses.replace(plan.result.timetable, placed=placed)
+    result: MissionResult = dataclasses.replace(
+        plan.result, timetable=timetable, unplaced=unplaced, moves=moves
+    )
+    notes = tuple(seen.blank(n) for n in plan.notes)
+    return dataclasses.replace(plan, runs=runs, result=result, notes=notes)
+
+
+def _placed_seen(placed: PlacedRun | None, seen: _Sight) -> PlacedRun | None:
+    if placed is None:
+        return None
+    return dataclasses.replace(
+        placed, instructors=tuple(c for c in placed.instructors if c in seen.trainers)
+    )
+
+
+def redacted_result(scope: Scope, scenario: Scenario, stored: dict[str, Any]) -> dict[str, Any]:
+    """A stored timetable (its JSON) as `scope`'s principal may read it through the API."""
+    return plan_to_json(redacted(plan_from_json(stored), sight(scope, scenario)))
+
+
+def released_calendar(
+    engine: Engine, principal: Principal, mission: str, by: str, key: str, number: int | None
+) -> str:
+    """One site's, instructor's or cohort's iCalendar file as the principal may see it;
+    a subject it may not see is not found."""
+    chosen = _chosen(engine, principal, mission, number)
+    if chosen is None:
+        raise NotFound("there is no timetable yet; run `cadre schedule` first")
+    version, _, seen = chosen
+    subjects = {"site": seen.sites, "instructor": seen.trainers, "cohort": seen.cohorts}
+    if key not in subjects[by]:
+        raise NotFound(f"{by} {key} is not in the mission")
+    before = service.previous_of(engine, version)
+    return calendar_text(
+        version.problem,
+        redacted(version.plan, seen),
+        by,
+        key,
+        version.version,
+        redacted(before.plan, seen) if before else None,
+    )
+
+
+def released_workbook(
+    engine: Engine, principal: Principal, mission: str, number: int | None
+) -> tuple[int, bytes]:
+    """The timetable's workbook (runs, assignments, a sheet per site) as the principal may see
+    it, with the version's number."""
+    chosen = _chosen(engine, principal, mission, number)
+    if chosen is None:
+        raise NotFound("there is no timetable yet; run `cadre schedule` first")
+    version, _, seen = chosen
+    # A stored version and what one reader sees of it never change.
+    key = (version.scenario.mission.code, version.number, version.created_at, seen)
+    with _lock:
+        data = _workbooks.get(key)
+    if data is None:
+        out = io.BytesIO()
+        write_workbook(out, version.problem, redacted(version.plan, seen))
+        data = out.getvalue()
+        with _lock:
+            _workbooks[key] = data
+            while len(_workbooks) > 8:
+                _workbooks.popitem(last=False)
+    return version.number, data
+
+
+# Workbooks take some 100 ms to write; the last few are kept, by version and sight.
+_workbooks: OrderedDict[tuple[str, int, dt.datetime, _Sight], bytes] = OrderedDict()

@@ -1,0 +1,114 @@
+"""The mission overview and the capacity plan pages: a plan, two plans compared, a new plan
+run as a job with its progress, and the plans' figures as SVG."""
+
+from __future__ import annotations
+
+from typing import Annotated
+
+from fastapi import APIRouter, Path, Query, Request
+from starlette.responses import RedirectResponse, Response
+
+from cadre.domain.errors import InvalidInput
+from cadre.services.jobs import operations as jobs
+from cadre.services.jobs.operations import JobQueue
+from cadre.services.plans import plots as web_plots
+from cadre.web.presenters import capacity as web_capacity
+from cadre.web.presenters.overview import overview
+from cadre.web.routing import PageRoute, field_errors, multi
+from cadre.web.security import CurrentPrincipal, Database
+from cadre.web.templating import render
+
+router = APIRouter(route_class=PageRoute)
+Mission = Annotated[str, Path(max_length=64)]
+Number = Annotated[int, Path(ge=1, le=2**31 - 1)]
+PlotName = Annotated[str, Path(max_length=40, pattern=r"^[a-z-]+$")]
+SVG_HEADERS = {"Cache-Control": "private, max-age=86400", "X-Content-Type-Options": "nosniff"}
+
+
+@router.get("/missions/{mission}")
+def mission_overview(
+    request: Request, mission: Mission, principal: CurrentPrincipal, engine: Database
+) -> Response:
+    page = overview(engine, principal, mission)
+    return render(request, "overview.html", {"page": page}, principal=principal)
+
+
+@router.get("/missions/{mission}/capacity")
+def capacity(
+    request: Request,
+    mission: Mission,
+    principal: CurrentPrincipal,
+    engine: Database,
+    version: Annotated[int | None, Query(ge=1, le=2**31 - 1)] = None,
+) -> Response:
+    page = web_capacity.capacity_page(engine, principal, mission, version)
+    return render(request, "capacity.html", {"page": page}, principal=principal)
+
+
+@router.get("/missions/{mission}/capacity/compare")
+def compare(
+    request: Request,
+    mission: Mission,
+    principal: CurrentPrincipal,
+    engine: Database,
+    a: Annotated[int, Query(ge=1, le=2**31 - 1)],
+    b: Annotated[int, Query(ge=1, le=2**31 - 1)],
+) -> Response:
+    page = web_capacity.compare_plans(engine, principal, mission, a, b)
+    return render(request, "compare.html", {"page": page}, principal=principal)
+
+
+@router.get("/missions/{mission}/capacity/run")
+def run_form(
+    request: Request, mission: Mission, principal: CurrentPrincipal, engine: Database
+) -> Response:
+    form = web_capacity.run_form(engine, principal, mission)
+    context = {"form": form, "values": {}, "errors": {}}
+    return render(request, "run.html", context, principal=principal)
+
+
+def _queue(request: Request) -> JobQueue:
+    queue: JobQueue = request.app.state.jobs
+    return queue
+
+
+@router.post("/missions/{mission}/capacity/run")
+async def run_plan(
+    request: Request, mission: Mission, principal: CurrentPrincipal, engine: Database
+) -> Response:
+    values = {k: v[0] for k, v in multi(await request.form()).items() if v}
+    try:
+        job = web_capacity.start_plan(engine, _queue(request), principal, mission, values)
+    except InvalidInput as error:
+        form = web_capacity.run_form(engine, principal, mission)
+        context = {"form": form, "values": values, "errors": field_errors(error.problems)}
+        return render(request, "run.html", context, principal=principal, status=422)
+    return RedirectResponse(f"/missions/{mission}/jobs/{job.id}", status_code=303)
+
+
+@router.get("/missions/{mission}/jobs/{job_id}")
+def job_page(
+    request: Request,
+    mission: Mission,
+    job_id: Number,
+    principal: CurrentPrincipal,
+    engine: Database,
+) -> Response:
+    job = jobs.job(engine, principal, job_id)
+    return render(request, "job.html", {"job": job, "mission": mission}, principal=principal)
+
+
+@router.get("/missions/{mission}/plots/capacity/{number}/{name}.svg")
+def capacity_plot(
+    mission: Mission, number: Number, name: PlotName, principal: CurrentPrincipal, engine: Database
+) -> Response:
+    svg = web_plots.capacity_plot(engine, principal, mission, number, name)
+    return Response(svg, media_type="image/svg+xml", headers=SVG_HEADERS)
+
+
+@router.get("/missions/{mission}/plots/force/{number}/{name}.svg")
+def force_plot(
+    mission: Mission, number: Number, name: PlotName, principal: CurrentPrincipal, engine: Database
+) -> Response:
+    svg = web_plots.force_plot(engine, principal, mission, number, name)
+    return Response(svg, media_type="image/svg+xml", headers=SVG_HEADERS)

@@ -1,0 +1,96 @@
+"""Logging in and out, the language switch, and the start page."""
+
+from __future__ import annotations
+
+from typing import Annotated
+
+from fastapi import APIRouter, Depends, Request
+from fastapi.concurrency import run_in_threadpool
+from starlette.responses import RedirectResponse, Response
+
+from cadre.access.errors import NotAuthenticated, Throttled
+from cadre.services.access import users
+from cadre.services.scenario import missions
+from cadre.web.i18n import LANGUAGE_COOKIE, LANGUAGES
+from cadre.web.navigation import MISSION_PAGES, Page, home_page
+from cadre.web.routing import PageRoute, first, safe_next
+from cadre.web.security import (
+    CurrentPrincipal,
+    Database,
+    clear_session_cookies,
+    session_token,
+    set_session_cookies,
+)
+from cadre.web.templating import render
+
+router = APIRouter(route_class=PageRoute)
+YEAR = 365 * 24 * 3600
+
+
+@router.get("/login")
+def login_form(request: Request, next: str = "/") -> Response:
+    return render(request, "login.html", {"next": safe_next(next), "error": "", "username": ""})
+
+
+@router.post("/login")
+async def log_in(request: Request, engine: Database) -> Response:
+    form = await request.form()
+    username, target = first(form, "username"), safe_next(first(form, "next"))
+    password = form.get("password")
+    address = request.client.host if request.client else "unknown"
+    try:
+        login = await run_in_threadpool(
+            users.login, engine, username, password if isinstance(password, str) else "", address
+        )
+    except (NotAuthenticated, Throttled) as error:
+        context = {"next": target, "error": str(error), "username": username}
+        return render(request, "login.html", context, status=401)
+    response = RedirectResponse(target, status_code=303)
+    set_session_cookies(request, response, login)
+    return response
+
+
+@router.post("/logout")
+def log_out(
+    _principal: CurrentPrincipal,
+    engine: Database,
+    cookie: Annotated[str | None, Depends(session_token)],
+) -> Response:
+    if cookie:
+        users.logout(engine, cookie)
+    response = RedirectResponse("/login", status_code=303)
+    clear_session_cookies(response)
+    return response
+
+
+@router.post("/language")
+async def switch_language(request: Request) -> Response:
+    """Kept in a cookie for a year; the pages have no other state to keep it in."""
+    form = await request.form()
+    chosen = first(form, "lang")
+    response = RedirectResponse(safe_next(first(form, "next")), status_code=303)
+    if chosen in LANGUAGES:
+        response.set_cookie(LANGUAGE_COOKIE, chosen, max_age=YEAR, samesite="lax", path="/")
+    return response
+
+
+PAGE_PATHS = {
+    Page.OVERVIEW: "",
+    Page.CAPACITY: "/capacity",
+    Page.FORCE: "/force",
+    Page.TIMETABLE: "/timetable",
+    Page.RECORDS: "/records/courses",
+}
+
+
+@router.get("/")
+def start(request: Request, principal: CurrentPrincipal, engine: Database) -> Response:
+    """Straight to the user's first page when there is one mission; else the list."""
+    total, found = missions.missions(engine, principal)
+    page = home_page(principal)
+    if page is Page.AUDIT and total == 0:
+        return RedirectResponse("/audit", status_code=303)
+    if total == 1 and page in MISSION_PAGES:
+        return RedirectResponse(f"/missions/{found[0].code}{PAGE_PATHS[page]}", status_code=303)
+    context = {"missions": found, "home": PAGE_PATHS.get(page, "") if page else None}
+    return render(request, "missions.html", context, principal=principal)
