@@ -9,10 +9,14 @@ from cadre.domain.errors import Forbidden
 class NotAuthenticated(Forbidden):
     """No valid credentials came with the request."""
 
+    default_code = "not_authenticated"
+
 
 class Throttled(Forbidden):
     """Too many failed logins; the next attempt must wait."""
 
+    default_code = "throttled"
+
     def __init__(self, message: str, retry_after: int) -> None:
-        super().__init__(message)
+        super().__init__(message, retry_after=retry_after)
         self.retry_after = retry_after

@@ -23,6 +23,7 @@ from cadre.access.sessions import (
 )
 from cadre.domain.errors import Forbidden
 from cadre.services.access import users
+from cadre.services.unit_of_work import UnitOfWork
 
 bearer = HTTPBearer(
     auto_error=False,
@@ -77,3 +78,12 @@ async def current_principal(
 
 
 CurrentPrincipal = Annotated[Principal, Depends(current_principal)]
+
+
+async def _work(request: Request, principal: CurrentPrincipal) -> UnitOfWork:
+    """The request's unit of work: the service's database, acting for the principal."""
+    engine: Engine = request.app.state.engine
+    return UnitOfWork(engine, actor=principal.username)
+
+
+Work = Annotated[UnitOfWork, Depends(_work)]

@@ -25,6 +25,7 @@ from cadre.access.sessions import (
 )
 from cadre.domain.errors import Forbidden
 from cadre.services.access import users
+from cadre.services.unit_of_work import UnitOfWork
 
 
 async def _engine(request: Request) -> Engine:
@@ -73,3 +74,12 @@ def set_session_cookies(request: Request, response: Response, login: users.Login
 def clear_session_cookies(response: Response) -> None:
     response.delete_cookie(SESSION_COOKIE, path="/")
     response.delete_cookie(CSRF_COOKIE, path="/")
+
+
+async def _work(request: Request, principal: CurrentPrincipal) -> UnitOfWork:
+    """The request's unit of work: the service's database, acting for the principal."""
+    engine: Engine = request.app.state.engine
+    return UnitOfWork(engine, actor=principal.username)
+
+
+Work = Annotated[UnitOfWork, Depends(_work)]

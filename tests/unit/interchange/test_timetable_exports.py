@@ -10,7 +10,7 @@ import pathlib
 import icalendar
 import openpyxl
 
-from cadre.domain.itc2007.model import SolveStatus
+from cadre.domain.planning import SolveStatus
 from cadre.domain.timetable.changes import RoomClosure, Withdrawal
 from cadre.domain.timetable.cost import MissionCost
 from cadre.domain.timetable.plan import TimetablePlan

@@ -7,7 +7,7 @@ import dataclasses
 
 import pytest
 
-from cadre.domain.itc2007.model import SolveStatus
+from cadre.domain.planning import SolveStatus
 from cadre.domain.sites import Room
 from cadre.domain.timetable.plan import CoTeaching, co_teaching
 from cadre.domain.timetable.problem import MissionTimetable, PlacedRun

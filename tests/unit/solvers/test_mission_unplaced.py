@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import dataclasses
 
-from cadre.domain.itc2007.model import SolveStatus
+from cadre.domain.planning import SolveStatus
 from cadre.domain.timetable.result import Blocker, BlockerKind, UnplacedRun
 from tests.mission_factories import D, make_course, make_problem, make_run, make_trainer, solved
 

@@ -7,6 +7,7 @@ from contextlib import contextmanager
 
 from sqlalchemy import Engine
 
+from cadre.services.unit_of_work import UnitOfWork, local_actor
 from cadre.storage import database
 
 
@@ -19,6 +20,14 @@ def open_database(url: str | None = None) -> Iterator[Engine]:
         yield engine
     finally:
         engine.dispose()
+
+
+@contextmanager
+def open_work(url: str | None = None, actor: str | None = None) -> Iterator[UnitOfWork]:
+    """The unit of work of a command at this terminal: the database at `url`, and the
+    operating-system user (or `actor`) as the one the audit trail names."""
+    with open_database(url) as engine:
+        yield UnitOfWork(engine, actor=actor or local_actor())
 
 
 def describe(engine: Engine) -> str:
