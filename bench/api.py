@@ -33,6 +33,7 @@ from cadre.services.capacity.operations import plan_capacity
 from cadre.services.force import operations as force
 from cadre.services.scenario import operations as scenarios
 from cadre.services.system.database import open_database
+from cadre.services.unit_of_work import UnitOfWork
 from cadre.storage import plans
 from cadre.storage.database import transaction
 
@@ -53,10 +54,10 @@ PEOPLE = [  # (nation or organisation, roles), cycled over the 50 users
 def prepare(url: str, users_count: int) -> tuple[list[str], list[str]]:
     """The example, plan versions and users with tokens; the tokens and the pledge codes."""
     with open_database(url) as engine:
-        scenarios.import_file(engine, ROOT / "examples" / "nmi-2018.yaml")
+        scenarios.import_file(UnitOfWork(engine), ROOT / "examples" / "nmi-2018.yaml")
         print("planning once for real (capacity and force), then keeping 20 versions of each")
-        plan_capacity(engine, mission="NMI", seconds=60)
-        force.picture(engine, "NMI")
+        plan_capacity(UnitOfWork(engine), mission="NMI", seconds=60)
+        force.picture(UnitOfWork(engine), "NMI")
         with transaction(engine) as session:
             for kind in ("capacity", "force"):
                 row = plans.plan_version(session, "NMI", kind)
@@ -77,16 +78,15 @@ def prepare(url: str, users_count: int) -> tuple[list[str], list[str]]:
             nation, roles = PEOPLE[i % len(PEOPLE)]
             name = f"bench{i:02d}"
             users.add_user(
-                engine,
-                "bench",
+                UnitOfWork(engine, actor="bench"),
                 username=name,
                 affiliation=nation,
                 roles=roles,
                 clearance=Classification.NATO_RESTRICTED.value,
                 oidc_subject=f"bench-{name}",
             )
-            tokens.append(users.issue_token(engine, "bench", name))
-        pledges = [p.code for p in scenarios.load(engine, "NMI").pledges]
+            tokens.append(users.issue_token(UnitOfWork(engine, actor="bench"), name))
+        pledges = [p.code for p in scenarios.load(UnitOfWork(engine), "NMI").pledges]
     return tokens, pledges
 
 

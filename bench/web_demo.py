@@ -23,6 +23,7 @@ from cadre.services.scenario import operations as scenarios
 from cadre.services.scenario.demo import NMI_EXAMPLE
 from cadre.services.system.database import open_database
 from cadre.services.timetable import operations as schedule
+from cadre.services.unit_of_work import UnitOfWork
 
 
 @dataclass(frozen=True)
@@ -57,11 +58,11 @@ def demo_server(folder: pathlib.Path, environment: Mapping[str, str] = {}) -> It
     """The planned demo served from `folder`; `environment` adds to the server's settings."""
     url = f"sqlite:///{folder / 'cadre.db'}"
     with open_database(url) as engine:
-        outcome = scenarios.import_file(engine, NMI_EXAMPLE)
-        capacity.plan_capacity(engine)
-        force.picture(engine)
-        schedule.schedule(engine, seconds=10)  # the timetable page shows a calendar
-        accounts = {a.username: a for a in create_demo_accounts(engine)}
+        outcome = scenarios.import_file(UnitOfWork(engine), NMI_EXAMPLE)
+        capacity.plan_capacity(UnitOfWork(engine))
+        force.picture(UnitOfWork(engine))
+        schedule.schedule(UnitOfWork(engine), seconds=10)  # the timetable page shows a calendar
+        accounts = {a.username: a for a in create_demo_accounts(UnitOfWork(engine))}
     port = _free_port()
     base = f"http://127.0.0.1:{port}"
     log_path = folder / "server.log"

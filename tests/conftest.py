@@ -11,6 +11,7 @@ import psycopg
 import pytest
 from sqlalchemy import Engine
 
+from cadre.services.unit_of_work import UnitOfWork
 from cadre.storage.database import make_engine, upgrade
 
 ROOT = pathlib.Path(__file__).resolve().parents[1]
@@ -81,3 +82,9 @@ def pytest_terminal_summary(terminalreporter: pytest.TerminalReporter) -> None:
             yellow=True,
             bold=True,
         )
+
+
+@pytest.fixture
+def work(engine: Engine) -> UnitOfWork:
+    """The unit of work a use case receives, on the test's database, acting for "test"."""
+    return UnitOfWork(engine, actor="test")

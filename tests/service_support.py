@@ -16,6 +16,7 @@ from cadre.services.access import users
 from cadre.services.jobs.operations import JobQueue
 from cadre.services.scenario import operations as scenarios
 from cadre.services.system.settings import Settings
+from cadre.services.unit_of_work import UnitOfWork
 from tests.conftest import EXAMPLES
 
 _numbers = itertools.count(1)
@@ -31,15 +32,14 @@ def person(
     """A user (signing in through OIDC, so no slow password hash) and its bearer headers."""
     name = username or f"u{next(_numbers)}-{affiliation.lower()}"
     users.add_user(
-        engine,
-        "test",
+        UnitOfWork(engine, actor="test"),
         username=name,
         affiliation=affiliation,
         roles=list(roles),
         clearance=clearance.value,
         oidc_subject=f"subject-{name}",
     )
-    return {"Authorization": f"Bearer {users.issue_token(engine, 'test', name)}"}
+    return {"Authorization": f"Bearer {users.issue_token(UnitOfWork(engine, actor='test'), name)}"}
 
 
 @contextmanager
@@ -55,7 +55,7 @@ def service(
     app = create_app(Settings(database_url=db_url, **chosen), queue=queue)
     with TestClient(app) as client:
         if example is not None:
-            scenarios.import_file(client.app.state.engine, EXAMPLES / example)  # type: ignore[attr-defined]
+            scenarios.import_file(UnitOfWork(engine_of(client)), EXAMPLES / example)
         yield client
 
 

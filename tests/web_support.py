@@ -14,6 +14,7 @@ from cadre.access.sessions import CSRF_COOKIE, SESSION_COOKIE
 from cadre.services.access import users
 from cadre.services.capacity import operations as capacity
 from cadre.services.force import operations as force
+from cadre.services.unit_of_work import UnitOfWork
 from tests.service_support import engine_of, service
 
 _numbers = itertools.count(1)
@@ -25,8 +26,8 @@ def web(db_url: str, example: str = "tiny.yaml", *, planned: bool = True) -> Ite
     with service(db_url, example=example) as client:
         if planned:
             engine = engine_of(client)
-            capacity.plan_capacity(engine, seconds=30)
-            force.picture(engine)
+            capacity.plan_capacity(UnitOfWork(engine), seconds=30)
+            force.picture(UnitOfWork(engine))
         yield client
 
 
@@ -35,14 +36,13 @@ def log_in(client: TestClient, affiliation: str, roles: Iterable[str]) -> str:
     engine: Engine = engine_of(client)
     name = f"w{next(_numbers)}-{affiliation.lower()}"
     users.add_user(
-        engine,
-        "test",
+        UnitOfWork(engine, actor="test"),
         username=name,
         affiliation=affiliation,
         roles=list(roles),
         oidc_subject=f"subject-{name}",
     )
-    login = users.open_session(engine, name)
+    login = users.open_session(UnitOfWork(engine), name)
     client.cookies.clear()
     client.cookies.set(SESSION_COOKIE, login.token)
     client.cookies.set(CSRF_COOKIE, login.csrf)

@@ -12,6 +12,7 @@ from cadre.access.policy import Role
 from cadre.cli import app
 from cadre.services.access import users
 from cadre.services.system.database import open_database
+from cadre.services.unit_of_work import UnitOfWork
 from tests.conftest import EXAMPLES
 
 
@@ -29,5 +30,5 @@ def test_the_demo_prints_an_account_per_role_whose_password_logs_in(
     assert sorted(role for _, _, role in rows) == sorted(r.value.replace("_", " ") for r in Role)
     username, password, _ = rows[0]
     with open_database(url) as engine:
-        login = users.login(engine, username, password, "127.0.0.1")
+        login = users.login(UnitOfWork(engine), username, password, "127.0.0.1")
     assert login.principal.username == username

@@ -18,6 +18,7 @@ from typer.testing import CliRunner
 
 from cadre.cli import app
 from cadre.services.access import users
+from cadre.services.unit_of_work import UnitOfWork
 from cadre.storage.database import make_engine, normalise_url
 
 
@@ -70,7 +71,7 @@ def test_users_are_added_listed_given_tokens_and_disabled(cli: CliRunner, db_url
     )
     issued = cli.invoke(app, ["token", "olga", "--days", "30"])
     engine = make_engine(db_url)
-    principal = users.authenticate(engine, issued.stdout.strip())
+    principal = users.authenticate(UnitOfWork(engine), issued.stdout.strip())
     listed = cli.invoke(app, ["user", "list"])
     disabled = cli.invoke(app, ["user", "disable", "olga"])
     engine.dispose()

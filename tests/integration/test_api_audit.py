@@ -63,4 +63,5 @@ def test_the_trail_is_for_auditors_and_its_chain_is_whole(api: TestClient) -> No
         403,
         "the role mission planner may not inspect audit trail",
     )
-    assert (verified["intact"], verified["findings"], verified["entries"]) == (True, [], 5)
+    # the scenario's import, two users added, the edit, the auditor's token
+    assert (verified["intact"], verified["findings"], verified["entries"]) == (True, [], 6)

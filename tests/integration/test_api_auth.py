@@ -8,6 +8,7 @@ import pytest
 from fastapi.testclient import TestClient
 
 from cadre.services.access import users
+from cadre.services.unit_of_work import UnitOfWork
 from tests.service_support import engine_of, service
 
 PASSWORD = "four words make a password"
@@ -17,8 +18,7 @@ PASSWORD = "four words make a password"
 def api(db_url: str) -> Iterator[TestClient]:
     with service(db_url) as client:
         users.add_user(
-            engine_of(client),
-            "test",
+            UnitOfWork(engine_of(client), actor="test"),
             username="nora",
             affiliation="NATO",
             roles=["force_generation_officer"],
@@ -48,8 +48,7 @@ def test_a_login_sets_an_httponly_strict_session_cookie_and_returns_the_csrf_tok
 def test_cookies_are_secure_when_served_over_tls(db_url: str) -> None:
     with service(db_url) as plain:
         users.add_user(
-            engine_of(plain),
-            "t",
+            UnitOfWork(engine_of(plain), actor="t"),
             username="ines",
             affiliation="NATO",
             roles=["auditor"],
@@ -111,17 +110,17 @@ def test_logging_out_ends_the_session(api: TestClient) -> None:
 
 
 def test_a_disabled_users_tokens_stop_working_at_once(api: TestClient) -> None:
-    token = users.issue_token(engine_of(api), "test", "nora")
+    token = users.issue_token(UnitOfWork(engine_of(api), actor="test"), "nora")
     headers = {"Authorization": f"Bearer {token}"}
     before = api.get("/api/v1/me", headers=headers).status_code
-    users.disable_user(engine_of(api), "test", "nora")
+    users.disable_user(UnitOfWork(engine_of(api), actor="test"), "nora")
     after = api.get("/api/v1/me", headers=headers)
     login = api.post("/api/v1/session", json={"username": "nora", "password": PASSWORD})
     assert (before, after.status_code, login.status_code) == (200, 401, 401)
 
 
 def test_a_user_issues_a_bearer_token_for_themselves(api: TestClient) -> None:
-    token = users.issue_token(engine_of(api), "test", "nora")
+    token = users.issue_token(UnitOfWork(engine_of(api), actor="test"), "nora")
     issued = api.post(
         "/api/v1/tokens", headers={"Authorization": f"Bearer {token}"}, json={"name": "script"}
     )

@@ -23,6 +23,7 @@ from cadre.server import create_app
 from cadre.services.scenario import operations as scenarios
 from cadre.services.system.database import open_database
 from cadre.services.system.settings import Settings
+from cadre.services.unit_of_work import UnitOfWork
 from tests.conftest import EXAMPLES
 from tests.service_support import person
 
@@ -78,7 +79,7 @@ CONFIG = schemathesis.Config.from_dict(
 
 def test_every_operation_answers_as_its_schema_says(db_url: str) -> None:
     with open_database(db_url) as engine:
-        scenarios.import_file(engine, EXAMPLES / "tiny.yaml")
+        scenarios.import_file(UnitOfWork(engine), EXAMPLES / "tiny.yaml")
         credentials = person(engine, "NATO", ROLES, Classification.NATO_SECRET)
     app = create_app(Settings(database_url=db_url, start_jobs=False))
     schema = schemathesis.openapi.from_asgi("/api/v1/openapi.json", app, config=CONFIG)

@@ -16,6 +16,7 @@ from fastapi.testclient import TestClient
 from joserfc import jwk, jwt
 
 from cadre.services.access import users
+from cadre.services.unit_of_work import UnitOfWork
 from tests.service_support import engine_of, service
 
 CLIENT_ID = "cadre-test"
@@ -100,8 +101,7 @@ def test_a_user_linked_to_the_providers_subject_gets_a_session(
     }
     with service(url, **settings) as api:
         users.add_user(
-            engine_of(api),
-            "t",
+            UnitOfWork(engine_of(api), actor="t"),
             username="anna",
             affiliation="NATO",
             roles=["mission_planner"],

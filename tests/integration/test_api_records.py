@@ -12,6 +12,7 @@ from fastapi.testclient import TestClient
 from cadre.domain.errors import InvalidInput
 from cadre.services.access import audit
 from cadre.services.scenario import operations as scenarios
+from cadre.services.unit_of_work import UnitOfWork
 from tests.conftest import EXAMPLES
 from tests.service_support import engine_of, person, service
 
@@ -74,7 +75,7 @@ def test_a_change_is_stored_and_recorded_with_before_and_after(
         json=changed,
     )
     again = api.get("/api/v1/missions/TINY/sites/BESMAYA", headers=planner).json()
-    trail = audit.entries_page(engine_of(api), _auditor(api)).entries
+    trail = audit.entries_page(UnitOfWork(engine_of(api)), _auditor(api)).entries
     assert response.status_code == 200
     assert again["data"]["region"] == "Baghdad Governorate"
     assert [

@@ -25,6 +25,7 @@ from cadre.services.access.audit import as_label
 from cadre.services.access.scope import mission_data
 from cadre.services.capacity import operations as capacity
 from cadre.services.scenario.records import etag
+from cadre.services.unit_of_work import UnitOfWork
 from cadre.storage import audit_log
 from cadre.storage.database import transaction
 from cadre.storage.labels import StoredLabel, put_label
@@ -74,7 +75,9 @@ principals = st.tuples(
 @pytest.fixture
 def api(db_url: str) -> Iterator[TestClient]:
     with service(db_url) as client:
-        capacity.plan_capacity(engine_of(client), seconds=30)  # a plan carries a scenario too
+        capacity.plan_capacity(
+            UnitOfWork(engine_of(client)), seconds=30
+        )  # a plan carries a scenario too
         yield client
 
 

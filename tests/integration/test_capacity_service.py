@@ -11,6 +11,7 @@ from cadre.domain.fingerprint import fingerprint
 from cadre.interchange.scenario_file import read_scenario
 from cadre.services.capacity import operations as capacity
 from cadre.services.scenario import operations as scenarios
+from cadre.services.unit_of_work import UnitOfWork
 from cadre.storage import plans
 from cadre.storage.database import transaction
 from tests.conftest import EXAMPLES
@@ -18,47 +19,53 @@ from tests.conftest import EXAMPLES
 TINY = EXAMPLES / "tiny.yaml"
 
 
-def test_a_plan_is_kept_with_the_scenario_it_came_from(engine: Engine) -> None:
-    scenarios.import_file(engine, TINY)
-    version = capacity.plan_capacity(engine, seconds=30)
+def test_a_plan_is_kept_with_the_scenario_it_came_from(engine: Engine, work: UnitOfWork) -> None:
+    scenarios.import_file(work, TINY)
+    version = capacity.plan_capacity(work, seconds=30)
     with transaction(engine) as session:
         row = plans.plan_version(session, None, "capacity")
         snapshot, stored_fingerprint = row.scenario_snapshot, row.scenario_fingerprint
     assert (version.number, version.violations) == (1, ())
     assert stored_fingerprint == fingerprint(read_scenario(TINY))
     assert snapshot["mission"]["code"] == "TINY"
-    assert capacity.load_plan(engine).plan == version.plan
+    assert capacity.load_plan(work).plan == version.plan
 
 
-def test_versions_are_numbered_and_overrides_recorded(engine: Engine) -> None:
-    scenarios.import_file(engine, TINY)
-    capacity.plan_capacity(engine, seconds=30)
+def test_versions_are_numbered_and_overrides_recorded(engine: Engine, work: UnitOfWork) -> None:
+    scenarios.import_file(work, TINY)
+    capacity.plan_capacity(work, seconds=30)
     second = capacity.plan_capacity(
-        engine, mode=PlanMode.CHECK, overrides={"attrition": "0.03"}, seconds=30
+        work, mode=PlanMode.CHECK, overrides={"attrition": "0.03"}, seconds=30
     )
-    listed = capacity.list_plans(engine)
+    listed = capacity.list_plans(work)
     assert second.number == 2
     assert [(r.number, r.parameters["mode"]) for r in listed] == [(1, "sizing"), (2, "check")]
     assert listed[1].parameters["overrides"] == {"attrition": "0.03"}
 
 
-def test_an_unknown_override_is_refused_with_the_figures_one_may_set(engine: Engine) -> None:
-    scenarios.import_file(engine, TINY)
+def test_an_unknown_override_is_refused_with_the_figures_one_may_set(
+    engine: Engine, work: UnitOfWork
+) -> None:
+    scenarios.import_file(work, TINY)
     with pytest.raises(InvalidInput) as caught:
-        capacity.plan_capacity(engine, overrides={"atrition": "0.03"}, seconds=30)
+        capacity.plan_capacity(work, overrides={"atrition": "0.03"}, seconds=30)
     assert "--set atrition: not a planning figure; one of" in str(caught.value)
 
 
-def test_an_override_out_of_bounds_is_refused_by_the_same_rule_as_files(engine: Engine) -> None:
-    scenarios.import_file(engine, TINY)
+def test_an_override_out_of_bounds_is_refused_by_the_same_rule_as_files(
+    engine: Engine, work: UnitOfWork
+) -> None:
+    scenarios.import_file(work, TINY)
     with pytest.raises(InvalidInput) as caught:
-        capacity.plan_capacity(engine, overrides={"attrition": "1.5"}, seconds=30)
+        capacity.plan_capacity(work, overrides={"attrition": "1.5"}, seconds=30)
     assert str(caught.value) == (
         "attrition_per_month: attrition per month must be at least 0 and below 1, not 1.5"
     )
 
 
-def test_asking_for_a_plan_before_any_exists_says_what_to_do(engine: Engine) -> None:
-    scenarios.import_file(engine, TINY)
+def test_asking_for_a_plan_before_any_exists_says_what_to_do(
+    engine: Engine, work: UnitOfWork
+) -> None:
+    scenarios.import_file(work, TINY)
     with pytest.raises(NotFound, match="run `cadre plan capacity` first"):
-        capacity.load_plan(engine)
+        capacity.load_plan(work)

@@ -16,6 +16,7 @@ from cadre.domain.force.offers import OfferState
 from cadre.services.force import offers as force_offers
 from cadre.services.force import operations as force
 from cadre.services.scenario import operations as scenarios
+from cadre.services.unit_of_work import UnitOfWork
 from cadre.storage.database import transaction
 from cadre.storage.force_models import ForceOfferRow
 from cadre.storage.models import Base, MissionRow, PlanVersionRow
@@ -34,40 +35,42 @@ def table_counts(engine: Engine) -> dict[str, int]:
 
 
 def actions(engine: Engine, line: str) -> list[str]:
-    return [e.action for e in force_offers.line_history(engine, line)]
+    return [e.action for e in force_offers.line_history(UnitOfWork(engine), line)]
 
 
 def test_changing_the_scenario_keeps_the_history_of_every_line(
-    engine: Engine, tmp_path: pathlib.Path
+    engine: Engine, work: UnitOfWork, tmp_path: pathlib.Path
 ) -> None:
-    scenarios.import_file(engine, TINY)
+    scenarios.import_file(work, TINY)
     text = TINY.read_text(encoding="utf-8").replace(CIED_LINE, CIED_LINE.replace("4", "5"))
     changed = tmp_path / "changed.yaml"
     changed.write_text(
         "\n".join(x for x in text.splitlines() if "HQ-001" not in x) + "\n", encoding="utf-8"
     )
-    scenarios.import_file(engine, changed)
-    assert [x.number for x in force_offers.statement(engine)] == [
+    scenarios.import_file(work, changed)
+    assert [x.number for x in force_offers.statement(work)] == [
         "SOR-001",
         "SOR-002",
         "SOR-002-FP",
     ]
-    history = force_offers.line_history(engine, "SOR-001")
+    history = force_offers.line_history(work, "SOR-001")
     assert [(e.action, e.source) for e in history] == [
         ("created", "scenario"),
         ("changed", "scenario"),
     ]
     assert history[1].detail == "count 4 → 5"
     assert actions(engine, "HQ-001") == ["created", "retired"]
-    scenarios.import_file(engine, TINY)  # back again: HQ-001 returns, and its history says so
+    scenarios.import_file(work, TINY)  # back again: HQ-001 returns, and its history says so
     assert actions(engine, "HQ-001") == ["created", "retired", "changed"]
-    assert scenarios.load(engine).requirements == scenarios.validate_file(TINY).requirements
+    assert scenarios.load(work).requirements == scenarios.validate_file(TINY).requirements
 
 
-def test_status_keeps_a_force_plan_version_once_per_set_of_inputs(engine: Engine) -> None:
-    scenarios.import_file(engine, TINY)
-    first = force.picture(engine)
-    again = force.picture(engine)
+def test_status_keeps_a_force_plan_version_once_per_set_of_inputs(
+    engine: Engine, work: UnitOfWork
+) -> None:
+    scenarios.import_file(work, TINY)
+    first = force.picture(work)
+    again = force.picture(work)
     assert (first.version, first.new_version, again.version, again.new_version) == (
         1,
         True,
@@ -83,109 +86,117 @@ def test_status_keeps_a_force_plan_version_once_per_set_of_inputs(engine: Engine
 
 
 def test_offers_go_through_rounds_and_every_step_is_kept(
-    engine: Engine, tmp_path: pathlib.Path
+    engine: Engine, work: UnitOfWork, tmp_path: pathlib.Path
 ) -> None:
-    scenarios.import_file(engine, TINY)
+    scenarios.import_file(work, TINY)
     workbook = make_workbook(tmp_path / "swe.xlsx")
-    done = force_offers.import_offers(engine, workbook, round_code="FSC-2", today=ON)
+    done = force_offers.import_offers(work, workbook, round_code="FSC-2", today=ON)
     assert (done.nation, done.round, done.created) == (
         "SWE",
         "FSC-2",
         ("SWE-FSC-2-SWE-A", "SWE-FSC-2-SWE-B"),
     )
-    again = force_offers.import_offers(engine, workbook, round_code="FSC-2", today=ON)
+    again = force_offers.import_offers(work, workbook, round_code="FSC-2", today=ON)
     assert (again.created, again.unchanged) == ((), done.created)
     force_offers.decide_offers(
-        engine, ["SWE-FSC-2-SWE-A"], OfferState.ACCEPTED, round_code="FSC-3", note="agreed"
+        work,
+        ["SWE-FSC-2-SWE-A"],
+        OfferState.ACCEPTED,
+        round_code="FSC-3",
+        note="agreed",
     )
     shorter = make_workbook(tmp_path / "swe2.xlsx", rows=[])
     with pytest.raises(InvalidInput, match="offers nothing"):
-        force_offers.import_offers(engine, shorter, round_code="FSC-2", today=ON)
-    history = force_offers.line_history(engine, "SOR-001")
+        force_offers.import_offers(work, shorter, round_code="FSC-2", today=ON)
+    history = force_offers.line_history(work, "SOR-001")
     assert [(e.action, e.detail.split(",")[0]) for e in history if e.action != "created"] == [
         ("offered", "offer SWE-FSC-2-SWE-A of SWE"),
         ("offered", "offer SWE-FSC-2-SWE-B of SWE"),
         ("accepted", "offer SWE-FSC-2-SWE-A of SWE"),
     ]
     with pytest.raises(Conflict, match="is accepted and cannot become declined"):
-        force_offers.decide_offers(engine, ["SWE-FSC-2-SWE-A"], OfferState.DECLINED)
+        force_offers.decide_offers(work, ["SWE-FSC-2-SWE-A"], OfferState.DECLINED)
     with pytest.raises(NotFound, match="is a pledge of the scenario"):
-        force_offers.decide_offers(engine, ["P-CAN-1"], OfferState.WITHDRAWN)
+        force_offers.decide_offers(work, ["P-CAN-1"], OfferState.WITHDRAWN)
 
 
 def test_a_new_workbook_revises_open_offers_and_withdraws_those_left_out(
-    engine: Engine, tmp_path: pathlib.Path
+    engine: Engine, work: UnitOfWork, tmp_path: pathlib.Path
 ) -> None:
-    scenarios.import_file(engine, TINY)
-    force_offers.import_offers(engine, make_workbook(tmp_path / "a.xlsx"), round_code="R1")
+    scenarios.import_file(work, TINY)
+    force_offers.import_offers(work, make_workbook(tmp_path / "a.xlsx"), round_code="R1")
     rows = [
         ["SOR-001", 3, dt.datetime(2019, 3, 1), dt.datetime(2019, 12, 31), 6, None, None,
          "SWE-1", None, "SWE-A", None]
     ]  # fmt: skip
     done = force_offers.import_offers(
-        engine, make_workbook(tmp_path / "c.xlsx", rows=rows), round_code="R1"
+        work, make_workbook(tmp_path / "c.xlsx", rows=rows), round_code="R1"
     )
     assert (done.revised, done.withdrawn) == (("SWE-R1-SWE-A",), ("SWE-R1-SWE-B",))
-    view = force.picture(engine, include_offered=True)
+    view = force.picture(work, include_offered=True)
     assert "SWE-R1-SWE-A" in {o.code for o in view.problem.offers}
     assert "SWE-R1-SWE-B" not in {o.code for o in view.problem.offers}
-    firm = force.picture(engine)
+    firm = force.picture(work)
     assert "SWE-R1-SWE-A" not in {o.code for o in firm.problem.offers}
 
 
 def test_an_accepted_offer_cannot_be_changed_by_a_workbook(
-    engine: Engine, tmp_path: pathlib.Path
+    engine: Engine, work: UnitOfWork, tmp_path: pathlib.Path
 ) -> None:
-    scenarios.import_file(engine, TINY)
-    force_offers.import_offers(engine, make_workbook(tmp_path / "a.xlsx"), round_code="R1")
-    force_offers.decide_offers(engine, ["SWE-R1-SWE-A"], OfferState.ACCEPTED)
+    scenarios.import_file(work, TINY)
+    force_offers.import_offers(work, make_workbook(tmp_path / "a.xlsx"), round_code="R1")
+    force_offers.decide_offers(work, ["SWE-R1-SWE-A"], OfferState.ACCEPTED)
     counts = table_counts(engine)
     rows = [
         ["SOR-001", 1, dt.datetime(2019, 3, 1), dt.datetime(2019, 12, 31), 6, None, None,
          "SWE-1", None, "SWE-A", None]
     ]  # fmt: skip
     with pytest.raises(InvalidInput, match="SWE-R1-SWE-A is accepted; its terms cannot change"):
-        force_offers.import_offers(engine, make_workbook(tmp_path / "b.xlsx", rows=rows))
+        force_offers.import_offers(work, make_workbook(tmp_path / "b.xlsx", rows=rows))
     assert table_counts(engine) == counts
 
 
 @pytest.mark.parametrize("case", CASES, ids=lambda c: c.name)
 def test_a_malformed_workbook_stores_nothing(
-    engine: Engine, tmp_path: pathlib.Path, case: object
+    engine: Engine, work: UnitOfWork, tmp_path: pathlib.Path, case: object
 ) -> None:
-    scenarios.import_file(engine, TINY)
+    scenarios.import_file(work, TINY)
     counts = table_counts(engine)
     with pytest.raises(InvalidInput):
-        force_offers.import_offers(engine, case.build(tmp_path / "bad.xlsx"), round_code="NEW")  # type: ignore[attr-defined]
+        force_offers.import_offers(work, case.build(tmp_path / "bad.xlsx"), round_code="NEW")  # type: ignore[attr-defined]
     assert table_counts(engine) == counts
 
 
-def test_a_line_edit_is_checked_kept_in_history_and_refused_when_stale(engine: Engine) -> None:
-    scenarios.import_file(engine, TINY)
-    edited = force_offers.edit_line(engine, "HQ-001", {"count": "2", "end": "2020-06-30"})
+def test_a_line_edit_is_checked_kept_in_history_and_refused_when_stale(
+    engine: Engine, work: UnitOfWork
+) -> None:
+    scenarios.import_file(work, TINY)
+    edited = force_offers.edit_line(work, "HQ-001", {"count": "2", "end": "2020-06-30"})
     assert (edited.count, edited.end) == (2, dt.date(2020, 6, 30))
     assert actions(engine, "HQ-001") == ["created", "changed"]
     with pytest.raises(Conflict, match="changed since revision 1"):
-        force_offers.edit_line(engine, "HQ-001", {"count": "3"}, revision=1)
+        force_offers.edit_line(work, "HQ-001", {"count": "3"}, revision=1)
     with pytest.raises(InvalidInput, match="line HQ-001 must have at least 1 post, not 0"):
-        force_offers.edit_line(engine, "HQ-001", {"count": "0"})
+        force_offers.edit_line(work, "HQ-001", {"count": "0"})
 
 
-def test_a_capacity_plan_supplies_the_teaching_posts_when_there_is_one(engine: Engine) -> None:
-    scenarios.import_file(engine, TINY)
+def test_a_capacity_plan_supplies_the_teaching_posts_when_there_is_one(
+    engine: Engine, work: UnitOfWork
+) -> None:
+    scenarios.import_file(work, TINY)
     months = ["2019-01-01", "2019-02-01", "2019-03-01"]
     _capacity_plan(engine, 1, months, {"CIED-INS": [2.0, 2.5, 3.0]})
-    view = force.picture(engine)
+    view = force.picture(work)
     numbers = sorted(x.number for x in view.problem.lines)
     assert numbers == ["HQ-001", "SOR-0001", "SOR-0002", "SOR-002-FP"]  # authored teaching aside
     assert view.requirement == "capacity plan #1 and the scenario"
-    force_offers.edit_line(engine, "SOR-0001", {"count": "1"})
-    force.picture(engine)  # the same plan is not adopted again: the edit stands
-    assert {x.number: x.count for x in force_offers.statement(engine)}["SOR-0001"] == 1
+    force_offers.edit_line(work, "SOR-0001", {"count": "1"})
+    force.picture(work)  # the same plan is not adopted again: the edit stands
+    assert {x.number: x.count for x in force_offers.statement(work)}["SOR-0001"] == 1
     _capacity_plan(engine, 2, months, {"CIED-INS": [3.0, 3.0, 3.0]})
-    force.picture(engine)  # a newer plan is adopted, over the edit
+    force.picture(work)  # a newer plan is adopted, over the edit
     assert actions(engine, "SOR-0001") == ["created", "changed", "changed"]
-    assert {x.number: x.count for x in force_offers.statement(engine)}["SOR-0001"] == 3
+    assert {x.number: x.count for x in force_offers.statement(work)}["SOR-0001"] == 3
     assert actions(engine, "SOR-0002") == ["created", "retired"]
 
 
@@ -204,10 +215,10 @@ def _capacity_plan(engine: Engine, number: int, months: list[str], need: dict[st
 
 
 def test_tables_refuse_an_offer_for_both_a_line_and_a_qualification(
-    engine: Engine, tmp_path: pathlib.Path
+    engine: Engine, work: UnitOfWork, tmp_path: pathlib.Path
 ) -> None:
-    scenarios.import_file(engine, TINY)
-    force_offers.import_offers(engine, make_workbook(tmp_path / "a.xlsx"), round_code="R1")
+    scenarios.import_file(work, TINY)
+    force_offers.import_offers(work, make_workbook(tmp_path / "a.xlsx"), round_code="R1")
     with transaction(engine) as session:
         offer = session.scalars(select(ForceOfferRow)).first()
         assert offer is not None

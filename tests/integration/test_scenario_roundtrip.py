@@ -12,6 +12,7 @@ from cadre.interchange.registries import registries
 from cadre.interchange.scenario_file import dump_scenario, parse_scenario
 from cadre.services.scenario import operations as service
 from cadre.services.system.database import open_database
+from cadre.services.unit_of_work import UnitOfWork
 from tests.strategies import scenarios
 
 
@@ -26,11 +27,11 @@ def test_import_export_import_gives_identical_data(
     written = tmp_path / "scenario.yaml"
     written.write_text(dump_scenario(scenario), encoding="utf-8")
     with open_database(db_url) as engine:
-        service.import_file(engine, written)
-        exported = service.export_text(engine, scenario.mission.code)
+        service.import_file(UnitOfWork(engine), written)
+        exported = service.export_text(UnitOfWork(engine), scenario.mission.code)
         again = tmp_path / "again.yaml"
         again.write_text(exported, encoding="utf-8")
-        second = service.import_file(engine, again)
-        stored = service.load(engine, scenario.mission.code)
+        second = service.import_file(UnitOfWork(engine), again)
+        stored = service.load(UnitOfWork(engine), scenario.mission.code)
     assert parse_scenario(exported) == scenario
     assert (second.changed, stored) == (False, scenario)

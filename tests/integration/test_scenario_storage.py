@@ -14,6 +14,7 @@ from sqlalchemy.exc import IntegrityError
 from cadre.domain.errors import InvalidInput
 from cadre.interchange.scenario_file import read_scenario
 from cadre.services.scenario import operations as scenarios
+from cadre.services.unit_of_work import UnitOfWork
 from cadre.storage.database import transaction
 from cadre.storage.models import Base, CourseRow, MissionRow, PlanVersionRow
 from cadre.storage.scenarios import search_cohorts
@@ -35,38 +36,40 @@ def test_migrations_build_exactly_the_tables_of_the_models(engine: Engine) -> No
         assert compare_metadata(MigrationContext.configure(conn), Base.metadata) == []
 
 
-def test_imported_scenario_loads_back_equal(engine: Engine) -> None:
-    scenarios.import_file(engine, TINY)
-    assert scenarios.load(engine) == read_scenario(TINY)
+def test_imported_scenario_loads_back_equal(engine: Engine, work: UnitOfWork) -> None:
+    scenarios.import_file(work, TINY)
+    assert scenarios.load(work) == read_scenario(TINY)
 
 
-def test_importing_the_same_file_twice_changes_nothing(engine: Engine) -> None:
-    first = scenarios.import_file(engine, TINY)
+def test_importing_the_same_file_twice_changes_nothing(engine: Engine, work: UnitOfWork) -> None:
+    first = scenarios.import_file(work, TINY)
     with engine.connect() as conn:
         before = conn.execute(select(MissionRow.imported_at, MissionRow.fingerprint)).one()
     counts = table_counts(engine)
-    second = scenarios.import_file(engine, TINY)
+    second = scenarios.import_file(work, TINY)
     with engine.connect() as conn:
         after = conn.execute(select(MissionRow.imported_at, MissionRow.fingerprint)).one()
     assert (first.changed, second.changed) == (True, False)
     assert (after, table_counts(engine)) == (before, counts)
 
 
-def test_invalid_file_leaves_the_database_as_it_was(engine: Engine, tmp_path: pathlib.Path) -> None:
-    scenarios.import_file(engine, TINY)
+def test_invalid_file_leaves_the_database_as_it_was(
+    engine: Engine, work: UnitOfWork, tmp_path: pathlib.Path
+) -> None:
+    scenarios.import_file(work, TINY)
     counts = table_counts(engine)
     broken = tmp_path / "broken.yaml"
     broken.write_text(TINY.read_text().replace("[CIED-101]", "[CIED-999]"), encoding="utf-8")
     with pytest.raises(InvalidInput):
-        scenarios.import_file(engine, broken)
+        scenarios.import_file(work, broken)
     assert table_counts(engine) == counts
-    assert scenarios.load(engine) == read_scenario(TINY)
+    assert scenarios.load(work) == read_scenario(TINY)
 
 
 def test_changed_file_replaces_the_scenario_and_keeps_plan_versions(
-    engine: Engine, tmp_path: pathlib.Path
+    engine: Engine, work: UnitOfWork, tmp_path: pathlib.Path
 ) -> None:
-    scenarios.import_file(engine, TINY)
+    scenarios.import_file(work, TINY)
     with transaction(engine) as session:
         mission = session.scalars(select(MissionRow)).one()
         session.add(
@@ -85,14 +88,14 @@ def test_changed_file_replaces_the_scenario_and_keeps_plan_versions(
         )
     changed = tmp_path / "changed.yaml"
     changed.write_text(TINY.read_text().replace("trained: 400", "trained: 450"), encoding="utf-8")
-    outcome = scenarios.import_file(engine, changed)
+    outcome = scenarios.import_file(work, changed)
     assert outcome.changed
-    assert scenarios.load(engine) == read_scenario(changed)
+    assert scenarios.load(work) == read_scenario(changed)
     assert table_counts(engine)["plan_versions"] == 1
 
 
-def test_tables_refuse_a_class_minimum_above_its_maximum(engine: Engine) -> None:
-    scenarios.import_file(engine, TINY)
+def test_tables_refuse_a_class_minimum_above_its_maximum(engine: Engine, work: UnitOfWork) -> None:
+    scenarios.import_file(work, TINY)
     with transaction(engine) as session:
         course = session.scalars(select(CourseRow).where(CourseRow.code == "CIED-101")).one()
         course.min_class_size = 99
@@ -101,8 +104,8 @@ def test_tables_refuse_a_class_minimum_above_its_maximum(engine: Engine) -> None
         session.rollback()
 
 
-def test_cohorts_are_found_by_arabic_or_latin_spelling(engine: Engine) -> None:
-    scenarios.import_file(engine, TINY)
+def test_cohorts_are_found_by_arabic_or_latin_spelling(engine: Engine, work: UnitOfWork) -> None:
+    scenarios.import_file(work, TINY)
     with transaction(engine) as session:
         by_arabic = [c.code for c in search_cohorts(session, "TINY", "هندسة")]
         by_latin = [c.code for c in search_cohorts(session, "TINY", "HANDASAT")]

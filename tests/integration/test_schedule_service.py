@@ -17,6 +17,7 @@ from cadre.interchange.scenario_file import read_scenario
 from cadre.services.capacity import operations as capacity
 from cadre.services.scenario import operations as scenarios
 from cadre.services.timetable import operations as schedule
+from cadre.services.unit_of_work import UnitOfWork
 from tests.conftest import EXAMPLES
 
 TINY = (EXAMPLES / "tiny.yaml").read_text(encoding="utf-8")
@@ -35,29 +36,29 @@ def with_runs(tmp_path: pathlib.Path) -> pathlib.Path:
 
 
 def test_listed_runs_are_stored_with_the_scenario_and_load_back_equal(
-    engine: Engine, with_runs: pathlib.Path
+    engine: Engine, work: UnitOfWork, with_runs: pathlib.Path
 ) -> None:
-    scenarios.import_file(engine, with_runs)
-    assert scenarios.load(engine) == read_scenario(with_runs)
-    scenarios.import_file(engine, EXAMPLES / "tiny.yaml")  # the runs go with the old scenario
-    assert scenarios.load(engine).runs == ()
+    scenarios.import_file(work, with_runs)
+    assert scenarios.load(work) == read_scenario(with_runs)
+    scenarios.import_file(work, EXAMPLES / "tiny.yaml")  # the runs go with the old scenario
+    assert scenarios.load(work).runs == ()
 
 
 def test_a_timetable_is_kept_as_a_version_and_a_replan_is_chained_on_it(
-    engine: Engine, with_runs: pathlib.Path
+    engine: Engine, work: UnitOfWork, with_runs: pathlib.Path
 ) -> None:
-    scenarios.import_file(engine, with_runs)
-    first = schedule.schedule(engine, seconds=3, workers=1)
+    scenarios.import_file(work, with_runs)
+    first = schedule.schedule(work, seconds=3, workers=1)
     assert (first.number, first.violations, first.parameters["source"]) == (
         1,
         (),
         "the scenario's runs",
     )
     assert [p.run for p in first.plan.result.timetable.placed] == ["R-01", "R-02"]
-    loaded = schedule.load_timetable(engine)
+    loaded = schedule.load_timetable(work)
     assert dataclasses.replace(loaded, created_at=first.created_at) == first
 
-    second = schedule.replan(engine, Withdrawal(nation="SWE"), seconds=3, workers=1)
+    second = schedule.replan(work, Withdrawal(nation="SWE"), seconds=3, workers=1)
     assert (second.number, second.parameters["previous"], second.plan.changes) == (
         2,
         1,
@@ -68,32 +69,34 @@ def test_a_timetable_is_kept_as_a_version_and_a_replan_is_chained_on_it(
         ("R-01", ("no longer placed",), "T-SWE-01 of pledge P-SWE-1 left: SWE withdraws"),
         ("R-02", ("no longer placed",), "T-SWE-01 of pledge P-SWE-1 left: SWE withdraws"),
     ]
-    assert schedule.load_timetable(engine).plan == second.plan
+    assert schedule.load_timetable(work).plan == second.plan
 
 
 def test_the_web_gets_plain_runs_per_subject_and_a_calendar_that_cancels_what_was_lost(
-    engine: Engine, with_runs: pathlib.Path
+    engine: Engine, work: UnitOfWork, with_runs: pathlib.Path
 ) -> None:
-    scenarios.import_file(engine, with_runs)
-    schedule.schedule(engine, seconds=3, workers=1)
-    view = schedule.timetable_view(engine, by="site", key="TAJI")
+    scenarios.import_file(work, with_runs)
+    schedule.schedule(work, seconds=3, workers=1)
+    view = schedule.timetable_view(work, by="site", key="TAJI")
     assert [(r.run, r.site, r.cohort, r.instructors) for r in view.runs] == [
         ("R-01", "TAJI", "IA-9DIV-ENG", ("T-CAN-01", "T-SWE-01"))
     ]
     assert len(view.runs[0].days) == 25
     first_uid = view.runs[0].uid
-    schedule.replan(engine, Withdrawal(nation="SWE"), seconds=3, workers=1)
-    calendar = schedule.subject_calendar(engine, "instructor", "T-CAN-01")
+    schedule.replan(work, Withdrawal(nation="SWE"), seconds=3, workers=1)
+    calendar = schedule.subject_calendar(work, "instructor", "T-CAN-01")
     assert calendar.count("STATUS:CANCELLED") == 2
-    assert schedule.timetable_view(engine, number=1).runs[0].uid == first_uid
+    assert schedule.timetable_view(work, number=1).runs[0].uid == first_uid
 
 
-def test_without_listed_runs_the_latest_capacity_plan_is_rounded_to_runs(engine: Engine) -> None:
-    scenarios.import_file(engine, EXAMPLES / "tiny.yaml")
+def test_without_listed_runs_the_latest_capacity_plan_is_rounded_to_runs(
+    engine: Engine, work: UnitOfWork
+) -> None:
+    scenarios.import_file(work, EXAMPLES / "tiny.yaml")
     with pytest.raises(NotFound, match="run `cadre plan capacity` first"):
-        schedule.schedule(engine, seconds=1)
-    capacity.plan_capacity(engine, seconds=30)
-    version = schedule.schedule(engine, months=6, seconds=2, workers=1)
+        schedule.schedule(work, seconds=1)
+    capacity.plan_capacity(work, seconds=30)
+    version = schedule.schedule(work, months=6, seconds=2, workers=1)
     assert version.parameters["source"] == "capacity plan 1"
     assert {r.course for r in version.plan.runs} <= {"CIED-101", "CIED-TTT"}
     assert version.violations == ()

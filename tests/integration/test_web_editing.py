@@ -11,6 +11,7 @@ import pytest
 from fastapi.testclient import TestClient
 
 from cadre.services.access import audit
+from cadre.services.unit_of_work import UnitOfWork
 from tests.service_support import engine_of
 from tests.web_support import log_in, web
 
@@ -56,7 +57,9 @@ def test_a_new_course_is_saved_and_recorded_in_the_audit_trail(app: TestClient) 
         follow_redirects=False,
     )
     listed = app.get("/missions/TINY/records/courses?q=team leader").text
-    entries = audit.entries_page(engine_of(app), _auditor(), mission="TINY", kind="courses").entries
+    entries = audit.entries_page(
+        UnitOfWork(engine_of(app)), _auditor(), mission="TINY", kind="courses"
+    ).entries
     assert (response.status_code, response.headers["location"]) == (
         303,
         "/missions/TINY/records/courses?saved=CIED-201",

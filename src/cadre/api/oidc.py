@@ -17,6 +17,7 @@ from cadre.access.errors import NotAuthenticated
 from cadre.api.routes_session import set_session_cookies
 from cadre.services.access import users
 from cadre.services.system.settings import Settings
+from cadre.services.unit_of_work import UnitOfWork
 
 
 def install(app: FastAPI, settings: Settings) -> None:
@@ -59,9 +60,9 @@ def install(app: FastAPI, settings: Settings) -> None:
         subject = str((token.get("userinfo") or {}).get("sub") or "")
         if not subject:
             raise NotAuthenticated("the identity provider did not say who you are")
-        engine = request.app.state.engine
-        username = await run_in_threadpool(users.subject_user, engine, subject)
-        login = await run_in_threadpool(users.open_session, engine, username)
+        work = UnitOfWork(request.app.state.engine)
+        username = await run_in_threadpool(users.subject_user, work, subject)
+        login = await run_in_threadpool(users.open_session, work, username)
         response = RedirectResponse("/", status_code=303)
         set_session_cookies(request, response, login)
         return response

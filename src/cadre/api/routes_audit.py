@@ -9,7 +9,7 @@ from fastapi import APIRouter, Query
 from cadre.access.policy import AUDIT_TRAIL, Verb, reach
 from cadre.api.errors import RESPONSES
 from cadre.api.schemas import AuditEntryOut, AuditPageOut, VerificationOut
-from cadre.api.security import CurrentPrincipal, Database
+from cadre.api.security import CurrentPrincipal, Work
 from cadre.domain.errors import Forbidden
 from cadre.services.access import audit
 
@@ -22,7 +22,7 @@ Text = Annotated[str | None, Query(max_length=200)]
 @router.get("", response_model=AuditPageOut)
 def entries(
     principal: CurrentPrincipal,
-    engine: Database,
+    work: Work,
     mission: Text = None,
     kind: Text = None,
     actor: Text = None,
@@ -31,7 +31,7 @@ def entries(
 ) -> AuditPageOut:
     """Entries newest first; those about records the caller may not see are left out."""
     page = audit.entries_page(
-        engine, principal, mission=mission, kind=kind, actor=actor, limit=limit, offset=offset
+        work, principal, mission=mission, kind=kind, actor=actor, limit=limit, offset=offset
     )
     return AuditPageOut(
         total=page.total,
@@ -56,11 +56,11 @@ def entries(
 
 
 @router.get("/verification", response_model=VerificationOut)
-def verification(principal: CurrentPrincipal, engine: Database) -> VerificationOut:
+def verification(principal: CurrentPrincipal, work: Work) -> VerificationOut:
     """Walk the whole chain: is any entry changed, missing or out of place?"""
     if reach(principal.roles, Verb.AUDIT, AUDIT_TRAIL) is None:
         raise Forbidden("only auditors and administrators may verify the audit trail")
-    result = audit.verify_trail(engine)
+    result = audit.verify_trail(work)
     return VerificationOut(
         intact=result.intact,
         entries=result.entries,

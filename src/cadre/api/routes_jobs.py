@@ -8,7 +8,7 @@ from fastapi import APIRouter, Path, Query, Request, Response, status
 
 from cadre.api.errors import RESPONSES
 from cadre.api.schemas import JobIn, JobOut, JobPage
-from cadre.api.security import CurrentPrincipal, Database
+from cadre.api.security import CurrentPrincipal, Work
 from cadre.services.jobs import operations as jobs
 from cadre.services.jobs.operations import JobQueue, JobView
 
@@ -35,12 +35,12 @@ def submit(
     mission: Annotated[str, Path(max_length=64, examples=["TINY"])],
     body: JobIn,
     principal: CurrentPrincipal,
-    engine: Database,
+    work: Work,
     request: Request,
     response: Response,
 ) -> JobOut:
     """Start planning the mission; the answer comes at once, the plan when the job ends."""
-    view = jobs.submit(engine, _queue(request), principal, mission, body.kind, body.parameters)
+    view = jobs.submit(work, _queue(request), principal, mission, body.kind, body.parameters)
     response.headers["Location"] = f"/api/v1/jobs/{view.id}"
     return _out(view)
 
@@ -48,19 +48,19 @@ def submit(
 @router.get("/jobs", response_model=JobPage)
 def list_jobs(
     principal: CurrentPrincipal,
-    engine: Database,
+    work: Work,
     mission: Annotated[str | None, Query(max_length=64)] = None,
     limit: Annotated[int, Query(ge=1, le=500)] = 50,
     offset: Annotated[int, Query(ge=0, le=1_000_000)] = 0,
 ) -> JobPage:
     """The caller's jobs (an administrator's: everyone's), newest first."""
-    total, views = jobs.jobs(engine, principal, mission, limit, offset)
+    total, views = jobs.jobs(work, principal, mission, limit, offset)
     return JobPage(total=total, limit=limit, offset=offset, items=[_out(v) for v in views])
 
 
 @router.get("/jobs/{job_id}", response_model=JobOut, responses={404: RESPONSES[404]})
-def read_job(job_id: JobId, principal: CurrentPrincipal, engine: Database) -> JobOut:
-    return _out(jobs.job(engine, principal, job_id))
+def read_job(job_id: JobId, principal: CurrentPrincipal, work: Work) -> JobOut:
+    return _out(jobs.job(work, principal, job_id))
 
 
 @router.delete(
@@ -68,8 +68,6 @@ def read_job(job_id: JobId, principal: CurrentPrincipal, engine: Database) -> Jo
     response_model=JobOut,
     responses={403: RESPONSES[403], 404: RESPONSES[404], 409: RESPONSES[409]},
 )
-def cancel_job(
-    job_id: JobId, principal: CurrentPrincipal, engine: Database, request: Request
-) -> JobOut:
+def cancel_job(job_id: JobId, principal: CurrentPrincipal, work: Work, request: Request) -> JobOut:
     """Cancel a queued or running job; a running one is stopped and stores nothing."""
-    return _out(jobs.cancel(engine, _queue(request), principal, job_id))
+    return _out(jobs.cancel(work, _queue(request), principal, job_id))

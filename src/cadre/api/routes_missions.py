@@ -8,7 +8,7 @@ from fastapi import APIRouter, Path, Query
 
 from cadre.api.errors import RESPONSES
 from cadre.api.schemas import LabelOut, MissionOut, MissionPage, PlanDetailOut, PlanPage
-from cadre.api.security import CurrentPrincipal, Database
+from cadre.api.security import CurrentPrincipal, Work
 from cadre.services.plans import queries as plan_versions
 from cadre.services.plans.queries import PlanView
 from cadre.services.scenario import missions
@@ -35,15 +35,15 @@ def _mission(summary: MissionSummary) -> MissionOut:
 
 @router.get("/missions", response_model=MissionPage)
 def list_missions(
-    principal: CurrentPrincipal, engine: Database, limit: Limit = 50, offset: Offset = 0
+    principal: CurrentPrincipal, work: Work, limit: Limit = 50, offset: Offset = 0
 ) -> MissionPage:
-    total, found = missions.missions(engine, principal, limit, offset)
+    total, found = missions.missions(work, principal, limit, offset)
     return MissionPage(total=total, limit=limit, offset=offset, items=[_mission(m) for m in found])
 
 
 @router.get("/missions/{mission}", response_model=MissionOut, responses={404: RESPONSES[404]})
-def read_mission(mission: MissionCode, principal: CurrentPrincipal, engine: Database) -> MissionOut:
-    return _mission(missions.mission(engine, principal, mission))
+def read_mission(mission: MissionCode, principal: CurrentPrincipal, work: Work) -> MissionOut:
+    return _mission(missions.mission(work, principal, mission))
 
 
 def _plan(kind: str, view: PlanView) -> dict[str, Any]:
@@ -71,14 +71,14 @@ def list_plans(
     mission: MissionCode,
     kind: PlanKind,
     principal: CurrentPrincipal,
-    engine: Database,
+    work: Work,
     status: Annotated[str | None, Query(max_length=40)] = None,
     limit: Limit = 50,
     offset: Offset = 0,
 ) -> dict[str, Any]:
     """Plan versions of a kind, newest first."""
     total, views = plan_versions.list_plans(
-        engine, principal, mission, kind, status=status, limit=limit, offset=offset
+        work, principal, mission, kind, status=status, limit=limit, offset=offset
     )
     return {
         "total": total,
@@ -99,8 +99,8 @@ def read_plan(
     kind: PlanKind,
     number: Annotated[int, Path(ge=1, le=2**31 - 1)],
     principal: CurrentPrincipal,
-    engine: Database,
+    work: Work,
 ) -> dict[str, Any]:
     """One plan version with its result and the scenario it was computed from."""
-    view = plan_versions.get_plan(engine, principal, mission, kind, number)
+    view = plan_versions.get_plan(work, principal, mission, kind, number)
     return _plan(kind, view) | (view.result or {})

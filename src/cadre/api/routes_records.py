@@ -14,7 +14,7 @@ from pydantic import ConfigDict, Field, create_model
 
 from cadre.api.errors import RESPONSES
 from cadre.api.schemas import GenericRecordOut, LabelIn, LabelOut
-from cadre.api.security import CurrentPrincipal, Database
+from cadre.api.security import CurrentPrincipal, Work
 from cadre.services.scenario import record_labels, records
 from cadre.services.scenario.records import KINDS, RecordKind, RecordView
 
@@ -81,12 +81,12 @@ def _add_kind(kind: RecordKind) -> None:
         mission: MissionCode,
         query: Annotated[filters, Query()],
         principal: CurrentPrincipal,
-        engine: Database,
+        work: Work,
     ) -> dict[str, Any]:
         asked: Any = query  # a model made above, so its fields are known at run time only
         chosen = {f: getattr(asked, f) for f in kind.filters if getattr(asked, f) is not None}
         page = records.list_records(
-            engine,
+            work,
             principal,
             mission,
             kind.name,
@@ -109,12 +109,10 @@ def _add_kind(kind: RecordKind) -> None:
         mission: MissionCode,
         key: key_path,
         principal: CurrentPrincipal,
-        engine: Database,
+        work: Work,
         response: Response,
     ) -> dict[str, Any]:
-        return _out(
-            _tagged(response, records.get_record(engine, principal, mission, kind.name, key))
-        )
+        return _out(_tagged(response, records.get_record(work, principal, mission, kind.name, key)))
 
     @router.post(
         base,
@@ -128,11 +126,11 @@ def _add_kind(kind: RecordKind) -> None:
         mission: MissionCode,
         body: shape,
         principal: CurrentPrincipal,
-        engine: Database,
+        work: Work,
         response: Response,
     ) -> dict[str, Any]:
         view = records.create_record(
-            engine, principal, mission, kind.name, body.model_dump(mode="json")
+            work, principal, mission, kind.name, body.model_dump(mode="json")
         )
         where = f"/api/v1/missions/{quote(mission, safe='')}{base}/{quote(view.key, safe='')}"
         response.headers["Location"] = where  # codes may be any text: percent-encoded
@@ -150,13 +148,13 @@ def _add_kind(kind: RecordKind) -> None:
         key: key_path,
         body: shape,
         principal: CurrentPrincipal,
-        engine: Database,
+        work: Work,
         response: Response,
         if_match_header: IfMatch,
     ) -> dict[str, Any]:
         expected = if_match(if_match_header)
         view = records.replace_record(
-            engine, principal, mission, kind.name, key, body.model_dump(mode="json"), expected
+            work, principal, mission, kind.name, key, body.model_dump(mode="json"), expected
         )
         return _out(_tagged(response, view))
 
@@ -171,11 +169,11 @@ def _add_kind(kind: RecordKind) -> None:
         mission: MissionCode,
         key: key_path,
         principal: CurrentPrincipal,
-        engine: Database,
+        work: Work,
         if_match_header: IfMatch,
     ) -> Response:
         expected = if_match(if_match_header)
-        records.delete_record(engine, principal, mission, kind.name, key, expected)
+        records.delete_record(work, principal, mission, kind.name, key, expected)
         return Response(status_code=status.HTTP_204_NO_CONTENT)
 
 
@@ -211,20 +209,20 @@ def relabel(
     key: Annotated[str, Path(max_length=64)],
     body: LabelIn,
     principal: CurrentPrincipal,
-    engine: Database,
+    work: Work,
     response: Response,
     if_match_header: IfMatch,
 ) -> dict[str, Any]:
     """Change a record's classification, owner or releasable-to list."""
     expected = if_match(if_match_header)
-    view = record_labels.relabel(engine, principal, mission, kind, key, body.label(), expected)
+    view = record_labels.relabel(work, principal, mission, kind, key, body.label(), expected)
     return _out(_tagged(response, view))
 
 
 @router.get(
     "/export", response_model=dict[str, Any], tags=["missions"], responses=_errors(403, 404)
 )
-def export(mission: MissionCode, principal: CurrentPrincipal, engine: Database) -> dict[str, Any]:
+def export(mission: MissionCode, principal: CurrentPrincipal, work: Work) -> dict[str, Any]:
     """The scenario as the caller may see it, in the scenario file's layout (a releasable
     extract: it may refer to records left out, so it is not for re-import)."""
-    return records.export(engine, principal, mission)
+    return records.export(work, principal, mission)

@@ -12,9 +12,10 @@ from cadre.access.policy import Principal, actions
 from cadre.access.sessions import CSRF_COOKIE, SESSION_COOKIE, cookie_attributes
 from cadre.api.errors import RESPONSES
 from cadre.api.schemas import LoginIn, MeOut, SessionOut, TokenIn, TokenOut
-from cadre.api.security import CurrentPrincipal, Database, session_cookie
+from cadre.api.security import CurrentPrincipal, Database, Work, session_cookie
 from cadre.domain.errors import InvalidInput
 from cadre.services.access import users
+from cadre.services.unit_of_work import UnitOfWork
 
 router = APIRouter(tags=["session"])
 
@@ -76,7 +77,7 @@ async def log_in(request: Request, response: Response, engine: Database) -> Sess
     credentials = await _credentials(request)
     address = request.client.host if request.client else "unknown"
     login = await run_in_threadpool(
-        users.login, engine, credentials.username, credentials.password, address
+        users.login, UnitOfWork(engine), credentials.username, credentials.password, address
     )
     set_session_cookies(request, response, login)
     me = _me(login.principal).model_dump()
@@ -90,12 +91,12 @@ async def log_in(request: Request, response: Response, engine: Database) -> Sess
 )
 def log_out(
     _principal: CurrentPrincipal,
-    engine: Database,
+    work: Work,
     cookie: Annotated[str | None, Depends(session_cookie)],
 ) -> Response:
     """End the web session."""
     if cookie:
-        users.logout(engine, cookie)
+        users.logout(work, cookie)
     response = Response(status_code=status.HTTP_204_NO_CONTENT)
     response.delete_cookie(SESSION_COOKIE, path="/")
     response.delete_cookie(CSRF_COOKIE, path="/")
@@ -114,9 +115,7 @@ def me(principal: CurrentPrincipal) -> MeOut:
     status_code=status.HTTP_201_CREATED,
     responses={401: RESPONSES[401], 403: RESPONSES[403], 422: RESPONSES[422]},
 )
-def issue_token(body: TokenIn, principal: CurrentPrincipal, engine: Database) -> TokenOut:
+def issue_token(body: TokenIn, principal: CurrentPrincipal, work: Work) -> TokenOut:
     """A bearer token for yourself (for scripts and the CLI), shown once."""
-    token = users.issue_token(
-        engine, principal.username, principal.username, name=body.name, days=body.days
-    )
+    token = users.issue_token(work, principal.username, name=body.name, days=body.days)
     return TokenOut(token=token, expires_in_days=body.days)

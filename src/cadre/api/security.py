@@ -60,9 +60,11 @@ async def current_principal(
 ) -> Principal:
     engine = engine_of(request)
     if credentials is not None:
-        return await run_in_threadpool(users.authenticate, engine, credentials.credentials)
+        return await run_in_threadpool(
+            users.authenticate, UnitOfWork(engine), credentials.credentials
+        )
     if cookie:
-        principal = await run_in_threadpool(users.authenticate, engine, cookie)
+        principal = await run_in_threadpool(users.authenticate, UnitOfWork(engine), cookie)
         if needs_csrf(request.method):
             offered = request.headers.get(CSRF_HEADER)
             if offered is None and request.headers.get("content-type", "").startswith(FORM_TYPES):

@@ -16,7 +16,7 @@ from cadre.domain.errors import InvalidInput
 from cadre.domain.force.offers import OfferState
 from cadre.services.force import offers as force_offers
 from cadre.services.force import operations as force
-from cadre.services.system.database import open_database
+from cadre.services.system.database import open_work
 
 force_app = typer.Typer(
     help="Force generation: fill the statement of requirements with nations' offers.",
@@ -50,8 +50,8 @@ def status(
     ] = None,
 ) -> None:
     """Fill by criticality, qualification and nation; worst shortfalls; caveat impact."""
-    with open_database() as engine, console.status("Matching offers to requirement lines…"):
-        view = force.picture(engine, mission, include_offered=include_offered)
+    with open_work() as uow, console.status("Matching offers to requirement lines…"):
+        view = force.picture(uow, mission, include_offered=include_offered)
     console.print(render.headline(view))
     console.print(render.fill_tables(view))
     if by_line:
@@ -78,8 +78,8 @@ def rotations(
     nation: Annotated[str | None, typer.Option(help="Only reliefs involving this nation.")] = None,
 ) -> None:
     """The relief calendar: reliefs in place with their handover, and every unrelieved tour."""
-    with open_database() as engine:
-        view = force.picture(engine, mission, include_offered=include_offered)
+    with open_work() as uow:
+        view = force.picture(uow, mission, include_offered=include_offered)
     console.print(render.headline(view))
     console.print(calendar.relief_calendar(view.rotations, line, nation))
 
@@ -91,8 +91,8 @@ def template(
     mission: MissionOpt = None,
 ) -> None:
     """Write a nation's pledge workbook: the lines it may fill, and an Offers sheet to fill."""
-    with open_database() as engine:
-        listed = force_offers.write_template(engine, nation, out, mission)
+    with open_work() as uow:
+        listed = force_offers.write_template(uow, nation, out, mission)
     console.print(f"Pledge workbook for {nation} written to {out}: {listed} lines it may fill.")
 
 
@@ -106,8 +106,8 @@ def import_(
     mission: MissionOpt = None,
 ) -> None:
     """Read a nation's offers, all or nothing: any wrong row and nothing is stored."""
-    with open_database() as engine:
-        done = force_offers.import_offers(engine, file, mission, round_code)
+    with open_work() as uow:
+        done = force_offers.import_offers(uow, file, mission, round_code)
     console.print(
         f"Offers of {done.nation} in round {done.round}: {len(done.created)} new, "
         f"{len(done.revised)} revised, {len(done.withdrawn)} withdrawn, "
@@ -130,8 +130,8 @@ def decide(
         state = OfferState(to)
     except ValueError:
         raise InvalidInput(f"--to must be accepted, declined or withdrawn, not {to!r}") from None
-    with open_database() as engine:
-        decided = force_offers.decide_offers(engine, offers, state, mission, round_code, note)
+    with open_work() as uow:
+        decided = force_offers.decide_offers(uow, offers, state, mission, round_code, note)
     console.print(f"{len(decided)} offers now {state.value}: {', '.join(offers)}.")
 
 
@@ -143,13 +143,13 @@ def lines(
     mission: MissionOpt = None,
 ) -> None:
     """The statement of requirements, or one line's history of changes and offers."""
-    with open_database() as engine:
+    with open_work() as uow:
         if history is not None:
             console.print(
-                calendar.history_table(history, force_offers.line_history(engine, history, mission))
+                calendar.history_table(history, force_offers.line_history(uow, history, mission))
             )
         else:
-            console.print(calendar.lines_table(force_offers.statement(engine, mission)))
+            console.print(calendar.lines_table(force_offers.statement(uow, mission)))
 
 
 @force_app.command()
@@ -165,8 +165,8 @@ def edit(
 ) -> None:
     """Edit a requirement line; the change is kept in the line's history."""
     pairs = dict(change.partition("=")[::2] for change in changes)
-    with open_database() as engine:
-        edited = force_offers.edit_line(engine, line, pairs, mission, revision)
+    with open_work() as uow:
+        edited = force_offers.edit_line(uow, line, pairs, mission, revision)
     console.print(f"Line {edited.number} updated: {', '.join(sorted(pairs))}.")
 
 
@@ -178,8 +178,8 @@ def adopt_plan(
     mission: MissionOpt = None,
 ) -> None:
     """Make the latest capacity plan's foreign instructor requirement the plan's lines."""
-    with open_database() as engine:
-        done = force.adopt_capacity_plan(engine, mission, protection_ratio)
+    with open_work() as uow:
+        done = force.adopt_capacity_plan(uow, mission, protection_ratio)
     console.print(
         f"Lines from the capacity plan: {len(done.created)} new, {len(done.changed)} changed, "
         f"{len(done.retired)} retired."

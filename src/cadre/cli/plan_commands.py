@@ -17,7 +17,8 @@ from cadre.domain.errors import InvalidInput
 from cadre.services.capacity import operations as capacity
 from cadre.services.capacity.exports import write_plan_json, write_plan_plots
 from cadre.services.scenario import operations as scenarios
-from cadre.services.system.database import open_database
+from cadre.services.system.database import open_work
+from cadre.services.unit_of_work import UnitOfWork
 
 plan_app = typer.Typer(help="Plan the mission: the training force, its handover, what is unmet.")
 app.add_typer(plan_app, name="plan")
@@ -59,8 +60,8 @@ def plan_capacity(
 ) -> None:
     """Plan the stored scenario's training force month by month and keep it as a version."""
     overrides = parse_settings(settings or [])
-    with open_database() as engine:
-        names = _names(engine, mission)
+    with open_work() as uow:
+        names = _names(uow, mission)
         with Progress(
             TextColumn("{task.description}"),
             BarColumn(),
@@ -70,7 +71,7 @@ def plan_capacity(
         ) as bar:
             task = bar.add_task("planning", total=1.0)
             version = capacity.plan_capacity(
-                engine,
+                uow,
                 mission=mission,
                 mode=mode,
                 horizon_months=horizon_months,
@@ -98,9 +99,9 @@ def show(
     mission: MissionOpt = None,
 ) -> None:
     """Show a stored capacity plan."""
-    with open_database() as engine:
-        version = capacity.load_plan(engine, number, mission)
-        names = _names(engine, mission)
+    with open_work() as uow:
+        version = capacity.load_plan(uow, number, mission)
+        names = _names(uow, mission)
     console.print(plan_summary(version.plan, names, version.number))
     if plots is not None:
         write_plan_plots(version.plan, plots)
@@ -111,8 +112,8 @@ def list_versions(mission: MissionOpt = None) -> None:
     """The stored capacity plans, newest last."""
     from rich.table import Table
 
-    with open_database() as engine:
-        rows = capacity.list_plans(engine, mission)
+    with open_work() as uow:
+        rows = capacity.list_plans(uow, mission)
     table = Table(title="Capacity plans", title_justify="left")
     for col in (
         "version",
@@ -145,18 +146,15 @@ def compare(
     mission: MissionOpt = None,
 ) -> None:
     """Two capacity plans side by side: handovers, peak force, instructor-months, shortfalls."""
-    with open_database() as engine:
+    with open_work() as uow:
         first, second = (
-            capacity.load_plan(engine, a, mission),
-            capacity.load_plan(engine, b, mission),
+            capacity.load_plan(uow, a, mission),
+            capacity.load_plan(uow, b, mission),
         )
-        names = _names(engine, mission)
+        names = _names(uow, mission)
     console.print(compare_table(first.plan, second.plan, names, (str(a), str(b))))
 
 
-def _names(engine: object, mission: str | None) -> dict[str, str]:
-    from sqlalchemy import Engine
-
-    assert isinstance(engine, Engine)
-    scenario = scenarios.load(engine, mission)
+def _names(uow: UnitOfWork, mission: str | None) -> dict[str, str]:
+    scenario = scenarios.load(uow, mission)
     return {d.code: d.name for d in scenario.disciplines} | {s.code: s.name for s in scenario.sites}

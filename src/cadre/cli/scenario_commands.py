@@ -19,7 +19,7 @@ from cadre.services.capacity import operations as capacity
 from cadre.services.force import operations as force
 from cadre.services.scenario import demo as demo_service
 from cadre.services.scenario import operations as scenarios
-from cadre.services.system.database import describe, open_database
+from cadre.services.system.database import describe, open_work
 from cadre.services.timetable import operations as schedule
 
 FileArg = Annotated[pathlib.Path, typer.Argument(help="A scenario file in YAML.")]
@@ -39,9 +39,9 @@ def validate(file: FileArg) -> None:
 @app.command("import")
 def import_(file: FileArg) -> None:
     """Store a scenario: all or nothing; importing the same file again changes nothing."""
-    with open_database() as engine:
-        outcome = scenarios.import_file(engine, file)
-        where = describe(engine)
+    with open_work() as uow:
+        outcome = scenarios.import_file(uow, file)
+        where = describe(uow.engine)
     verb = "imported" if outcome.changed else "already up to date, nothing changed:"
     counts = ", ".join(f"{n} {k}" for k, n in outcome.counts.items() if n)
     console.print(f"Mission {outcome.mission} {verb} {counts} (in {where}).")
@@ -53,8 +53,8 @@ def export(
     mission: MissionOpt = None,
 ) -> None:
     """Write the stored scenario back as YAML."""
-    with open_database() as engine:
-        text = scenarios.export_text(engine, mission)
+    with open_work() as uow:
+        text = scenarios.export_text(uow, mission)
     if out is None:
         console.print(text, markup=False, highlight=False, end="")
     else:
@@ -77,8 +77,8 @@ def schema(
 @app.command()
 def show(mission: MissionOpt = None) -> None:
     """Summarise the stored scenario: sites, disciplines, courses, contributors, pledges."""
-    with open_database() as engine:
-        console.print(scenario_summary(scenarios.load(engine, mission)))
+    with open_work() as uow:
+        console.print(scenario_summary(scenarios.load(uow, mission)))
 
 
 @app.command()
@@ -96,22 +96,22 @@ def demo(
         where, loaded = demo_service.prepare(scenario)
     console.print(scenario_summary(loaded))
     console.print(f"\nStored in {where}.")
-    with console.status("Planning the training force…"), open_database() as engine:
-        version = capacity.plan_capacity(engine, mission=loaded.mission.code)
+    with console.status("Planning the training force…"), open_work() as uow:
+        version = capacity.plan_capacity(uow, mission=loaded.mission.code)
     names = {d.code: d.name for d in loaded.disciplines}
     console.print(
         f"\n[bold]Capacity plan {version.number} ({version.plan.status}):[/] "
         f"{headline(version.plan, names)}"
     )
     console.print("See it all with `cadre plan show`, plots with `cadre plan show --plots DIR`.")
-    with console.status("Matching national pledges to the posts…"), open_database() as engine:
-        view = force.picture(engine, loaded.mission.code)
+    with console.status("Matching national pledges to the posts…"), open_work() as uow:
+        view = force.picture(uow, loaded.mission.code)
     console.print(render_force.demo_overview(view))
-    with console.status("Timetabling the first year…"), open_database() as engine:
-        timetable = schedule.schedule(engine, mission=loaded.mission.code, seconds=20)
+    with console.status("Timetabling the first year…"), open_work() as uow:
+        timetable = schedule.schedule(uow, mission=loaded.mission.code, seconds=20)
     console.print(render_schedule.demo_summary(timetable))
-    with console.status("Creating a demo account per role…"), open_database() as engine:
-        accounts = demo_accounts.create_demo_accounts(engine)
+    with console.status("Creating a demo account per role…"), open_work() as uow:
+        accounts = demo_accounts.create_demo_accounts(uow)
     console.print(demo_accounts_table(accounts))
     if not serve:
         console.print("Serve the web app with `cadre serve`; log in with an account above.")

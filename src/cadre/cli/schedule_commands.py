@@ -16,7 +16,7 @@ from cadre.cli.app import app
 from cadre.cli.console import console
 from cadre.domain.errors import InvalidInput
 from cadre.domain.timetable.changes import Change, change_from
-from cadre.services.system.database import open_database
+from cadre.services.system.database import open_work
 from cadre.services.timetable import operations as service
 
 schedule_app = typer.Typer(
@@ -63,8 +63,8 @@ def _out(
 ) -> None:
     console.print(render_schedule.timetable(version, sites))
     if ics is not None:
-        with open_database() as engine:
-            written = service.export_calendars(engine, version, ics)
+        with open_work() as uow:
+            written = service.export_calendars(uow, version, ics)
         console.print(f"{len(written)} calendars written to {ics}.")
     if xlsx is not None:
         service.export_workbook(version, xlsx)
@@ -87,9 +87,9 @@ def schedule(
     timetable as a new version."""
     if ctx.invoked_subcommand is not None:
         return
-    with open_database() as engine, solver_progress("timetabling") as progress:
+    with open_work() as uow, solver_progress("timetabling") as progress:
         version = service.schedule(
-            engine,
+            uow,
             mission=mission,
             months=months,
             seconds=seconds,
@@ -149,9 +149,9 @@ def replan(
     """Re-plan the latest timetable after a change, moving as little as possible; says what
     moved and why."""
     change = _change(withdraw, withdraw_pledge, close_room, room_site, effective)
-    with open_database() as engine, solver_progress(f"re-planning: {change}") as progress:
+    with open_work() as uow, solver_progress(f"re-planning: {change}") as progress:
         version = service.replan(
-            engine,
+            uow,
             change,
             mission=mission,
             seconds=seconds,
@@ -171,6 +171,6 @@ def show(
     mission: MissionOpt = None,
 ) -> None:
     """Show a stored timetable, and export it."""
-    with open_database() as engine:
-        stored = service.load_timetable(engine, version, mission)
+    with open_work() as uow:
+        stored = service.load_timetable(uow, version, mission)
     _out(stored, ics, xlsx, site)

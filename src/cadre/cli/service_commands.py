@@ -4,7 +4,6 @@ write is recorded in the audit trail as "cli:<operating-system user>"."""
 
 from __future__ import annotations
 
-import getpass
 import pathlib
 import sys
 from typing import Annotated
@@ -18,19 +17,12 @@ from cadre.cli.app import app
 from cadre.cli.console import console, err_console
 from cadre.services.access import audit, users
 from cadre.services.system.backup import backup as backup_database
-from cadre.services.system.database import describe, open_database
+from cadre.services.system.database import describe, open_work
 
 user_app = typer.Typer(help="Local accounts of the service.", no_args_is_help=True)
 audit_app = typer.Typer(help="The audit trail of the service.", no_args_is_help=True)
 app.add_typer(user_app, name="user")
 app.add_typer(audit_app, name="audit")
-
-
-def operator() -> str:
-    try:
-        return f"cli:{getpass.getuser()}"
-    except (KeyError, OSError):  # no name for this uid, e.g. in a bare container
-        return "cli:operator"
 
 
 @app.command()
@@ -47,8 +39,8 @@ def serve(
     """Start the service (the API under /api/v1, its OpenAPI at /api/v1/openapi.json)."""
     import uvicorn
 
-    with open_database() as engine:  # migrate once, before any worker starts
-        where = describe(engine)
+    with open_work() as uow:  # migrate once, before any worker starts
+        where = describe(uow.engine)
     scheme = "https" if ssl_certfile else "http"
     console.print(f"Cadre serves {where} at {scheme}://{host}:{port}/api/v1 (Ctrl-C stops).")
     uvicorn.run(
@@ -92,10 +84,9 @@ def user_add(
         password = sys.stdin.readline().rstrip("\n")
     elif not no_password:
         password = typer.prompt("Password", hide_input=True, confirmation_prompt=True)
-    with open_database() as engine:
+    with open_work() as uow:
         view = users.add_user(
-            engine,
-            operator(),
+            uow,
             username=username,
             affiliation=nation,
             roles=role,
@@ -113,8 +104,8 @@ def user_add(
 @user_app.command("list")
 def user_list() -> None:
     """Every user, with nation, roles, clearance and whether they may log in."""
-    with open_database() as engine:
-        found = users.list_users(engine)
+    with open_work() as uow:
+        found = users.list_users(uow)
     table = Table(title="Users", title_justify="left")
     for column in ("user", "nation", "roles", "clearance", "login", "state"):
         table.add_column(column)
@@ -134,8 +125,8 @@ def user_list() -> None:
 @user_app.command("disable")
 def user_disable(username: Annotated[str, typer.Argument(help="Login name.")]) -> None:
     """Disable a user and end their tokens and sessions at once."""
-    with open_database() as engine:
-        ended = users.disable_user(engine, operator(), username)
+    with open_work() as uow:
+        ended = users.disable_user(uow, username)
     console.print(f"User {username} disabled; {ended} tokens and sessions ended.")
 
 
@@ -146,8 +137,8 @@ def token(
     days: Annotated[int, typer.Option(help="Days it stays valid.")] = 90,
 ) -> None:
     """Issue a bearer token for a user (printed once; only its digest is kept)."""
-    with open_database() as engine:
-        issued = users.issue_token(engine, operator(), username, name=name, days=days)
+    with open_work() as uow:
+        issued = users.issue_token(uow, username, name=name, days=days)
     err_console.print(f"Token for {username}, valid {days} days; it is not shown again:")
     print(issued)
 
@@ -155,8 +146,8 @@ def token(
 @audit_app.command("verify")
 def audit_verify() -> None:
     """Check the audit trail's hash chain: exit 0 when whole, 1 naming every break."""
-    with open_database() as engine:
-        result = audit.verify_trail(engine)
+    with open_work() as uow:
+        result = audit.verify_trail(uow)
     if result.intact:
         head = f"; head {result.head[0]} {result.head[1]}" if result.head else ""
         console.print(f"[green]The audit trail is whole:[/] {result.entries} entries{head}.")
@@ -170,6 +161,6 @@ def audit_verify() -> None:
 @app.command()
 def backup(file: Annotated[pathlib.Path, typer.Argument(help="The copy to write.")]) -> None:
     """Write a consistent copy of the database to FILE, safe while the service runs."""
-    with open_database() as engine:
-        how = backup_database(engine, file)
+    with open_work() as uow:
+        how = backup_database(uow.engine, file)
     console.print(f"Backup written to {file} ({how}).")

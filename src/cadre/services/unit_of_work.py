@@ -33,9 +33,9 @@ class JobCancelled(Exception):
 def local_actor() -> str:
     """Who works at this terminal, as the audit trail names them (the operating-system user)."""
     try:
-        return f"os:{getpass.getuser()}"
-    except (KeyError, OSError):  # no passwd entry (some containers)
-        return "os:unknown"
+        return f"cli:{getpass.getuser()}"
+    except (KeyError, OSError):  # no name for this uid, e.g. in a bare container
+        return "cli:operator"
 
 
 @dataclass(frozen=True)

@@ -45,7 +45,9 @@ async def current_principal(request: Request) -> Principal:
     cookie = session_token(request)
     if not cookie:
         raise NotAuthenticated("log in first")
-    principal = await run_in_threadpool(users.authenticate, request.app.state.engine, cookie)
+    principal = await run_in_threadpool(
+        users.authenticate, UnitOfWork(request.app.state.engine), cookie
+    )
     if needs_csrf(request.method):
         offered = request.headers.get(CSRF_HEADER)
         if offered is None and request.headers.get("content-type", "").startswith(FORM_TYPES):

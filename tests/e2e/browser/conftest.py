@@ -17,6 +17,7 @@ from bench.web_demo import demo_server
 from cadre.services.access.demo_accounts import DemoAccount
 from cadre.services.system.database import open_database
 from cadre.services.timetable import operations as schedule
+from cadre.services.unit_of_work import UnitOfWork
 
 CHROMIUM = "/usr/bin/chromium"
 CHROMIUM_ARGS = [
@@ -45,7 +46,7 @@ def server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Server]:
         demo_server(folder, {"CADRE_JOB_WORKERS": "1"}) as demo,
         open_database(demo.database) as engine,
     ):
-        timetable = schedule.load_timetable(engine)
+        timetable = schedule.load_timetable(UnitOfWork(engine))
         teams = Counter(
             timetable.problem.trainer(code).nation
             for placed in timetable.plan.result.timetable.placed

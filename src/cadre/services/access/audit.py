@@ -5,9 +5,8 @@ from __future__ import annotations
 
 import datetime as dt
 from dataclasses import dataclass
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from sqlalchemy import Engine
 from sqlalchemy.orm import Session
 
 from cadre.access.audit_chain import AuditEntry, Finding, entry_hash, verify
@@ -18,8 +17,10 @@ from cadre.domain.errors import NotFound
 from cadre.domain.fingerprint import canonical
 from cadre.services.access.scope import Scope, open_scope
 from cadre.storage import audit_log
-from cadre.storage.database import transaction
 from cadre.storage.service_models import AuditEntryRow
+
+if TYPE_CHECKING:  # the unit of work records its audit entries through this module
+    from cadre.services.unit_of_work import UnitOfWork
 
 
 def record(
@@ -81,9 +82,9 @@ class Verification:
         return not self.findings
 
 
-def verify_trail(engine: Engine) -> Verification:
+def verify_trail(uow: UnitOfWork) -> Verification:
     """Walk the whole trail and say where it is broken, if anywhere."""
-    with transaction(engine) as session:
+    with uow.transaction() as session:
         head = audit_log.head(session)
         count = 0
 
@@ -104,7 +105,7 @@ class AuditPage:
 
 
 def entries_page(
-    engine: Engine,
+    uow: UnitOfWork,
     principal: Principal,
     *,
     mission: str | None = None,
@@ -117,7 +118,7 @@ def entries_page(
     principal could see the record under the labels the entry recorded, before and after:
     the trail is no back door to what releasability hides."""
     Gate(principal, MissionContext("", frozenset())).require_role(Verb.AUDIT, AUDIT_TRAIL)
-    with transaction(engine) as session:
+    with uow.transaction() as session:
         rows = audit_log.matching(session, mission=mission, kind=kind, actor=actor)
         scopes: dict[str, Scope | None] = {}
         shown = [as_entry(r) for r in rows if _releasable(session, principal, r, scopes)]

@@ -6,13 +6,11 @@ from __future__ import annotations
 import secrets
 from dataclasses import dataclass
 
-from sqlalchemy import Engine
-
 from cadre.access.policy import Role
 from cadre.domain.errors import Conflict
-from cadre.services.access import audit, users
+from cadre.services.access import users
+from cadre.services.unit_of_work import UnitOfWork
 from cadre.storage import users as store
-from cadre.storage.database import transaction
 
 ACTOR = "demo"
 
@@ -47,20 +45,19 @@ def _password() -> str:
     return "-".join("".join(secrets.choice(alphabet) for _ in range(5)) for _ in range(4))
 
 
-def create_demo_accounts(engine: Engine) -> list[DemoAccount]:
+def create_demo_accounts(uow: UnitOfWork) -> list[DemoAccount]:
     """A user per role with a new password; an existing demo user is replaced."""
     made = []
     for role, username, affiliation, note in PEOPLE:
-        with transaction(engine) as session:
+        with uow.transaction() as session:
             existing = store.find_user(session, username)
             if existing is not None:  # a demo on a server database, again: start it afresh
                 session.delete(existing)
-                audit.record(session, ACTOR, "user remove", key=username)
+                uow.acting_for(ACTOR).audit(session, "user remove", key=username)
         password = _password()
         try:
             users.add_user(
-                engine,
-                ACTOR,
+                uow.acting_for(ACTOR),
                 username=username,
                 affiliation=affiliation,
                 roles=[role.value],

@@ -13,9 +13,8 @@ import dataclasses
 import threading
 from collections.abc import Callable
 from dataclasses import dataclass
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from sqlalchemy import Engine
 from sqlalchemy.orm import Session
 
 from cadre.access.labels import MISSION_KIND, Classification, Label, MissionContext, default_label
@@ -26,10 +25,12 @@ from cadre.domain.fingerprint import fingerprint
 from cadre.domain.scenario import Scenario
 from cadre.interchange.convert import to_json_document
 from cadre.interchange.record_kinds import KINDS, RecordKind
-from cadre.storage.database import transaction
 from cadre.storage.labels import StoredLabel, mission_labels
 from cadre.storage.mission_scope import MissionStamp, stamp
 from cadre.storage.scenarios import load_scenario
+
+if TYPE_CHECKING:  # the unit of work records its audit entries through this module
+    from cadre.services.unit_of_work import UnitOfWork
 
 AUTHORITY = "NATO"  # who owns what no nation owns; see docs/service.md
 
@@ -180,7 +181,7 @@ def open_scope(session: Session, principal: Principal, mission: str) -> Scope:
     return scope
 
 
-def read(engine: Engine, principal: Principal, mission: str, use: Callable[[Scope], Any]) -> Any:
+def read(uow: UnitOfWork, principal: Principal, mission: str, use: Callable[[Scope], Any]) -> Any:
     """Run `use` on the principal's scope in a read-only transaction."""
-    with transaction(engine) as session:
+    with uow.transaction() as session:
         return use(open_scope(session, principal, mission))

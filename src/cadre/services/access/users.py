@@ -8,17 +8,14 @@ import re
 from collections.abc import Iterable
 from dataclasses import dataclass
 
-from sqlalchemy import Engine
-
 from cadre.access import secrets, throttle
 from cadre.access.errors import NotAuthenticated, Throttled
 from cadre.access.labels import Classification
 from cadre.access.policy import Principal, Role
 from cadre.access.sessions import SESSION_HOURS
 from cadre.domain.errors import InvalidInput, Problem
-from cadre.services.access import audit
+from cadre.services.unit_of_work import UnitOfWork
 from cadre.storage import users as store
-from cadre.storage.database import transaction
 from cadre.storage.service_models import TokenRow, UserRow
 
 _NAME = re.compile(r"^[a-z0-9][a-z0-9._@-]{1,63}$")
@@ -74,8 +71,7 @@ def _audit_state(view: UserView) -> dict[str, object]:
 
 
 def add_user(
-    engine: Engine,
-    actor: str,
+    uow: UnitOfWork,
     *,
     username: str,
     affiliation: str,
@@ -113,7 +109,7 @@ def add_user(
     if problems:
         raise InvalidInput(problems)
     hashed = secrets.hash_password(password) if password is not None else None
-    with transaction(engine) as session:
+    with uow.transaction() as session:
         row = store.add_user(
             session,
             UserRow(
@@ -129,26 +125,25 @@ def add_user(
             ),
         )
         view = _view(row)
-        audit.record(session, actor, "user add", key=username, after=_audit_state(view))
+        uow.audit(session, "user add", key=username, after=_audit_state(view))
     return view
 
 
-def list_users(engine: Engine) -> list[UserView]:
-    with transaction(engine) as session:
+def list_users(uow: UnitOfWork) -> list[UserView]:
+    with uow.transaction() as session:
         return [_view(r) for r in store.users(session)]
 
 
-def disable_user(engine: Engine, actor: str, username: str) -> int:
+def disable_user(uow: UnitOfWork, username: str) -> int:
     """Disable a user and end every token and session they hold; how many were ended."""
-    with transaction(engine) as session:
+    with uow.transaction() as session:
         row = store.user(session, username)
         before = _view(row)
         row.disabled = True
         ended = store.revoke_all(session, row.id, dt.datetime.now(dt.UTC))
         session.flush()
-        audit.record(
+        uow.audit(
             session,
-            actor,
             "user disable",
             key=username,
             before=_audit_state(before),
@@ -157,15 +152,13 @@ def disable_user(engine: Engine, actor: str, username: str) -> int:
     return ended
 
 
-def issue_token(
-    engine: Engine, actor: str, username: str, *, name: str = "", days: int | None = 90
-) -> str:
+def issue_token(uow: UnitOfWork, username: str, *, name: str = "", days: int | None = 90) -> str:
     """A new bearer token for the user, shown once: only its digest is kept."""
     if days is not None and not 1 <= days <= 3650:
         raise InvalidInput(f"a token lasts 1 to 3650 days, not {days}")
     token = secrets.new_token()
     now = dt.datetime.now(dt.UTC)
-    with transaction(engine) as session:
+    with uow.transaction() as session:
         row = store.user(session, username)
         if row.disabled:
             raise InvalidInput(f"{username} is disabled; enable them before issuing a token")
@@ -180,13 +173,13 @@ def issue_token(
                 expires_at=now + dt.timedelta(days=days) if days is not None else None,
             ),
         )
-        audit.record(session, actor, "token issue", key=username, after={"name": name})
+        uow.audit(session, "token issue", key=username, after={"name": name})
     return token
 
 
-def authenticate(engine: Engine, token: str) -> Principal:
+def authenticate(uow: UnitOfWork, token: str) -> Principal:
     """The principal a bearer token or session token stands for."""
-    with transaction(engine) as session:
+    with uow.transaction() as session:
         found = store.holder(session, secrets.token_digest(token), dt.datetime.now(dt.UTC))
     if found is None:
         raise NotAuthenticated("the token is unknown, expired or revoked; log in again")
@@ -206,10 +199,10 @@ class Login:
     expires_at: dt.datetime
 
 
-def login(engine: Engine, username: str, password: str, address: str) -> Login:
+def login(uow: UnitOfWork, username: str, password: str, address: str) -> Login:
     """Check a password and open a web session; throttled per name and per address."""
     now = dt.datetime.now(dt.UTC)
-    with transaction(engine) as session:
+    with uow.transaction() as session:
         since = now - max(throttle.PER_NAME.window, throttle.PER_ADDRESS.window)
         wait = max(
             throttle.wait_seconds(
@@ -221,22 +214,22 @@ def login(engine: Engine, username: str, password: str, address: str) -> Login:
         )
     if wait:
         raise Throttled(f"too many failed logins; try again in {wait} seconds", wait)
-    with transaction(engine) as session:
+    with uow.transaction() as session:
         row = store.find_user(session, username[:64])
         good = secrets.password_matches(row.password_hash if row else None, password)
         ok = good and row is not None and not row.disabled
         store.record_attempt(session, username[:64], address[:64], now, ok)
     if not ok or row is None:
         raise NotAuthenticated("the name or the password is wrong, or the account is disabled")
-    return open_session(engine, row.username, now)
+    return open_session(uow, row.username, now)
 
 
-def open_session(engine: Engine, username: str, now: dt.datetime | None = None) -> Login:
+def open_session(uow: UnitOfWork, username: str, now: dt.datetime | None = None) -> Login:
     """A web session for a user who has just proved who they are (password or OIDC)."""
     now = now or dt.datetime.now(dt.UTC)
     token = secrets.new_token()
     expires = now + dt.timedelta(hours=SESSION_HOURS)
-    with transaction(engine) as session:
+    with uow.transaction() as session:
         row = store.user(session, username)
         store.add_token(
             session,
@@ -249,19 +242,19 @@ def open_session(engine: Engine, username: str, now: dt.datetime | None = None) 
                 expires_at=expires,
             ),
         )
-        audit.record(session, row.username, "login", key=row.username)
+        uow.acting_for(row.username).audit(session, "login", key=row.username)
         principal = principal_of(row)
     return Login(token, secrets.csrf_token(token), principal, expires)
 
 
-def logout(engine: Engine, token: str) -> None:
-    with transaction(engine) as session:
+def logout(uow: UnitOfWork, token: str) -> None:
+    with uow.transaction() as session:
         store.revoke(session, secrets.token_digest(token), dt.datetime.now(dt.UTC))
 
 
-def subject_user(engine: Engine, subject: str) -> str:
+def subject_user(uow: UnitOfWork, subject: str) -> str:
     """The user who signs in through the identity provider as `subject`."""
-    with transaction(engine) as session:
+    with uow.transaction() as session:
         row = store.user_by_subject(session, subject)
         if row is None or row.disabled:
             raise NotAuthenticated(

@@ -9,8 +9,6 @@ from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from typing import Any
 
-from sqlalchemy import Engine
-
 from cadre.domain.capacity.check import find_plan_violations
 from cadre.domain.capacity.plan import CapacityPlan
 from cadre.domain.capacity.problem import CapacityProblem, PlanMode, build_problem
@@ -21,10 +19,10 @@ from cadre.domain.scenario import PlanningParameters, Scenario
 from cadre.interchange.capacity_json import plan_from_json, plan_to_json
 from cadre.interchange.convert import to_json_document
 from cadre.interchange.registries import registries
+from cadre.services.unit_of_work import UnitOfWork
 from cadre.solvers.capacity import solve_capacity
 from cadre.storage import plans
 from cadre.storage import scenarios as store
-from cadre.storage.database import transaction
 
 KIND = "capacity"
 ALIASES = {"attrition": "attrition_per_month", "lag": "certification_lag_months"}
@@ -74,7 +72,7 @@ def with_overrides(scenario: Scenario, overrides: Mapping[str, str]) -> Scenario
 
 
 def plan_capacity(
-    engine: Engine,
+    uow: UnitOfWork,
     *,
     mission: str | None = None,
     mode: PlanMode = PlanMode.SIZING,
@@ -84,7 +82,7 @@ def plan_capacity(
     progress: Progress | None = None,
 ) -> PlanVersion:
     """Plan the stored scenario and keep the plan as a new version with its scenario."""
-    with transaction(engine) as session:
+    with uow.transaction() as session:
         scenario = store.load_scenario(session, mission)
     scenario = with_overrides(scenario, overrides or {})
     if horizon_months is not None and not 1 <= horizon_months <= 120:
@@ -98,7 +96,7 @@ def plan_capacity(
         "overrides": dict(overrides or {}),
         "seconds": seconds,
     }
-    with transaction(engine) as session:
+    with uow.transaction() as session:
         row = plans.save_plan_version(
             session,
             scenario.mission.code,
@@ -111,11 +109,20 @@ def plan_capacity(
             result=plan_to_json(plan),
         )
         number = row.number
+        uow.plan_kept(
+            session,
+            mission=scenario.mission.code,
+            kind="capacity-plans",
+            number=number,
+            status=plan.status,
+        )
     return PlanVersion(number, plan, parameters, violations)
 
 
-def load_plan(engine: Engine, number: int | None = None, mission: str | None = None) -> PlanVersion:
-    with transaction(engine) as session:
+def load_plan(
+    uow: UnitOfWork, number: int | None = None, mission: str | None = None
+) -> PlanVersion:
+    with uow.transaction() as session:
         row = plans.plan_version(session, mission, KIND, number)
         return PlanVersion(
             row.number,
@@ -134,8 +141,8 @@ class PlanListing:
     summary: dict[str, Any]
 
 
-def list_plans(engine: Engine, mission: str | None = None) -> list[PlanListing]:
-    with transaction(engine) as session:
+def list_plans(uow: UnitOfWork, mission: str | None = None) -> list[PlanListing]:
+    with uow.transaction() as session:
         return [
             PlanListing(r.number, r.created_at, r.status, dict(r.parameters), dict(r.summary))
             for r in plans.plan_versions(session, mission, KIND)
@@ -155,7 +162,7 @@ def summary(plan: CapacityPlan) -> dict[str, object]:
     }
 
 
-def problem_of(engine: Engine, mode: PlanMode, mission: str | None = None) -> CapacityProblem:
-    with transaction(engine) as session:
+def problem_of(uow: UnitOfWork, mode: PlanMode, mission: str | None = None) -> CapacityProblem:
+    with uow.transaction() as session:
         scenario = store.load_scenario(session, mission)
     return build_problem(scenario, mode)

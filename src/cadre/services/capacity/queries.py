@@ -5,13 +5,12 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from sqlalchemy import Engine
-
 from cadre.access.policy import Principal
 from cadre.domain.capacity.plan import CapacityPlan
 from cadre.interchange.capacity_json import plan_from_json
 from cadre.services.plans import queries as plan_versions
 from cadre.services.plans.queries import PlanHeader
+from cadre.services.unit_of_work import UnitOfWork
 
 
 @dataclass(frozen=True)
@@ -20,14 +19,14 @@ class VisiblePlan:
     plan: CapacityPlan
 
 
-def capacity_headers(engine: Engine, principal: Principal, mission: str) -> list[PlanHeader]:
+def capacity_headers(uow: UnitOfWork, principal: Principal, mission: str) -> list[PlanHeader]:
     """The capacity plan versions released to the principal, newest first."""
-    _, views = plan_versions.list_plans(engine, principal, mission, "capacity", limit=500)
+    _, views = plan_versions.list_plans(uow, principal, mission, "capacity", limit=500)
     return [v.header for v in views]
 
 
-def capacity_plan(engine: Engine, principal: Principal, mission: str, number: int) -> VisiblePlan:
+def capacity_plan(uow: UnitOfWork, principal: Principal, mission: str, number: int) -> VisiblePlan:
     """One capacity plan version with its result; NotFound when not released to the principal."""
-    view = plan_versions.get_plan(engine, principal, mission, "capacity", number)
+    view = plan_versions.get_plan(uow, principal, mission, "capacity", number)
     result = (view.result or {}).get("result") or {}
     return VisiblePlan(view.header, plan_from_json(result))

@@ -9,10 +9,9 @@ import pathlib
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 
-from sqlalchemy import Engine
-
 from cadre.domain.catalogue import DeliveryMode
 from cadre.domain.errors import InvalidInput, NotFound, Problem
+from cadre.domain.fingerprint import canonical
 from cadre.domain.force.eligibility import caveat_bars_line
 from cadre.domain.force.offers import Offer, OfferState, StateChange, decide
 from cadre.domain.force.validation import line_problems
@@ -22,8 +21,8 @@ from cadre.domain.scenario import Scenario
 from cadre.interchange.pledge_csv import read_csv_pledges, write_csv_template
 from cadre.interchange.pledge_template import write_template as write_xlsx_template
 from cadre.interchange.pledge_workbook import read_pledges
+from cadre.services.unit_of_work import UnitOfWork
 from cadre.storage import force_lines, force_offers
-from cadre.storage.database import transaction
 from cadre.storage.scenarios import find_mission, load_scenario
 
 FIRST_ROUND = "FSC-1"
@@ -55,10 +54,10 @@ def lines_open_to(
 
 
 def write_template(
-    engine: Engine, nation: str, out: pathlib.Path, mission: str | None = None
+    uow: UnitOfWork, nation: str, out: pathlib.Path, mission: str | None = None
 ) -> int:
     """Write the nation's pledge workbook (.xlsx) or file (.csv); how many lines it lists."""
-    with transaction(engine) as session:
+    with uow.transaction() as session:
         scenario = load_scenario(session, mission)
         lines = force_lines.load_lines(session, find_mission(session, scenario.mission.code).id)
     if nation not in {c.code for c in scenario.contributors if c.role.sends_trainers}:
@@ -79,7 +78,7 @@ def write_template(
 
 
 def import_offers(
-    engine: Engine,
+    uow: UnitOfWork,
     path: pathlib.Path,
     mission: str | None = None,
     round_code: str | None = None,
@@ -97,7 +96,7 @@ def import_offers(
             [Problem("a pledge file is an .xlsx workbook or a .csv file", file=str(path))]
         )
     now = dt.datetime.now(dt.UTC)
-    with transaction(engine) as session:
+    with uow.transaction() as session:
         scenario = load_scenario(session, mission)
         mission_id = find_mission(session, scenario.mission.code).id
         lines = {x.number: x for x in force_lines.load_lines(session, mission_id)}
@@ -136,6 +135,19 @@ def import_offers(
         ]
         for offer in (*created, *revised, *withdrawn):
             force_offers.store_offer(session, mission_id, offer, code, path.name, now)
+        uow.audit(
+            session,
+            "pledge import",
+            mission=scenario.mission.code,
+            key=nation,
+            after={
+                "file": path.name,
+                "round": code,
+                "created": [o.code for o in created],
+                "revised": [o.code for o in revised],
+                "withdrawn": [o.code for o in withdrawn],
+            },
+        )
     return OfferImport(
         nation,
         code,
@@ -147,7 +159,7 @@ def import_offers(
 
 
 def decide_offers(
-    engine: Engine,
+    uow: UnitOfWork,
     codes: Sequence[str],
     state: OfferState,
     mission: str | None = None,
@@ -157,7 +169,7 @@ def decide_offers(
 ) -> tuple[Offer, ...]:
     """Move offers to `state` together: all of them, or (on any refusal) none."""
     day = on or dt.date.today()
-    with transaction(engine) as session:
+    with uow.transaction() as session:
         scenario = load_scenario(session, mission)
         mission_id = find_mission(session, scenario.mission.code).id
         latest = force_offers.latest_round(session, mission_id)
@@ -177,16 +189,23 @@ def decide_offers(
             offer = decide(existing[offer_code][0], state, day, code, note)
             force_offers.store_offer(session, mission_id, offer, code, "", dt.datetime.now(dt.UTC))
             decided.append(offer)
+        uow.audit(
+            session,
+            "offer decide",
+            mission=scenario.mission.code,
+            key=",".join(codes),
+            after={"state": state.value, "round": code, "note": note},
+        )
     return tuple(decided)
 
 
-def statement(engine: Engine, mission: str | None = None) -> tuple[RequirementLine, ...]:
-    with transaction(engine) as session:
+def statement(uow: UnitOfWork, mission: str | None = None) -> tuple[RequirementLine, ...]:
+    with uow.transaction() as session:
         return force_lines.load_lines(session, find_mission(session, mission).id)
 
 
-def line_history(engine: Engine, number: str, mission: str | None = None) -> tuple[LineEvent, ...]:
-    with transaction(engine) as session:
+def line_history(uow: UnitOfWork, number: str, mission: str | None = None) -> tuple[LineEvent, ...]:
+    with uow.transaction() as session:
         return force_lines.line_history(session, find_mission(session, mission).id, number)
 
 
@@ -205,7 +224,7 @@ EDITABLE = (
 
 
 def edit_line(
-    engine: Engine,
+    uow: UnitOfWork,
     number: str,
     changes: Mapping[str, str],
     mission: str | None = None,
@@ -213,7 +232,7 @@ def edit_line(
     note: str = "edited",
 ) -> RequirementLine:
     """Change fields of a line (text as typed); every change is kept in the line's history."""
-    with transaction(engine) as session:
+    with uow.transaction() as session:
         scenario = load_scenario(session, mission)
         mission_id = find_mission(session, scenario.mission.code).id
         lines = {x.number: x for x in force_lines.load_lines(session, mission_id)}
@@ -223,9 +242,19 @@ def edit_line(
         found = list(line_problems(edited, scenario, {**lines, number: edited}))
         if found:
             raise InvalidInput([Problem(message, field=f) for f, message in found])
-        return force_lines.edit_line(
+        kept = force_lines.edit_line(
             session, mission_id, edited, revision, dt.datetime.now(dt.UTC), note
         )
+        uow.audit(
+            session,
+            "requirement edit",
+            mission=scenario.mission.code,
+            kind="requirements",
+            key=number,
+            before=canonical(lines[number]),
+            after=canonical(kept),
+        )
+        return kept
 
 
 def _apply(line: RequirementLine, changes: Mapping[str, str]) -> RequirementLine:

@@ -13,7 +13,6 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Any
 
-from sqlalchemy import Engine
 from sqlalchemy.orm import Session
 
 from cadre.domain.catalogue import DeliveryMode
@@ -31,9 +30,9 @@ from cadre.domain.scenario import Scenario
 from cadre.interchange.convert import to_json_document
 from cadre.interchange.force_export import write_fill_report
 from cadre.interchange.force_plots import write_force_plots
+from cadre.services.unit_of_work import UnitOfWork
 from cadre.solvers.force.matching import match
 from cadre.storage import force_plans, plans
-from cadre.storage.database import transaction
 from cadre.storage.force_lines import (
     LineSync,
     adopted_plan,
@@ -67,11 +66,11 @@ class ForcePicture:
 
 
 def picture(
-    engine: Engine, mission: str | None = None, *, include_offered: bool = False
+    uow: UnitOfWork, mission: str | None = None, *, include_offered: bool = False
 ) -> ForcePicture:
     """Match, report and keep the result; the same inputs again reuse the last version."""
     started = time.perf_counter()
-    with transaction(engine) as session:
+    with uow.transaction() as session:
         scenario = load_scenario(session, mission)
         mission_id = find_mission(session, scenario.mission.code).id
         lines, requirement = _statement(session, mission_id, scenario)
@@ -87,7 +86,7 @@ def picture(
     impact = caveat_impact(problem, result.allocations, match(free).allocations)
     plan = rotation_plan(problem, result.allocations, scenario.planning.relief_overlap_days)
     inputs = fingerprint((scenario, problem.lines, problem.offers, include_offered))
-    with transaction(engine) as session:
+    with uow.transaction() as session:
         last = force_plans.latest_version(session, mission_id, force_plans.FORCE)
         if last is not None and last.parameters.get("inputs") == inputs:
             version, new = last.number, False
@@ -103,6 +102,13 @@ def picture(
                     {"inputs": inputs, "include_offered": include_offered},
                 ),
                 True,
+            )
+            uow.plan_kept(
+                session,
+                mission=scenario.mission.code,
+                kind="force-plans",
+                number=version,
+                status=result.status.value,
             )
     return ForcePicture(
         scenario,
@@ -168,13 +174,23 @@ def force_problem(
 
 
 def adopt_capacity_plan(
-    engine: Engine, mission: str | None = None, protection_ratio: float = 1.0
+    uow: UnitOfWork, mission: str | None = None, protection_ratio: float = 1.0
 ) -> LineSync:
     """Make the lines of source "plan" those of the latest capacity plan's requirement."""
-    with transaction(engine) as session:
+    with uow.transaction() as session:
         scenario = load_scenario(session, mission)
         mission_id = find_mission(session, scenario.mission.code).id
-        return _adopt(session, mission_id, scenario, protection_ratio)[1]
+        source, sync = _adopt(session, mission_id, scenario, protection_ratio)
+        if source is not None:
+            uow.audit(
+                session,
+                "requirement adopt",
+                mission=scenario.mission.code,
+                kind="requirements",
+                key=source,
+                after={"protection_ratio": protection_ratio, "sync": canonical(sync)},
+            )
+        return sync
 
 
 def _adopt(

@@ -5,13 +5,11 @@ from __future__ import annotations
 
 import threading
 
-from sqlalchemy import Engine
-
 from cadre.access.policy import Reach, Verb, reach
 from cadre.domain.fingerprint import fingerprint
 from cadre.services.access.scope import Scope
 from cadre.services.force import operations as force
-from cadre.storage.database import transaction
+from cadre.services.unit_of_work import UnitOfWork
 from cadre.storage.force_offers import load_offers
 from cadre.storage.mission_scope import plan_headers, stamp
 
@@ -22,24 +20,24 @@ _pictures: dict[tuple[str, str], tuple[str, force.ForcePicture]] = {}
 _pictures_lock = threading.Lock()
 
 
-def _inputs(engine: Engine, mission: str) -> str:
-    with transaction(engine) as session:
+def _inputs(uow: UnitOfWork, mission: str) -> str:
+    with uow.transaction() as session:
         current = stamp(session, mission)
         offers = load_offers(session, current.mission_id)
         plans = plan_headers(session, current.mission_id, "capacity")
     return fingerprint((current, sorted(offers.items()), plans[-1].number if plans else None))
 
 
-def current_picture(engine: Engine, mission: str) -> force.ForcePicture:
+def current_picture(uow: UnitOfWork, mission: str) -> force.ForcePicture:
     """The force picture of the mission's current inputs: kept, or matched anew (and then kept
     as a force plan version by the force service, as `cadre force status` does)."""
-    key = (engine.url.render_as_string(hide_password=True), mission)
-    inputs = _inputs(engine, mission)
+    key = (uow.engine.url.render_as_string(hide_password=True), mission)
+    inputs = _inputs(uow, mission)
     with _pictures_lock:
         kept = _pictures.get(key)
     if kept is not None and kept[0] == inputs:
         return kept[1]
-    view = force.picture(engine, mission)
+    view = force.picture(uow, mission)
     with _pictures_lock:
         _pictures[key] = (inputs, view)
     return view

@@ -10,22 +10,19 @@ import re
 import tempfile
 from dataclasses import dataclass
 
-from sqlalchemy import Engine
-
 from cadre.access.policy import Principal
 from cadre.domain.errors import Forbidden, InvalidInput, Problem
 from cadre.interchange.pledge_csv import read_csv_pledges, write_csv_template
 from cadre.interchange.pledge_rows import MAX_BYTES as MAX_BYTES
 from cadre.interchange.pledge_template import write_template
 from cadre.interchange.pledge_workbook import read_pledges
-from cadre.services.access import audit
 from cadre.services.access.scope import Scope, read
 from cadre.services.force import offers as force_offers
 from cadre.services.force.offers import FIRST_ROUND, OfferImport, lines_open_to
 from cadre.services.force.queries import workbook_nations
+from cadre.services.unit_of_work import UnitOfWork
 from cadre.storage import force_lines
 from cadre.storage import force_offers as offer_store
-from cadre.storage.database import transaction
 
 XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 _SAFE = re.compile(r"[^A-Za-z0-9._-]+")
@@ -44,7 +41,7 @@ def _require_nation(scope: Scope, nation: str) -> None:
 
 
 def pledge_workbook(
-    engine: Engine, principal: Principal, mission: str, nation: str, form: str = "xlsx"
+    uow: UnitOfWork, principal: Principal, mission: str, nation: str, form: str = "xlsx"
 ) -> Workbook:
     """The nation's workbook listing the lines it may fill that the principal may see."""
     if form not in ("xlsx", "csv"):
@@ -67,12 +64,12 @@ def pledge_workbook(
             else:
                 write_template(out, scenario, nation, listed, dt.datetime.now(dt.UTC))
 
-        read(engine, principal, mission, write)
+        read(uow, principal, mission, write)
         return Workbook(filename, XLSX if form == "xlsx" else "text/csv", out.read_bytes())
 
 
 def import_workbook(
-    engine: Engine, principal: Principal, mission: str, filename: str, data: bytes
+    uow: UnitOfWork, principal: Principal, mission: str, filename: str, data: bytes
 ) -> OfferImport:
     """Store the offers of an uploaded workbook, as `cadre force import` does; InvalidInput
     names sheet, row, column and reason for every problem, and then nothing is stored."""
@@ -106,21 +103,6 @@ def import_workbook(
             )
             _require_nation(scope, nation)
 
-        read(engine, principal, mission, check)
-        outcome = force_offers.import_offers(engine, path, mission)
-    with transaction(engine) as session:
-        audit.record(
-            session,
-            principal.username,
-            "pledge import",
-            mission=mission,
-            key=outcome.nation,
-            after={
-                "file": name,
-                "round": outcome.round,
-                "created": list(outcome.created),
-                "revised": list(outcome.revised),
-                "withdrawn": list(outcome.withdrawn),
-            },
-        )
+        read(uow, principal, mission, check)
+        outcome = force_offers.import_offers(uow, path, mission)
     return outcome

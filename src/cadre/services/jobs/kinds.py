@@ -16,13 +16,13 @@ from dataclasses import dataclass
 from typing import Any
 
 from pydantic import BaseModel, ConfigDict, Field, model_validator
-from sqlalchemy import Engine
 
 from cadre.domain.capacity.problem import PlanMode
 from cadre.domain.timetable.changes import Change, change_from
+from cadre.services.unit_of_work import UnitOfWork
 
 Progress = Callable[[str, float], None]
-Runner = Callable[[Engine, str, dict[str, Any], Progress], int]
+Runner = Callable[[UnitOfWork, str, dict[str, Any], Progress], int]
 
 
 class CapacityParameters(BaseModel):
@@ -94,7 +94,7 @@ def register(kind: JobKind) -> None:
 
 
 def run_capacity(
-    engine: Engine, mission: str, parameters: dict[str, Any], progress: Progress
+    uow: UnitOfWork, mission: str, parameters: dict[str, Any], progress: Progress
 ) -> int:
     from cadre.services.capacity.operations import (
         plan_capacity,  # loads the solvers only in the worker
@@ -102,7 +102,7 @@ def run_capacity(
 
     p = CapacityParameters.model_validate(parameters)
     version = plan_capacity(
-        engine,
+        uow,
         mission=mission,
         mode=p.mode,
         horizon_months=p.horizon_months,
@@ -113,12 +113,12 @@ def run_capacity(
     return version.number
 
 
-def run_force(engine: Engine, mission: str, parameters: dict[str, Any], progress: Progress) -> int:
+def run_force(uow: UnitOfWork, mission: str, parameters: dict[str, Any], progress: Progress) -> int:
     from cadre.services.force.operations import picture
 
     p = ForceParameters.model_validate(parameters)
     progress("matching offers to the statement of requirements", 0.1)
-    return picture(engine, mission, include_offered=p.include_offered).version
+    return picture(uow, mission, include_offered=p.include_offered).version
 
 
 register(
@@ -129,7 +129,7 @@ register(
 
 
 def run_timetable(
-    engine: Engine, mission: str, parameters: dict[str, Any], progress: Progress
+    uow: UnitOfWork, mission: str, parameters: dict[str, Any], progress: Progress
 ) -> int:
     from cadre.services.timetable import operations as schedule
 
@@ -138,7 +138,7 @@ def run_timetable(
     if change is None:
         progress("timetabling the runs", 0.0)
         return schedule.schedule(
-            engine,
+            uow,
             mission=mission,
             months=p.months,
             seconds=p.seconds,
@@ -147,7 +147,7 @@ def run_timetable(
         ).number
     progress(f"re-planning: {change}", 0.0)
     return schedule.replan(
-        engine, change, mission=mission, seconds=p.seconds, seed=p.seed, progress=progress
+        uow, change, mission=mission, seconds=p.seconds, seed=p.seed, progress=progress
     ).number
 
 

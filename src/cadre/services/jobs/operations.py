@@ -13,15 +13,13 @@ from dataclasses import dataclass
 from typing import Any, Protocol
 
 from pydantic import ValidationError
-from sqlalchemy import Engine
 
 from cadre.access.policy import JOBS, Principal, Verb, allowed
 from cadre.domain.errors import Conflict, Forbidden, InvalidInput, NotFound, Problem
-from cadre.services.access import audit
 from cadre.services.access.scope import open_scope
 from cadre.services.jobs.kinds import JOB_KINDS
+from cadre.services.unit_of_work import UnitOfWork
 from cadre.storage import jobs as store
-from cadre.storage.database import transaction
 from cadre.storage.service_models import JobRow
 
 
@@ -69,7 +67,7 @@ def _view(row: JobRow) -> JobView:
 
 
 def submit(
-    engine: Engine,
+    uow: UnitOfWork,
     queue: JobQueue,
     principal: Principal,
     mission: str,
@@ -85,7 +83,7 @@ def submit(
         raise InvalidInput(
             [Problem(e["msg"], field=".".join(map(str, e["loc"]))) for e in err.errors()]
         ) from None
-    with transaction(engine) as session:
+    with uow.transaction() as session:
         scope = open_scope(session, principal, mission)
         scope.gate.require_role(Verb.RUN, kind.permission)
         row = store.create_job(
@@ -96,9 +94,8 @@ def submit(
             created_by=principal.username,
             at=dt.datetime.now(dt.UTC),
         )
-        audit.record(
+        uow.audit(
             session,
-            principal.username,
             "job submit",
             mission=mission,
             key=str(row.id),
@@ -113,9 +110,9 @@ def _visible(principal: Principal, row: JobRow) -> bool:
     return row.created_by == principal.username or allowed(principal, Verb.MANAGE, JOBS)
 
 
-def job(engine: Engine, principal: Principal, job_id: int) -> JobView:
+def job(uow: UnitOfWork, principal: Principal, job_id: int) -> JobView:
     """A job its submitter (or an administrator) may follow; NotFound for anyone else."""
-    with transaction(engine) as session:
+    with uow.transaction() as session:
         row = store.job(session, job_id)
         if not _visible(principal, row):
             raise NotFound(f"job {job_id} does not exist")
@@ -123,16 +120,16 @@ def job(engine: Engine, principal: Principal, job_id: int) -> JobView:
 
 
 def jobs(
-    engine: Engine, principal: Principal, mission: str | None, limit: int, offset: int
+    uow: UnitOfWork, principal: Principal, mission: str | None, limit: int, offset: int
 ) -> tuple[int, list[JobView]]:
     mine = None if allowed(principal, Verb.MANAGE, JOBS) else principal.username
-    with transaction(engine) as session:
+    with uow.transaction() as session:
         total, rows = store.jobs_page(session, mission, mine, max(1, min(limit, 500)), offset)
         return total, [_view(r) for r in rows]
 
 
-def cancel(engine: Engine, queue: JobQueue, principal: Principal, job_id: int) -> JobView:
-    with transaction(engine) as session:
+def cancel(uow: UnitOfWork, queue: JobQueue, principal: Principal, job_id: int) -> JobView:
+    with uow.transaction() as session:
         row = store.job(session, job_id)
         if not _visible(principal, row):
             raise NotFound(f"job {job_id} does not exist")
@@ -140,9 +137,7 @@ def cancel(engine: Engine, queue: JobQueue, principal: Principal, job_id: int) -
             raise Forbidden(f"job {job_id} is {row.created_by}'s to cancel")  # pragma: no cover
         if not store.cancel(session, job_id, dt.datetime.now(dt.UTC)):
             raise Conflict(f"job {job_id} has already ended ({row.status}); nothing to cancel")
-        audit.record(
-            session, principal.username, "job cancel", mission=row.mission, key=str(job_id)
-        )
+        uow.audit(session, "job cancel", mission=row.mission, key=str(job_id))
         view = _view(store.job(session, job_id))
     queue.cancel(job_id)
     return view

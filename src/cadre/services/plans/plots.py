@@ -15,7 +15,6 @@ from collections.abc import Callable
 import matplotlib
 import matplotlib.pyplot as plt
 from matplotlib.figure import Figure
-from sqlalchemy import Engine
 
 from cadre.access.policy import Principal
 from cadre.domain.capacity.plan import CapacityPlan
@@ -25,6 +24,7 @@ from cadre.interchange import capacity_plots, force_plots
 from cadre.services.capacity.queries import capacity_headers, capacity_plan
 from cadre.services.force import operations as force
 from cadre.services.plans import queries as plan_versions
+from cadre.services.unit_of_work import UnitOfWork
 
 CAPACITY_PLOTS: dict[str, Callable[[CapacityPlan], Figure]] = {
     "training-force": capacity_plots.force_figure,
@@ -42,9 +42,9 @@ _kept: OrderedDict[tuple[str, str, str, int, str], str] = OrderedDict()
 
 
 def _key(
-    engine: Engine, mission: str, kind: str, number: int, name: str
+    uow: UnitOfWork, mission: str, kind: str, number: int, name: str
 ) -> tuple[str, str, str, int, str]:
-    return (engine.url.render_as_string(hide_password=True), mission, kind, number, name)
+    return (uow.engine.url.render_as_string(hide_password=True), mission, kind, number, name)
 
 
 def _kept_svg(key: tuple[str, str, str, int, str]) -> str | None:
@@ -71,42 +71,42 @@ def _draw(key: tuple[str, str, str, int, str], make: Callable[[], Figure]) -> st
 
 
 def capacity_plot(
-    engine: Engine, principal: Principal, mission: str, number: int, name: str
+    uow: UnitOfWork, principal: Principal, mission: str, number: int, name: str
 ) -> str:
     """A capacity plan's figure as SVG; NotFound when the plan is not released to the principal."""
     if name not in CAPACITY_PLOTS:
         raise NotFound(f"there is no plot {name}; plots: {', '.join(CAPACITY_PLOTS)}")
-    if number not in {h.number for h in capacity_headers(engine, principal, mission)}:
+    if number not in {h.number for h in capacity_headers(uow, principal, mission)}:
         raise NotFound(f"capacity plan version {number} is not in the mission")
-    key = _key(engine, mission, "capacity", number, name)
+    key = _key(uow, mission, "capacity", number, name)
     svg = _kept_svg(key)
     if svg is None:
-        plan = capacity_plan(engine, principal, mission, number).plan
+        plan = capacity_plan(uow, principal, mission, number).plan
         svg = _draw(key, lambda: CAPACITY_PLOTS[name](plan))
     return svg
 
 
-def keep_force_plots(engine: Engine, mission: str, number: int, fill: FillReport) -> None:
+def keep_force_plots(uow: UnitOfWork, mission: str, number: int, fill: FillReport) -> None:
     """Draw a force plan's figures, if not yet drawn, while its fill report is at hand."""
     for name, make in FORCE_PLOTS.items():
-        key = _key(engine, mission, "force", number, name)
+        key = _key(uow, mission, "force", number, name)
         if _kept_svg(key) is None:
             _draw(key, functools.partial(make, fill))
 
 
-def force_plot(engine: Engine, principal: Principal, mission: str, number: int, name: str) -> str:
+def force_plot(uow: UnitOfWork, principal: Principal, mission: str, number: int, name: str) -> str:
     """A force plan's figure as SVG; only the latest version's can be drawn anew."""
     if name not in FORCE_PLOTS:
         raise NotFound(f"there is no plot {name}; plots: {', '.join(FORCE_PLOTS)}")
-    plan_versions.get_plan(engine, principal, mission, "force", number)  # released to them?
-    key = _key(engine, mission, "force", number, name)
+    plan_versions.get_plan(uow, principal, mission, "force", number)  # released to them?
+    key = _key(uow, mission, "force", number, name)
     svg = _kept_svg(key)
     if svg is None:
-        view = force.picture(engine, mission)
+        view = force.picture(uow, mission)
         if view.version != number:
             raise NotFound(
                 f"force plan {number} is no longer the latest; its plots are not drawn again"
             )
-        keep_force_plots(engine, mission, view.version, view.fill)
+        keep_force_plots(uow, mission, view.version, view.fill)
         svg = _kept_svg(key) or ""
     return svg

@@ -7,8 +7,6 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any
 
-from sqlalchemy import Engine
-
 from cadre.access.labels import Label
 from cadre.access.policy import Principal, Verb
 from cadre.domain.errors import NotFound
@@ -16,6 +14,7 @@ from cadre.interchange.convert import to_domain, to_json_document
 from cadre.interchange.schema import ScenarioShape
 from cadre.services.access.scope import Scope, read
 from cadre.services.timetable.release import redacted_result
+from cadre.services.unit_of_work import UnitOfWork
 from cadre.storage.mission_scope import PlanHeader as PlanHeader
 from cadre.storage.mission_scope import plan_headers, plan_result
 
@@ -40,7 +39,7 @@ def _label_kind(kind: str) -> str:
 
 
 def list_plans(
-    engine: Engine,
+    uow: UnitOfWork,
     principal: Principal,
     mission: str,
     kind: str,
@@ -62,12 +61,12 @@ def list_plans(
         shown = [v for v in views if scope.gate.sees(label_kind, v.label)]
         return len(shown), shown[max(0, offset) : max(0, offset) + max(1, min(limit, 500))]
 
-    result: tuple[int, list[PlanView]] = read(engine, principal, mission, listing)
+    result: tuple[int, list[PlanView]] = read(uow, principal, mission, listing)
     return result
 
 
 def get_plan(
-    engine: Engine, principal: Principal, mission: str, kind: str, number: int
+    uow: UnitOfWork, principal: Principal, mission: str, kind: str, number: int
 ) -> PlanView:
     label_kind = _label_kind(kind)
 
@@ -82,7 +81,7 @@ def get_plan(
                 return PlanView(header, label, _released(scope, kind, stored))
         raise NotFound(f"{what} is not in the mission")
 
-    view: PlanView = read(engine, principal, mission, one)
+    view: PlanView = read(uow, principal, mission, one)
     return view
 
 

@@ -9,7 +9,7 @@ from sqlalchemy import make_url
 from cadre.domain.errors import NotFound
 from cadre.domain.scenario import Scenario
 from cadre.services.scenario import operations as scenarios
-from cadre.services.system.database import describe, open_database
+from cadre.services.system.database import describe, open_work
 from cadre.storage.database import database_url, normalise_url
 
 REPOSITORY = pathlib.Path(__file__).resolve().parents[4]
@@ -31,6 +31,6 @@ def prepare(
     if target.drivername.startswith("sqlite") and target.database not in (None, "", ":memory:"):
         for suffix in ("", "-wal", "-shm", "-journal"):
             pathlib.Path(f"{target.database}{suffix}").unlink(missing_ok=True)
-    with open_database(url) as engine:
-        outcome = scenarios.import_file(engine, path)
-        return describe(engine), scenarios.load(engine, outcome.mission)
+    with open_work(url) as uow:
+        outcome = scenarios.import_file(uow, path)
+        return describe(uow.engine), scenarios.load(uow, outcome.mission)

@@ -6,14 +6,12 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass
 
-from sqlalchemy import Engine
-
 from cadre.access.labels import MISSION_KIND, Label
 from cadre.access.policy import Principal, Verb, reach
 from cadre.domain.errors import NotFound
 from cadre.interchange.record_kinds import KINDS
 from cadre.services.access.scope import Scope, open_scope, read
-from cadre.storage.database import transaction
+from cadre.services.unit_of_work import UnitOfWork
 from cadre.storage.mission_scope import mission_codes
 
 
@@ -40,16 +38,16 @@ def _summary(scope: Scope) -> MissionSummary:
     )
 
 
-def mission(engine: Engine, principal: Principal, code: str) -> MissionSummary:
-    summary: MissionSummary = read(engine, principal, code, _summary)
+def mission(uow: UnitOfWork, principal: Principal, code: str) -> MissionSummary:
+    summary: MissionSummary = read(uow, principal, code, _summary)
     return summary
 
 
 def missions(
-    engine: Engine, principal: Principal, limit: int = 50, offset: int = 0
+    uow: UnitOfWork, principal: Principal, limit: int = 50, offset: int = 0
 ) -> tuple[int, list[MissionSummary]]:
     found = []
-    with transaction(engine) as session:
+    with uow.transaction() as session:
         for code, _name, _host in mission_codes(session):
             try:
                 found.append(_summary(open_scope(session, principal, code)))

@@ -5,14 +5,12 @@ from __future__ import annotations
 import pathlib
 from dataclasses import dataclass
 
-from sqlalchemy import Engine
-
 from cadre.domain.fingerprint import fingerprint
 from cadre.domain.scenario import Scenario
 from cadre.interchange.scenario_file import dump_scenario, read_scenario
 from cadre.interchange.schema import json_schema as scenario_json_schema
+from cadre.services.unit_of_work import UnitOfWork
 from cadre.storage import scenarios as store
-from cadre.storage.database import transaction
 
 
 @dataclass(frozen=True)
@@ -27,21 +25,30 @@ def validate_file(path: pathlib.Path) -> Scenario:
     return read_scenario(path)
 
 
-def import_file(engine: Engine, path: pathlib.Path) -> ImportOutcome:
+def import_file(uow: UnitOfWork, path: pathlib.Path) -> ImportOutcome:
     """Store the scenario in `path`; an invalid file raises before anything is written."""
     scenario = read_scenario(path)
-    with transaction(engine) as session:
-        changed = store.save_scenario(session, scenario, fingerprint(scenario))
+    with uow.transaction() as session:
+        digest = fingerprint(scenario)
+        changed = store.save_scenario(session, scenario, digest)
+        if changed:
+            uow.audit(
+                session,
+                "scenario import",
+                mission=scenario.mission.code,
+                key=path.name,
+                after={"fingerprint": digest, "counts": counts(scenario)},
+            )
     return ImportOutcome(scenario.mission.code, changed, counts(scenario))
 
 
-def load(engine: Engine, mission: str | None = None) -> Scenario:
-    with transaction(engine) as session:
+def load(uow: UnitOfWork, mission: str | None = None) -> Scenario:
+    with uow.transaction() as session:
         return store.load_scenario(session, mission)
 
 
-def export_text(engine: Engine, mission: str | None = None) -> str:
-    return dump_scenario(load(engine, mission))
+def export_text(uow: UnitOfWork, mission: str | None = None) -> str:
+    return dump_scenario(load(uow, mission))
 
 
 def counts(s: Scenario) -> dict[str, int]:

@@ -7,11 +7,10 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass
 
-from sqlalchemy import Engine
-
 from cadre.access.policy import Principal, Verb, reach
 from cadre.interchange.record_kinds import KINDS
 from cadre.services.access.scope import Scope, read
+from cadre.services.unit_of_work import UnitOfWork
 
 NAMED = {
     "disciplines": "name",
@@ -66,9 +65,9 @@ def names(scope: Scope) -> Names:
     return Names(found)
 
 
-def mission_context(engine: Engine, principal: Principal, mission: str) -> MissionContext:
+def mission_context(uow: UnitOfWork, principal: Principal, mission: str) -> MissionContext:
     """The heading and names; NotFound when the mission is not released to the principal."""
     found: MissionContext = read(
-        engine, principal, mission, lambda scope: MissionContext(heading(scope), names(scope))
+        uow, principal, mission, lambda scope: MissionContext(heading(scope), names(scope))
     )
     return found

@@ -6,8 +6,6 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Collection
 
-from sqlalchemy import Engine
-
 from cadre.access.labels import Label, unknown_entries
 from cadre.access.policy import Principal, Reach, Verb, reach
 from cadre.domain.errors import Forbidden, InvalidInput, Problem
@@ -21,11 +19,12 @@ from cadre.services.scenario.records import (
     seen,
     writing,
 )
+from cadre.services.unit_of_work import UnitOfWork
 from cadre.storage.labels import StoredLabel, put_label
 
 
 def relabel(
-    engine: Engine,
+    uow: UnitOfWork,
     principal: Principal,
     mission: str,
     kind_name: str,
@@ -35,7 +34,7 @@ def relabel(
 ) -> RecordView:
     """Give a record a new classification, owner or releasable-to list."""
     kind = kind_named(kind_name)
-    with writing(engine, principal, mission) as (session, scope):
+    with writing(uow, principal, mission) as (session, scope):
         scope.gate.require_role(Verb.LABEL, kind.name)
         what = f"{kind.noun} {key}"
         before = seen(scope, kind, *scope.record(kind, key))

@@ -11,7 +11,6 @@ from contextlib import contextmanager
 from dataclasses import dataclass
 from typing import Any
 
-from sqlalchemy import Engine
 from sqlalchemy.orm import Session
 
 from cadre.access.labels import Label
@@ -27,7 +26,7 @@ from cadre.interchange.record_kinds import edited, matches
 from cadre.services.access import audit
 from cadre.services.access.scope import Scope, open_scope, read
 from cadre.services.scenario.record_checks import judge, refuse_unstorable_text
-from cadre.storage.database import transaction
+from cadre.services.unit_of_work import UnitOfWork
 from cadre.storage.labels import drop_label
 from cadre.storage.mission_scope import lock_mission
 from cadre.storage.scenarios import save_scenario
@@ -80,7 +79,7 @@ def seen(scope: Scope, kind: RecordKind, document: dict[str, Any], label: Label)
 
 
 def list_records(
-    engine: Engine,
+    uow: UnitOfWork,
     principal: Principal,
     mission: str,
     kind_name: str,
@@ -109,21 +108,19 @@ def list_records(
         ]
         return RecordPage(len(found), items)
 
-    result: RecordPage = read(engine, principal, mission, page)
+    result: RecordPage = read(uow, principal, mission, page)
     return result
 
 
 def get_record(
-    engine: Engine, principal: Principal, mission: str, kind_name: str, key: str
+    uow: UnitOfWork, principal: Principal, mission: str, kind_name: str, key: str
 ) -> RecordView:
     kind = kind_named(kind_name)
-    view: RecordView = read(
-        engine, principal, mission, lambda s: seen(s, kind, *s.record(kind, key))
-    )
+    view: RecordView = read(uow, principal, mission, lambda s: seen(s, kind, *s.record(kind, key)))
     return view
 
 
-def export(engine: Engine, principal: Principal, mission: str) -> dict[str, Any]:
+def export(uow: UnitOfWork, principal: Principal, mission: str) -> dict[str, Any]:
     """The scenario as the principal may see it, in the file's layout: a releasable extract
     (it may refer to records left out, so it is not meant for re-import)."""
 
@@ -134,13 +131,13 @@ def export(engine: Engine, principal: Principal, mission: str) -> dict[str, Any]
                 document.pop(name, None)
         return document
 
-    result: dict[str, Any] = read(engine, principal, mission, extract)
+    result: dict[str, Any] = read(uow, principal, mission, extract)
     return result
 
 
 @contextmanager
-def writing(engine: Engine, principal: Principal, mission: str) -> Iterator[tuple[Session, Scope]]:
-    with transaction(engine) as session:
+def writing(uow: UnitOfWork, principal: Principal, mission: str) -> Iterator[tuple[Session, Scope]]:
+    with uow.transaction() as session:
         lock_mission(session, mission)
         yield session, open_scope(session, principal, mission)
 
@@ -188,10 +185,10 @@ def _require_own(scope: Scope, kind: RecordKind, label: Label, what: str) -> Non
 
 
 def create_record(
-    engine: Engine, principal: Principal, mission: str, kind_name: str, record: dict[str, Any]
+    uow: UnitOfWork, principal: Principal, mission: str, kind_name: str, record: dict[str, Any]
 ) -> RecordView:
     kind = kind_named(kind_name)
-    with writing(engine, principal, mission) as (session, scope):
+    with writing(uow, principal, mission) as (session, scope):
         scope.gate.require_role(Verb.WRITE, kind.name)
         key = kind.key_of(_clean(kind, record, None))
         what = f"{kind.noun} {key}"
@@ -207,7 +204,7 @@ def create_record(
 
 
 def replace_record(
-    engine: Engine,
+    uow: UnitOfWork,
     principal: Principal,
     mission: str,
     kind_name: str,
@@ -216,7 +213,7 @@ def replace_record(
     if_match: Collection[str],
 ) -> RecordView:
     kind = kind_named(kind_name)
-    with writing(engine, principal, mission) as (session, scope):
+    with writing(uow, principal, mission) as (session, scope):
         scope.gate.require_role(Verb.WRITE, kind.name)
         what = f"{kind.noun} {key}"
         before = seen(scope, kind, *scope.record(kind, key))
@@ -234,7 +231,7 @@ def replace_record(
 
 
 def delete_record(
-    engine: Engine,
+    uow: UnitOfWork,
     principal: Principal,
     mission: str,
     kind_name: str,
@@ -242,7 +239,7 @@ def delete_record(
     if_match: Collection[str],
 ) -> None:
     kind = kind_named(kind_name)
-    with writing(engine, principal, mission) as (session, scope):
+    with writing(uow, principal, mission) as (session, scope):
         scope.gate.require_role(Verb.WRITE, kind.name)
         what = f"{kind.noun} {key}"
         before = seen(scope, kind, *scope.record(kind, key))

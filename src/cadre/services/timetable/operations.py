@@ -10,8 +10,6 @@ import pathlib
 from dataclasses import dataclass
 from typing import Any
 
-from sqlalchemy import Engine
-
 from cadre.domain.course_runs import CourseRun
 from cadre.domain.errors import InvalidInput, NotFound
 from cadre.domain.fingerprint import fingerprint
@@ -41,11 +39,11 @@ from cadre.interchange.timetable_ics import (
 from cadre.interchange.timetable_json import change_to_json, plan_from_json, plan_to_json
 from cadre.interchange.timetable_xlsx import write_workbook
 from cadre.services.capacity import operations as capacity
+from cadre.services.unit_of_work import UnitOfWork
 from cadre.solvers.timetable.solve import Progress, quiet, solve_mission
 from cadre.solvers.timetable.solve import replan as replan_problem
 from cadre.storage import plans
 from cadre.storage import scenarios as store
-from cadre.storage.database import transaction
 
 KIND = "timetable"
 
@@ -72,14 +70,14 @@ def _workers(workers: int | None) -> int:
 
 
 def runs_to_place(
-    engine: Engine, scenario: Scenario, months: int
+    uow: UnitOfWork, scenario: Scenario, months: int
 ) -> tuple[tuple[CourseRun, ...], tuple[str, ...], str]:
     """The runs to place, notes on how they were made, and where they came from: the
     scenario's `runs:` when it lists any, else the latest capacity plan's first months."""
     if scenario.runs:
         return scenario.runs, (), "the scenario's runs"
     try:
-        version = capacity.load_plan(engine, mission=scenario.mission.code)
+        version = capacity.load_plan(uow, mission=scenario.mission.code)
     except NotFound:
         raise NotFound(
             "nothing to timetable: the scenario lists no runs and there is no capacity plan yet; "
@@ -94,7 +92,7 @@ def runs_to_place(
 
 
 def schedule(
-    engine: Engine,
+    uow: UnitOfWork,
     *,
     mission: str | None = None,
     months: int = 12,
@@ -107,18 +105,18 @@ def schedule(
     what the solver is doing and the share of its time used."""
     if not 1 <= months <= 120:
         raise InvalidInput(f"--months is 1 to 120, not {months}")
-    with transaction(engine) as session:
+    with uow.transaction() as session:
         scenario = store.load_scenario(session, mission)
-    runs, notes, source = runs_to_place(engine, scenario, months)
+    runs, notes, source = runs_to_place(uow, scenario, months)
     problem = mission_problem(scenario, runs)
     result = solve_mission(problem, seconds, seed, _workers(workers), progress=progress or quiet)
     plan = _plan(problem, result, notes, ())
     parameters = {"source": source, "months": months, "seconds": seconds, "seed": seed}
-    return _save(engine, scenario, problem, plan, parameters)
+    return _save(uow, scenario, problem, plan, parameters)
 
 
 def replan(
-    engine: Engine,
+    uow: UnitOfWork,
     change: Change,
     *,
     mission: str | None = None,
@@ -129,8 +127,8 @@ def replan(
 ) -> TimetableVersion:
     """Apply `change` to the latest timetable's problem (with the changes made before it) and
     re-plan, moving as little as possible; the moves and their reasons are kept with it."""
-    previous = load_timetable(engine, mission=mission)
-    with transaction(engine) as session:
+    previous = load_timetable(uow, mission=mission)
+    with uow.transaction() as session:
         scenario = store.load_scenario(session, previous.scenario.mission.code)
     problem = _problem(scenario, previous.plan)
     before = previous.plan.result.timetable
@@ -146,7 +144,7 @@ def replan(
         "previous": previous.number,
         "change": change_to_json(change),
     }
-    return _save(engine, scenario, done.problem, plan, parameters)
+    return _save(uow, scenario, done.problem, plan, parameters)
 
 
 def _plan(
@@ -171,7 +169,7 @@ def _problem(scenario: Scenario, plan: TimetablePlan) -> MissionProblem:
 
 
 def _save(
-    engine: Engine,
+    uow: UnitOfWork,
     scenario: Scenario,
     problem: MissionProblem,
     plan: TimetablePlan,
@@ -191,7 +189,7 @@ def _save(
         "bound": result.bound,
         "violations": list(violations),
     }
-    with transaction(engine) as session:
+    with uow.transaction() as session:
         row = plans.save_plan_version(
             session,
             scenario.mission.code,
@@ -204,14 +202,21 @@ def _save(
             result=plan_to_json(plan),
         )
         number, created = row.number, row.created_at
+        uow.plan_kept(
+            session,
+            mission=scenario.mission.code,
+            kind="timetable-plans",
+            number=number,
+            status=result.status.value,
+        )
     return TimetableVersion(number, created, plan, scenario, problem, parameters, violations)
 
 
 def load_timetable(
-    engine: Engine, number: int | None = None, mission: str | None = None
+    uow: UnitOfWork, number: int | None = None, mission: str | None = None
 ) -> TimetableVersion:
     """Timetable version `number` (default: the latest), with the scenario it came from."""
-    with transaction(engine) as session:
+    with uow.transaction() as session:
         try:
             row = plans.plan_version(session, mission, KIND, number)
         except NotFound as missing:
@@ -228,8 +233,8 @@ def load_timetable(
     )
 
 
-def list_timetables(engine: Engine, mission: str | None = None) -> list[capacity.PlanListing]:
-    with transaction(engine) as session:
+def list_timetables(uow: UnitOfWork, mission: str | None = None) -> list[capacity.PlanListing]:
+    with uow.transaction() as session:
         return [
             capacity.PlanListing(
                 r.number, r.created_at, r.status, dict(r.parameters), dict(r.summary)
@@ -238,18 +243,18 @@ def list_timetables(engine: Engine, mission: str | None = None) -> list[capacity
         ]
 
 
-def previous_of(engine: Engine, version: TimetableVersion) -> TimetableVersion | None:
+def previous_of(uow: UnitOfWork, version: TimetableVersion) -> TimetableVersion | None:
     """The version a re-plan started from; None for a first timetable."""
     before = version.parameters.get("previous")
-    return load_timetable(engine, before, version.scenario.mission.code) if before else None
+    return load_timetable(uow, before, version.scenario.mission.code) if before else None
 
 
 def export_calendars(
-    engine: Engine, version: TimetableVersion, directory: pathlib.Path
+    uow: UnitOfWork, version: TimetableVersion, directory: pathlib.Path
 ) -> list[pathlib.Path]:
     """iCalendar files per instructor, site and cohort; after a re-plan, runs a subject lost
     are cancelled in its calendar."""
-    before = previous_of(engine, version)
+    before = previous_of(uow, version)
     return write_calendars(
         directory, version.problem, version.plan, version.version, before.plan if before else None
     )
@@ -279,7 +284,7 @@ def _calendar_run(version: TimetableVersion, placed: PlacedRun) -> CalendarRun:
 
 
 def timetable_view(
-    engine: Engine,
+    uow: UnitOfWork,
     mission: str | None = None,
     number: int | None = None,
     *,
@@ -290,7 +295,7 @@ def timetable_view(
     (with `by` site, instructor or cohort and its `key`) that subject's runs only."""
     if by is not None and by not in SUBJECTS:
         raise InvalidInput(f"by is one of {', '.join(SUBJECTS)}, not {by}")
-    return view_of(load_timetable(engine, number, mission), by=by, key=key)
+    return view_of(load_timetable(uow, number, mission), by=by, key=key)
 
 
 def view_of(
@@ -313,14 +318,14 @@ def view_of(
 
 
 def subject_calendar(
-    engine: Engine, by: str, key: str, mission: str | None = None, number: int | None = None
+    uow: UnitOfWork, by: str, key: str, mission: str | None = None, number: int | None = None
 ) -> str:
     """One instructor's, site's or cohort's iCalendar file (stable UIDs, runs it lost since
     the version before cancelled)."""
     if by not in SUBJECTS:
         raise InvalidInput(f"by is one of {', '.join(SUBJECTS)}, not {by}")
-    version = load_timetable(engine, number, mission)
-    before = previous_of(engine, version)
+    version = load_timetable(uow, number, mission)
+    before = previous_of(uow, version)
     return calendar_text(
         version.problem, version.plan, by, key, version.version, before.plan if before else None
     )

@@ -18,8 +18,6 @@ from collections import OrderedDict
 from dataclasses import dataclass
 from typing import Any
 
-from sqlalchemy import Engine
-
 from cadre.access.policy import Principal, Verb, allowed
 from cadre.domain.errors import NotFound
 from cadre.domain.scenario import Scenario
@@ -31,6 +29,7 @@ from cadre.interchange.timetable_json import plan_from_json, plan_to_json
 from cadre.interchange.timetable_xlsx import write_workbook
 from cadre.services.access.scope import Scope, read
 from cadre.services.timetable import operations as service
+from cadre.services.unit_of_work import UnitOfWork
 from cadre.storage.mission_scope import plan_headers
 
 KIND = "timetable-plans"
@@ -121,13 +120,13 @@ _lock = threading.Lock()
 
 
 def _load(
-    engine: Engine, mission: str, number: int, created: dt.datetime
+    uow: UnitOfWork, mission: str, number: int, created: dt.datetime
 ) -> service.TimetableVersion:
-    key = (str(engine.url), mission, number, created)
+    key = (str(uow.engine.url), mission, number, created)
     with _lock:
         found = _loaded.get(key)
     if found is None:
-        found = service.load_timetable(engine, number, mission)
+        found = service.load_timetable(uow, number, mission)
         with _lock:
             _loaded[key] = found
             while len(_loaded) > 8:
@@ -147,7 +146,7 @@ def _versions(scope: Scope) -> list[tuple[int, dt.datetime]]:
 
 
 def _chosen(
-    engine: Engine, principal: Principal, mission: str, number: int | None
+    uow: UnitOfWork, principal: Principal, mission: str, number: int | None
 ) -> tuple[service.TimetableVersion, list[int], _Sight] | None:
     """The version asked for (default: the newest released), what else is released, and the
     principal's sight of it; None when no version is released to it. A version asked for by
@@ -162,18 +161,18 @@ def _chosen(
             raise NotFound(f"timetable version {number} is not in the mission")
         return versions, found
 
-    versions, which = read(engine, principal, mission, pick)
+    versions, which = read(uow, principal, mission, pick)
     if which is None:
         return None
-    version = _load(engine, mission, *which)
-    seen: _Sight = read(engine, principal, mission, lambda scope: sight(scope, version.scenario))
+    version = _load(uow, mission, *which)
+    seen: _Sight = read(uow, principal, mission, lambda scope: sight(scope, version.scenario))
     return version, [v for v, _ in versions], seen
 
 
 def released(
-    engine: Engine, principal: Principal, mission: str, number: int | None = None
+    uow: UnitOfWork, principal: Principal, mission: str, number: int | None = None
 ) -> Released | None:
-    chosen = _chosen(engine, principal, mission, number)
+    chosen = _chosen(uow, principal, mission, number)
     if chosen is None:
         return None
     version, versions, seen = chosen
@@ -259,18 +258,18 @@ def redacted_result(scope: Scope, scenario: Scenario, stored: dict[str, Any]) ->
 
 
 def released_calendar(
-    engine: Engine, principal: Principal, mission: str, by: str, key: str, number: int | None
+    uow: UnitOfWork, principal: Principal, mission: str, by: str, key: str, number: int | None
 ) -> str:
     """One site's, instructor's or cohort's iCalendar file as the principal may see it;
     a subject it may not see is not found."""
-    chosen = _chosen(engine, principal, mission, number)
+    chosen = _chosen(uow, principal, mission, number)
     if chosen is None:
         raise NotFound("there is no timetable yet; run `cadre schedule` first")
     version, _, seen = chosen
     subjects = {"site": seen.sites, "instructor": seen.trainers, "cohort": seen.cohorts}
     if key not in subjects[by]:
         raise NotFound(f"{by} {key} is not in the mission")
-    before = service.previous_of(engine, version)
+    before = service.previous_of(uow, version)
     return calendar_text(
         version.problem,
         redacted(version.plan, seen),
@@ -282,11 +281,11 @@ def released_calendar(
 
 
 def released_workbook(
-    engine: Engine, principal: Principal, mission: str, number: int | None
+    uow: UnitOfWork, principal: Principal, mission: str, number: int | None
 ) -> tuple[int, bytes]:
     """The timetable's workbook (runs, assignments, a sheet per site) as the principal may see
     it, with the version's number."""
-    chosen = _chosen(engine, principal, mission, number)
+    chosen = _chosen(uow, principal, mission, number)
     if chosen is None:
         raise NotFound("there is no timetable yet; run `cadre schedule` first")
     version, _, seen = chosen

@@ -10,7 +10,7 @@ from starlette.responses import Response
 from cadre.services.access import audit
 from cadre.web.navigation import Page, require_page
 from cadre.web.routing import PageRoute
-from cadre.web.security import CurrentPrincipal, Database
+from cadre.web.security import CurrentPrincipal, Work
 from cadre.web.templating import render
 
 router = APIRouter(route_class=PageRoute)
@@ -22,7 +22,7 @@ PER_PAGE = 50
 def audit_page(
     request: Request,
     principal: CurrentPrincipal,
-    engine: Database,
+    work: Work,
     mission: Text = None,
     actor: Text = None,
     kind: Text = None,
@@ -30,7 +30,7 @@ def audit_page(
 ) -> Response:
     require_page(principal, Page.AUDIT)
     found = audit.entries_page(
-        engine,
+        work,
         principal,
         mission=mission or None,
         kind=kind or None,

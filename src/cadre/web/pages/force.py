@@ -14,7 +14,7 @@ from cadre.services.force.workbooks import MAX_BYTES, import_workbook, pledge_wo
 from cadre.web.navigation import Page, require_page
 from cadre.web.presenters.force import force_page
 from cadre.web.routing import PageRoute
-from cadre.web.security import CurrentPrincipal, Database
+from cadre.web.security import CurrentPrincipal, Work
 from cadre.web.templating import render
 
 router = APIRouter(route_class=PageRoute)
@@ -27,10 +27,10 @@ def force(
     request: Request,
     mission: Mission,
     principal: CurrentPrincipal,
-    engine: Database,
+    work: Work,
     nation: Annotated[str | None, Query(max_length=16)] = None,
 ) -> Response:
-    page = force_page(engine, principal, mission, nation or None)
+    page = force_page(work, principal, mission, nation or None)
     return render(request, "force.html", {"page": page, "nation": nation}, principal=principal)
 
 
@@ -38,12 +38,12 @@ def force(
 def download_workbook(
     mission: Mission,
     principal: CurrentPrincipal,
-    engine: Database,
+    work: Work,
     nation: Nation,
     format: Annotated[str, Query(pattern="^(xlsx|csv)$")] = "xlsx",
 ) -> Response:
     require_page(principal, Page.FORCE)
-    book = pledge_workbook(engine, principal, mission, nation, format)
+    book = pledge_workbook(work, principal, mission, nation, format)
     return Response(
         book.data,
         media_type=book.media_type,
@@ -53,7 +53,7 @@ def download_workbook(
 
 @router.post("/missions/{mission}/force/workbook")
 async def upload_workbook(
-    request: Request, mission: Mission, principal: CurrentPrincipal, engine: Database
+    request: Request, mission: Mission, principal: CurrentPrincipal, work: Work
 ) -> Response:
     require_page(principal, Page.FORCE)
     # The CSRF check has read the form already; closing it removes the spooled upload.
@@ -67,7 +67,7 @@ async def upload_workbook(
         return render(request, "upload.html", context, principal=principal, status=422)
     try:
         context["outcome"] = await run_in_threadpool(
-            import_workbook, engine, principal, mission, filename, data
+            import_workbook, work, principal, mission, filename, data
         )
     except InvalidInput as error:
         context["problems"] = error.problems

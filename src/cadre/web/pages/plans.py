@@ -15,7 +15,7 @@ from cadre.services.plans import plots as web_plots
 from cadre.web.presenters import capacity as web_capacity
 from cadre.web.presenters.overview import overview
 from cadre.web.routing import PageRoute, field_errors, multi
-from cadre.web.security import CurrentPrincipal, Database
+from cadre.web.security import CurrentPrincipal, Work
 from cadre.web.templating import render
 
 router = APIRouter(route_class=PageRoute)
@@ -27,9 +27,9 @@ SVG_HEADERS = {"Cache-Control": "private, max-age=86400", "X-Content-Type-Option
 
 @router.get("/missions/{mission}")
 def mission_overview(
-    request: Request, mission: Mission, principal: CurrentPrincipal, engine: Database
+    request: Request, mission: Mission, principal: CurrentPrincipal, work: Work
 ) -> Response:
-    page = overview(engine, principal, mission)
+    page = overview(work, principal, mission)
     return render(request, "overview.html", {"page": page}, principal=principal)
 
 
@@ -38,10 +38,10 @@ def capacity(
     request: Request,
     mission: Mission,
     principal: CurrentPrincipal,
-    engine: Database,
+    work: Work,
     version: Annotated[int | None, Query(ge=1, le=2**31 - 1)] = None,
 ) -> Response:
-    page = web_capacity.capacity_page(engine, principal, mission, version)
+    page = web_capacity.capacity_page(work, principal, mission, version)
     return render(request, "capacity.html", {"page": page}, principal=principal)
 
 
@@ -50,19 +50,19 @@ def compare(
     request: Request,
     mission: Mission,
     principal: CurrentPrincipal,
-    engine: Database,
+    work: Work,
     a: Annotated[int, Query(ge=1, le=2**31 - 1)],
     b: Annotated[int, Query(ge=1, le=2**31 - 1)],
 ) -> Response:
-    page = web_capacity.compare_plans(engine, principal, mission, a, b)
+    page = web_capacity.compare_plans(work, principal, mission, a, b)
     return render(request, "compare.html", {"page": page}, principal=principal)
 
 
 @router.get("/missions/{mission}/capacity/run")
 def run_form(
-    request: Request, mission: Mission, principal: CurrentPrincipal, engine: Database
+    request: Request, mission: Mission, principal: CurrentPrincipal, work: Work
 ) -> Response:
-    form = web_capacity.run_form(engine, principal, mission)
+    form = web_capacity.run_form(work, principal, mission)
     context = {"form": form, "values": {}, "errors": {}}
     return render(request, "run.html", context, principal=principal)
 
@@ -74,13 +74,13 @@ def _queue(request: Request) -> JobQueue:
 
 @router.post("/missions/{mission}/capacity/run")
 async def run_plan(
-    request: Request, mission: Mission, principal: CurrentPrincipal, engine: Database
+    request: Request, mission: Mission, principal: CurrentPrincipal, work: Work
 ) -> Response:
     values = {k: v[0] for k, v in multi(await request.form()).items() if v}
     try:
-        job = web_capacity.start_plan(engine, _queue(request), principal, mission, values)
+        job = web_capacity.start_plan(work, _queue(request), principal, mission, values)
     except InvalidInput as error:
-        form = web_capacity.run_form(engine, principal, mission)
+        form = web_capacity.run_form(work, principal, mission)
         context = {"form": form, "values": values, "errors": field_errors(error.problems)}
         return render(request, "run.html", context, principal=principal, status=422)
     return RedirectResponse(f"/missions/{mission}/jobs/{job.id}", status_code=303)
@@ -92,23 +92,23 @@ def job_page(
     mission: Mission,
     job_id: Number,
     principal: CurrentPrincipal,
-    engine: Database,
+    work: Work,
 ) -> Response:
-    job = jobs.job(engine, principal, job_id)
+    job = jobs.job(work, principal, job_id)
     return render(request, "job.html", {"job": job, "mission": mission}, principal=principal)
 
 
 @router.get("/missions/{mission}/plots/capacity/{number}/{name}.svg")
 def capacity_plot(
-    mission: Mission, number: Number, name: PlotName, principal: CurrentPrincipal, engine: Database
+    mission: Mission, number: Number, name: PlotName, principal: CurrentPrincipal, work: Work
 ) -> Response:
-    svg = web_plots.capacity_plot(engine, principal, mission, number, name)
+    svg = web_plots.capacity_plot(work, principal, mission, number, name)
     return Response(svg, media_type="image/svg+xml", headers=SVG_HEADERS)
 
 
 @router.get("/missions/{mission}/plots/force/{number}/{name}.svg")
 def force_plot(
-    mission: Mission, number: Number, name: PlotName, principal: CurrentPrincipal, engine: Database
+    mission: Mission, number: Number, name: PlotName, principal: CurrentPrincipal, work: Work
 ) -> Response:
-    svg = web_plots.force_plot(engine, principal, mission, number, name)
+    svg = web_plots.force_plot(work, principal, mission, number, name)
     return Response(svg, media_type="image/svg+xml", headers=SVG_HEADERS)

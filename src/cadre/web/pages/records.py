@@ -13,7 +13,7 @@ from cadre.access.policy import Principal
 from cadre.domain.errors import Conflict, InvalidInput
 from cadre.web.presenters.records import record_form, record_list, remove_record, save_record
 from cadre.web.routing import PageRoute, field_errors, first, multi
-from cadre.web.security import CurrentPrincipal, Database
+from cadre.web.security import CurrentPrincipal, Work
 from cadre.web.templating import render
 
 router = APIRouter(route_class=PageRoute)
@@ -28,18 +28,18 @@ def records_page(
     mission: Mission,
     kind: Kind,
     principal: CurrentPrincipal,
-    engine: Database,
+    work: Work,
     q: Annotated[str | None, Query(max_length=200)] = None,
 ) -> Response:
-    page = record_list(engine, principal, mission, kind, q)
+    page = record_list(work, principal, mission, kind, q)
     return render(request, "records.html", {"page": page}, principal=principal)
 
 
 @router.get("/missions/{mission}/records/{kind}/new")
 def new_record(
-    request: Request, mission: Mission, kind: Kind, principal: CurrentPrincipal, engine: Database
+    request: Request, mission: Mission, kind: Kind, principal: CurrentPrincipal, work: Work
 ) -> Response:
-    form = record_form(engine, principal, mission, kind)
+    form = record_form(work, principal, mission, kind)
     return render(request, "record.html", {"form": form, "errors": {}}, principal=principal)
 
 
@@ -50,15 +50,15 @@ def edit_record(
     kind: Kind,
     key: Key,
     principal: CurrentPrincipal,
-    engine: Database,
+    work: Work,
 ) -> Response:
-    form = record_form(engine, principal, mission, kind, key)
+    form = record_form(work, principal, mission, kind, key)
     return render(request, "record.html", {"form": form, "errors": {}}, principal=principal)
 
 
 async def _save(
     request: Request,
-    engine: Database,
+    work: Work,
     principal: Principal,
     mission: str,
     kind: str,
@@ -69,11 +69,11 @@ async def _save(
     submitted.pop("csrf_token", None)
     try:
         view = await run_in_threadpool(
-            save_record, engine, principal, mission, kind, key, submitted, etag
+            save_record, work, principal, mission, kind, key, submitted, etag
         )
     except (InvalidInput, Conflict) as error:
         # The form again, as the user typed it, with each problem beside its field.
-        form = await run_in_threadpool(record_form, engine, principal, mission, kind, key)
+        form = await run_in_threadpool(record_form, work, principal, mission, kind, key)
         errors = field_errors(error.problems if isinstance(error, InvalidInput) else ())
         if isinstance(error, Conflict):
             errors[""] = [str(error)]
@@ -90,9 +90,9 @@ async def _save(
 
 @router.post("/missions/{mission}/records/{kind}/new")
 async def create(
-    request: Request, mission: Mission, kind: Kind, principal: CurrentPrincipal, engine: Database
+    request: Request, mission: Mission, kind: Kind, principal: CurrentPrincipal, work: Work
 ) -> Response:
-    return await _save(request, engine, principal, mission, kind, None)
+    return await _save(request, work, principal, mission, kind, None)
 
 
 @router.post("/missions/{mission}/records/{kind}/{key}")
@@ -102,9 +102,9 @@ async def replace(
     kind: Kind,
     key: Key,
     principal: CurrentPrincipal,
-    engine: Database,
+    work: Work,
 ) -> Response:
-    return await _save(request, engine, principal, mission, kind, key)
+    return await _save(request, work, principal, mission, kind, key)
 
 
 @router.post("/missions/{mission}/records/{kind}/{key}/delete")
@@ -114,8 +114,8 @@ async def delete(
     kind: Kind,
     key: Key,
     principal: CurrentPrincipal,
-    engine: Database,
+    work: Work,
 ) -> Response:
     etag = first(await request.form(), "etag")
-    await run_in_threadpool(remove_record, engine, principal, mission, kind, key, etag)
+    await run_in_threadpool(remove_record, work, principal, mission, kind, key, etag)
     return RedirectResponse(f"/missions/{mission}/records/{kind}", status_code=303)

@@ -11,12 +11,14 @@ from starlette.responses import RedirectResponse, Response
 from cadre.access.errors import NotAuthenticated, Throttled
 from cadre.services.access import users
 from cadre.services.scenario import missions
+from cadre.services.unit_of_work import UnitOfWork
 from cadre.web.i18n import LANGUAGE_COOKIE, LANGUAGES
 from cadre.web.navigation import MISSION_PAGES, Page, home_page
 from cadre.web.routing import PageRoute, first, safe_next
 from cadre.web.security import (
     CurrentPrincipal,
     Database,
+    Work,
     clear_session_cookies,
     session_token,
     set_session_cookies,
@@ -40,7 +42,11 @@ async def log_in(request: Request, engine: Database) -> Response:
     address = request.client.host if request.client else "unknown"
     try:
         login = await run_in_threadpool(
-            users.login, engine, username, password if isinstance(password, str) else "", address
+            users.login,
+            UnitOfWork(engine),
+            username,
+            password if isinstance(password, str) else "",
+            address,
         )
     except (NotAuthenticated, Throttled) as error:
         context = {"next": target, "error": str(error), "username": username}
@@ -53,11 +59,11 @@ async def log_in(request: Request, engine: Database) -> Response:
 @router.post("/logout")
 def log_out(
     _principal: CurrentPrincipal,
-    engine: Database,
+    work: Work,
     cookie: Annotated[str | None, Depends(session_token)],
 ) -> Response:
     if cookie:
-        users.logout(engine, cookie)
+        users.logout(work, cookie)
     response = RedirectResponse("/login", status_code=303)
     clear_session_cookies(response)
     return response
@@ -84,9 +90,9 @@ PAGE_PATHS = {
 
 
 @router.get("/")
-def start(request: Request, principal: CurrentPrincipal, engine: Database) -> Response:
+def start(request: Request, principal: CurrentPrincipal, work: Work) -> Response:
     """Straight to the user's first page when there is one mission; else the list."""
-    total, found = missions.missions(engine, principal)
+    total, found = missions.missions(work, principal)
     page = home_page(principal)
     if page is Page.AUDIT and total == 0:
         return RedirectResponse("/audit", status_code=303)

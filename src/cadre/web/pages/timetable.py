@@ -18,7 +18,7 @@ from cadre.web.presenters.timetable import (
     timetable_workbook,
 )
 from cadre.web.routing import PageRoute, field_errors, multi
-from cadre.web.security import CurrentPrincipal, Database
+from cadre.web.security import CurrentPrincipal, Work
 from cadre.web.templating import render
 
 router = APIRouter(route_class=PageRoute)
@@ -33,7 +33,7 @@ def timetable(
     request: Request,
     mission: Mission,
     principal: CurrentPrincipal,
-    engine: Database,
+    work: Work,
     by: Subject = "site",
     key: Key = None,
     view: Annotated[str, Query(pattern="^(week|month)$")] = "week",
@@ -41,7 +41,7 @@ def timetable(
     version: Version = None,
 ) -> Response:
     page = timetable_page(
-        engine, principal, mission, by=by, key=key, view=view, day=day, version=version
+        work, principal, mission, by=by, key=key, view=view, day=day, version=version
     )
     context = {"page": page, "values": {}, "errors": {}}
     return render(request, "timetable.html", context, principal=principal)
@@ -49,14 +49,14 @@ def timetable(
 
 @router.post("/missions/{mission}/timetable/run")
 async def run_timetable(
-    request: Request, mission: Mission, principal: CurrentPrincipal, engine: Database
+    request: Request, mission: Mission, principal: CurrentPrincipal, work: Work
 ) -> Response:
     values = {k: v[0] for k, v in multi(await request.form()).items() if v}
     queue: JobQueue = request.app.state.jobs
     try:
-        job = start_timetable(engine, queue, principal, mission, values)
+        job = start_timetable(work, queue, principal, mission, values)
     except InvalidInput as error:
-        page = timetable_page(engine, principal, mission)
+        page = timetable_page(work, principal, mission)
         context = {"page": page, "values": values, "errors": field_errors(error.problems)}
         return render(request, "timetable.html", context, principal=principal, status=422)
     return RedirectResponse(f"/missions/{mission}/jobs/{job.id}", status_code=303)
@@ -66,12 +66,12 @@ async def run_timetable(
 def timetable_calendar(
     mission: Mission,
     principal: CurrentPrincipal,
-    engine: Database,
+    work: Work,
     by: Subject = "site",
     key: Key = None,
     version: Version = None,
 ) -> Response:
-    text = timetable_ics(engine, principal, mission, by=by, key=key or "", version=version)
+    text = timetable_ics(work, principal, mission, by=by, key=key or "", version=version)
     safe = "".join(ch if ch.isalnum() or ch in "-_" else "_" for ch in (key or ""))
     return Response(
         text,
@@ -82,9 +82,9 @@ def timetable_calendar(
 
 @router.get("/missions/{mission}/timetable.xlsx")
 def timetable_spreadsheet(
-    mission: Mission, principal: CurrentPrincipal, engine: Database, version: Version = None
+    mission: Mission, principal: CurrentPrincipal, work: Work, version: Version = None
 ) -> Response:
-    number, data = timetable_workbook(engine, principal, mission, version=version)
+    number, data = timetable_workbook(work, principal, mission, version=version)
     return Response(
         data,
         media_type="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",

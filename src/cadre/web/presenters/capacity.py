@@ -8,8 +8,6 @@ from collections import defaultdict
 from collections.abc import Mapping
 from dataclasses import dataclass
 
-from sqlalchemy import Engine
-
 from cadre.access.policy import Principal, Verb, allowed
 from cadre.domain.capacity.plan import DemandOutcome, Handover
 from cadre.domain.capacity.problem import PlanMode, RunMode
@@ -22,6 +20,7 @@ from cadre.services.jobs import operations as jobs
 from cadre.services.jobs.operations import JobQueue, JobView
 from cadre.services.plans.queries import PlanHeader
 from cadre.services.scenario.queries import MissionContext, heading, mission_context, names
+from cadre.services.unit_of_work import UnitOfWork
 from cadre.web.navigation import Page, require_page
 
 
@@ -56,14 +55,14 @@ class CapacityPage:
 
 
 def capacity_page(
-    engine: Engine, principal: Principal, mission: str, number: int | None = None
+    uow: UnitOfWork, principal: Principal, mission: str, number: int | None = None
 ) -> CapacityPage:
     require_page(principal, Page.CAPACITY)
-    context = mission_context(engine, principal, mission)
-    versions = capacity_headers(engine, principal, mission)
+    context = mission_context(uow, principal, mission)
+    versions = capacity_headers(uow, principal, mission)
     chosen = number if number is not None else (versions[0].number if versions else None)
-    selected = capacity_plan(engine, principal, mission, chosen) if chosen is not None else None
-    _, recent = jobs.jobs(engine, principal, mission, 5, 0)
+    selected = capacity_plan(uow, principal, mission, chosen) if chosen is not None else None
+    _, recent = jobs.jobs(uow, principal, mission, 5, 0)
     return CapacityPage(
         context,
         versions,
@@ -132,14 +131,14 @@ class PlanComparison:
 
 
 def compare_plans(
-    engine: Engine, principal: Principal, mission: str, a: int, b: int
+    uow: UnitOfWork, principal: Principal, mission: str, a: int, b: int
 ) -> PlanComparison:
     require_page(principal, Page.CAPACITY)
-    context = mission_context(engine, principal, mission)
-    first, second = (capacity_plan(engine, principal, mission, n) for n in (a, b))
+    context = mission_context(uow, principal, mission)
+    first, second = (capacity_plan(uow, principal, mission, n) for n in (a, b))
     return PlanComparison(
         context,
-        capacity_headers(engine, principal, mission),
+        capacity_headers(uow, principal, mission),
         first,
         second,
         _changes(first.plan.handovers, second.plan.handovers),
@@ -163,7 +162,7 @@ class RunForm:
     defaults: dict[str, str]
 
 
-def run_form(engine: Engine, principal: Principal, mission: str) -> RunForm:
+def run_form(uow: UnitOfWork, principal: Principal, mission: str) -> RunForm:
     """The form for a new plan, with the scenario's own planning figures as placeholders."""
     _require_run(principal)
 
@@ -177,7 +176,7 @@ def run_form(engine: Engine, principal: Principal, mission: str) -> RunForm:
         }
         return RunForm(MissionContext(heading(scope), names(scope)), defaults)
 
-    form: RunForm = read(engine, principal, mission, build)
+    form: RunForm = read(uow, principal, mission, build)
     return form
 
 
@@ -192,7 +191,7 @@ _FORM_NAMES = {v: k for k, v in ALIASES.items()}
 
 
 def start_plan(
-    engine: Engine,
+    uow: UnitOfWork,
     queue: JobQueue,
     principal: Principal,
     mission: str,
@@ -210,7 +209,7 @@ def start_plan(
             except ValueError:
                 problems.append(Problem("a number, please", field=name))
     overrides = {k: form[k].strip() for k in OVERRIDES if (form.get(k) or "").strip()}
-    scenario: Scenario = read(engine, principal, mission, lambda scope: scope.data.scenario)
+    scenario: Scenario = read(uow, principal, mission, lambda scope: scope.data.scenario)
     try:
         with_overrides(scenario, overrides)
     except InvalidInput as err:
@@ -220,4 +219,4 @@ def start_plan(
     if problems:
         raise InvalidInput(problems)
     parameters["overrides"] = overrides
-    return jobs.submit(engine, queue, principal, mission, "capacity", parameters)
+    return jobs.submit(uow, queue, principal, mission, "capacity", parameters)

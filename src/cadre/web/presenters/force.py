@@ -8,8 +8,6 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass
 
-from sqlalchemy import Engine
-
 from cadre.access.policy import Principal, Verb, reach
 from cadre.domain.force.caveats import CaveatImpact
 from cadre.domain.force.fill import FillReport
@@ -23,6 +21,7 @@ from cadre.services.plans.plots import keep_force_plots
 from cadre.services.scenario import records
 from cadre.services.scenario.queries import MissionContext, heading, names
 from cadre.services.scenario.records import RecordView
+from cadre.services.unit_of_work import UnitOfWork
 from cadre.web.navigation import Page, require_page
 
 SHOWN_SHORTFALLS = 15
@@ -79,12 +78,12 @@ class ForcePage:
 
 
 def force_page(
-    engine: Engine, principal: Principal, mission: str, nation: str | None = None
+    uow: UnitOfWork, principal: Principal, mission: str, nation: str | None = None
 ) -> ForcePage:
     """The page; `nation` narrows the rotation calendar to the posts one nation fills."""
     require_page(principal, Page.FORCE)
     context, nations, may_see_plans = read(
-        engine,
+        uow,
         principal,
         mission,
         lambda scope: (
@@ -93,16 +92,16 @@ def force_page(
             reach(principal.roles, Verb.READ, "force-plans") is not None,
         ),
     )
-    pledges = records.list_records(engine, principal, mission, "pledges", limit=500).items
-    caveats = records.list_records(engine, principal, mission, "caveats", limit=500).items
+    pledges = records.list_records(uow, principal, mission, "pledges", limit=500).items
+    caveats = records.list_records(uow, principal, mission, "caveats", limit=500).items
     picture = None
     if may_see_plans:
-        view = current_picture(engine, mission)
+        view = current_picture(uow, mission)
         released = read(
-            engine, principal, mission, lambda scope: scope.sees("force-plans", str(view.version))
+            uow, principal, mission, lambda scope: scope.sees("force-plans", str(view.version))
         )
         if released:
-            keep_force_plots(engine, mission, view.version, view.fill)
+            keep_force_plots(uow, mission, view.version, view.fill)
             picture = _picture(view, nation)
     return ForcePage(context, picture, pledges, caveats, nations)
 

@@ -6,14 +6,13 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass
 
-from sqlalchemy import Engine
-
 from cadre.access.policy import Principal
 from cadre.domain.capacity.plan import Handover
 from cadre.domain.errors import Forbidden
 from cadre.services.capacity.queries import capacity_headers, capacity_plan
 from cadre.services.plans import queries as plan_versions
 from cadre.services.scenario.queries import MissionContext, mission_context
+from cadre.services.unit_of_work import UnitOfWork
 from cadre.web.navigation import Page, require_page
 from cadre.web.presenters.mission import month_index
 
@@ -58,14 +57,14 @@ class Overview:
 
 
 def overview(
-    engine: Engine, principal: Principal, mission: str, today: dt.date | None = None
+    uow: UnitOfWork, principal: Principal, mission: str, today: dt.date | None = None
 ) -> Overview:
     require_page(principal, Page.OVERVIEW)
-    context = mission_context(engine, principal, mission)
-    headers = capacity_headers(engine, principal, mission)
+    context = mission_context(uow, principal, mission)
+    headers = capacity_headers(uow, principal, mission)
     figures = None
     if headers:
-        visible = capacity_plan(engine, principal, mission, headers[0].number)
+        visible = capacity_plan(uow, principal, mission, headers[0].number)
         plan = visible.plan
         index, outside = month_index(plan, today or dt.date.today())
         peak, peak_month = plan.peak_force
@@ -85,13 +84,13 @@ def overview(
             plan.handovers,
             plan.site_handovers,
         )
-    return Overview(context, figures, _fill(engine, principal, mission))
+    return Overview(context, figures, _fill(uow, principal, mission))
 
 
-def _fill(engine: Engine, principal: Principal, mission: str) -> FillFigures | None:
+def _fill(uow: UnitOfWork, principal: Principal, mission: str) -> FillFigures | None:
     """The fill of the latest force plan, from its stored summary (no matching is run)."""
     try:
-        _, views = plan_versions.list_plans(engine, principal, mission, "force", limit=1)
+        _, views = plan_versions.list_plans(uow, principal, mission, "force", limit=1)
     except Forbidden:  # the role reads no force plans: the figure is simply absent
         return None
     if not views:

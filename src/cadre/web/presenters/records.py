@@ -9,13 +9,12 @@ import dataclasses
 from dataclasses import dataclass
 from typing import Any
 
-from sqlalchemy import Engine
-
 from cadre.access.policy import Principal, Reach, Verb, reach
 from cadre.domain.errors import InvalidInput
 from cadre.services.scenario import records
 from cadre.services.scenario.queries import MissionContext, mission_context
 from cadre.services.scenario.records import KINDS, RecordView
+from cadre.services.unit_of_work import UnitOfWork
 from cadre.web.navigation import Page, require_page
 from cadre.web.presenters.record_forms import (
     FormData,
@@ -74,12 +73,12 @@ def _editable(principal: Principal, kind: str, view: RecordView) -> bool:
 
 
 def record_list(
-    engine: Engine, principal: Principal, mission: str, kind: str, q: str | None = None
+    uow: UnitOfWork, principal: Principal, mission: str, kind: str, q: str | None = None
 ) -> RecordList:
     require_page(principal, Page.RECORDS)
     record_kind = records.kind_named(kind)
-    context = mission_context(engine, principal, mission)
-    page = records.list_records(engine, principal, mission, kind, q=q or None, limit=500)
+    context = mission_context(uow, principal, mission)
+    page = records.list_records(uow, principal, mission, kind, q=q or None, limit=500)
     return RecordList(
         context,
         kind,
@@ -107,18 +106,18 @@ class RecordForm:
 
 
 def record_form(
-    engine: Engine, principal: Principal, mission: str, kind: str, key: str | None = None
+    uow: UnitOfWork, principal: Principal, mission: str, kind: str, key: str | None = None
 ) -> RecordForm:
     """The form for record `key` (None: a new one); NotFound when it is not released to you."""
     require_page(principal, Page.RECORDS)
     record_kind = records.kind_named(kind)
     fields = form_fields(record_kind.shape)
-    context = mission_context(engine, principal, mission)
+    context = mission_context(uow, principal, mission)
     if key is None:
         values = form_values(fields, _defaults(record_kind.shape))
         writable = reach(principal.roles, Verb.WRITE, kind) is not None
         return RecordForm(context, kind, record_kind.noun, None, fields, values, "", writable)
-    view = records.get_record(engine, principal, mission, kind, key)
+    view = records.get_record(uow, principal, mission, kind, key)
     return RecordForm(
         context,
         kind,
@@ -140,7 +139,7 @@ def _defaults(shape: Any) -> dict[str, Any]:
 
 
 def save_record(
-    engine: Engine,
+    uow: UnitOfWork,
     principal: Principal,
     mission: str,
     kind: str,
@@ -156,8 +155,8 @@ def save_record(
     try:
         document = document_from_form(fields, form)
         if key is None:
-            return records.create_record(engine, principal, mission, kind, document)
-        return records.replace_record(engine, principal, mission, kind, key, document, (etag,))
+            return records.create_record(uow, principal, mission, kind, document)
+        return records.replace_record(uow, principal, mission, kind, key, document, (etag,))
     except InvalidInput as err:
         raise InvalidInput(
             [dataclasses.replace(p, field=field_of(p, fields)) for p in err.problems]
@@ -165,7 +164,7 @@ def save_record(
 
 
 def remove_record(
-    engine: Engine, principal: Principal, mission: str, kind: str, key: str, etag: str
+    uow: UnitOfWork, principal: Principal, mission: str, kind: str, key: str, etag: str
 ) -> None:
     require_page(principal, Page.RECORDS)
-    records.delete_record(engine, principal, mission, kind, key, (etag,))
+    records.delete_record(uow, principal, mission, kind, key, (etag,))

@@ -13,8 +13,6 @@ import datetime as dt
 from collections.abc import Mapping
 from dataclasses import dataclass
 
-from sqlalchemy import Engine
-
 from cadre.access.policy import Principal, Verb, allowed
 from cadre.domain.errors import InvalidInput, Problem
 from cadre.domain.host import HostName
@@ -29,6 +27,7 @@ from cadre.services.timetable.release import (
     released_calendar,
     released_workbook,
 )
+from cadre.services.unit_of_work import UnitOfWork
 from cadre.web.navigation import Page, require_page
 
 __all__ = [
@@ -160,7 +159,7 @@ def _replan_choices(scope: Scope) -> tuple[tuple[str, ...], tuple[tuple[str, str
 
 
 def timetable_page(
-    engine: Engine,
+    uow: UnitOfWork,
     principal: Principal,
     mission: str,
     *,
@@ -173,7 +172,7 @@ def timetable_page(
     require_page(principal, Page.TIMETABLE)
     _check(view, by)
     context, subjects, (nations, rooms) = read(
-        engine,
+        uow,
         principal,
         mission,
         lambda scope: (
@@ -182,7 +181,7 @@ def timetable_page(
             _replan_choices(scope),
         ),
     )
-    shown_timetable = released(engine, principal, mission, version)
+    shown_timetable = released(uow, principal, mission, version)
     runs = shown_timetable.runs if shown_timetable else ()
     codes = [s.code for s in subjects]
     busy = [c for c in codes if any(_belongs(r, by, c) for r in runs)]  # those with runs first
@@ -221,7 +220,7 @@ def _month_step(day: dt.date, months: int) -> dt.date:
 
 
 def timetable_ics(
-    engine: Engine,
+    uow: UnitOfWork,
     principal: Principal,
     mission: str,
     *,
@@ -232,15 +231,15 @@ def timetable_ics(
     """The subject's calendar (RFC 5545, stable UIDs), as the principal may see it."""
     require_page(principal, Page.TIMETABLE)
     _check("week", by)
-    return released_calendar(engine, principal, mission, by, key, version)
+    return released_calendar(uow, principal, mission, by, key, version)
 
 
 def timetable_workbook(
-    engine: Engine, principal: Principal, mission: str, *, version: int | None = None
+    uow: UnitOfWork, principal: Principal, mission: str, *, version: int | None = None
 ) -> tuple[int, bytes]:
     """The timetable as an .xlsx workbook, as the principal may see it."""
     require_page(principal, Page.TIMETABLE)
-    return released_workbook(engine, principal, mission, version)
+    return released_workbook(uow, principal, mission, version)
 
 
 # Forms that start a job: one field each, checked here so the page can put the reason beside it.
@@ -248,7 +247,7 @@ _SECONDS = {"schedule": 60.0, "replan": 8.0}
 
 
 def start_timetable(
-    engine: Engine,
+    uow: UnitOfWork,
     queue: JobQueue,
     principal: Principal,
     mission: str,
@@ -266,16 +265,16 @@ def start_timetable(
     except ValueError:
         problems.append(Problem("a number of seconds, please", field="seconds"))
     if action == "replan":
-        problems += _change(engine, principal, mission, form, parameters)
+        problems += _change(uow, principal, mission, form, parameters)
     elif action != "schedule":
         problems.append(Problem("choose a new timetable or a re-plan", field="action"))
     if problems:
         raise InvalidInput(problems)
-    return jobs.submit(engine, queue, principal, mission, "timetable", parameters)
+    return jobs.submit(uow, queue, principal, mission, "timetable", parameters)
 
 
 def _change(
-    engine: Engine,
+    uow: UnitOfWork,
     principal: Principal,
     mission: str,
     form: Mapping[str, str],
@@ -285,7 +284,7 @@ def _change(
     room = (form.get("close_room") or "").strip()
     if bool(withdraw) == bool(room):
         return [Problem("choose one change: a nation withdraws, or a room closes", field="change")]
-    nations, rooms = read(engine, principal, mission, _replan_choices)
+    nations, rooms = read(uow, principal, mission, _replan_choices)
     if withdraw:
         if withdraw not in nations:
             return [Problem(f"{withdraw} has no trainers in the mission", field="withdraw")]
