@@ -16,13 +16,8 @@ from collections import defaultdict
 import numpy as np
 from ortools.graph.python import min_cost_flow
 
-from cadre.domain.force.problem import (
-    Allocation,
-    ForceProblem,
-    ForceResult,
-    SolveStatus,
-    TierFill,
-)
+from cadre.domain.force.problem import Allocation, ForcePlan, ForceProblem, TierFill
+from cadre.domain.planning import SolveResult, SolveStatus
 from cadre.domain.requirements import Criticality
 from cadre.solvers.force.candidates import Candidates, IntArray, candidates
 
@@ -30,11 +25,46 @@ SOURCE, SINK, FIRST_NODE = 0, 1, 2
 EXACT_BONUS, STAY_BONUS = 1, 2  # tie-breaks, per person and month
 TIERS = tuple(Criticality)
 
+Spans = dict[int, list[tuple[int, int]]]  # eligible pair -> (month, people), month by month
 
-def match(problem: ForceProblem) -> ForceResult:
+
+def solve_force(problem: ForceProblem) -> SolveResult[ForcePlan]:
+    """The allocations that fill the most post-months, critical lines first: no number of
+    essential or desirable post-months outweighs one critical one. `objective` is the total of
+    post-months filled over every class (the solution's `fills` give them class by class);
+    `bound` is that total when proved best, else the post-months required. A month whose flow
+    fails makes the status `error`."""
     started = time.perf_counter()
     found = candidates(problem)
     pruned = time.perf_counter()
+    spans, filled, largest, solved = _match_months(problem, found)
+    required = _required(problem, found)
+    fills = tuple(
+        TierFill(t.value, int(required[t.priority]), int(filled[t.priority])) for t in TIERS
+    )
+    status = SolveStatus.OPTIMAL if solved else SolveStatus.ERROR
+    finished = time.perf_counter()
+    total = sum(f.filled for f in fills)
+    return SolveResult(
+        status=status,
+        solution=ForcePlan(_allocations(problem, found, spans), fills),
+        objective=total,
+        bound=total if solved else sum(f.required for f in fills),
+        seconds=finished - started,
+        diagnostics={
+            "months": len(found.months),
+            "eligible_pairs": len(found.offer),
+            "largest_month_arcs": largest,
+            "pruning_seconds": round(pruned - started, 3),
+            "flow_seconds": round(finished - pruned, 3),
+        },
+    )
+
+
+def _match_months(problem: ForceProblem, found: Candidates) -> tuple[Spans, IntArray, int, bool]:
+    """Each month's flow in turn, last month's pairings carried into the next: the people on
+    each pair month by month, the post-months filled per class, the most pair arcs of a month,
+    and whether every month's flow was solved."""
     n_offers = len(problem.offers)
     line_count = np.array([line.count for line in problem.lines], dtype=np.int64)
     offer_count = np.array([o.count for o in problem.offers], dtype=np.int64)
@@ -42,9 +72,9 @@ def match(problem: ForceProblem) -> ForceResult:
     pair_cap = np.minimum(offer_count[found.offer], line_count[found.line])
 
     previous = np.zeros(len(found.offer), dtype=np.int64)
-    spans: dict[int, list[tuple[int, int]]] = defaultdict(list)  # pair -> (month, people)
+    spans: Spans = defaultdict(list)
     filled = np.zeros(len(TIERS), dtype=np.int64)
-    status, largest = SolveStatus.OPTIMAL, 0
+    solved, largest = True, 0
     for m in range(len(found.months)):
         active = np.nonzero((found.first <= m) & (found.last >= m))[0]
         if active.size == 0:
@@ -53,35 +83,14 @@ def match(problem: ForceProblem) -> ForceResult:
         flows, ok = _solve_month(
             found, active, previous, pair_cap, offer_count, line_count, tier, n_offers
         )
-        if not ok:
-            status = SolveStatus.FAILED
-        largest = max(largest, active.size)
+        solved = solved and ok
+        largest = max(largest, int(active.size))
         previous[:] = 0
         previous[active] = flows
         for pair, people in zip(active[flows > 0].tolist(), flows[flows > 0].tolist(), strict=True):
             spans[pair].append((m, people))
         np.add.at(filled, tier[found.line[active]], flows)
-    allocations = _allocations(problem, found, spans)
-    required = _required(problem, found)
-    objective = tuple(
-        TierFill(t.value, int(required[t.priority]), int(filled[t.priority])) for t in TIERS
-    )
-    finished = time.perf_counter()
-    return ForceResult(
-        status=status,
-        objective=objective,
-        bound=tuple(int(f) for f in filled)
-        if status is SolveStatus.OPTIMAL
-        else tuple(int(r) for r in required),
-        allocations=allocations,
-        diagnostics={
-            "months": len(found.months),
-            "eligible_pairs": len(found.offer),
-            "largest_month_arcs": int(largest),
-            "pruning_seconds": round(pruned - started, 3),
-            "flow_seconds": round(finished - pruned, 3),
-        },
-    )
+    return spans, filled, largest, solved
 
 
 def _solve_month(
@@ -159,9 +168,7 @@ def _solve_month(
     return people, ok
 
 
-def _allocations(
-    problem: ForceProblem, found: Candidates, spans: dict[int, list[tuple[int, int]]]
-) -> tuple[Allocation, ...]:
+def _allocations(problem: ForceProblem, found: Candidates, spans: Spans) -> tuple[Allocation, ...]:
     """Runs of consecutive months with the same people on a pair, as one allocation each."""
     out: list[Allocation] = []
     for pair, months in spans.items():
