@@ -15,9 +15,10 @@ from cadre.domain.capacity.problem import CapacityProblem, PlanMode, RunMode
 Series = dict[str, list[float]]
 
 
-def find_plan_violations(
+def check_capacity_plan(
     problem: CapacityProblem, plan: CapacityPlan, tol: float = 1e-4
 ) -> list[str]:
+    """Every rule the plan breaks, each in a sentence; empty when it keeps them all."""
     horizon = len(problem.months)
     courses = {c.code: c for c in problem.courses}
     sites = {s.code: s for s in problem.sites}

@@ -15,6 +15,7 @@ from cadre.domain.capacity.plan import (
     Stage,
 )
 from cadre.domain.capacity.problem import RunMode
+from cadre.domain.planning import SolveResult, SolveStatus
 from cadre.solvers.capacity.diagnose import explain_shortfall
 from cadre.solvers.capacity.model import CapacityModel, graduates
 
@@ -33,7 +34,7 @@ def extract_plan(
     row_duals: np.ndarray | None,
     col_duals: np.ndarray | None,
     handovers: dict[str, int],
-    status: str,
+    status: SolveStatus,
     stages: tuple[Stage, ...],
     notes: tuple[str, ...],
 ) -> CapacityPlan:
@@ -88,6 +89,29 @@ def extract_plan(
         variables=model.lp.columns,
         constraints=model.lp.rows,
         notes=notes,
+    )
+
+
+def plan_result(
+    plan: CapacityPlan,
+    objective: float | None,
+    bound: float | None,
+    seconds: float,
+    parts: int = 1,
+) -> SolveResult[CapacityPlan]:
+    """The plan in the common shape; its own status is the result's."""
+    return SolveResult(
+        status=plan.status,
+        solution=plan,
+        objective=objective,
+        bound=bound,
+        seconds=seconds,
+        diagnostics={
+            "variables": plan.variables,
+            "constraints": plan.constraints,
+            "stages": len(plan.stages),
+            "parts": parts,
+        },
     )
 
 

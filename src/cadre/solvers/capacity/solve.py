@@ -5,6 +5,7 @@ instructors, solved in stages (stages.py), by independent parts when the mission
 
 from __future__ import annotations
 
+import dataclasses
 import time
 from collections.abc import Mapping
 
@@ -12,15 +13,16 @@ import numpy as np
 
 from cadre.domain.capacity.plan import CapacityPlan
 from cadre.domain.capacity.problem import CapacityProblem
-from cadre.domain.planning import Progress
+from cadre.domain.planning import Progress, SolveResult, SolveStatus
 from cadre.solvers.capacity.decompose import solve_by_components
-from cadre.solvers.capacity.extract import extract_plan
-from cadre.solvers.capacity.model import build_model
+from cadre.solvers.capacity.extract import extract_plan, plan_result
+from cadre.solvers.capacity.model import CapacityModel, build_model
 from cadre.solvers.capacity.sites import merge_pledges, merge_sites
 from cadre.solvers.capacity.stages import (
     Stages,
     Unmet,
     fewest_instructors,
+    final_costs,
     first_plan,
     handover_months,
     least_unmet,
@@ -34,24 +36,33 @@ def solve_capacity(
     threads: int = 1,
     progress: Progress | None = None,
     handover_by: Mapping[str, int] | None = None,
-) -> CapacityPlan:
+) -> SolveResult[CapacityPlan]:
     """Plan `problem`; with `handover_by` (discipline → month index), those handovers are
-    imposed instead of searched for, and the rest of the plan is made around them."""
-    report = progress or (lambda _what, _done: None)
-    deadline = time.monotonic() + seconds
+    imposed instead of searched for, and the rest of the plan is made around them.
 
-    def part(sub: CapacityProblem, left: float, index: int, count: int) -> CapacityPlan:
+    `objective` is the last stage's: foreign instructor-months, plus the small weights on the
+    peak and on runs, of the plan shown (None when there is none). `bound` is the same figure
+    when that stage proved it best given the handover months before it, else None; when those
+    months are not proved earliest (the status then says feasible), no plan with months as
+    early needs fewer, so the gap reads 0."""
+    started = time.monotonic()
+    report = progress or (lambda _what, _done: None)
+    deadline = started + seconds
+
+    def part(
+        sub: CapacityProblem, left: float, index: int, count: int
+    ) -> SolveResult[CapacityPlan]:
         def scaled(what: str, done: float) -> None:
             report(f"part {index + 1} of {count}: {what}", (index + done) / count)
 
         return _solve_whole(sub, left, threads, scaled, handover_by)
 
-    plan = solve_by_components(problem, part, deadline)
-    if plan is not None:
-        return plan
-    return _solve_whole(
-        problem, max(0.01, deadline - time.monotonic()), threads, report, handover_by
-    )
+    result = solve_by_components(problem, part, deadline)
+    if result is None:
+        result = _solve_whole(
+            problem, max(0.01, deadline - time.monotonic()), threads, report, handover_by
+        )
+    return dataclasses.replace(result, seconds=time.monotonic() - started)
 
 
 def _solve_whole(
@@ -60,10 +71,11 @@ def _solve_whole(
     threads: int,
     report: Progress,
     handover_by: Mapping[str, int] | None,
-) -> CapacityPlan:
+) -> SolveResult[CapacityPlan]:
     """The four stages (stages.py) on one model of the whole problem, its sites and pledges
     merged where they are alike, and the plan read back from the last answer that holds."""
-    deadline = time.monotonic() + seconds
+    started = time.monotonic()
+    deadline = started + seconds
     report("building the model", 0.0)
     merged = merge_sites(problem)
     pledges = merge_pledges(merged.problem)
@@ -72,13 +84,16 @@ def _solve_whole(
     imposed = {d: min(max(0, m), model.horizon) for d, m in (handover_by or {}).items()}
     stages.ban_foreign(imposed)
 
-    def plan(
-        values: np.ndarray | None, unmet: Unmet | None, handovers: dict[str, int], status: str
-    ) -> CapacityPlan:
+    def answer(
+        values: np.ndarray | None,
+        unmet: Unmet | None,
+        handovers: dict[str, int],
+        status: SolveStatus,
+        proved: bool = False,
+    ) -> SolveResult[CapacityPlan]:
         row_duals, col_duals = (unmet.row_duals, unmet.col_duals) if unmet else (None, None)
-        members = (merged.members, pledges.members)
-        return extract_plan(
-            members,
+        plan = extract_plan(
+            (merged.members, pledges.members),
             model,
             values,
             row_duals,
@@ -88,16 +103,26 @@ def _solve_whole(
             tuple(stages.done),
             tuple(stages.notes),
         )
+        objective = None if values is None else _final_cost(model, values)
+        bound = objective if proved else None
+        return plan_result(plan, objective, bound, time.monotonic() - started)
 
     first = first_plan(stages)
     if first is None:
         stages.notes.append("no plan found")
-        return plan(None, None, {}, "stopped")
+        return answer(None, None, {}, SolveStatus.STOPPED)
     unmet = least_unmet(stages, first)
     if unmet is None:
-        return plan(first, None, {}, "feasible")
+        return answer(first, None, {}, SolveStatus.FEASIBLE)
     handovers, complete = handover_months(
         stages, first, imposed if handover_by is not None else None
     )
     final, handovers = fewest_instructors(stages, first, unmet.people, handovers)
-    return plan(final, unmet, handovers, "optimal" if complete and not stages.notes else "feasible")
+    proved = stages.done[-1].status == "optimal"  # else stage four stopped: the first plan
+    optimal = complete and not stages.notes
+    status = SolveStatus.OPTIMAL if optimal else SolveStatus.FEASIBLE
+    return answer(final, unmet, handovers, status, proved)
+
+
+def _final_cost(model: CapacityModel, values: np.ndarray) -> float:
+    return float(sum(values[col] * cost for col, cost in final_costs(model).items()))
