@@ -57,9 +57,7 @@ def extract_plan(
         for member, share in split[site]
         if values[col] * share > TINY
     )
-    abroad: dict[tuple[str, str], list[float]] = defaultdict(lambda: [0.0] * horizon)
-    for (code, t, j), col in model.abroad.items():
-        abroad[code, p.seats[j].nation][t] += _clean(values[col])
+    abroad = _abroad(model, values)
     abroad_runs = tuple(
         PlannedRuns(code, t, RunMode.ABROAD, None, _clean(n / model.courses[code].max_class))
         for (code, _), months in abroad.items()
@@ -90,6 +88,14 @@ def extract_plan(
         constraints=model.lp.rows,
         notes=notes,
     )
+
+
+def _abroad(model: CapacityModel, values: np.ndarray) -> dict[tuple[str, str], list[float]]:
+    """Entrants abroad per course and nation, month by month."""
+    abroad: dict[tuple[str, str], list[float]] = defaultdict(lambda: [0.0] * model.horizon)
+    for (code, t, j), col in model.abroad.items():
+        abroad[code, model.problem.seats[j].nation][t] += _clean(values[col])
+    return abroad
 
 
 def plan_result(
