@@ -17,7 +17,7 @@ from cadre.domain.capacity.plan import (
 from cadre.domain.capacity.problem import RunMode
 from cadre.domain.planning import SolveResult, SolveStatus
 from cadre.solvers.capacity.diagnose import explain_shortfall
-from cadre.solvers.capacity.model import CapacityModel, graduates
+from cadre.solvers.capacity.vars import CapacityModel, graduates
 
 TINY = 1e-6  # below this a continuous quantity is solver noise, not a plan
 

@@ -16,7 +16,7 @@ from cadre.domain.capacity.problem import CapacityProblem
 from cadre.domain.planning import Progress, SolveResult, SolveStatus
 from cadre.solvers.capacity.decompose import solve_by_components
 from cadre.solvers.capacity.extract import extract_plan, plan_result
-from cadre.solvers.capacity.model import CapacityModel, build_model
+from cadre.solvers.capacity.model import build_model
 from cadre.solvers.capacity.sites import merge_pledges, merge_sites
 from cadre.solvers.capacity.stages import (
     Stages,
@@ -27,6 +27,7 @@ from cadre.solvers.capacity.stages import (
     handover_months,
     least_unmet,
 )
+from cadre.solvers.capacity.vars import CapacityModel
 
 
 def solve_capacity(

@@ -24,7 +24,7 @@ from cadre.domain.capacity.plan import Stage
 from cadre.domain.planning import Progress
 from cadre.solvers.capacity.handover import ban, earliest_handovers, foreign_columns, held
 from cadre.solvers.capacity.lp import INF, set_costs
-from cadre.solvers.capacity.model import CapacityModel
+from cadre.solvers.capacity.vars import CapacityModel
 
 RUN_COST = 1e-4  # keeps runs nobody needs out of the plan without trading against people
 PEAK_WEIGHT = 1e-2  # among plans with equally few instructor-months, the flattest
