@@ -11,7 +11,7 @@ import time
 from ortools.sat.python import cp_model
 
 from cadre.domain.planning import Progress, SolveStatus
-from cadre.domain.timetable.changes import Change, apply_change, describe_moves
+from cadre.domain.timetable.changes import Change, apply_change, explain_moves
 from cadre.domain.timetable.cost import timetable_cost
 from cadre.domain.timetable.explain import explain_unplaced
 from cadre.domain.timetable.problem import MissionProblem, MissionTimetable, PlacedRun
@@ -238,5 +238,5 @@ def solve_replan(
     possible, with what moved and why."""
     changed = apply_change(problem, change)
     result = solve_timetable(changed, seconds, seed, workers, previous, progress)
-    moves = describe_moves(problem, changed, previous, result.solution, [change])
+    moves = explain_moves(problem, changed, previous, result.solution, [change])
     return dataclasses.replace(result, moves=moves)
