@@ -178,7 +178,8 @@ def run_case(name: str, mode: str, seconds: float) -> dict[str, object]:
         scenario = generated(int(name))
     started = time.perf_counter()
     problem = build_problem(scenario, PlanMode(mode))
-    plan = solve_capacity(problem, seconds=seconds)
+    result = solve_capacity(problem, seconds=seconds)
+    plan = result.solution
     elapsed = time.perf_counter() - started
     peak_mb = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
     return {
@@ -190,7 +191,7 @@ def run_case(name: str, mode: str, seconds: float) -> dict[str, object]:
         "constraints": plan.constraints,
         "seconds": round(elapsed, 2),
         "peak_mb": round(peak_mb),
-        "status": plan.status,
+        "status": result.status.value,
         "stages": [(s.name, s.status, round(s.seconds, 2)) for s in plan.stages],
     }
 

@@ -19,7 +19,7 @@ import time
 from cadre.domain.catalogue import DeliveryMode, InstructorLevel, Qualification
 from cadre.domain.contributors import Caveat
 from cadre.domain.force.caveats import caveat_blocks, caveat_impact
-from cadre.domain.force.checker import check_assignment, filled_post_months
+from cadre.domain.force.check import check_force_plan, filled_post_months
 from cadre.domain.force.fill import fill_report
 from cadre.domain.force.offers import Offer, OfferState, StateChange
 from cadre.domain.force.problem import ForceProblem
@@ -29,7 +29,7 @@ from cadre.domain.months import add_months, month_end
 from cadre.domain.ranks import RankBand
 from cadre.domain.requirements import Criticality, PostKind, RequirementLine
 from cadre.domain.sites import Site, SiteKind
-from cadre.solvers.force.matching import match
+from cadre.solvers.force.matching import solve_force
 
 REGIONS = {
     "Baghdad": ("TAJI", "BESMAYA", "UNION-III", "RUSTAMIYAH", "MOD-HQ"),
@@ -147,7 +147,8 @@ def main(argv: list[str] | None = None) -> int:
     problem = instance(args.lines, args.nations, args.pledges, args.years, args.seed)
     generated = time.perf_counter()
     rss_before = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
-    result = match(problem)
+    result = solve_force(problem)
+    allocations = result.solution.allocations
     solved = time.perf_counter()
     rss_after = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
 
@@ -169,24 +170,24 @@ def main(argv: list[str] | None = None) -> int:
         f"(+{(rss_after - rss_before) / 1024:.0f} MiB during matching)"
     )
     print(f"status       {result.status.value}")
-    for tier in result.objective:
+    for tier in result.solution.fills:
         share = tier.filled / tier.required if tier.required else 1.0
         print(
             f"  {tier.criticality:<10} {tier.filled:>8,} of {tier.required:>8,} post-months "
             f"({share:.1%})"
         )
-    print(f"allocations  {len(result.allocations):,}")
+    print(f"allocations  {len(allocations):,}")
     if not args.no_reports:
         reports_started = time.perf_counter()
-        report = fill_report(problem, result.allocations)
-        short = shortfalls(problem, result.allocations)
-        blocks = caveat_blocks(problem, result.allocations)
-        plan = rotation_plan(problem, result.allocations, 10)
+        report = fill_report(problem, allocations)
+        short = shortfalls(problem, allocations)
+        blocks = caveat_blocks(problem, allocations)
+        plan = rotation_plan(problem, allocations, 10)
         reported = time.perf_counter()
         free = dataclasses.replace(
             problem, offers=tuple(dataclasses.replace(o, caveats=()) for o in problem.offers)
         )
-        impact = caveat_impact(problem, result.allocations, match(free).allocations)
+        impact = caveat_impact(problem, allocations, solve_force(free).solution.allocations)
         lifted = time.perf_counter()
         print(
             f"reports      {reported - reports_started:.2f} s for fill by line/nation/"
@@ -203,9 +204,9 @@ def main(argv: list[str] | None = None) -> int:
         print(f"memory       peak RSS {rss_after / 1024:.0f} MiB with the reports")
     if not args.no_check:
         checked = time.perf_counter()
-        violations = check_assignment(problem, result.allocations)
-        recount = filled_post_months(problem, result.allocations)
-        agrees = all(recount[t.criticality] == t.filled for t in result.objective)
+        violations = check_force_plan(problem, allocations)
+        recount = filled_post_months(problem, allocations)
+        agrees = all(recount[t.criticality] == t.filled for t in result.solution.fills)
         print(
             f"checker      {len(violations)} violations, fill recount "
             f"{'agrees' if agrees else 'DISAGREES'} ({time.perf_counter() - checked:.1f} s)"

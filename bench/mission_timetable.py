@@ -18,19 +18,19 @@ from collections import Counter
 
 from bench.mission_instance import Sizes, generate
 
-from cadre.domain.timetable.changes import Withdrawal
-from cadre.domain.timetable.check import find_conflicts
+from cadre.domain.timetable.changes import Withdrawal, apply_change
+from cadre.domain.timetable.check import check_timetable
 from cadre.domain.timetable.problem import MissionProblem
 from cadre.domain.timetable.result import MissionResult
-from cadre.solvers.timetable.solve import replan, solve_mission
+from cadre.solvers.timetable.solve import solve_replan, solve_timetable
 
 
 def report(step: str, problem: MissionProblem, result: MissionResult, seconds: float) -> None:
-    conflicts = find_conflicts(problem, result.timetable)
+    conflicts = check_timetable(problem, result.solution)
     proved = (result.bound or 0) // problem.unplaced_penalty()
     c = result.cost
     print(f"{step}:")
-    print(f"  status {result.status.value}; {len(result.timetable.placed)} of {len(problem.runs)} "
+    print(f"  status {result.status.value}; {len(result.solution.placed)} of {len(problem.runs)} "
           f"runs placed ({proved} left out proved impossible); hard violations (checker) "
           f"{len(conflicts)}")  # fmt: skip
     print(f"  objective {result.objective:,}, bound {result.bound}; time {seconds:.1f} s")
@@ -62,26 +62,27 @@ def main() -> None:
           f"{time.perf_counter() - began:.1f} s; {os.cpu_count()} CPUs")  # fmt: skip
 
     began = time.perf_counter()
-    first = solve_mission(problem, args.seconds, seed=0, workers=args.workers)
+    first = solve_timetable(problem, args.seconds, seed=0, workers=args.workers)
     report("timetable", problem, first, time.perf_counter() - began)
 
     used = Counter(
-        problem.trainer(code).nation for p in first.timetable.placed for code in p.instructors
+        problem.trainer(code).nation for p in first.solution.placed for code in p.instructors
     )
     nation = args.nation or next(n for n, _ in used.most_common() if n != problem.host)
     print(f"{nation} withdraws ({used[nation]} assignments of its instructors)")
     began = time.perf_counter()
-    done = replan(problem, first.timetable, Withdrawal(nation=nation), args.replan_seconds,
-                  seed=0, workers=args.workers)  # fmt: skip
-    report("re-plan", done.problem, done.result, time.perf_counter() - began)
-    moves = done.result.moves
+    change = Withdrawal(nation=nation)
+    done = solve_replan(problem, first.solution, change, args.replan_seconds,
+                        seed=0, workers=args.workers)  # fmt: skip
+    report("re-plan", apply_change(problem, change), done, time.perf_counter() - began)
+    moves = done.moves
     kinds = Counter(
         "dropped" if m.after is None else "direct" if "left" in m.reason else "knock-on"
         for m in moves
     )
-    print(f"  moved runs {len(moves)}: {dict(kinds)}; of them {done.result.cost.moved_runs} "
-          f"on other days, {done.result.cost.changed_instructors} instructors changed, "
-          f"{done.result.cost.changed_rooms} rooms changed")  # fmt: skip
+    print(f"  moved runs {len(moves)}: {dict(kinds)}; of them {done.cost.moved_runs} "
+          f"on other days, {done.cost.changed_instructors} instructors changed, "
+          f"{done.cost.changed_rooms} rooms changed")  # fmt: skip
     for m in moves[:5]:
         print(f"    {m.run}: {'; '.join(m.changes)} — {m.reason}")
     peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024

@@ -13,9 +13,9 @@ import pathlib
 import sys
 import time
 
-from cadre.domain.itc2007 import evaluate_cost, find_conflicts, hard_violations
+from cadre.domain.itc2007 import check_itc2007, hard_violations, itc2007_cost
 from cadre.interchange.itc2007 import read_instance
-from cadre.solvers.itc2007 import solve
+from cadre.solvers.itc2007 import solve_itc2007
 
 ROOT = pathlib.Path(__file__).resolve().parents[1]
 DATA = ROOT.parent / "shared" / "bench-data" / "itc2007"
@@ -51,10 +51,10 @@ def main() -> int:
     for file in files:
         problem = read_instance(file)
         began = time.perf_counter()
-        result = solve(problem, args.seconds, seed=args.seed, workers=args.workers)
+        result = solve_itc2007(problem, args.seconds, seed=args.seed, workers=args.workers)
         took = time.perf_counter() - began
-        hard = hard_violations(find_conflicts(problem, result.timetable))
-        cost = evaluate_cost(problem, result.timetable).total
+        hard = hard_violations(check_itc2007(problem, result.solution))
+        cost = itc2007_cost(problem, result.solution).total
         best = BEST_KNOWN.get(file.stem)
         speed = result.diagnostics.get("moves_per_second", "-")
         ratio = (cost + 1) / (best + 1) if best is not None and hard == 0 else math.nan

@@ -16,10 +16,10 @@ from cadre.domain.contributors import Caveat, Trainer
 from cadre.domain.course_runs import CourseRun
 from cadre.domain.host import Cohort, HostName
 from cadre.domain.sites import Holiday, Room, Site, SiteKind
-from cadre.domain.timetable.check import find_conflicts
+from cadre.domain.timetable.check import check_timetable
 from cadre.domain.timetable.problem import MissionProblem, MissionTimetable
 from cadre.domain.timetable.result import MissionResult
-from cadre.solvers.timetable.solve import solve_mission
+from cadre.solvers.timetable.solve import solve_timetable
 
 D = dt.date
 EID = Holiday("Eid al-Fitr", D(2019, 6, 4), D(2019, 6, 8))
@@ -112,7 +112,7 @@ def solved(
 ) -> MissionResult:
     """The solver's answer after the independent checker found no conflict in it and its
     objective matched the cost counted plainly."""
-    result = solve_mission(problem, seconds=seconds, seed=1, workers=1, previous=previous)
-    assert find_conflicts(problem, result.timetable) == []
+    result = solve_timetable(problem, seconds=seconds, seed=1, workers=1, previous=previous)
+    assert check_timetable(problem, result.solution) == []
     assert result.objective == result.cost.total(problem)
     return result

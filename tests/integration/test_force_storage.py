@@ -77,12 +77,12 @@ def test_status_keeps_a_force_plan_version_once_per_set_of_inputs(
         1,
         False,
     )
-    assert [t.filled for t in first.result.objective] == [96, 12, 0]
+    assert [t.filled for t in first.result.solution.fills] == [96, 12, 0]
     with transaction(engine) as session:
         row = session.scalars(select(PlanVersionRow).where(PlanVersionRow.kind == "force")).one()
         assert row.scenario_snapshot["mission"]["code"] == "TINY"
         assert row.summary["fill"]["critical"] == [96, 96]
-        assert len(row.result["allocations"]) == len(first.result.allocations)
+        assert len(row.result["allocations"]) == len(first.result.solution.allocations)
 
 
 def test_offers_go_through_rounds_and_every_step_is_kept(

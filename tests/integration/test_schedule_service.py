@@ -12,7 +12,7 @@ from sqlalchemy import Engine
 
 from cadre.domain.errors import NotFound
 from cadre.domain.timetable.changes import Withdrawal
-from cadre.domain.timetable.check import find_conflicts
+from cadre.domain.timetable.check import check_timetable
 from cadre.interchange.scenario_file import read_scenario
 from cadre.services.capacity import operations as capacity
 from cadre.services.scenario import operations as scenarios
@@ -54,7 +54,7 @@ def test_a_timetable_is_kept_as_a_version_and_a_replan_is_chained_on_it(
         (),
         "the scenario's runs",
     )
-    assert [p.run for p in first.plan.result.timetable.placed] == ["R-01", "R-02"]
+    assert [p.run for p in first.plan.result.solution.placed] == ["R-01", "R-02"]
     loaded = schedule.load_timetable(work)
     assert dataclasses.replace(loaded, created_at=first.created_at) == first
 
@@ -64,7 +64,7 @@ def test_a_timetable_is_kept_as_a_version_and_a_replan_is_chained_on_it(
         1,
         (Withdrawal(nation="SWE"),),
     )
-    assert find_conflicts(second.problem, second.plan.result.timetable) == []
+    assert check_timetable(second.problem, second.plan.result.solution) == []
     assert [(m.run, m.changes, m.reason) for m in second.plan.result.moves] == [
         ("R-01", ("no longer placed",), "T-SWE-01 of pledge P-SWE-1 left: SWE withdraws"),
         ("R-02", ("no longer placed",), "T-SWE-01 of pledge P-SWE-1 left: SWE withdraws"),

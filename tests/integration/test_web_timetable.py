@@ -54,7 +54,7 @@ def _placed(app: TestClient) -> tuple[int, int]:
 def test_a_planner_sees_the_calendar_the_moves_and_both_versions(app: TestClient) -> None:
     log_in(app, "NATO", ["mission_planner"])
     latest = schedule.load_timetable(UnitOfWork(engine_of(app)))
-    placed = latest.plan.result.timetable.placed
+    placed = latest.plan.result.solution.placed
     first = min(placed, key=lambda p: p.start)
     site = latest.plan.run(first.run).site
     page = app.get(PAGE, params={"by": "site", "key": site, "day": str(first.start)}).text
@@ -73,7 +73,7 @@ def test_the_host_liaison_sees_the_runs_but_no_allied_trainer(app: TestClient) -
     # is released to the host) but neither the trainers' codes nor their names.
     log_in(app, "IRQ", ["host_nation_liaison"])
     latest = schedule.load_timetable(UnitOfWork(engine_of(app)))
-    placed = latest.plan.result.timetable.placed
+    placed = latest.plan.result.solution.placed
     first = min(placed, key=lambda p: p.start)
     site = latest.plan.run(first.run).site
     page = app.get(PAGE, params={"by": "site", "key": site, "day": str(first.start)}).text
@@ -122,7 +122,7 @@ def test_school_staff_close_a_room_and_the_replan_runs_as_a_job(app: TestClient)
     csrf = log_in(app, "IRQ", ["school_staff"])
     engine = engine_of(app)
     latest = schedule.load_timetable(UnitOfWork(engine))
-    used = latest.plan.result.timetable.placed[0]
+    used = latest.plan.result.solution.placed[0]
     site = latest.plan.run(used.run).site
     response = app.post(
         f"{PAGE}/run",

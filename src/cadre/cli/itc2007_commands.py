@@ -39,13 +39,13 @@ def _cost_table(check: service.CheckOutcome) -> Table:
     return table
 
 
-def _report_conflicts(check: service.CheckOutcome, shown: int = 20) -> None:
+def _report_violations(check: service.CheckOutcome, shown: int = 20) -> None:
     console.print(f"Hard violations: {check.hard_violations}")
-    for conflict in check.conflicts[:shown]:
-        count = f" ({conflict.violations})" if conflict.violations > 1 else ""
-        console.print(f"  {conflict.kind.value}: {conflict.subject}{count}", highlight=False)
-    if len(check.conflicts) > shown:
-        console.print(f"  … and {len(check.conflicts) - shown} more")
+    for violation in check.violations[:shown]:
+        count = f" ({violation.violations})" if violation.violations > 1 else ""
+        console.print(f"  {violation.kind.value}: {violation.subject}{count}", highlight=False)
+    if len(check.violations) > shown:
+        console.print(f"  … and {len(check.violations) - shown} more")
 
 
 @itc2007.command()
@@ -76,7 +76,7 @@ def solve(
         f"bound {bound}; written to {outcome.written}",
         highlight=False,
     )
-    _report_conflicts(outcome.check)
+    _report_violations(outcome.check)
     console.print(_cost_table(outcome.check))
 
 
@@ -87,7 +87,7 @@ def check(
 ) -> None:
     """Count the hard violations and the UD2 cost of a solution; exit 1 if any rule is broken."""
     outcome = service.check_files(file, solution)
-    _report_conflicts(outcome)
+    _report_violations(outcome)
     console.print(_cost_table(outcome))
     if outcome.hard_violations:
         raise typer.Exit(1)

@@ -24,7 +24,7 @@ def headline(version: TimetableVersion) -> str:
         if not version.violations
         else f"[red]the checker finds {len(version.violations)} conflicts[/]"
     )
-    left = len(plan.runs) - len(result.timetable.placed)
+    left = len(plan.runs) - len(result.solution.placed)
     if left and result.bound is not None:
         proved = result.bound // version.problem.unplaced_penalty()
         left_text = f" ({proved} of the {left} left out proved impossible to place)"
@@ -32,7 +32,7 @@ def headline(version: TimetableVersion) -> str:
         left_text = ""
     return (
         f"[bold]Timetable version {version.number} ({result.status.value}):[/] "
-        f"{len(result.timetable.placed)} of {len(plan.runs)} runs placed{left_text}, "
+        f"{len(result.solution.placed)} of {len(plan.runs)} runs placed{left_text}, "
         f"{plan.start:%d %b %Y} to {plan.end:%d %b %Y}, from {version.parameters.get('source')}; "
         f"objective {result.objective:,}{bound}; {checker}."
     )
@@ -81,7 +81,7 @@ def site_calendar(version: TimetableVersion, site: str) -> RenderableType:
     plan = version.plan
     weeks = _weeks(plan.start, plan.end)
     placed = sorted(
-        (p for p in plan.result.timetable.placed if plan.run(p.run).site == site),
+        (p for p in plan.result.solution.placed if plan.run(p.run).site == site),
         key=lambda p: (p.start, p.room, p.run),
     )
     name = version.problem.site(site).name if version.problem.has("site", site) else site
@@ -144,7 +144,7 @@ def demo_summary(version: TimetableVersion) -> Group:
     """A few lines for `cadre demo`: the headline, the busiest sites, the first reasons."""
     plan = version.plan
     by_site: dict[str, int] = {}
-    for p in plan.result.timetable.placed:
+    for p in plan.result.solution.placed:
         site = plan.run(p.run).site
         by_site[site] = by_site.get(site, 0) + 1
     busiest = ", ".join(f"{s} {n}" for s, n in sorted(by_site.items(), key=lambda x: -x[1])[:4])

@@ -10,12 +10,14 @@ timetable and its re-plan, the ITC-2007 engine): one status, one result shape, o
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 from enum import StrEnum
 from typing import Generic, TypeVar
 
 S = TypeVar("S")
+
+Progress = Callable[[str, float], None]  # what a long solve is doing, and the share done
 
 
 class SolveStatus(StrEnum):

@@ -14,12 +14,13 @@ from cadre.domain.capacity.plan import (
     Stage,
 )
 from cadre.domain.capacity.problem import PlanMode, RunMode
+from cadre.domain.planning import SolveStatus
 
 
 def plan_to_json(plan: CapacityPlan) -> dict[str, Any]:
     peak, peak_month = plan.peak_force
     return {
-        "status": plan.status,
+        "status": plan.status.value,
         "mode": plan.mode.value,
         "months": [m.isoformat() for m in plan.months],
         "headline": {
@@ -85,7 +86,7 @@ def plan_from_json(data: dict[str, Any]) -> CapacityPlan:
         return Handover(h["subject"], day(h["month"]), h["index"])
 
     return CapacityPlan(
-        status=data["status"],
+        status=SolveStatus(data["status"]),
         mode=PlanMode(data["mode"]),
         months=tuple(dt.date.fromisoformat(m) for m in data["months"]),
         runs=tuple(

@@ -59,7 +59,7 @@ def concerns(plan: TimetablePlan, placed: PlacedRun, subject: str, code: str) ->
 
 def subjects(plan: TimetablePlan) -> Iterator[tuple[str, str]]:
     """Every instructor, site and cohort with a run in the timetable."""
-    placed = plan.result.timetable.placed
+    placed = plan.result.solution.placed
     seen: set[tuple[str, str]] = set()
     for p in placed:
         run = plan.run(p.run)
@@ -135,13 +135,13 @@ def calendar_text(
     cal.add("version", "2.0")
     cal.add("method", "PUBLISH")
     cal.add("x-wr-calname", f"{mission} {subject} {code}")
-    now = {p.run for p in plan.result.timetable.placed if concerns(plan, p, subject, code)}
-    for p in plan.result.timetable.placed:
+    now = {p.run for p in plan.result.solution.placed if concerns(plan, p, subject, code)}
+    for p in plan.result.solution.placed:
         if p.run in now:
             uid = event_uid(mission, p.run, subject, code)
             cal.add_component(_event(problem, plan, p, uid, version))
     if previous is not None:
-        for p in previous.result.timetable.placed:
+        for p in previous.result.solution.placed:
             if p.run not in now and concerns(previous, p, subject, code):
                 uid = event_uid(mission, p.run, subject, code)
                 gone = _event(problem, previous, p, uid, version)

@@ -74,8 +74,9 @@ def plan_to_json(plan: TimetablePlan) -> dict[str, Any]:
         "status": r.status.value,
         "objective": r.objective,
         "bound": r.bound,
+        "seconds": r.seconds,
         "cost": vars(r.cost),
-        "placed": [_placed(p) for p in r.timetable.placed],
+        "placed": [_placed(p) for p in r.solution.placed],
         "unplaced": [_unplaced(u) for u in r.unplaced],
         "moves": [
             {
@@ -110,15 +111,18 @@ def _move_back(d: dict[str, Any]) -> Move:
 
 
 def plan_from_json(d: dict[str, Any]) -> TimetablePlan:
+    diagnostics = d.get("diagnostics", {})
     result = MissionResult(
         status=SolveStatus(d["status"]),
-        timetable=MissionTimetable(tuple(p for x in d["placed"] if (p := _placed_back(x)))),
+        solution=MissionTimetable(tuple(p for x in d["placed"] if (p := _placed_back(x)))),
         objective=d["objective"],
         bound=d["bound"],
+        # kept among the diagnostics before the result had a field of its own
+        seconds=d.get("seconds", diagnostics.get("seconds", 0.0)),
+        diagnostics=diagnostics,
         cost=MissionCost(**d["cost"]),
         unplaced=tuple(_unplaced_back(u) for u in d["unplaced"]),
         moves=tuple(_move_back(m) for m in d["moves"]),
-        diagnostics=d.get("diagnostics", {}),
     )
     return TimetablePlan(
         runs=runs_to_domain([RunShape.model_validate(x) for x in d["runs"]]),

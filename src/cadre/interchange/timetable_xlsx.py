@@ -46,7 +46,7 @@ def _table(sheet: Worksheet, header: Sequence[str], rows: list[list[Any]]) -> No
 
 
 def run_rows(problem: MissionProblem, plan: TimetablePlan) -> list[list[Any]]:
-    placed = {p.run: p for p in plan.result.timetable.placed}
+    placed = {p.run: p for p in plan.result.solution.placed}
     why = {u.run: "; ".join(b.reason for b in u.blockers) for u in plan.result.unplaced}
     rows = []
     for run in plan.runs:
@@ -75,7 +75,7 @@ def run_rows(problem: MissionProblem, plan: TimetablePlan) -> list[list[Any]]:
 
 def assignment_rows(problem: MissionProblem, plan: TimetablePlan) -> list[list[Any]]:
     rows = []
-    for p in plan.result.timetable.placed:
+    for p in plan.result.solution.placed:
         run = plan.run(p.run)
         mentors = {c.learner: c.mentor for c in co_teaching(problem, p)}
         for code in p.instructors:
@@ -104,7 +104,7 @@ def _week_start(day: dt.date) -> dt.date:
 
 
 def _site_sheet(sheet: Worksheet, problem: MissionProblem, plan: TimetablePlan, site: str) -> None:
-    placed = [p for p in plan.result.timetable.placed if plan.run(p.run).site == site]
+    placed = [p for p in plan.result.solution.placed if plan.run(p.run).site == site]
     rooms = sorted({r.code for r in problem.site(site).rooms} | {p.room for p in placed})
     put(sheet, 1, 1, "week from").font = Font(bold=True)
     for column, room in enumerate(rooms, 2):

@@ -49,7 +49,7 @@ def server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Server]:
         timetable = schedule.load_timetable(UnitOfWork(engine))
         teams = Counter(
             timetable.problem.trainer(code).nation
-            for placed in timetable.plan.result.timetable.placed
+            for placed in timetable.plan.result.solution.placed
             for code in placed.instructors
             if timetable.problem.trainer(code).nation != timetable.problem.host
         )

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import dataclasses
 
-from cadre.domain.timetable.check import MissionConflict, MissionRule, find_conflicts
+from cadre.domain.timetable.check import MissionRule, TimetableViolation, check_timetable
 from cadre.domain.timetable.problem import MissionTimetable, PlacedRun
 from tests.mission_factories import D, make_problem, make_run, make_trainer
 
@@ -17,8 +17,8 @@ def placed(run: str = "R1", start: D = SUNDAY, end: D = THURSDAY, **changes: obj
     return dataclasses.replace(base, **changes)
 
 
-def conflicts(*runs: PlacedRun, **problem: object) -> list[MissionConflict]:
-    return find_conflicts(make_problem(**problem), MissionTimetable(runs))
+def conflicts(*runs: PlacedRun, **problem: object) -> list[TimetableViolation]:
+    return check_timetable(make_problem(**problem), MissionTimetable(runs))
 
 
 def test_a_sound_run_breaks_no_rule() -> None:
@@ -28,7 +28,7 @@ def test_a_sound_run_breaks_no_rule() -> None:
 def test_an_instructor_without_the_qualification_is_reported() -> None:
     medic = make_trainer("T-MED", "CAN", "MED-INS")
     assert conflicts(placed(instructors=("T-MED",)), trainers=(medic,)) == [
-        MissionConflict(MissionRule.QUALIFIED, "R1", "T-MED is not qualified for CIED-101")
+        TimetableViolation(MissionRule.QUALIFIED, "R1", "T-MED is not qualified for CIED-101")
     ]
 
 
@@ -40,14 +40,16 @@ def test_a_master_trainer_of_the_discipline_may_teach_an_instructor_level_course
 def test_an_instructor_who_leaves_before_the_run_ends_is_reported() -> None:
     leaving = make_trainer("T-CAN", "CAN", "CIED-INS", in_theatre_to=D(2019, 5, 14))
     assert conflicts(placed(), trainers=(leaving,)) == [
-        MissionConflict(MissionRule.IN_THEATRE, "R1", "T-CAN is in theatre 2019-05-05–2019-05-14")
+        TimetableViolation(
+            MissionRule.IN_THEATRE, "R1", "T-CAN is in theatre 2019-05-05–2019-05-14"
+        )
     ]
 
 
 def test_a_nation_barred_from_the_site_by_its_caveat_is_reported() -> None:
     run = make_run(site="BESMAYA")
     assert conflicts(placed(room="BES-CR1", instructors=("T-DEU",)), runs=(run,)) == [
-        MissionConflict(MissionRule.CAVEAT, "R1", "T-DEU may not teach at BESMAYA (resident)")
+        TimetableViolation(MissionRule.CAVEAT, "R1", "T-DEU may not teach at BESMAYA (resident)")
     ]
 
 
@@ -55,7 +57,7 @@ def test_an_instructor_in_two_overlapping_runs_is_reported_once() -> None:
     runs = (make_run("R1"), make_run("R2", course="CIED-201", cohort="C2"))
     found = conflicts(placed("R1"), placed("R2", room="TAJI-CR2"), runs=runs)
     assert found == [
-        MissionConflict(MissionRule.INSTRUCTOR_CLASH, "R2", "instructor T-CAN is also in R1")
+        TimetableViolation(MissionRule.INSTRUCTOR_CLASH, "R2", "instructor T-CAN is also in R1")
     ]
 
 
@@ -63,21 +65,21 @@ def test_a_cohort_in_two_overlapping_runs_is_reported() -> None:
     runs = (make_run("R1", cohort="C2"), make_run("R2", site="BESMAYA", cohort="C2"))
     second = placed("R2", D(2019, 5, 13), D(2019, 5, 19), room="BES-CR1", instructors=("T-DEU",))
     found = conflicts(placed("R1"), second, runs=runs)
-    assert MissionConflict(MissionRule.COHORT_CLASH, "R2", "cohort C2 is also in R1") in found
+    assert TimetableViolation(MissionRule.COHORT_CLASH, "R2", "cohort C2 is also in R1") in found
 
 
 def test_a_room_holding_two_runs_at_once_is_reported() -> None:
     runs = (make_run("R1"), make_run("R2"))
     found = conflicts(placed("R1"), placed("R2", instructors=("T-DEU",)), runs=runs)
     assert found == [
-        MissionConflict(MissionRule.ROOM_CLASH, "R2", "room TAJI/TAJI-CR1 is also in R1")
+        TimetableViolation(MissionRule.ROOM_CLASH, "R2", "room TAJI/TAJI-CR1 is also in R1")
     ]
 
 
 def test_a_class_larger_than_its_room_is_reported() -> None:
     runs = (make_run(cohort="C1"),)
     assert conflicts(placed(room="TAJI-CR2"), runs=runs) == [
-        MissionConflict(MissionRule.ROOM, "R1", "TAJI-CR2 seats 20, the class is 25")
+        TimetableViolation(MissionRule.ROOM, "R1", "TAJI-CR2 seats 20, the class is 25")
     ]
 
 
@@ -86,7 +88,7 @@ def test_a_course_taken_before_its_prerequisite_ends_is_reported() -> None:
     first = placed("A", D(2019, 5, 19), D(2019, 5, 23))
     found = conflicts(first, placed("B", instructors=("T-DEU",), room="TAJI-CR2"), runs=runs)
     assert found == [
-        MissionConflict(
+        TimetableViolation(
             MissionRule.PREREQUISITE, "B", "starts 2019-05-12, before A (CIED-101) ends 2019-05-23"
         )
     ]
@@ -95,7 +97,7 @@ def test_a_course_taken_before_its_prerequisite_ends_is_reported() -> None:
 def test_a_course_placed_while_its_cohorts_prerequisite_run_is_not_is_reported() -> None:
     runs = (make_run("A", cohort="C2"), make_run("B", course="CIED-201", cohort="C2"))
     assert conflicts(placed("B"), runs=runs) == [
-        MissionConflict(MissionRule.PREREQUISITE, "B", "A (CIED-101) is unplaced")
+        TimetableViolation(MissionRule.PREREQUISITE, "B", "A (CIED-101) is unplaced")
     ]
 
 
@@ -103,7 +105,7 @@ def test_a_five_day_run_from_the_sunday_before_eid_ends_after_the_holiday() -> N
     eid_sunday = D(2019, 6, 2)  # Sunday and Monday, Eid from Tuesday to Saturday, then 3 days
     assert conflicts(placed(start=eid_sunday, end=D(2019, 6, 11))) == []
     assert conflicts(placed(start=eid_sunday, end=D(2019, 6, 6))) == [
-        MissionConflict(
+        TimetableViolation(
             MissionRule.WORKING_DAYS,
             "R1",
             "2019-06-02–2019-06-06 holds 2 working days at TAJI, not 5",
@@ -114,7 +116,7 @@ def test_a_five_day_run_from_the_sunday_before_eid_ends_after_the_holiday() -> N
 def test_a_run_starting_mid_week_breaks_the_start_rule() -> None:
     tuesday = D(2019, 5, 14)
     assert conflicts(placed(start=tuesday, end=D(2019, 5, 20))) == [
-        MissionConflict(
+        TimetableViolation(
             MissionRule.START_DAY, "R1", "2019-05-14 is not a start day (after_day_off)"
         )
     ]
@@ -123,17 +125,17 @@ def test_a_run_starting_mid_week_breaks_the_start_rule() -> None:
 def test_an_assistant_instructor_teaching_without_a_certified_peer_is_reported() -> None:
     learner = make_trainer("T-IRQ-AI", "IRQ", "CIED-AI")
     assert conflicts(placed(instructors=("T-IRQ-AI",)), trainers=(learner,)) == [
-        MissionConflict(MissionRule.CO_TEACHING, "R1", "T-IRQ-AI without a certified peer")
+        TimetableViolation(MissionRule.CO_TEACHING, "R1", "T-IRQ-AI without a certified peer")
     ]
 
 
 def test_a_foreign_instructor_in_a_host_led_run_is_reported() -> None:
     assert conflicts(placed(), runs=(make_run(host_led=True),)) == [
-        MissionConflict(MissionRule.HOST_LED, "R1", "T-CAN (CAN) in a host-led run")
+        TimetableViolation(MissionRule.HOST_LED, "R1", "T-CAN (CAN) in a host-led run")
     ]
 
 
 def test_a_team_smaller_than_the_course_asks_is_reported() -> None:
     runs = (make_run(course="CIED-TTT"),)
     found = conflicts(placed(end=D(2019, 5, 23)), runs=runs)
-    assert found == [MissionConflict(MissionRule.TEAM_SIZE, "R1", "1 instructors, not 2")]
+    assert found == [TimetableViolation(MissionRule.TEAM_SIZE, "R1", "1 instructors, not 2")]

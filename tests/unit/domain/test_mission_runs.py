@@ -10,6 +10,7 @@ from cadre.domain.capacity.problem import PlanMode, RunMode
 from cadre.domain.contributors import Trainer
 from cadre.domain.course_runs import CourseRun
 from cadre.domain.host import Cohort, HostName
+from cadre.domain.planning import SolveStatus
 from cadre.domain.timetable.runs import (
     RunsFromPlan,
     match_cohorts,
@@ -24,7 +25,7 @@ MONTHS = (D(2019, 1, 1), D(2019, 2, 1), D(2019, 3, 1))
 
 def plan(*runs: PlannedRuns) -> CapacityPlan:
     return CapacityPlan(
-        "optimal", PlanMode.SIZING, MONTHS, runs, {}, {}, {}, {}, {}, {}, (), (), ()
+        SolveStatus.OPTIMAL, PlanMode.SIZING, MONTHS, runs, {}, {}, {}, {}, {}, {}, (), (), ()
     )
 
 

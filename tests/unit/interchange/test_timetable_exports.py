@@ -36,7 +36,12 @@ STAMP = dt.datetime(2026, 11, 26, 8, 0, tzinfo=dt.UTC)
 
 def plan(*placed: PlacedRun, **changes: object) -> TimetablePlan:
     result = MissionResult(
-        SolveStatus.OPTIMAL, MissionTimetable(placed), 12, 12, MissionCost(1, 0, 12, 0), ()
+        SolveStatus.OPTIMAL,
+        MissionTimetable(placed),
+        12,
+        12,
+        cost=MissionCost(1, 0, 12, 0),
+        unplaced=(),
     )
     return dataclasses.replace(TimetablePlan(RUNS, PROBLEM.start, PROBLEM.end, result), **changes)
 
@@ -83,8 +88,8 @@ def test_the_workbook_lists_runs_and_assignments_and_writes_no_formula(
     stored = plan(FIRST)
     stored = TimetablePlan(
         RUNS, stored.start, stored.end,
-        MissionResult(SolveStatus.OPTIMAL, stored.result.timetable, 1, 1,
-                      MissionCost(1, 0, 5, 0), unplaced),
+        MissionResult(SolveStatus.OPTIMAL, stored.result.solution, 1, 1,
+                      cost=MissionCost(1, 0, 5, 0), unplaced=unplaced),
     )  # fmt: skip
     path = tmp_path / "timetable.xlsx"
     write_workbook(path, problem, stored)

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import pytest
 
-from cadre.domain.capacity.check import find_plan_violations
+from cadre.domain.capacity.check import check_capacity_plan
 from cadre.domain.capacity.plan import CapacityPlan
 from cadre.domain.capacity.problem import CapacityProblem, PlanMode, build_problem
 from cadre.solvers.capacity import solve_capacity
@@ -17,8 +17,8 @@ from tests.capacity_factories import cadre_scenario, scenario
 
 
 def solved(problem: CapacityProblem) -> CapacityPlan:
-    plan = solve_capacity(problem, seconds=30)
-    assert find_plan_violations(problem, plan) == []
+    plan = solve_capacity(problem, seconds=30).solution
+    assert check_capacity_plan(problem, plan) == []
     return plan
 
 

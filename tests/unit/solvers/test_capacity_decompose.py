@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from cadre.domain.capacity.check import find_plan_violations
+from cadre.domain.capacity.check import check_capacity_plan
 from cadre.domain.capacity.problem import PlanMode, build_problem
 from cadre.domain.catalogue import Discipline, InstructorLevel, Qualification
 from cadre.domain.host import Demand
@@ -61,9 +61,9 @@ def test_schools_that_share_no_rooms_are_independent_parts() -> None:
 
 def test_planning_by_parts_gives_the_answer_of_the_whole() -> None:
     problem = build_problem(two_schools(False), PlanMode.SIZING)
-    by_parts = solve_capacity(problem, seconds=30)
-    whole = _solve_whole(problem, 30, 1, lambda _what, _done: None, None)
-    assert find_plan_violations(problem, by_parts) == []
+    by_parts = solve_capacity(problem, seconds=30).solution
+    whole = _solve_whole(problem, 30, 1, lambda _what, _done: None, None).solution
+    assert check_capacity_plan(problem, by_parts) == []
     assert any("independent parts" in note for note in by_parts.notes)
     assert (by_parts.status, whole.status) == ("optimal", "optimal")
     assert by_parts.unmet == pytest.approx(whole.unmet, abs=1e-4)

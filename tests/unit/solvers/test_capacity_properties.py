@@ -7,7 +7,7 @@ import dataclasses
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from cadre.domain.capacity.check import find_plan_violations
+from cadre.domain.capacity.check import check_capacity_plan
 from cadre.domain.capacity.plan import CapacityPlan
 from cadre.domain.capacity.problem import PlanMode, build_problem
 from cadre.domain.catalogue import CourseLevel, Discipline, InstructorLevel, Qualification
@@ -73,9 +73,9 @@ def plan_of(
     s: Scenario, mode: PlanMode = PlanMode.SIZING, handover_by: dict[str, int] | None = None
 ) -> CapacityPlan:
     problem = build_problem(s, mode)
-    plan = solve_capacity(problem, seconds=20, handover_by=handover_by)
+    plan = solve_capacity(problem, seconds=20, handover_by=handover_by).solution
     assert plan.status == "optimal"
-    assert find_plan_violations(problem, plan) == []
+    assert check_capacity_plan(problem, plan) == []
     return plan
 
 

@@ -12,27 +12,29 @@ from hypothesis import strategies as st
 from cadre.domain.catalogue import DeliveryMode
 from cadre.domain.contributors import Caveat
 from cadre.domain.force.caveats import caveat_blocks
-from cadre.domain.force.checker import check_assignment, filled_post_months
+from cadre.domain.force.check import check_force_plan, filled_post_months
 from cadre.domain.force.offers import Offer
-from cadre.domain.force.problem import Allocation, ForceProblem, ForceResult, SolveStatus
+from cadre.domain.force.problem import Allocation, ForcePlan, ForceProblem
 from cadre.domain.force.rotations import rotation_plan
+from cadre.domain.planning import SolveStatus
 from cadre.domain.ranks import RankBand
 from cadre.domain.requirements import Criticality, RequirementLine
-from cadre.solvers.force.matching import match
+from cadre.solvers.force.matching import solve_force
 from tests.force_factories import day, force_scenario, make_line, make_offer, problem_of
 
 
-def solve(problem: ForceProblem) -> ForceResult:
-    result = match(problem)
+def solve(problem: ForceProblem) -> ForcePlan:
+    result = solve_force(problem)
     assert result.status is SolveStatus.OPTIMAL
-    assert check_assignment(problem, result.allocations) == []
-    recount = filled_post_months(problem, result.allocations)
-    assert {t.criticality: t.filled for t in result.objective if t.filled} == dict(recount)
-    return result
+    plan = result.solution
+    assert check_force_plan(problem, plan.allocations) == []
+    recount = filled_post_months(problem, plan.allocations)
+    assert {t.criticality: t.filled for t in plan.fills if t.filled} == dict(recount)
+    return plan
 
 
-def fill(result: ForceResult) -> tuple[int, ...]:
-    return tuple(t.filled for t in result.objective)
+def fill(plan: ForcePlan) -> tuple[int, ...]:
+    return tuple(t.filled for t in plan.fills)
 
 
 def test_an_offer_covering_the_whole_line_fills_every_post_month() -> None:
@@ -262,7 +264,7 @@ def lp_optimum(problem: ForceProblem) -> tuple[int, ...]:
         for line in problem.lines
         for offer in problem.offers
         for month in MONTHS
-        if check_assignment(problem, [Allocation(line.number, offer.code, month, month, 1)]) == []
+        if check_force_plan(problem, [Allocation(line.number, offer.code, month, month, 1)]) == []
     ]
     fixed: list[tuple[list[int], float]] = []
     best: list[int] = []

@@ -10,9 +10,9 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from cadre.domain.catalogue import DeliveryMode
-from cadre.domain.timetable.check import find_conflicts
+from cadre.domain.timetable.check import check_timetable
 from cadre.domain.timetable.problem import MissionProblem
-from cadre.solvers.timetable.solve import first_timetable, solve_mission
+from cadre.solvers.timetable.solve import first_timetable, solve_timetable
 from tests.mission_factories import DEU_TAJI_ONLY, JULY, MAY, make_problem, make_run, make_trainer
 
 # Weighted towards what can teach, so that most runs can be placed and the rules get exercised.
@@ -63,9 +63,9 @@ def mission_problems(draw: st.DrawFn) -> MissionProblem:
 def test_any_generated_mission_timetable_keeps_every_hard_rule(
     problem: MissionProblem, seed: int
 ) -> None:
-    result = solve_mission(problem, seconds=1.0, seed=seed, workers=1)
-    left = {r.code for r in problem.runs} - {p.run for p in result.timetable.placed}
-    assert find_conflicts(problem, result.timetable) == []
+    result = solve_timetable(problem, seconds=1.0, seed=seed, workers=1)
+    left = {r.code for r in problem.runs} - {p.run for p in result.solution.placed}
+    assert check_timetable(problem, result.solution) == []
     assert result.objective == result.cost.total(problem)
     assert ({u.run for u in result.unplaced}, all(u.blockers for u in result.unplaced)) == (
         left,
@@ -79,4 +79,4 @@ def test_the_start_given_to_cp_sat_keeps_every_hard_rule_too(
     problem: MissionProblem, seed: int
 ) -> None:
     """It is the answer whenever CP-SAT finds nothing within its time."""
-    assert find_conflicts(problem, first_timetable(problem, seconds=1.0, seed=seed)) == []
+    assert check_timetable(problem, first_timetable(problem, seconds=1.0, seed=seed)) == []

@@ -6,10 +6,10 @@ from __future__ import annotations
 import pytest
 
 from cadre.domain.errors import InvalidInput
-from cadre.domain.timetable.changes import RoomClosure, Withdrawal
-from cadre.domain.timetable.check import find_conflicts
+from cadre.domain.timetable.changes import RoomClosure, Withdrawal, apply_change
+from cadre.domain.timetable.check import check_timetable
 from cadre.domain.timetable.result import Move
-from cadre.solvers.timetable.solve import replan
+from cadre.solvers.timetable.solve import solve_replan
 from tests.mission_factories import make_problem, make_run, make_trainer, solved
 
 TRAINERS = tuple(
@@ -25,18 +25,18 @@ RUNS = (
 
 def test_a_withdrawn_nations_instructor_is_replaced_and_nothing_else_moves() -> None:
     problem = make_problem(trainers=TRAINERS, runs=RUNS, caveats={})
-    first = solved(problem).timetable
+    first = solved(problem).solution
     gone = first.of("R1")
     assert gone is not None
     nation = gone.instructors[0].removeprefix("T-")
-    done = replan(problem, first, Withdrawal(nation=nation), seconds=3, workers=1)
-    after = done.result.timetable
-    assert find_conflicts(done.problem, after) == []
+    done = solve_replan(problem, first, Withdrawal(nation=nation), seconds=3, workers=1)
+    after = done.solution
+    assert check_timetable(apply_change(problem, Withdrawal(nation=nation)), after) == []
     r1 = after.of("R1")
     assert r1 is not None
     assert [p for p in after.placed if p.run != "R1"] == [p for p in first.placed if p.run != "R1"]
     assert (r1.start, r1.room) == (gone.start, gone.room)
-    assert done.result.moves == (
+    assert done.moves == (
         Move(
             "R1",
             gone,
@@ -45,18 +45,18 @@ def test_a_withdrawn_nations_instructor_is_replaced_and_nothing_else_moves() -> 
             f"T-{nation} of pledge P-{nation}-CIED left: {nation} withdraws",
         ),
     )
-    assert (done.result.cost.moved_runs, done.result.cost.changed_instructors) == (0, 1)
+    assert (done.cost.moved_runs, done.cost.changed_instructors) == (0, 1)
 
 
 def test_a_closed_room_sends_its_runs_to_another_room_on_the_same_days() -> None:
     runs = (make_run("R1", cohort="C2"),)
     problem = make_problem(trainers=TRAINERS[:1], runs=runs, caveats={})
-    first = solved(problem).timetable
+    first = solved(problem).solution
     before = first.placed[0]
-    done = replan(problem, first, RoomClosure(before.room, "TAJI"), seconds=3, workers=1)
-    (after,) = done.result.timetable.placed
+    done = solve_replan(problem, first, RoomClosure(before.room, "TAJI"), seconds=3, workers=1)
+    (after,) = done.solution.placed
     other = "TAJI-CR2" if before.room == "TAJI-CR1" else "TAJI-CR1"
-    assert done.result.moves == (
+    assert done.moves == (
         Move("R1", before, after, (f"room {other}, was {before.room}",),
              f"room {before.room} at TAJI closed"),
     )  # fmt: skip
@@ -66,4 +66,4 @@ def test_a_closed_room_sends_its_runs_to_another_room_on_the_same_days() -> None
 def test_a_withdrawal_naming_nobody_in_the_timetable_is_refused() -> None:
     problem = make_problem(trainers=TRAINERS, runs=RUNS, caveats={})
     with pytest.raises(InvalidInput, match="FRA withdraws: no trainer of the timetable serves"):
-        replan(problem, solved(problem).timetable, Withdrawal(nation="FRA"), seconds=1)
+        solve_replan(problem, solved(problem).solution, Withdrawal(nation="FRA"), seconds=1)

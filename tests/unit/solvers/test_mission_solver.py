@@ -12,7 +12,7 @@ from cadre.domain.sites import Room
 from cadre.domain.timetable.plan import CoTeaching, co_teaching
 from cadre.domain.timetable.problem import MissionTimetable, PlacedRun
 from cadre.domain.timetable.result import BlockerKind
-from cadre.solvers.timetable.solve import solve_mission
+from cadre.solvers.timetable.solve import solve_timetable
 from tests.mission_factories import (
     TAJI,
     D,
@@ -34,7 +34,7 @@ def test_the_qualified_trainer_teaches_and_the_class_gets_the_room_that_seats_it
     medic = make_trainer("T-MED", "CAN", "MED-INS")
     problem = make_problem(trainers=(medic, CAN), runs=(make_run(cohort="C1"),), caveats={})
     result = solved(problem)
-    assert (result.status, result.timetable) == (
+    assert (result.status, result.solution) == (
         SolveStatus.OPTIMAL,
         MissionTimetable((PlacedRun("R1", D(2019, 5, 5), D(2019, 5, 9), "TAJI-CR1", ("T-CAN",)),)),
     )
@@ -43,7 +43,7 @@ def test_the_qualified_trainer_teaches_and_the_class_gets_the_room_that_seats_it
 def test_a_run_waits_until_its_instructor_is_in_theatre_for_all_of_it() -> None:
     late = dataclasses.replace(CAN, in_theatre_from=D(2019, 5, 20))
     problem = make_problem(trainers=(late,), runs=(make_run(cohort="C1"),), caveats={})
-    assert spans(solved(problem).timetable) == [("R1", D(2019, 5, 26), D(2019, 5, 30))]
+    assert spans(solved(problem).solution) == [("R1", D(2019, 5, 26), D(2019, 5, 30))]
 
 
 def test_a_trainer_whose_caveat_bars_the_site_is_not_used_there() -> None:
@@ -51,7 +51,7 @@ def test_a_trainer_whose_caveat_bars_the_site_is_not_used_there() -> None:
     deu = make_trainer("T-DEU", "DEU", "CIED-INS")
     run = make_run(site="BESMAYA", cohort="C1")
     result = solved(make_problem(trainers=(deu, late), runs=(run,)))
-    assert result.timetable == MissionTimetable(
+    assert result.solution == MissionTimetable(
         (PlacedRun("R1", D(2019, 6, 16), D(2019, 6, 20), "BES-CR1", ("T-CAN",)),)
     )
 
@@ -59,7 +59,7 @@ def test_a_trainer_whose_caveat_bars_the_site_is_not_used_there() -> None:
 def test_one_instructor_teaches_two_runs_one_after_the_other() -> None:
     runs = (make_run("R1", cohort="C1"), make_run("R2", site="BESMAYA", cohort="C2"))
     result = solved(make_problem(trainers=(CAN,), runs=runs, caveats={}))
-    assert sorted((p.start, p.end, p.instructors) for p in result.timetable.placed) == [
+    assert sorted((p.start, p.end, p.instructors) for p in result.solution.placed) == [
         (D(2019, 5, 5), D(2019, 5, 9), ("T-CAN",)),
         (D(2019, 5, 12), D(2019, 5, 16), ("T-CAN",)),
     ]
@@ -70,7 +70,7 @@ def test_a_cohort_takes_two_courses_one_after_the_other() -> None:
     deu = make_trainer("T-DEU", "DEU", "CIED-INS")
     runs = (make_run("R1", cohort="C2"), make_run("R2", course="CIED-102", cohort="C2"))
     problem = make_problem(trainers=(CAN, deu), runs=runs, courses=(*make_problem().courses, other))
-    starts = sorted(p.start for p in solved(problem).timetable.placed)
+    starts = sorted(p.start for p in solved(problem).solution.placed)
     assert starts == [D(2019, 5, 5), D(2019, 5, 12)]
 
 
@@ -78,7 +78,7 @@ def test_a_cohort_takes_a_course_only_after_the_one_it_requires() -> None:
     deu = make_trainer("T-DEU", "DEU", "CIED-INS")
     runs = (make_run("B", course="CIED-201", cohort="C2"), make_run("A", cohort="C2"))
     result = solved(make_problem(trainers=(CAN, deu), runs=runs))
-    assert spans(result.timetable) == [
+    assert spans(result.solution) == [
         ("A", D(2019, 5, 5), D(2019, 5, 9)),
         ("B", D(2019, 5, 12), D(2019, 5, 16)),
     ]
@@ -87,7 +87,7 @@ def test_a_cohort_takes_a_course_only_after_the_one_it_requires() -> None:
 def test_a_five_day_run_from_the_sunday_before_eid_spans_the_holiday() -> None:
     run = make_run(cohort="C1", earliest=D(2019, 6, 2))
     result = solved(make_problem(trainers=(CAN,), runs=(run,), caveats={}))
-    assert spans(result.timetable) == [("R1", D(2019, 6, 2), D(2019, 6, 11))]
+    assert spans(result.solution) == [("R1", D(2019, 6, 2), D(2019, 6, 11))]
 
 
 def test_a_host_instructor_under_certification_co_teaches_with_a_certified_one() -> None:
@@ -95,7 +95,7 @@ def test_a_host_instructor_under_certification_co_teaches_with_a_certified_one()
     problem = make_problem(
         trainers=(CAN, learner), runs=(make_run(course="CIED-TTT", cohort="C1"),), caveats={}
     )
-    placed = solved(problem).timetable.placed
+    placed = solved(problem).solution.placed
     assert [p.instructors for p in placed] == [("T-CAN", "T-IRQ-AI")]
     assert co_teaching(problem, placed[0]) == (CoTeaching("T-IRQ-AI", "T-CAN"),)
 
@@ -107,7 +107,7 @@ def test_two_instructors_under_certification_never_teach_alone() -> None:
     )
     problem = make_problem(trainers=learners, runs=(make_run(course="CIED-TTT"),), caveats={})
     result = solved(problem)
-    assert (result.timetable.placed, [b.kind for u in result.unplaced for b in u.blockers]) == (
+    assert (result.solution.placed, [b.kind for u in result.unplaced for b in u.blockers]) == (
         (),
         [BlockerKind.TOO_FEW],
     )
@@ -117,7 +117,7 @@ def test_a_host_led_run_is_taught_by_host_instructors_only() -> None:
     host = make_trainer("T-IRQ", "IRQ", "CIED-INS")
     run = make_run(cohort="C1", host_led=True)
     result = solved(make_problem(trainers=(CAN, host), runs=(run,), caveats={}))
-    assert [p.instructors for p in result.timetable.placed] == [("T-IRQ",)]
+    assert [p.instructors for p in result.solution.placed] == [("T-IRQ",)]
 
 
 def test_an_instructor_prefers_to_stay_at_one_site() -> None:
@@ -130,7 +130,7 @@ def test_an_instructor_prefers_to_stay_at_one_site() -> None:
     )
     result = solved(make_problem(trainers=(CAN, can2), runs=runs, caveats={}))
     sites = {
-        code: {p.run[0] for p in result.timetable.placed if code in p.instructors}
+        code: {p.run[0] for p in result.solution.placed if code in p.instructors}
         for code in ("T-CAN", "T-CAN-2")
     }
     assert sorted(map(sorted, sites.values())) == [["B"], ["T"]]
@@ -142,7 +142,7 @@ def test_two_classes_at_one_site_at_the_same_time_get_a_room_each() -> None:
     deu = make_trainer("T-DEU", "DEU", "CIED-INS")
     runs = (make_run("R1", cohort="C1"), make_run("R2", cohort="C2"))
     problem = make_problem(trainers=(CAN, deu), runs=runs, sites=(taji,), caveats={})
-    placed = solved(problem).timetable.placed
+    placed = solved(problem).solution.placed
     assert sorted((p.start, p.room) for p in placed) == [
         (D(2019, 5, 5), "TAJI-CR1"),
         (D(2019, 5, 5), "TAJI-CR2"),
@@ -152,7 +152,7 @@ def test_two_classes_at_one_site_at_the_same_time_get_a_room_each() -> None:
 def test_the_follower_hears_each_phase_and_a_refusal_from_it_stops_the_solver() -> None:
     problem = make_problem(trainers=(CAN,), runs=(make_run(cohort="C1"),), caveats={})
     heard: list[tuple[str, float]] = []
-    solve_mission(problem, 2, 0, 1, progress=lambda what, done: heard.append((what, done)))
+    solve_timetable(problem, 2, 0, 1, progress=lambda what, done: heard.append((what, done)))
     shares = [done for _, done in heard]
     assert heard[0][0] == "first timetable: 1 of 1 runs placed"
     assert any(what.startswith("CP-SAT: a timetable of cost") for what, _ in heard)
@@ -166,4 +166,4 @@ def test_the_follower_hears_each_phase_and_a_refusal_from_it_stops_the_solver() 
             raise Cancelled
 
     with pytest.raises(Cancelled):
-        solve_mission(problem, 2, 0, 1, progress=refuse)
+        solve_timetable(problem, 2, 0, 1, progress=refuse)

@@ -26,7 +26,7 @@ def test_a_course_nobody_is_qualified_to_teach_is_said_so_and_the_rest_is_placed
         caveats={},
     )
     result = solved(problem)
-    assert ([p.run for p in result.timetable.placed], result.unplaced) == (
+    assert ([p.run for p in result.solution.placed], result.unplaced) == (
         ["R1"],
         (
             UnplacedRun(
@@ -126,7 +126,7 @@ def test_a_run_crowded_out_by_others_names_them_and_says_the_answer_is_proved() 
     problem = make_problem(trainers=(CAN,), runs=runs, caveats={})
     result = solved(problem)
     (left,) = result.unplaced
-    placed = result.timetable.placed[0].run
+    placed = result.solution.placed[0].run
     assert (result.status, left.blockers) == (
         SolveStatus.OPTIMAL,
         (

@@ -8,30 +8,67 @@ from __future__ import annotations
 
 from collections import defaultdict
 from collections.abc import Callable
+from dataclasses import dataclass, field
 
 from cadre.domain.capacity.plan import CapacityPlan
 from cadre.domain.capacity.problem import CapacityProblem, PlanMode, RunMode
 
 Series = dict[str, list[float]]
+ForeignLoad = dict[tuple[str, str, RunMode, int], float]  # qualification, site, mode, month
 
 
-def find_plan_violations(
+def check_capacity_plan(
     problem: CapacityProblem, plan: CapacityPlan, tol: float = 1e-4
 ) -> list[str]:
+    """Every rule the plan breaks, each in a sentence; empty when it keeps them all."""
+    loads, found = _under_way(problem, plan, tol)
+    found += _rooms_and_classes(problem, plan, loads, tol)
+    abroad, broken = _seats_abroad(problem, plan, tol)
+    found += broken
+    horizon = len(problem.months)
+
+    # Graduates: entrants who pass, in the month their course ends.
+    def entrants(code: str, t: int) -> float:
+        if t < 0:
+            return 0.0
+        return plan.trainees.get(code, (0.0,) * horizon)[t] + abroad[code, t]
+
+    grads: Series = {
+        c.code: [c.pass_rate * entrants(c.code, t - len(c.occupancy) + 1) for t in range(horizon)]
+        for c in problem.courses
+    }
+    found += _demand(problem, plan, grads, tol)
+    found += _pools(problem, grads, entrants, tol)
+    found += _cadre(problem, plan, grads, loads.host, tol)
+    found += _force(problem, plan, loads.foreign, tol)
+    found += _handovers(problem, plan, tol)
+    return found
+
+
+@dataclass
+class _Loads:
+    """What the runs in the country imply, month by month."""
+
+    rooms: dict[tuple[str, int], float] = field(default_factory=lambda: defaultdict(float))
+    host: dict[tuple[str, int], float] = field(default_factory=lambda: defaultdict(float))
+    foreign: ForeignLoad = field(default_factory=lambda: defaultdict(float))
+    seats: dict[tuple[str, int], float] = field(default_factory=lambda: defaultdict(float))
+    minimum: dict[tuple[str, int], float] = field(default_factory=lambda: defaultdict(float))
+
+
+def _over(value: float, limit: float, tol: float) -> bool:
+    return value > limit + tol * max(1.0, abs(limit))
+
+
+def _under_way(
+    problem: CapacityProblem, plan: CapacityPlan, tol: float
+) -> tuple[_Loads, list[str]]:
+    """What runs are under way, who teaches them, and how many may enter, month by month; with
+    what a run breaks on its own (an unknown course, a site or mode it may not use, ...)."""
     horizon = len(problem.months)
     courses = {c.code: c for c in problem.courses}
     sites = {s.code: s for s in problem.sites}
-    found: list[str] = []
-
-    def over(value: float, limit: float) -> bool:
-        return value > limit + tol * max(1.0, abs(limit))
-
-    # What runs are under way, who teaches them, and how many enter, month by month.
-    room_use: dict[tuple[str, int], float] = defaultdict(float)
-    host_load: dict[tuple[str, int], float] = defaultdict(float)
-    foreign_load: dict[tuple[str, str, RunMode, int], float] = defaultdict(float)
-    seats: dict[tuple[str, int], float] = defaultdict(float)
-    minimum: dict[tuple[str, int], float] = defaultdict(float)
+    loads, found = _Loads(), []
     for r in plan.runs:
         c = courses.get(r.course)
         if c is None:
@@ -49,25 +86,42 @@ def find_plan_violations(
             found.append(f"{r.course} started in month {r.month} ends after the horizon")
         if r.mode == RunMode.MOBILE and not sites[r.site].mobile_months[r.month]:
             found.append(f"a mobile team teaches {r.course} at {r.site} outside its windows")
-        seats[r.course, r.month] += allowed[r.site] * r.runs
-        minimum[r.course, r.month] += c.min_class * r.runs
+        loads.seats[r.course, r.month] += allowed[r.site] * r.runs
+        loads.minimum[r.course, r.month] += c.min_class * r.runs
         for k, share in enumerate(c.occupancy):
             t = r.month + k
-            room_use[r.site, t] += share * r.runs
+            loads.rooms[r.site, t] += share * r.runs
             if r.mode == RunMode.HOST:
-                host_load[c.instructor_qualification, t] += share * c.instructors * r.runs
+                loads.host[c.instructor_qualification, t] += share * c.instructors * r.runs
             else:
                 load = share * c.instructors * r.runs / problem.foreign_teaching_fraction
-                foreign_load[c.instructor_qualification, r.site, r.mode, t] += load
-    for (site, t), used in room_use.items():
-        if t < horizon and over(used, sites[site].rooms * sites[site].availability[t]):
+                loads.foreign[c.instructor_qualification, r.site, r.mode, t] += load
+    return loads, found
+
+
+def _rooms_and_classes(
+    problem: CapacityProblem, plan: CapacityPlan, loads: _Loads, tol: float
+) -> list[str]:
+    """No site holds more runs than its rooms; the entrants fit the classes that start."""
+    horizon = len(problem.months)
+    sites = {s.code: s for s in problem.sites}
+    found = []
+    for (site, t), used in loads.rooms.items():
+        if t < horizon and _over(used, sites[site].rooms * sites[site].availability[t], tol):
             found.append(f"{site} has {used:.2f} runs under way in month {t}, more than its rooms")
     for code, series in plan.trainees.items():
         for t, n in enumerate(series):
-            if over(n, seats[code, t]) or over(minimum[code, t], n):
+            if _over(n, loads.seats[code, t], tol) or _over(loads.minimum[code, t], n, tol):
                 found.append(f"{n:.2f} enter {code} in month {t}, outside the classes' sizes")
+    return found
 
+
+def _seats_abroad(
+    problem: CapacityProblem, plan: CapacityPlan, tol: float
+) -> tuple[dict[tuple[str, int], float], list[str]]:
+    """Entrants abroad per course and month; a nation's seats are not used beyond its offer."""
     abroad: dict[tuple[str, int], float] = defaultdict(float)
+    found = []
     for (code, nation), series in plan.abroad.items():
         for year in {m.year for m in problem.months}:
             used = sum(n for t, n in enumerate(series) if problem.months[t].year == year)
@@ -76,29 +130,13 @@ def find_plan_violations(
                 for s in problem.seats
                 if s.course == code and s.nation == nation and s.year == year
             )
-            if over(used, offered):
+            if _over(used, offered, tol):
                 found.append(
                     f"{used:.1f} seats used on {code} with {nation} in {year}, {offered} offered"
                 )
         for t, n in enumerate(series):
             abroad[code, t] += n
-
-    # Graduates: entrants who pass, in the month their course ends.
-    def entrants(code: str, t: int) -> float:
-        if t < 0:
-            return 0.0
-        return plan.trainees.get(code, (0.0,) * horizon)[t] + abroad[code, t]
-
-    grads: Series = {
-        c.code: [c.pass_rate * entrants(c.code, t - len(c.occupancy) + 1) for t in range(horizon)]
-        for c in problem.courses
-    }
-    found += _demand(problem, plan, grads, tol)
-    found += _pools(problem, grads, entrants, tol)
-    found += _cadre(problem, plan, grads, host_load, tol)
-    found += _force(problem, plan, foreign_load, tol)
-    found += _handovers(problem, plan, tol)
-    return found
+    return abroad, found
 
 
 def _demand(problem: CapacityProblem, plan: CapacityPlan, grads: Series, tol: float) -> list[str]:
@@ -181,7 +219,7 @@ def _cadre(
 def _force(
     problem: CapacityProblem,
     plan: CapacityPlan,
-    load: dict[tuple[str, str, RunMode, int], float],
+    load: ForeignLoad,
     tol: float,
 ) -> list[str]:
     found = []

@@ -6,6 +6,7 @@ import datetime as dt
 from dataclasses import dataclass, field
 
 from cadre.domain.capacity.problem import PlanMode, RunMode
+from cadre.domain.planning import SolveStatus
 
 
 @dataclass(frozen=True)
@@ -52,15 +53,17 @@ class Handover:
 
 @dataclass(frozen=True)
 class Stage:
+    """One solve of the lexicographic sequence, as HiGHS ended it."""
+
     name: str
-    status: str
+    status: str  # HiGHS's word: optimal, infeasible, time limit, ...
     objective: float
     seconds: float
 
 
 @dataclass(frozen=True)
 class CapacityPlan:
-    status: str  # optimal | feasible (stopped early, figures valid) | stopped (no plan)
+    status: SolveStatus  # optimal, feasible (stopped early, figures valid) or stopped (no plan)
     mode: PlanMode
     months: tuple[dt.date, ...]
     runs: tuple[PlannedRuns, ...]

@@ -1,11 +1,10 @@
-"""What the matcher is given and what it gives back, as frozen values."""
+"""What the matcher is given and the plan it gives back, as frozen values."""
 
 from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
-from enum import StrEnum
 from functools import cached_property
 
 from cadre.domain.catalogue import Qualification
@@ -85,13 +84,6 @@ class ForceProblem:
         return line.region or ""
 
 
-class SolveStatus(StrEnum):
-    OPTIMAL = "optimal"
-    FEASIBLE = "feasible"
-    TIMED_OUT = "timed_out"
-    FAILED = "failed"
-
-
 @dataclass(frozen=True, order=True)
 class Allocation:
     """`people` of `offer` serve on `line` in every month from `first_month` to `last_month`
@@ -118,16 +110,9 @@ class TierFill:
 
 
 @dataclass(frozen=True)
-class ForceResult:
-    """The matcher's answer: status, filled post-months per criticality (the objective, most
-    critical first) with its bound, the allocations, and figures on how it was computed."""
+class ForcePlan:
+    """The matcher's solution: the allocations, and the post-months required and filled in
+    each criticality class, most critical first."""
 
-    status: SolveStatus
-    objective: tuple[TierFill, ...]
-    bound: tuple[int, ...]
     allocations: tuple[Allocation, ...]
-    diagnostics: Mapping[str, float | int | str] = field(default_factory=dict)
-
-    @property
-    def filled_post_months(self) -> int:
-        return sum(t.filled for t in self.objective)
+    fills: tuple[TierFill, ...]

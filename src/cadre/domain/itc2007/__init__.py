@@ -1,12 +1,12 @@
-"""Course timetabling: the general model and its independent checker."""
+"""Course timetabling (ITC-2007 track 3): the general model and its independent checker."""
 
 from cadre.domain.itc2007.check import (
-    Conflict,
-    ConflictKind,
     CostBreakdown,
-    evaluate_cost,
-    find_conflicts,
+    Itc2007Rule,
+    Itc2007Violation,
+    check_itc2007,
     hard_violations,
+    itc2007_cost,
 )
 from cadre.domain.itc2007.model import (
     Event,
@@ -14,30 +14,26 @@ from cadre.domain.itc2007.model import (
     ResourceKind,
     Session,
     SoftWeights,
-    SolveStatus,
     TimeGrid,
     Timetable,
     TimetableProblem,
-    TimetableResult,
     TimetableRoom,
 )
 
 __all__ = [
-    "Conflict",
-    "ConflictKind",
     "CostBreakdown",
     "Event",
+    "Itc2007Rule",
+    "Itc2007Violation",
     "Resource",
     "ResourceKind",
     "Session",
     "SoftWeights",
-    "SolveStatus",
     "TimeGrid",
     "Timetable",
     "TimetableProblem",
-    "TimetableResult",
     "TimetableRoom",
-    "evaluate_cost",
-    "find_conflicts",
+    "check_itc2007",
     "hard_violations",
+    "itc2007_cost",
 ]

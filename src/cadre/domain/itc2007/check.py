@@ -1,6 +1,7 @@
-"""The independent checker of timetables: hard conflicts and the soft cost, counted plainly.
+"""The independent checker of ITC-2007 timetables: hard violations and the soft cost, counted
+plainly (`check_itc2007`, `itc2007_cost`).
 
-It shares no code with the engines in `cadre.solvers.timetable` (on purpose, so that a bug in
+It shares no code with the engine in `cadre.solvers.itc2007` (on purpose, so that a bug in
 one is caught by the other) and counts as the official ITC-2007 validator does: a conflicting
 pair of events counts once per period they share, a room once per session beyond the first.
 """
@@ -15,7 +16,7 @@ from itertools import combinations
 from cadre.domain.itc2007.model import Event, Timetable, TimetableProblem
 
 
-class ConflictKind(StrEnum):
+class Itc2007Rule(StrEnum):
     SESSIONS = "sessions"  # an event has more or fewer sessions (distinct starts) than required
     CLASH = "clash"  # two events sharing a resource meet in the same period
     UNAVAILABLE = "unavailable"  # a session starts in a period its event may not use
@@ -25,8 +26,8 @@ class ConflictKind(StrEnum):
 
 
 @dataclass(frozen=True)
-class Conflict:
-    kind: ConflictKind
+class Itc2007Violation:
+    kind: Itc2007Rule
     subject: str
     violations: int = 1
 
@@ -50,8 +51,8 @@ class CostBreakdown:
         )
 
 
-def hard_violations(conflicts: list[Conflict]) -> int:
-    return sum(conflict.violations for conflict in conflicts)
+def hard_violations(violations: list[Itc2007Violation]) -> int:
+    return sum(v.violations for v in violations)
 
 
 def _starts(problem: TimetableProblem, timetable: Timetable) -> dict[str, set[int]]:
@@ -67,21 +68,21 @@ def _occupied(event: Event, start: int) -> range:
     return range(start, start + event.duration)
 
 
-def find_conflicts(problem: TimetableProblem, timetable: Timetable) -> list[Conflict]:
+def check_itc2007(problem: TimetableProblem, timetable: Timetable) -> list[Itc2007Violation]:
     """Every hard rule the timetable breaks, each with the number of violations it makes."""
     grid = problem.grid
     periods = grid.days * grid.periods_per_day
     events = {event.code: event for event in problem.events}
     rooms = {room.code for room in problem.rooms}
-    found: list[Conflict] = []
+    found: list[Itc2007Violation] = []
 
     for session in timetable.sessions:
         if session.event not in events:
-            found.append(Conflict(ConflictKind.UNKNOWN, f"event {session.event}"))
+            found.append(Itc2007Violation(Itc2007Rule.UNKNOWN, f"event {session.event}"))
         if session.room not in rooms:
-            found.append(Conflict(ConflictKind.UNKNOWN, f"room {session.room}"))
+            found.append(Itc2007Violation(Itc2007Rule.UNKNOWN, f"room {session.room}"))
         if not 0 <= session.period < periods:
-            found.append(Conflict(ConflictKind.UNKNOWN, f"period {session.period}"))
+            found.append(Itc2007Violation(Itc2007Rule.UNKNOWN, f"period {session.period}"))
 
     starts = _starts(problem, timetable)
     for code, used in starts.items():
@@ -89,7 +90,9 @@ def find_conflicts(problem: TimetableProblem, timetable: Timetable) -> list[Conf
         if missing:
             what = "missing" if missing > 0 else "extra"
             found.append(
-                Conflict(ConflictKind.SESSIONS, f"{code}: {abs(missing)} {what}", abs(missing))
+                Itc2007Violation(
+                    Itc2007Rule.SESSIONS, f"{code}: {abs(missing)} {what}", abs(missing)
+                )
             )
 
     for code, used in starts.items():
@@ -98,7 +101,7 @@ def find_conflicts(problem: TimetableProblem, timetable: Timetable) -> list[Conf
             slot = start % grid.periods_per_day
             allowed = event.allowed_periods is None or start in event.allowed_periods
             if not allowed or slot + event.duration > grid.periods_per_day:
-                found.append(Conflict(ConflictKind.UNAVAILABLE, f"{code} at period {start}"))
+                found.append(Itc2007Violation(Itc2007Rule.UNAVAILABLE, f"{code} at period {start}"))
 
     seen: set[tuple[str, str, int]] = set()
     for session in timetable.sessions:
@@ -109,7 +112,7 @@ def find_conflicts(problem: TimetableProblem, timetable: Timetable) -> list[Conf
         seen.add(key)
         if session.room not in placed.allowed_rooms:
             found.append(
-                Conflict(ConflictKind.ROOM_NOT_ALLOWED, f"{session.event} in {session.room}")
+                Itc2007Violation(Itc2007Rule.ROOM_NOT_ALLOWED, f"{session.event} in {session.room}")
             )
 
     found.extend(_clashes(problem, starts))
@@ -117,10 +120,10 @@ def find_conflicts(problem: TimetableProblem, timetable: Timetable) -> list[Conf
     return found
 
 
-def _clashes(problem: TimetableProblem, starts: dict[str, set[int]]) -> list[Conflict]:
+def _clashes(problem: TimetableProblem, starts: dict[str, set[int]]) -> list[Itc2007Violation]:
     events = {event.code: event for event in problem.events}
     at: dict[int, list[str]] = defaultdict(list)
-    overlaps: list[Conflict] = []
+    overlaps: list[Itc2007Violation] = []
     for code in sorted(starts):
         occupied: dict[int, int] = defaultdict(int)
         for start in starts[code]:
@@ -130,21 +133,23 @@ def _clashes(problem: TimetableProblem, starts: dict[str, set[int]]) -> list[Con
             at[period].append(code)
             if count > 1:  # sessions of one event overlap (possible only with durations above 1)
                 overlaps.append(
-                    Conflict(ConflictKind.CLASH, f"{code} twice at period {period}", count - 1)
+                    Itc2007Violation(
+                        Itc2007Rule.CLASH, f"{code} twice at period {period}", count - 1
+                    )
                 )
-    clashes: list[Conflict] = []
+    clashes: list[Itc2007Violation] = []
     for period in sorted(at):
         for first, second in combinations(at[period], 2):
             if set(events[first].resources) & set(events[second].resources):
                 clashes.append(
-                    Conflict(ConflictKind.CLASH, f"{first} and {second} at period {period}")
+                    Itc2007Violation(Itc2007Rule.CLASH, f"{first} and {second} at period {period}")
                 )
     return clashes + overlaps
 
 
 def _room_occupancy(
     problem: TimetableProblem, timetable: Timetable, events: dict[str, Event]
-) -> list[Conflict]:
+) -> list[Itc2007Violation]:
     held: dict[tuple[str, int], set[tuple[str, int]]] = defaultdict(set)
     for session in timetable.sessions:
         event = events.get(session.event)
@@ -153,13 +158,13 @@ def _room_occupancy(
         for period in _occupied(event, session.period):
             held[(session.room, period)].add((session.event, session.period))
     return [
-        Conflict(ConflictKind.ROOM_OCCUPIED, f"{room} at period {period}", len(sessions) - 1)
+        Itc2007Violation(Itc2007Rule.ROOM_OCCUPIED, f"{room} at period {period}", len(sessions) - 1)
         for (room, period), sessions in sorted(held.items())
         if len(sessions) > 1
     ]
 
 
-def evaluate_cost(problem: TimetableProblem, timetable: Timetable) -> CostBreakdown:
+def itc2007_cost(problem: TimetableProblem, timetable: Timetable) -> CostBreakdown:
     """The weighted soft cost of the timetable, as the UD2 validator counts it."""
     weights = problem.weights
     grid = problem.grid

@@ -7,7 +7,6 @@ curricula) cannot be in two places at once; two events conflict when they share 
 
 from __future__ import annotations
 
-from collections.abc import Mapping
 from dataclasses import dataclass, field
 from enum import StrEnum
 
@@ -98,26 +97,3 @@ class Session:
 @dataclass(frozen=True)
 class Timetable:
     sessions: tuple[Session, ...]
-
-
-class SolveStatus(StrEnum):
-    OPTIMAL = "optimal"  # no timetable without hard violations costs less
-    FEASIBLE = "feasible"  # no hard violation; cost may be above the bound
-    INFEASIBLE = "infeasible"  # proved: no timetable meets every hard rule
-    UNKNOWN = "unknown"  # the time ran out before a timetable without hard violations
-
-
-@dataclass(frozen=True)
-class TimetableResult:
-    """What a timetabling engine returns; `hard_violations` and `cost` are its own count.
-
-    `bound` is a proved lower bound on the cost of any timetable without hard violations, when
-    the engine has one. `timetable` is the best found (possibly with hard violations).
-    """
-
-    status: SolveStatus
-    timetable: Timetable
-    hard_violations: int
-    cost: int
-    bound: int | None
-    diagnostics: Mapping[str, float | int | str] = field(default_factory=dict)

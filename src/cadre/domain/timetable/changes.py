@@ -167,7 +167,7 @@ def _made_way_for(problem: MissionProblem, old: PlacedRun, forced: list[PlacedRu
     return found
 
 
-def describe_moves(
+def explain_moves(
     before: MissionProblem,
     after: MissionProblem,
     previous: MissionTimetable,

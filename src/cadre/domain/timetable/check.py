@@ -1,6 +1,7 @@
-"""The independent checker of mission timetables: every hard rule, recomputed from scratch.
+"""The independent checker of mission timetables (`check_timetable`): every hard rule,
+recomputed from scratch.
 
-It shares no code with the solver (`cadre.solvers.timetable.mission_*`): it reads the problem
+It shares no code with the solver (`cadre.solvers.timetable`): it reads the problem
 and the timetable as a commandant would, one rule per function, so a bug on either side shows.
 Spans are calendar days from a run's first to its last teaching day: a person or room is
 committed to a run over the weekends and holidays inside it.
@@ -43,16 +44,18 @@ class MissionRule(StrEnum):
 
 
 @dataclass(frozen=True)
-class MissionConflict:
+class TimetableViolation:
     rule: MissionRule
     run: str
     detail: str
 
 
-Check = Callable[[MissionProblem, list[PlacedRun]], Iterator[MissionConflict]]
+Check = Callable[[MissionProblem, list[PlacedRun]], Iterator[TimetableViolation]]
 
 
-def find_conflicts(problem: MissionProblem, timetable: MissionTimetable) -> list[MissionConflict]:
+def check_timetable(
+    problem: MissionProblem, timetable: MissionTimetable
+) -> list[TimetableViolation]:
     """Every hard rule the timetable breaks; empty when it keeps them all."""
     found = list(_unknown(problem, timetable))
     known = [
@@ -65,33 +68,35 @@ def find_conflicts(problem: MissionProblem, timetable: MissionTimetable) -> list
     return found
 
 
-def _unknown(problem: MissionProblem, timetable: MissionTimetable) -> Iterator[MissionConflict]:
+def _unknown(problem: MissionProblem, timetable: MissionTimetable) -> Iterator[TimetableViolation]:
     """A timetable names only runs and trainers of the problem, and places each run once."""
     seen: set[str] = set()
     for p in timetable.placed:
         if not problem.has("run", p.run):
-            yield MissionConflict(MissionRule.UNKNOWN, p.run, "no such run")
+            yield TimetableViolation(MissionRule.UNKNOWN, p.run, "no such run")
         elif p.run in seen:
-            yield MissionConflict(MissionRule.UNKNOWN, p.run, "placed twice")
+            yield TimetableViolation(MissionRule.UNKNOWN, p.run, "placed twice")
         seen.add(p.run)
         for code in p.instructors:
             if not problem.has("trainer", code):
-                yield MissionConflict(MissionRule.UNKNOWN, p.run, f"no such trainer {code}")
+                yield TimetableViolation(MissionRule.UNKNOWN, p.run, f"no such trainer {code}")
 
 
-def within_window(problem: MissionProblem, placed: list[PlacedRun]) -> Iterator[MissionConflict]:
+def within_window(problem: MissionProblem, placed: list[PlacedRun]) -> Iterator[TimetableViolation]:
     """A run starts no earlier than its earliest day and ends no later than its latest, within
     the horizon."""
     for p in placed:
         run = problem.run(p.run)
         first, last = max(run.earliest, problem.start), min(run.latest, problem.end)
         if p.start < first or p.end > last or p.end < p.start:
-            yield MissionConflict(
+            yield TimetableViolation(
                 MissionRule.WINDOW, p.run, f"{p.start}–{p.end} is outside {first}–{last}"
             )
 
 
-def on_working_days(problem: MissionProblem, placed: list[PlacedRun]) -> Iterator[MissionConflict]:
+def on_working_days(
+    problem: MissionProblem, placed: list[PlacedRun]
+) -> Iterator[TimetableViolation]:
     """A run of d days starts on a working day of its site and ends on the d-th working day
     from there, so it skips the site's weekends and holidays and nothing else."""
     for p in placed:
@@ -104,7 +109,7 @@ def on_working_days(problem: MissionProblem, placed: list[PlacedRun]) -> Iterato
             or not site.is_working_day(p.end)
             or len(days) != wanted
         ):
-            yield MissionConflict(
+            yield TimetableViolation(
                 MissionRule.WORKING_DAYS,
                 p.run,
                 f"{p.start}–{p.end} holds {len(days)} working days at {site.code}, not {wanted}",
@@ -113,29 +118,31 @@ def on_working_days(problem: MissionProblem, placed: list[PlacedRun]) -> Iterato
 
 def starts_on_allowed_day(
     problem: MissionProblem, placed: list[PlacedRun]
-) -> Iterator[MissionConflict]:
+) -> Iterator[TimetableViolation]:
     """A run starts on a day the start rule allows (by default the first working day after a
     day off, or its earliest day)."""
     for p in placed:
         if not may_start(problem, problem.run(p.run), p.start):
-            yield MissionConflict(
+            yield TimetableViolation(
                 MissionRule.START_DAY, p.run, f"{p.start} is not a start day ({problem.starts})"
             )
 
 
-def team_is_complete(problem: MissionProblem, placed: list[PlacedRun]) -> Iterator[MissionConflict]:
+def team_is_complete(
+    problem: MissionProblem, placed: list[PlacedRun]
+) -> Iterator[TimetableViolation]:
     """A run has exactly as many different instructors as its course asks for."""
     for p in placed:
         wanted = problem.course(problem.run(p.run).course).instructors_per_run
         if len(set(p.instructors)) != wanted or len(p.instructors) != wanted:
-            yield MissionConflict(
+            yield TimetableViolation(
                 MissionRule.TEAM_SIZE, p.run, f"{len(p.instructors)} instructors, not {wanted}"
             )
 
 
 def instructors_qualified(
     problem: MissionProblem, placed: list[PlacedRun]
-) -> Iterator[MissionConflict]:
+) -> Iterator[TimetableViolation]:
     """Each instructor is certified for the course, or a host instructor under certification;
     a host-led run has host instructors only."""
     for p in placed:
@@ -146,24 +153,24 @@ def instructors_qualified(
                 certified_for(problem, trainer, run.course)
                 or under_certification_for(problem, trainer, run.course)
             ):
-                yield MissionConflict(
+                yield TimetableViolation(
                     MissionRule.QUALIFIED, p.run, f"{code} is not qualified for {run.course}"
                 )
             if run.host_led and trainer.nation != problem.host:
-                yield MissionConflict(
+                yield TimetableViolation(
                     MissionRule.HOST_LED, p.run, f"{code} ({trainer.nation}) in a host-led run"
                 )
 
 
 def instructors_in_theatre(
     problem: MissionProblem, placed: list[PlacedRun]
-) -> Iterator[MissionConflict]:
+) -> Iterator[TimetableViolation]:
     """Each instructor is in theatre from the run's first day to its last."""
     for p in placed:
         for code in p.instructors:
             trainer = problem.trainer(code)
             if not (trainer.in_theatre_from <= p.start and p.end <= trainer.in_theatre_to):
-                yield MissionConflict(
+                yield TimetableViolation(
                     MissionRule.IN_THEATRE,
                     p.run,
                     f"{code} is in theatre {trainer.in_theatre_from}–{trainer.in_theatre_to}",
@@ -172,18 +179,18 @@ def instructors_in_theatre(
 
 def caveats_respected(
     problem: MissionProblem, placed: list[PlacedRun]
-) -> Iterator[MissionConflict]:
+) -> Iterator[TimetableViolation]:
     """Each instructor's caveats allow the run's site and delivery mode."""
     for p in placed:
         run = problem.run(p.run)
         for code in p.instructors:
             if not allowed_at(problem, problem.trainer(code), run):
-                yield MissionConflict(
+                yield TimetableViolation(
                     MissionRule.CAVEAT, p.run, f"{code} may not teach at {run.site} ({run.mode})"
                 )
 
 
-def co_teaching(problem: MissionProblem, placed: list[PlacedRun]) -> Iterator[MissionConflict]:
+def co_teaching(problem: MissionProblem, placed: list[PlacedRun]) -> Iterator[TimetableViolation]:
     """A host instructor under certification teaches only beside a certified instructor."""
     for p in placed:
         course = problem.run(p.run).course
@@ -192,21 +199,23 @@ def co_teaching(problem: MissionProblem, placed: list[PlacedRun]) -> Iterator[Mi
         ]
         certified = [c for c in p.instructors if certified_for(problem, problem.trainer(c), course)]
         if learners and not certified:
-            yield MissionConflict(
+            yield TimetableViolation(
                 MissionRule.CO_TEACHING, p.run, f"{', '.join(learners)} without a certified peer"
             )
 
 
-def room_fits(problem: MissionProblem, placed: list[PlacedRun]) -> Iterator[MissionConflict]:
+def room_fits(problem: MissionProblem, placed: list[PlacedRun]) -> Iterator[TimetableViolation]:
     """A run is held in a room of its site that seats its class."""
     for p in placed:
         run = problem.run(p.run)
         rooms = {r.code: r.capacity for r in problem.site(run.site).rooms}
         size = problem.class_size(run)
         if p.room not in rooms:
-            yield MissionConflict(MissionRule.ROOM, p.run, f"{p.room} is not a room of {run.site}")
+            yield TimetableViolation(
+                MissionRule.ROOM, p.run, f"{p.room} is not a room of {run.site}"
+            )
         elif rooms[p.room] < size:
-            yield MissionConflict(
+            yield TimetableViolation(
                 MissionRule.ROOM, p.run, f"{p.room} seats {rooms[p.room]}, the class is {size}"
             )
 
@@ -217,15 +226,17 @@ def _overlap(a: PlacedRun, b: PlacedRun) -> bool:
 
 def _clashes(
     groups: dict[str, list[PlacedRun]], rule: MissionRule, what: str
-) -> Iterator[MissionConflict]:
+) -> Iterator[TimetableViolation]:
     for key in sorted(groups):
         ordered = sorted(groups[key], key=lambda p: (p.start, p.run))
         for a, b in combinations(ordered, 2):
             if _overlap(a, b):
-                yield MissionConflict(rule, b.run, f"{what} {key} is also in {a.run}")
+                yield TimetableViolation(rule, b.run, f"{what} {key} is also in {a.run}")
 
 
-def instructor_once(problem: MissionProblem, placed: list[PlacedRun]) -> Iterator[MissionConflict]:
+def instructor_once(
+    problem: MissionProblem, placed: list[PlacedRun]
+) -> Iterator[TimetableViolation]:
     """An instructor is never in two runs whose spans overlap."""
     groups: dict[str, list[PlacedRun]] = defaultdict(list)
     for p in placed:
@@ -234,7 +245,7 @@ def instructor_once(problem: MissionProblem, placed: list[PlacedRun]) -> Iterato
     return _clashes(groups, MissionRule.INSTRUCTOR_CLASH, "instructor")
 
 
-def cohort_once(problem: MissionProblem, placed: list[PlacedRun]) -> Iterator[MissionConflict]:
+def cohort_once(problem: MissionProblem, placed: list[PlacedRun]) -> Iterator[TimetableViolation]:
     """A cohort is never in two runs whose spans overlap."""
     groups: dict[str, list[PlacedRun]] = defaultdict(list)
     for p in placed:
@@ -244,7 +255,7 @@ def cohort_once(problem: MissionProblem, placed: list[PlacedRun]) -> Iterator[Mi
     return _clashes(groups, MissionRule.COHORT_CLASH, "cohort")
 
 
-def room_once(problem: MissionProblem, placed: list[PlacedRun]) -> Iterator[MissionConflict]:
+def room_once(problem: MissionProblem, placed: list[PlacedRun]) -> Iterator[TimetableViolation]:
     """A room holds one run at a time."""
     groups: dict[str, list[PlacedRun]] = defaultdict(list)
     for p in placed:
@@ -254,7 +265,7 @@ def room_once(problem: MissionProblem, placed: list[PlacedRun]) -> Iterator[Miss
 
 def prerequisites_first(
     problem: MissionProblem, placed: list[PlacedRun]
-) -> Iterator[MissionConflict]:
+) -> Iterator[TimetableViolation]:
     """A cohort's run of a course starts after each of its runs of a course required before it
     has ended; and is placed only when those are."""
     by_code = {p.run: p for p in placed}
@@ -268,11 +279,11 @@ def prerequisites_first(
                 continue
             earlier = by_code.get(other.code)
             if earlier is None:
-                yield MissionConflict(
+                yield TimetableViolation(
                     MissionRule.PREREQUISITE, p.run, f"{other.code} ({other.course}) is unplaced"
                 )
             elif earlier.end >= p.start:
-                yield MissionConflict(
+                yield TimetableViolation(
                     MissionRule.PREREQUISITE,
                     p.run,
                     f"starts {p.start}, before {other.code} ({other.course}) ends {earlier.end}",

@@ -43,11 +43,13 @@ def in_theatre_days(problem: MissionProblem, code: str) -> int:
     return max(0, (last - first).days + 1)
 
 
-def evaluate_cost(
+def timetable_cost(
     problem: MissionProblem,
     timetable: MissionTimetable,
     previous: MissionTimetable | None = None,
 ) -> MissionCost:
+    """What `timetable` costs term by term; with `previous`, the re-plan's terms for what it
+    changed of it."""
     placed = [p for p in timetable.placed if problem.has("run", p.run)]
     sites: dict[str, set[str]] = defaultdict(set)
     teaching: dict[str, int] = defaultdict(int)

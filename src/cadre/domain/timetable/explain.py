@@ -92,38 +92,11 @@ def _blockers(
             BlockerKind.NO_ROOM,
             f"no room at {site.code} seats a class of {size} (the largest seats {largest})",
         )
-    teachers = _qualified(problem, run)
-    if teachers is None:
-        yield _no_qualified(problem, run)
+    found = _teams(problem, run, spans)
+    if isinstance(found, Blocker):
+        yield found
         return
-    allowed = [t for t in teachers if allowed_at(problem, t, run)]
-    if not allowed:
-        barred = [f"{t.code} ({_caveat_codes(problem, t, run)})" for t in teachers]
-        yield Blocker(
-            BlockerKind.CAVEATS,
-            f"caveats bar every trainer qualified for {course.code} from {site.code} "
-            f"({run.mode.value}): {_names(barred)}",
-        )
-        return
-    present = {span: [t for t in allowed if _in_theatre(t, span)] for span in spans}
-    if not any(present.values()):
-        windows = [f"{t.code} {t.in_theatre_from}–{t.in_theatre_to}" for t in allowed]
-        yield Blocker(
-            BlockerKind.NOT_IN_THEATRE,
-            f"no trainer qualified and allowed at {site.code} is in theatre for a whole run "
-            f"between {spans[0].start} and {spans[-1].end}: {_names(windows)}",
-        )
-        return
-    teams = [s for s in spans if _can_team(problem, run, present[s])]
-    if not teams:
-        most = max(len(p) for p in present.values())
-        yield Blocker(
-            BlockerKind.TOO_FEW,
-            f"{course.code} needs {course.instructors_per_run} instructors, one of them "
-            f"certified; at most {most} qualified and allowed at {site.code} are in theatre "
-            "together for a whole run",
-        )
-        return
+    teams, present = found
     if not rooms:
         return
     blocker = _prerequisite(problem, run, timetable, teams[-1].start)
@@ -133,6 +106,46 @@ def _blockers(
     after = _prerequisites_end(problem, run, timetable)
     teams = [s for s in teams if after is None or s.start > after]
     yield _held_by_others(problem, run, teams, present, rooms, busy, proved)
+
+
+Present = dict[_Span, list[Trainer]]  # per span, who may teach the run and is in theatre
+
+
+def _teams(
+    problem: MissionProblem, run: CourseRun, spans: list[_Span]
+) -> tuple[list[_Span], Present] | Blocker:
+    """The spans in which a team for the run could be found on its own, with who is there;
+    or why there are none: nobody qualified, caveats, nobody in theatre, too few together."""
+    site, course = problem.site(run.site), problem.course(run.course)
+    teachers = _qualified(problem, run)
+    if teachers is None:
+        return _no_qualified(problem, run)
+    allowed = [t for t in teachers if allowed_at(problem, t, run)]
+    if not allowed:
+        barred = [f"{t.code} ({_caveat_codes(problem, t, run)})" for t in teachers]
+        return Blocker(
+            BlockerKind.CAVEATS,
+            f"caveats bar every trainer qualified for {course.code} from {site.code} "
+            f"({run.mode.value}): {_names(barred)}",
+        )
+    present = {span: [t for t in allowed if _in_theatre(t, span)] for span in spans}
+    if not any(present.values()):
+        windows = [f"{t.code} {t.in_theatre_from}–{t.in_theatre_to}" for t in allowed]
+        return Blocker(
+            BlockerKind.NOT_IN_THEATRE,
+            f"no trainer qualified and allowed at {site.code} is in theatre for a whole run "
+            f"between {spans[0].start} and {spans[-1].end}: {_names(windows)}",
+        )
+    teams = [s for s in spans if _can_team(problem, run, present[s])]
+    if not teams:
+        most = max(len(p) for p in present.values())
+        return Blocker(
+            BlockerKind.TOO_FEW,
+            f"{course.code} needs {course.instructors_per_run} instructors, one of them "
+            f"certified; at most {most} qualified and allowed at {site.code} are in theatre "
+            "together for a whole run",
+        )
+    return teams, present
 
 
 def _qualified(problem: MissionProblem, run: CourseRun) -> list[Trainer] | None:
@@ -246,7 +259,7 @@ def _held_by_others(
     problem: MissionProblem,
     run: CourseRun,
     spans: list[_Span],
-    present: dict[_Span, list[Trainer]],
+    present: Present,
     rooms: list[str],
     busy: _Busy,
     proved: bool,

@@ -3,13 +3,12 @@ and why, and after a re-plan what moved and why."""
 
 from __future__ import annotations
 
-from collections.abc import Mapping
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from enum import StrEnum
 
-from cadre.domain.planning import SolveStatus
+from cadre.domain.planning import SolveResult
 from cadre.domain.timetable.cost import MissionCost
-from cadre.domain.timetable.problem import MissionProblem, MissionTimetable, PlacedRun
+from cadre.domain.timetable.problem import MissionTimetable, PlacedRun
 
 
 class BlockerKind(StrEnum):
@@ -50,23 +49,13 @@ class Move:
     reason: str  # the change that forced it, or the run it made way for
 
 
-@dataclass(frozen=True)
-class MissionResult:
-    """`objective` is `cost.total(problem)`; `bound` a proved lower bound on it, when known."""
+@dataclass(frozen=True, kw_only=True)
+class MissionResult(SolveResult[MissionTimetable]):
+    """The timetabler's answer in the common shape, `solution` being the timetable, `objective`
+    its `cost.total(problem)` and `bound` a proved lower bound on it when known; with what the
+    timetabler adds: the cost term by term, the runs left out and what blocks each, and after a
+    re-plan what moved and why."""
 
-    status: SolveStatus
-    timetable: MissionTimetable
-    objective: int
-    bound: int | None
     cost: MissionCost
     unplaced: tuple[UnplacedRun, ...]
     moves: tuple[Move, ...] = ()
-    diagnostics: Mapping[str, float | int | str] = field(default_factory=dict)
-
-
-@dataclass(frozen=True)
-class Replanned:
-    """A re-plan's answer with the problem it solved (the old one with the change applied)."""
-
-    problem: MissionProblem
-    result: MissionResult

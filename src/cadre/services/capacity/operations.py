@@ -9,7 +9,7 @@ from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from typing import Any
 
-from cadre.domain.capacity.check import find_plan_violations
+from cadre.domain.capacity.check import check_capacity_plan
 from cadre.domain.capacity.plan import CapacityPlan
 from cadre.domain.capacity.problem import CapacityProblem, PlanMode, build_problem
 from cadre.domain.errors import InvalidInput, Problem
@@ -88,8 +88,9 @@ def plan_capacity(
     if horizon_months is not None and not 1 <= horizon_months <= 120:
         raise InvalidInput(f"the horizon must be 1 to 120 months, not {horizon_months}")
     problem = build_problem(scenario, mode, horizon_months)
-    plan = solve_capacity(problem, seconds=seconds, progress=progress)
-    violations = tuple(find_plan_violations(problem, plan)) if plan.status != "stopped" else ()
+    result = solve_capacity(problem, seconds=seconds, progress=progress)
+    plan = result.solution
+    violations = tuple(check_capacity_plan(problem, plan)) if result.status.usable else ()
     parameters: dict[str, object] = {
         "mode": mode.value,
         "horizon_months": len(problem.months),
@@ -101,7 +102,7 @@ def plan_capacity(
             session,
             scenario.mission.code,
             KIND,
-            status=plan.status,
+            status=result.status.value,
             parameters=parameters,
             scenario_fingerprint=fingerprint(scenario),
             scenario_snapshot=to_json_document(scenario),

@@ -22,16 +22,17 @@ from cadre.domain.force.caveats import CaveatBlock, CaveatImpact, caveat_blocks,
 from cadre.domain.force.fill import FillReport, fill_report
 from cadre.domain.force.offers import Offer, offer_from_pledge
 from cadre.domain.force.planning import requirements_from_plan, school_for
-from cadre.domain.force.problem import ForceProblem, ForceResult
+from cadre.domain.force.problem import ForcePlan, ForceProblem
 from cadre.domain.force.rotations import RotationPlan, rotation_plan
 from cadre.domain.force.shortfalls import Shortfall, shortfalls
+from cadre.domain.planning import SolveResult
 from cadre.domain.requirements import PostKind, RequirementLine
 from cadre.domain.scenario import Scenario
 from cadre.interchange.convert import to_json_document
 from cadre.interchange.force_export import write_fill_report
 from cadre.interchange.force_plots import write_force_plots
 from cadre.services.unit_of_work import UnitOfWork
-from cadre.solvers.force.matching import match
+from cadre.solvers.force.matching import solve_force
 from cadre.storage import force_plans, plans
 from cadre.storage.force_lines import (
     LineSync,
@@ -52,7 +53,7 @@ class ForcePicture:
 
     scenario: Scenario
     problem: ForceProblem
-    result: ForceResult
+    result: SolveResult[ForcePlan]
     fill: FillReport
     shortfalls: tuple[Shortfall, ...]
     caveat_blocks: tuple[CaveatBlock, ...]
@@ -76,15 +77,16 @@ def picture(
         lines, requirement = _statement(session, mission_id, scenario)
         stored = [offer for offer, _ in load_offers(session, mission_id).values()]
     problem = force_problem(scenario, lines, stored, include_offered=include_offered)
-    result = match(problem)
-    report = fill_report(problem, result.allocations)
-    short = shortfalls(problem, result.allocations, scenario.courses)
-    blocks = caveat_blocks(problem, result.allocations)
+    result = solve_force(problem)
+    allocations = result.solution.allocations
+    report = fill_report(problem, allocations)
+    short = shortfalls(problem, allocations, scenario.courses)
+    blocks = caveat_blocks(problem, allocations)
     free = dataclasses.replace(
         problem, offers=tuple(dataclasses.replace(o, caveats=()) for o in problem.offers)
     )
-    impact = caveat_impact(problem, result.allocations, match(free).allocations)
-    plan = rotation_plan(problem, result.allocations, scenario.planning.relief_overlap_days)
+    impact = caveat_impact(problem, allocations, solve_force(free).solution.allocations)
+    plan = rotation_plan(problem, allocations, scenario.planning.relief_overlap_days)
     inputs = fingerprint((scenario, problem.lines, problem.offers, include_offered))
     with uow.transaction() as session:
         last = force_plans.latest_version(session, mission_id, force_plans.FORCE)
@@ -244,14 +246,14 @@ def plan_lines(
 def _save(
     session: Session,
     scenario: Scenario,
-    result: ForceResult,
+    result: SolveResult[ForcePlan],
     report: FillReport,
     short: tuple[Shortfall, ...],
     plan: RotationPlan,
     parameters: dict[str, object],
 ) -> int:
     summary = {
-        "fill": {t.criticality: [t.filled, t.required] for t in result.objective},
+        "fill": {t.criticality: [t.filled, t.required] for t in result.solution.fills},
         "weighted_share": round(report.weighted_share, 4),
         "worst_shortfalls": [s.line.number for s in short[:10]],
         "unrelieved_gaps": len(plan.unrelieved),
@@ -266,7 +268,7 @@ def _save(
         scenario_snapshot=to_json_document(scenario),
         summary=summary,
         result={
-            "allocations": canonical(result.allocations),
+            "allocations": canonical(result.solution.allocations),
             "gaps": canonical(plan.gaps),
             "diagnostics": dict(result.diagnostics),
         },

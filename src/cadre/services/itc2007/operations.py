@@ -10,33 +10,33 @@ import pathlib
 from dataclasses import dataclass
 
 from cadre.domain.itc2007 import (
-    Conflict,
     CostBreakdown,
+    Itc2007Violation,
     Timetable,
     TimetableProblem,
-    TimetableResult,
-    evaluate_cost,
-    find_conflicts,
+    check_itc2007,
     hard_violations,
+    itc2007_cost,
 )
+from cadre.domain.planning import SolveResult
 from cadre.interchange.itc2007 import read_instance, read_solution, write_solution
-from cadre.solvers.itc2007 import solve
+from cadre.solvers.itc2007 import solve_itc2007
 
 
 @dataclass(frozen=True)
 class CheckOutcome:
     instance: str
-    conflicts: tuple[Conflict, ...]
+    violations: tuple[Itc2007Violation, ...]
     cost: CostBreakdown
 
     @property
     def hard_violations(self) -> int:
-        return hard_violations(list(self.conflicts))
+        return hard_violations(list(self.violations))
 
 
 @dataclass(frozen=True)
 class SolveOutcome:
-    result: TimetableResult
+    result: SolveResult[Timetable]
     check: CheckOutcome
     written: pathlib.Path
 
@@ -44,8 +44,8 @@ class SolveOutcome:
 def _check(problem: TimetableProblem, timetable: Timetable) -> CheckOutcome:
     return CheckOutcome(
         problem.name,
-        tuple(find_conflicts(problem, timetable)),
-        evaluate_cost(problem, timetable),
+        tuple(check_itc2007(problem, timetable)),
+        itc2007_cost(problem, timetable),
     )
 
 
@@ -58,9 +58,9 @@ def solve_file(
 ) -> SolveOutcome:
     """Solve the .ctt instance within `seconds` and write the best timetable found to `out`."""
     problem = read_instance(instance)
-    result = solve(problem, seconds, seed=seed, workers=workers)
-    write_solution(out, problem, result.timetable)
-    return SolveOutcome(result, _check(problem, result.timetable), out)
+    result = solve_itc2007(problem, seconds, seed=seed, workers=workers)
+    write_solution(out, problem, result.solution)
+    return SolveOutcome(result, _check(problem, result.solution), out)
 
 
 def check_files(instance: pathlib.Path, solution: pathlib.Path) -> CheckOutcome:

@@ -13,10 +13,11 @@ from typing import Any
 from cadre.domain.course_runs import CourseRun
 from cadre.domain.errors import InvalidInput, NotFound
 from cadre.domain.fingerprint import fingerprint
+from cadre.domain.planning import Progress
 from cadre.domain.scenario import Scenario
 from cadre.domain.timetable.build import mission_problem
 from cadre.domain.timetable.changes import Change, apply_change
-from cadre.domain.timetable.check import find_conflicts
+from cadre.domain.timetable.check import check_timetable
 from cadre.domain.timetable.plan import (
     CalendarRun,
     TimetablePlan,
@@ -40,8 +41,7 @@ from cadre.interchange.timetable_json import change_to_json, plan_from_json, pla
 from cadre.interchange.timetable_xlsx import write_workbook
 from cadre.services.capacity import operations as capacity
 from cadre.services.unit_of_work import UnitOfWork
-from cadre.solvers.timetable.solve import Progress, quiet, solve_mission
-from cadre.solvers.timetable.solve import replan as replan_problem
+from cadre.solvers.timetable.solve import quiet, solve_replan, solve_timetable
 from cadre.storage import plans
 from cadre.storage import scenarios as store
 
@@ -109,7 +109,7 @@ def schedule(
         scenario = store.load_scenario(session, mission)
     runs, notes, source = runs_to_place(uow, scenario, months)
     problem = mission_problem(scenario, runs)
-    result = solve_mission(problem, seconds, seed, _workers(workers), progress=progress or quiet)
+    result = solve_timetable(problem, seconds, seed, _workers(workers), progress=progress or quiet)
     plan = _plan(problem, result, notes, ())
     parameters = {"source": source, "months": months, "seconds": seconds, "seed": seed}
     return _save(uow, scenario, problem, plan, parameters)
@@ -131,11 +131,12 @@ def replan(
     with uow.transaction() as session:
         scenario = store.load_scenario(session, previous.scenario.mission.code)
     problem = _problem(scenario, previous.plan)
-    before = previous.plan.result.timetable
-    done = replan_problem(
+    before = previous.plan.result.solution
+    result = solve_replan(
         problem, before, change, seconds, seed, _workers(workers), progress or quiet
     )
-    plan = _plan(done.problem, done.result, previous.plan.notes, (*previous.plan.changes, change))
+    changed = apply_change(problem, change)
+    plan = _plan(changed, result, previous.plan.notes, (*previous.plan.changes, change))
     parameters = {
         "source": previous.parameters.get("source", ""),
         "months": previous.parameters.get("months"),
@@ -144,7 +145,7 @@ def replan(
         "previous": previous.number,
         "change": change_to_json(change),
     }
-    return _save(uow, scenario, done.problem, plan, parameters)
+    return _save(uow, scenario, changed, plan, parameters)
 
 
 def _plan(
@@ -177,12 +178,12 @@ def _save(
 ) -> TimetableVersion:
     result = plan.result
     violations = tuple(
-        f"{c.rule.value}: {c.run}: {c.detail}" for c in find_conflicts(problem, result.timetable)
+        f"{c.rule.value}: {c.run}: {c.detail}" for c in check_timetable(problem, result.solution)
     )
     summary = {
         "status": result.status.value,
         "runs": len(plan.runs),
-        "placed": len(result.timetable.placed),
+        "placed": len(result.solution.placed),
         "unplaced": len(result.unplaced),
         "moved": len(result.moves),
         "objective": result.objective,
@@ -302,7 +303,7 @@ def view_of(
     version: TimetableVersion, *, by: str | None = None, key: str | None = None
 ) -> TimetableView:
     """A loaded timetable as plain values (see `timetable_view`)."""
-    placed = version.plan.result.timetable.placed
+    placed = version.plan.result.solution.placed
     if by is not None and key is not None:
         placed = tuple(p for p in placed if concerns(version.plan, p, by, key))
     runs = sorted((_calendar_run(version, p) for p in placed), key=lambda r: (r.start, r.run))

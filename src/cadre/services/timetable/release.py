@@ -214,7 +214,7 @@ def redacted(plan: TimetablePlan, seen: _Sight) -> TimetablePlan:
     kept = {r.code for r in runs}
     placed = tuple(
         dataclasses.replace(p, instructors=tuple(c for c in p.instructors if c in seen.trainers))
-        for p in plan.result.timetable.placed
+        for p in plan.result.solution.placed
         if p.run in kept
     )
     unplaced = tuple(
@@ -236,9 +236,9 @@ def redacted(plan: TimetablePlan, seen: _Sight) -> TimetablePlan:
         for m in plan.result.moves
         if m.run in kept
     )
-    timetable = dataclasses.replace(plan.result.timetable, placed=placed)
+    timetable = dataclasses.replace(plan.result.solution, placed=placed)
     result: MissionResult = dataclasses.replace(
-        plan.result, timetable=timetable, unplaced=unplaced, moves=moves
+        plan.result, solution=timetable, unplaced=unplaced, moves=moves
     )
     notes = tuple(seen.blank(n) for n in plan.notes)
     return dataclasses.replace(plan, runs=runs, result=result, notes=notes)

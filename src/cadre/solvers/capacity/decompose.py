@@ -17,27 +17,39 @@ from collections.abc import Callable
 
 from cadre.domain.capacity.plan import CapacityPlan, DemandOutcome, Handover, PlannedRuns, Stage
 from cadre.domain.capacity.problem import CapacityProblem, RunMode
+from cadre.domain.planning import SolveResult, SolveStatus
+from cadre.solvers.capacity.extract import plan_result
 from cadre.solvers.capacity.handover import components
 
-Solve = Callable[[CapacityProblem, float, int, int], CapacityPlan]  # part, seconds, index, count
+# part, seconds, index, count
+Solve = Callable[[CapacityProblem, float, int, int], SolveResult[CapacityPlan]]
 
 
 def solve_by_components(
     problem: CapacityProblem, solve: Solve, deadline: float
-) -> CapacityPlan | None:
-    """The plan of the whole from plans of its parts, or None when it has only one part."""
+) -> SolveResult[CapacityPlan] | None:
+    """The plan of the whole from plans of its parts, or None when it has only one part (or a
+    part stopped without a plan). Objective and bound are the sums of the parts'."""
     parts = independent_parts(problem)
     if problem.budgets or len(parts) < 2:
         return None
-    plans = []
+    results = []
     for index, part in enumerate(parts):
         left = deadline - time.monotonic()
         if left <= 0:
             return None
-        plans.append(solve(_restricted(problem, part), left, index, len(parts)))
-    if any(p.status == "stopped" for p in plans):
+        results.append(solve(_restricted(problem, part), left, index, len(parts)))
+    if any(r.status is SolveStatus.STOPPED for r in results):
         return None
-    return _union(problem, plans, len(parts))
+    plan = _union(problem, [r.solution for r in results], len(parts))
+    bounds = [r.bound for r in results]
+    return plan_result(
+        plan,
+        sum(r.objective or 0.0 for r in results),
+        None if None in bounds else sum(b or 0.0 for b in bounds),
+        sum(r.seconds for r in results),
+        len(parts),
+    )
 
 
 def independent_parts(problem: CapacityProblem) -> list[set[str]]:
@@ -84,7 +96,8 @@ def _restricted(p: CapacityProblem, courses: set[str]) -> CapacityProblem:
 
 def _union(problem: CapacityProblem, plans: list[CapacityPlan], parts: int) -> CapacityPlan:
     runs = tuple(r for p in plans for r in p.runs)
-    status = "optimal" if all(p.status == "optimal" for p in plans) else "feasible"
+    optimal = all(p.status is SolveStatus.OPTIMAL for p in plans)
+    status = SolveStatus.OPTIMAL if optimal else SolveStatus.FEASIBLE
     return CapacityPlan(
         status=status,
         mode=problem.mode,

@@ -12,7 +12,7 @@ from collections.abc import Hashable
 
 import numpy as np
 
-from cadre.solvers.capacity.model import CapacityModel
+from cadre.solvers.capacity.vars import CapacityModel
 
 SIGNIFICANT = 1e-6
 

@@ -15,8 +15,9 @@ from cadre.domain.capacity.plan import (
     Stage,
 )
 from cadre.domain.capacity.problem import RunMode
+from cadre.domain.planning import SolveResult, SolveStatus
 from cadre.solvers.capacity.diagnose import explain_shortfall
-from cadre.solvers.capacity.model import CapacityModel, graduates
+from cadre.solvers.capacity.vars import CapacityModel, graduates
 
 TINY = 1e-6  # below this a continuous quantity is solver noise, not a plan
 
@@ -33,7 +34,7 @@ def extract_plan(
     row_duals: np.ndarray | None,
     col_duals: np.ndarray | None,
     handovers: dict[str, int],
-    status: str,
+    status: SolveStatus,
     stages: tuple[Stage, ...],
     notes: tuple[str, ...],
 ) -> CapacityPlan:
@@ -56,9 +57,7 @@ def extract_plan(
         for member, share in split[site]
         if values[col] * share > TINY
     )
-    abroad: dict[tuple[str, str], list[float]] = defaultdict(lambda: [0.0] * horizon)
-    for (code, t, j), col in model.abroad.items():
-        abroad[code, p.seats[j].nation][t] += _clean(values[col])
+    abroad = _abroad(model, values)
     abroad_runs = tuple(
         PlannedRuns(code, t, RunMode.ABROAD, None, _clean(n / model.courses[code].max_class))
         for (code, _), months in abroad.items()
@@ -88,6 +87,37 @@ def extract_plan(
         variables=model.lp.columns,
         constraints=model.lp.rows,
         notes=notes,
+    )
+
+
+def _abroad(model: CapacityModel, values: np.ndarray) -> dict[tuple[str, str], list[float]]:
+    """Entrants abroad per course and nation, month by month."""
+    abroad: dict[tuple[str, str], list[float]] = defaultdict(lambda: [0.0] * model.horizon)
+    for (code, t, j), col in model.abroad.items():
+        abroad[code, model.problem.seats[j].nation][t] += _clean(values[col])
+    return abroad
+
+
+def plan_result(
+    plan: CapacityPlan,
+    objective: float | None,
+    bound: float | None,
+    seconds: float,
+    parts: int = 1,
+) -> SolveResult[CapacityPlan]:
+    """The plan in the common shape; its own status is the result's."""
+    return SolveResult(
+        status=plan.status,
+        solution=plan,
+        objective=objective,
+        bound=bound,
+        seconds=seconds,
+        diagnostics={
+            "variables": plan.variables,
+            "constraints": plan.constraints,
+            "stages": len(plan.stages),
+            "parts": parts,
+        },
     )
 
 

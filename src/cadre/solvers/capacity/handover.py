@@ -21,7 +21,8 @@ import numpy as np
 
 from cadre.domain.capacity.problem import CapacityProblem, CourseSpec
 from cadre.solvers.capacity.lp import INF, set_costs, set_upper_bounds
-from cadre.solvers.capacity.model import CapacityModel, build_model
+from cadre.solvers.capacity.model import build_model
+from cadre.solvers.capacity.vars import CapacityModel
 
 
 def held(unmet: float) -> float:

@@ -13,46 +13,22 @@ Runs are continuous at this strategic level. Each family of rows says one rule:
 - pledge:   (check mode) a pledge's people cannot teach more than its person-months;
 - seats:    out-of-country entrants fit the seats nations offer that year;
 - budget:   a year's foreign instructor-months and seats abroad fit its budget.
+
+The columns are in vars.py.
 """
 
 from __future__ import annotations
 
 from collections import defaultdict
-from collections.abc import Hashable
-from dataclasses import dataclass, field
 
-from cadre.domain.capacity.problem import CapacityProblem, CourseSpec, PlanMode, RunMode
-from cadre.solvers.capacity.lp import INF, LinearProgramme
-
-Key = tuple[Hashable, ...]
-
-
-@dataclass
-class CapacityModel:
-    problem: CapacityProblem
-    lp: LinearProgramme = field(default_factory=LinearProgramme)
-    runs: dict[tuple[str, int, str, RunMode], int] = field(default_factory=dict)
-    entrants: dict[tuple[str, int], int] = field(default_factory=dict)
-    abroad: dict[tuple[str, int, int], int] = field(default_factory=dict)  # course, month, seat
-    shortfall: dict[int, int] = field(default_factory=dict)  # demand index → column
-    cadre: dict[tuple[str, int], int] = field(default_factory=dict)
-    foreign_mentoring: dict[tuple[str, int], int] = field(default_factory=dict)
-    host_mentoring: dict[tuple[str, int], int] = field(default_factory=dict)
-    force: dict[tuple[str, int], int] = field(default_factory=dict)
-    peak: dict[str, int] = field(default_factory=dict)
-    assigned: dict[tuple[str, int, str | None, RunMode | None], int] = field(default_factory=dict)
-    extra: dict[str, int] = field(default_factory=dict)  # one more pledged instructor, fixed at 0
-    shortfall_row: int = -1
-    courses: dict[str, CourseSpec] = field(default_factory=dict)
-
-    @property
-    def horizon(self) -> int:
-        return len(self.problem.months)
+from cadre.domain.capacity.problem import CapacityProblem, PlanMode, RunMode
+from cadre.solvers.capacity.lp import INF
+from cadre.solvers.capacity.vars import CapacityModel, add_columns, graduates, teaching
 
 
 def build_model(problem: CapacityProblem) -> CapacityModel:
     m = CapacityModel(problem, courses={c.code: c for c in problem.courses})
-    _columns(m)
+    add_columns(m)
     _class_rows(m)
     _site_rows(m)
     _demand_rows(m)
@@ -66,43 +42,6 @@ def build_model(problem: CapacityProblem) -> CapacityModel:
     # The total shortfall, bounded later to keep stage one's answer while other goals are met.
     m.shortfall_row = m.lp.row(((c, 1.0) for c in m.shortfall.values()), -INF, INF, ("total", 0))
     return m
-
-
-def _columns(m: CapacityModel) -> None:
-    p, lp, horizon = m.problem, m.lp, m.horizon
-    sites = {s.code: s for s in p.sites}
-    # Host instructors of a qualification exist only if some are there or a course makes them.
-    cadre = {q for q, n in p.initial_cadre if n > 0} | {c.grants for c in p.courses if c.grants}
-    check = p.mode == PlanMode.CHECK
-    for c in p.courses:
-        # A run that cannot finish inside the horizon would graduate no one: it is left out.
-        for t in range(horizon - c.months + 1):
-            if c.modes & {RunMode.RESIDENT, RunMode.MOBILE, RunMode.HOST}:
-                m.entrants[c.code, t] = lp.variable()
-            for site, _ in c.sites:
-                for mode in (RunMode.RESIDENT, RunMode.MOBILE, RunMode.HOST):
-                    if mode not in c.modes:
-                        continue
-                    if mode == RunMode.MOBILE and not sites[site].mobile_months[t]:
-                        continue
-                    if mode == RunMode.MOBILE and RunMode.RESIDENT in c.modes and not check:
-                        continue  # without caveats a resident run does all a mobile one does
-                    if mode == RunMode.HOST and c.instructor_qualification not in cadre:
-                        continue
-                    m.runs[c.code, t, site, mode] = lp.variable()
-            if RunMode.ABROAD in c.modes:
-                for j, seat in enumerate(p.seats):
-                    if seat.course == c.code and p.months[t].year == seat.year:
-                        m.abroad[c.code, t, j] = lp.variable()
-    for i, d in enumerate(p.demands):
-        m.shortfall[i] = lp.variable(0.0, float(d.trained))
-    for q in p.cadre_qualifications:
-        m.peak[q] = lp.variable()
-        for t in range(horizon):
-            m.cadre[q, t] = lp.variable()
-            m.foreign_mentoring[q, t] = lp.variable()
-            m.host_mentoring[q, t] = lp.variable()
-            m.force[q, t] = lp.variable()
 
 
 def _class_rows(m: CapacityModel) -> None:
@@ -141,19 +80,6 @@ def _site_rows(m: CapacityModel) -> None:
             terms = under_way.get((s.code, t))
             if terms:
                 m.lp.row(terms, -INF, s.rooms * s.availability[t], ("site", (s.code, t)))
-
-
-def graduates(m: CapacityModel, code: str, t: int) -> list[tuple[int, float]]:
-    """Columns and coefficients of the graduates of `code` in month `t`."""
-    c = m.courses[code]
-    start = t - c.months + 1
-    terms: list[tuple[int, float]] = []
-    if (code, start) in m.entrants:
-        terms.append((m.entrants[code, start], c.pass_rate))
-    terms.extend(
-        (col, c.pass_rate) for (cc, s, _), col in m.abroad.items() if cc == code and s == start
-    )
-    return terms
 
 
 def _demand_rows(m: CapacityModel) -> None:
@@ -237,19 +163,6 @@ def _pool_rows(m: CapacityModel) -> None:
                 start = initial.get(a, 0.0) if t == 0 else 0.0
                 m.lp.row(terms, start, start, ("pool", (a, b.code, t)))
                 previous = pool
-
-
-def teaching(m: CapacityModel) -> dict[tuple[str, str, RunMode, int], list[tuple[int, float]]]:
-    """Foreign instructors a month's foreign-led runs take, by qualification, site and mode."""
-    p = m.problem
-    need: dict[tuple[str, str, RunMode, int], list[tuple[int, float]]] = defaultdict(list)
-    for (code, t, site, mode), col in m.runs.items():
-        if mode.foreign_led:
-            c = m.courses[code]
-            for k, share in enumerate(c.occupancy):
-                coefficient = share * c.instructors / p.foreign_teaching_fraction
-                need[c.instructor_qualification, site, mode, t + k].append((col, coefficient))
-    return need
 
 
 def _force_rows(m: CapacityModel) -> None:

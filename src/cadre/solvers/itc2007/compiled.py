@@ -84,6 +84,7 @@ def _csr(rows: list[list[int]]) -> tuple[Ints, Ints]:
 
 
 def compile_problem(problem: TimetableProblem) -> Compiled:
+    """The problem as flat integer arrays, events, rooms, resources and periods by index."""
     grid = problem.grid
     periods, per_day = grid.periods, grid.periods_per_day
     events = problem.events
@@ -95,19 +96,7 @@ def compile_problem(problem: TimetableProblem) -> Compiled:
     resource_index = {code: k for k, code in enumerate(compact_of)}
     shared = len(resource_index)
     room_index = {room.code: k for k, room in enumerate(problem.rooms)}
-
-    start_ok = np.zeros((len(events), periods), dtype=np.int32)
-    room_ok = np.zeros((len(events), len(problem.rooms)), dtype=np.int32)
-    penalty = np.zeros((len(events), len(problem.rooms)), dtype=np.int32)
-    for c, event in enumerate(events):
-        for p in range(periods):
-            fits = p % per_day + event.duration <= per_day
-            if fits and (event.allowed_periods is None or p in event.allowed_periods):
-                start_ok[c, p] = 1
-        for r, room in enumerate(problem.rooms):
-            room_ok[c, r] = event.allowed_rooms is None or room.code in event.allowed_rooms
-            penalty[c, r] = problem.weights.room_capacity * max(0, event.size - room.capacity)
-
+    start_ok, room_ok, penalty = _permissions(problem)
     resource_ptr, resource_idx = _csr(
         [
             [*sorted({resource_index[code] for code in event.resources}), shared + c]
@@ -147,6 +136,25 @@ def compile_problem(problem: TimetableProblem) -> Compiled:
         room_codes=tuple(room_index),
         resource_count=shared + len(events),
     )
+
+
+def _permissions(problem: TimetableProblem) -> tuple[Ints, Ints, Ints]:
+    """Per event: the periods a session may start in (within its day), the rooms it may use,
+    and the weighted seats each room lacks."""
+    periods, per_day = problem.grid.periods, problem.grid.periods_per_day
+    events, rooms = problem.events, problem.rooms
+    start_ok = np.zeros((len(events), periods), dtype=np.int32)
+    room_ok = np.zeros((len(events), len(rooms)), dtype=np.int32)
+    penalty = np.zeros((len(events), len(rooms)), dtype=np.int32)
+    for c, event in enumerate(events):
+        for p in range(periods):
+            fits = p % per_day + event.duration <= per_day
+            if fits and (event.allowed_periods is None or p in event.allowed_periods):
+                start_ok[c, p] = 1
+        for r, room in enumerate(rooms):
+            room_ok[c, r] = event.allowed_rooms is None or room.code in event.allowed_rooms
+            penalty[c, r] = problem.weights.room_capacity * max(0, event.size - room.capacity)
+    return start_ok, room_ok, penalty
 
 
 def decode(compiled: Compiled, period: Ints, room: Ints) -> Timetable:

@@ -14,10 +14,11 @@ from dataclasses import dataclass
 
 import numpy as np
 
-from cadre.domain.itc2007 import SolveStatus, Timetable, TimetableProblem, TimetableResult
+from cadre.domain.itc2007 import Timetable, TimetableProblem
+from cadre.domain.planning import SolveResult, SolveStatus
 from cadre.solvers.itc2007 import counters, kernel
 from cadre.solvers.itc2007.compiled import Compiled, Ints, compile_problem, decode
-from cadre.solvers.itc2007.periods import plan_periods
+from cadre.solvers.itc2007.periods import PeriodPlan, plan_periods
 from cadre.solvers.itc2007.rooms import assign_rooms
 
 
@@ -84,35 +85,33 @@ def _why_infeasible(problem: TimetableProblem, compiled: Compiled) -> str | None
     return None
 
 
-def solve(
+def solve_itc2007(
     problem: TimetableProblem,
     seconds: float,
     seed: int = 0,
     workers: int = 1,
     tuning: Tuning | None = None,
-) -> TimetableResult:
-    """The best timetable found within `seconds` (not counting the one-off compile of the core)."""
+) -> SolveResult[Timetable]:
+    """The best timetable found within `seconds` (not counting the one-off compile of the core).
+
+    `objective` is its UD2 cost as the engine counts it; `bound` a proved lower bound on the
+    cost of any timetable without hard violations, when CP-SAT found one; the diagnostics give
+    the hard violations left (some only when the status is `stopped`)."""
+    began = time.perf_counter()
     tuning = tuning or Tuning()
     compiled = compile_problem(problem)
     reason = _why_infeasible(problem, compiled)
     if reason is not None:
-        return _infeasible(reason)
+        return _infeasible(reason, began)
     _warm_up(compiled)
     rng = np.random.default_rng(seed)
-    started = time.perf_counter()
-    deadline = started + seconds
+    deadline = time.perf_counter() + seconds
 
     budget = min(tuning.period_cap, seconds * tuning.period_share)
     plan = plan_periods(compiled, budget, seed, workers)
     if plan.status == "infeasible":
-        return _infeasible("no assignment of periods avoids every clash (proved by CP-SAT)")
-    periods = np.zeros(compiled.sessions, dtype=np.int32)
-    for c, code_starts in enumerate(plan.starts or ()):
-        periods[compiled.session_event == c] = code_starts
-    if plan.starts is None:  # CP-SAT ran out of time: start anywhere allowed
-        for i, c in enumerate(compiled.session_event):
-            allowed = compiled.start_list[compiled.start_ptr[c] : compiled.start_ptr[c + 1]]
-            periods[i] = rng.choice(allowed)
+        return _infeasible("no assignment of periods avoids every clash (proved by CP-SAT)", began)
+    periods = _first_periods(compiled, plan, rng)
     rooms = assign_rooms(compiled, periods)
 
     chains = [_new_chain(compiled, periods, rooms) for _ in range(max(1, workers))]
@@ -121,34 +120,20 @@ def solve(
     start_cost = int(chains[0].costs[1])
     seeds = [int(s) for s in rng.integers(0, 2**31 - 1, size=len(chains))]
     annealing_from = time.perf_counter()
-    bound = plan.bound
-    finished = threading.Event()
-    span = (annealing_from, deadline)
-    with ThreadPoolExecutor(max_workers=len(chains)) as pool:
-        futures = [
-            pool.submit(_run, compiled, chain, tuning, s, span, finished, bound)
-            for chain, s in zip(chains, seeds, strict=True)
-        ]
-        for future in futures:
-            future.result()
+    _anneal_chains(compiled, chains, seeds, tuning, (annealing_from, deadline), plan.bound)
 
     best = min(chains, key=lambda chain: (int(chain.costs[2]), int(chain.costs[3])))
     hard, cost = int(best.costs[2]), int(best.costs[3])
-    if hard > 0:
-        status = SolveStatus.UNKNOWN
-    elif bound is not None and cost <= bound:
-        status = SolveStatus.OPTIMAL
-    else:
-        status = SolveStatus.FEASIBLE
     iterations = sum(chain.iterations for chain in chains)
     annealing = max(1e-9, time.perf_counter() - annealing_from)
-    return TimetableResult(
-        status=status,
-        timetable=decode(compiled, best.best_period, best.best_room),
-        hard_violations=hard,
-        cost=cost,
-        bound=bound,
+    return SolveResult(
+        status=_status(hard, cost, plan.bound),
+        solution=decode(compiled, best.best_period, best.best_room),
+        objective=cost,
+        bound=plan.bound,
+        seconds=time.perf_counter() - began,
         diagnostics={
+            "hard_violations": hard,
             "cp_sat_status": plan.status,
             "cp_sat_seconds": round(plan.seconds, 3),
             "start_cost": start_cost,
@@ -159,6 +144,45 @@ def solve(
             "compiled_core": str(counters.COMPILED).lower(),
         },
     )
+
+
+def _first_periods(compiled: Compiled, plan: PeriodPlan, rng: np.random.Generator) -> Ints:
+    """Each session's start: CP-SAT's, or (when it ran out of time) any the event may use."""
+    periods = np.zeros(compiled.sessions, dtype=np.int32)
+    for c, code_starts in enumerate(plan.starts or ()):
+        periods[compiled.session_event == c] = code_starts
+    if plan.starts is None:
+        for i, c in enumerate(compiled.session_event):
+            allowed = compiled.start_list[compiled.start_ptr[c] : compiled.start_ptr[c + 1]]
+            periods[i] = rng.choice(allowed)
+    return periods
+
+
+def _anneal_chains(
+    compiled: Compiled,
+    chains: list[_Chain],
+    seeds: list[int],
+    tuning: Tuning,
+    span: tuple[float, float],
+    bound: int | None,
+) -> None:
+    """One thread per chain until the deadline, or until one of them reaches the bound."""
+    finished = threading.Event()
+    with ThreadPoolExecutor(max_workers=len(chains)) as pool:
+        futures = [
+            pool.submit(_run, compiled, chain, tuning, s, span, finished, bound)
+            for chain, s in zip(chains, seeds, strict=True)
+        ]
+        for future in futures:
+            future.result()
+
+
+def _status(hard: int, cost: int, bound: int | None) -> SolveStatus:
+    if hard > 0:  # the time ran out before a timetable without hard violations
+        return SolveStatus.STOPPED
+    if bound is not None and cost <= bound:
+        return SolveStatus.OPTIMAL
+    return SolveStatus.FEASIBLE
 
 
 def _run(
@@ -217,12 +241,10 @@ def _anneal(
     )
 
 
-def _infeasible(reason: str) -> TimetableResult:
-    return TimetableResult(
+def _infeasible(reason: str, began: float) -> SolveResult[Timetable]:
+    return SolveResult(
         status=SolveStatus.INFEASIBLE,
-        timetable=Timetable(()),
-        hard_violations=0,
-        cost=0,
-        bound=None,
-        diagnostics={"reason": reason},
+        solution=Timetable(()),
+        seconds=time.perf_counter() - began,
+        diagnostics={"hard_violations": 0, "reason": reason},
     )

@@ -7,16 +7,15 @@ import dataclasses
 import datetime as dt
 import math
 import time
-from collections.abc import Callable
 
 from ortools.sat.python import cp_model
 
-from cadre.domain.planning import SolveStatus
-from cadre.domain.timetable.changes import Change, apply_change, describe_moves
-from cadre.domain.timetable.cost import evaluate_cost
+from cadre.domain.planning import Progress, SolveStatus
+from cadre.domain.timetable.changes import Change, apply_change, explain_moves
+from cadre.domain.timetable.cost import timetable_cost
 from cadre.domain.timetable.explain import explain_unplaced
 from cadre.domain.timetable.problem import MissionProblem, MissionTimetable, PlacedRun
-from cadre.domain.timetable.result import MissionResult, Replanned
+from cadre.domain.timetable.result import MissionResult
 from cadre.solvers.timetable import model as mission_model
 from cadre.solvers.timetable import terms as mission_terms
 from cadre.solvers.timetable.greedy import Board, Placement, construct
@@ -29,8 +28,6 @@ from cadre.solvers.timetable.vars import MissionModel
 REPAIR_SHARE, REPAIR_CAP = 0.1, 6.0
 LNS_SHARE, LNS_CAP = 0.3, 20.0
 _STATUS = {cp_model.OPTIMAL: SolveStatus.OPTIMAL, cp_model.FEASIBLE: SolveStatus.FEASIBLE}
-
-Progress = Callable[[str, float], None]  # what it is doing, and the share of the time used
 
 
 def quiet(what: str, done: float) -> None:
@@ -151,7 +148,7 @@ def first_timetable(
     return _from_board(problem, board)
 
 
-def solve_mission(
+def solve_timetable(
     problem: MissionProblem,
     seconds: float = 60.0,
     seed: int = 0,
@@ -167,18 +164,8 @@ def solve_mission(
     built = mission_model.build(problem, tables, previous)
     mission_terms.hint(built, board.placed)
     started = time.perf_counter() - began
-    solver = cp_model.CpSolver()
-    solver.parameters.max_time_in_seconds = max(0.1, seconds - (time.perf_counter() - began))
-    solver.parameters.random_seed = seed
-    solver.parameters.num_workers = max(1, workers)
-    # Probing takes seconds on this model and rarely pays: without it the hinted timetable is
-    # CP-SAT's first solution within a second (measured in bench/mission_timetable.py).
-    solver.parameters.cp_model_probing_level = 0
     progress("CP-SAT: improving the timetable", _share(began, seconds))
-    reporter = _Reporter(progress, began, seconds)
-    code = solver.solve(built.model, reporter)
-    if reporter.raised is not None:
-        raise reporter.raised
+    solver, code = _improve(built, began, seconds, seed, workers, progress)
     progress("checking the timetable and explaining what is left out", 0.99)
     if code in (cp_model.OPTIMAL, cp_model.FEASIBLE):
         timetable = _from_solver(problem, built, solver)
@@ -186,20 +173,18 @@ def solve_mission(
         objective = round(solver.objective_value)
     else:  # CP-SAT ran out of time before its first solution: the start is still sound
         timetable, status, bound = _from_board(problem, board), SolveStatus.FEASIBLE, None
-        objective = evaluate_cost(problem, timetable, previous).total(problem)
-    cost = evaluate_cost(problem, timetable, previous)
+        objective = timetable_cost(problem, timetable, previous).total(problem)
+    cost = timetable_cost(problem, timetable, previous)
     unplaced = explain_unplaced(problem, timetable, proved=status is SolveStatus.OPTIMAL)
     proto = built.model.proto
     return MissionResult(
         status=status,
-        timetable=timetable,
+        solution=timetable,
         objective=objective,
         bound=bound,
-        cost=cost,
-        unplaced=unplaced,
+        seconds=time.perf_counter() - began,
         diagnostics={
             "cp_sat_status": solver.status_name(code),
-            "seconds": round(time.perf_counter() - began, 3),
             "solve_seconds": round(solver.wall_time, 3),
             "variables": len(proto.variables),
             "constraints": len(proto.constraints),
@@ -212,10 +197,35 @@ def solve_mission(
             **counts,
             "start_seconds": round(started, 3),
         },
+        cost=cost,
+        unplaced=unplaced,
     )
 
 
-def replan(
+def _improve(
+    built: MissionModel,
+    began: float,
+    seconds: float,
+    seed: int,
+    workers: int,
+    progress: Progress,
+) -> tuple[cp_model.CpSolver, cp_model.CpSolverStatus]:
+    """CP-SAT on the whole model from the hinted start, for what is left of `seconds`."""
+    solver = cp_model.CpSolver()
+    solver.parameters.max_time_in_seconds = max(0.1, seconds - (time.perf_counter() - began))
+    solver.parameters.random_seed = seed
+    solver.parameters.num_workers = max(1, workers)
+    # Probing takes seconds on this model and rarely pays: without it the hinted timetable is
+    # CP-SAT's first solution within a second (measured in bench/mission_timetable.py).
+    solver.parameters.cp_model_probing_level = 0
+    reporter = _Reporter(progress, began, seconds)
+    code = solver.solve(built.model, reporter)
+    if reporter.raised is not None:
+        raise reporter.raised
+    return solver, code
+
+
+def solve_replan(
     problem: MissionProblem,
     previous: MissionTimetable,
     change: Change,
@@ -223,10 +233,10 @@ def replan(
     seed: int = 0,
     workers: int = 8,
     progress: Progress = quiet,
-) -> Replanned:
-    """Apply `change`, solve again keeping as much of `previous` as possible, and say what
-    moved and why."""
+) -> MissionResult:
+    """A timetable of `apply_change(problem, change)` that keeps as much of `previous` as
+    possible, with what moved and why."""
     changed = apply_change(problem, change)
-    result = solve_mission(changed, seconds, seed, workers, previous, progress)
-    moves = describe_moves(problem, changed, previous, result.timetable, [change])
-    return Replanned(changed, dataclasses.replace(result, moves=moves))
+    result = solve_timetable(changed, seconds, seed, workers, previous, progress)
+    moves = explain_moves(problem, changed, previous, result.solution, [change])
+    return dataclasses.replace(result, moves=moves)

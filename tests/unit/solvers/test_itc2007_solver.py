@@ -10,38 +10,41 @@ from cadre.domain.itc2007 import (
     Event,
     Resource,
     ResourceKind,
-    SolveStatus,
     TimeGrid,
+    Timetable,
     TimetableProblem,
-    TimetableResult,
     TimetableRoom,
-    evaluate_cost,
-    find_conflicts,
+    check_itc2007,
+    itc2007_cost,
 )
+from cadre.domain.planning import SolveResult, SolveStatus
 from cadre.interchange.itc2007 import read_instance
-from cadre.solvers.itc2007 import solve
+from cadre.solvers.itc2007 import solve_itc2007
 
 DATA = pathlib.Path(__file__).resolve().parents[2] / "data" / "itc2007"
 
 
-def checked(problem: TimetableProblem, result: TimetableResult) -> tuple[int, CostBreakdown]:
+def checked(problem: TimetableProblem, result: SolveResult[Timetable]) -> tuple[int, CostBreakdown]:
     """The checker's figures, after asserting that the engine counted the same."""
-    conflicts = find_conflicts(problem, result.timetable)
-    cost = evaluate_cost(problem, result.timetable)
-    assert (result.hard_violations, result.cost) == (len(conflicts), cost.total)
-    return len(conflicts), cost
+    violations = check_itc2007(problem, result.solution)
+    cost = itc2007_cost(problem, result.solution)
+    assert (result.diagnostics["hard_violations"], result.objective) == (
+        len(violations),
+        cost.total,
+    )
+    return len(violations), cost
 
 
 def test_an_instance_that_can_cost_nothing_is_solved_to_zero_and_proved_optimal() -> None:
     problem = read_instance(DATA / "tiny_zero.ctt")
-    result = solve(problem, seconds=2, seed=1)
+    result = solve_itc2007(problem, seconds=2, seed=1)
     assert checked(problem, result) == (0, CostBreakdown(0, 0, 0, 0))
     assert (result.status, result.bound) == (SolveStatus.OPTIMAL, 0)
 
 
 def test_forced_costs_are_paid_once_each_and_the_bound_proves_it() -> None:
     problem = read_instance(DATA / "tiny_forced.ctt")
-    result = solve(problem, seconds=2, seed=2, workers=2)
+    result = solve_itc2007(problem, seconds=2, seed=2, workers=2)
     assert checked(problem, result) == (
         0,
         CostBreakdown(room_capacity=10, min_working_days=5, isolated_sessions=4, room_stability=0),
@@ -57,7 +60,7 @@ def test_more_lectures_than_allowed_periods_is_infeasible_with_the_reason() -> N
         resources=(),
         events=(Event("A", sessions=3, size=5, resources=()),),
     )
-    result = solve(problem, seconds=1)
+    result = solve_itc2007(problem, seconds=1)
     assert (result.status, result.diagnostics["reason"]) == (
         SolveStatus.INFEASIBLE,
         "event A needs 3 sessions and may start in only 2 periods",
@@ -72,8 +75,8 @@ def test_a_curriculum_with_more_lectures_than_periods_is_proved_infeasible() -> 
         resources=(Resource("Q", ResourceKind.CURRICULUM, compact=True),),
         events=tuple(Event(code, 2, 5, ("Q",)) for code in ("A", "B", "C")),
     )
-    result = solve(problem, seconds=1)
-    assert (result.status, result.timetable.sessions) == (SolveStatus.INFEASIBLE, ())
+    result = solve_itc2007(problem, seconds=1)
+    assert (result.status, result.solution.sessions) == (SolveStatus.INFEASIBLE, ())
 
 
 def test_two_period_sessions_are_placed_without_overlap_and_inside_their_day() -> None:
@@ -91,11 +94,18 @@ def test_two_period_sessions_are_placed_without_overlap_and_inside_their_day() -
             Event("LOG", 1, 10, ("instructor-1",), allowed_rooms=frozenset({"Lab"})),
         ),
     )
-    result = solve(problem, seconds=1, seed=3)
+    result = solve_itc2007(problem, seconds=1, seed=3)
     assert checked(problem, result) == (0, CostBreakdown(0, 0, 0, 0))
 
 
 def test_the_same_seed_and_a_proved_optimum_give_the_same_cost() -> None:
     problem = read_instance(DATA / "tiny_forced.ctt")
-    first, second = solve(problem, seconds=1, seed=7), solve(problem, seconds=1, seed=7)
-    assert (first.cost, first.status) == (second.cost, second.status) == (19, SolveStatus.OPTIMAL)
+    first, second = (
+        solve_itc2007(problem, seconds=1, seed=7),
+        solve_itc2007(problem, seconds=1, seed=7),
+    )
+    assert (
+        (first.objective, first.status)
+        == (second.objective, second.status)
+        == (19, SolveStatus.OPTIMAL)
+    )

@@ -12,10 +12,10 @@ from cadre.domain.itc2007 import (
     TimeGrid,
     TimetableProblem,
     TimetableRoom,
-    evaluate_cost,
-    find_conflicts,
+    check_itc2007,
+    itc2007_cost,
 )
-from cadre.solvers.itc2007 import solve
+from cadre.solvers.itc2007 import solve_itc2007
 
 
 @st.composite
@@ -56,6 +56,7 @@ def feasible_problems(draw: st.DrawFn) -> TimetableProblem:
 def test_solutions_of_feasible_problems_have_no_hard_conflict(
     problem: TimetableProblem, seed: int
 ) -> None:
-    result = solve(problem, seconds=0.5, seed=seed)
-    assert (find_conflicts(problem, result.timetable), result.hard_violations) == ([], 0)
-    assert result.cost == evaluate_cost(problem, result.timetable).total
+    result = solve_itc2007(problem, seconds=0.5, seed=seed)
+    hard = result.diagnostics["hard_violations"]
+    assert (check_itc2007(problem, result.solution), hard) == ([], 0)
+    assert result.objective == itc2007_cost(problem, result.solution).total

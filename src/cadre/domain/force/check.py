@@ -16,27 +16,27 @@ from cadre.domain.requirements import RequirementLine
 
 
 @dataclass(frozen=True)
-class AssignmentViolation:
+class ForceViolation:
     rule: str
     message: str
 
 
-def check_assignment(
-    problem: ForceProblem, assignment: Sequence[Allocation]
-) -> list[AssignmentViolation]:
-    """Every rule the allocations break; empty when the matching is sound."""
-    found: list[AssignmentViolation] = []
+def check_force_plan(
+    problem: ForceProblem, allocations: Sequence[Allocation]
+) -> list[ForceViolation]:
+    """Every rule a force plan's allocations break; empty when the matching is sound."""
+    found: list[ForceViolation] = []
     offer_load: Counter[tuple[str, dt.date]] = Counter()
     line_load: Counter[tuple[str, dt.date]] = Counter()
     lines = {line.number: line for line in problem.lines}
     offers = {offer.code: offer for offer in problem.offers}
-    for a in assignment:
+    for a in allocations:
         line, offer = lines.get(a.line), offers.get(a.offer)
         if line is None or offer is None:
-            found.append(AssignmentViolation("known", f"{a}: unknown line or offer"))
+            found.append(ForceViolation("known", f"{a}: unknown line or offer"))
             continue
         if a.people < 1 or a.first_month.day != 1 or a.last_month < a.first_month:
-            found.append(AssignmentViolation("shape", f"{a}: not a span of people over months"))
+            found.append(ForceViolation("shape", f"{a}: not a span of people over months"))
             continue
         found.extend(_static(problem, a, line, offer))
         for month in _months(a.first_month, a.last_month):
@@ -44,7 +44,7 @@ def check_assignment(
             line_load[a.line, month] += a.people
             if not _covers(offer, line, month):
                 found.append(
-                    AssignmentViolation(
+                    ForceViolation(
                         "window",
                         f"{a}: offer {offer.code} does not cover line {line.number} "
                         f"in {month:%Y-%m}",
@@ -53,7 +53,7 @@ def check_assignment(
     for (code, month), load in sorted(offer_load.items()):
         if load > offers[code].count:
             found.append(
-                AssignmentViolation(
+                ForceViolation(
                     "offer capacity",
                     f"offer {code} places {load} people in {month:%Y-%m}, "
                     f"but offers {offers[code].count}",
@@ -62,7 +62,7 @@ def check_assignment(
     for (number, month), load in sorted(line_load.items()):
         if load > lines[number].count:
             found.append(
-                AssignmentViolation(
+                ForceViolation(
                     "line capacity",
                     f"line {number} gets {load} people in {month:%Y-%m}, "
                     f"but has {lines[number].count} posts",
@@ -83,11 +83,11 @@ def filled_post_months(problem: ForceProblem, assignment: Sequence[Allocation]) 
 
 def _static(
     problem: ForceProblem, a: Allocation, line: RequirementLine, offer: Offer
-) -> Iterator[AssignmentViolation]:
+) -> Iterator[ForceViolation]:
     if offer.line is not None and offer.line != line.number:
-        yield AssignmentViolation("target", f"{a}: offer {offer.code} is for line {offer.line}")
+        yield ForceViolation("target", f"{a}: offer {offer.code} is for line {offer.line}")
     if offer.line is None and not _qualified(problem, offer.qualification, line.qualification):
-        yield AssignmentViolation(
+        yield ForceViolation(
             "qualification", f"{a}: {offer.qualification} cannot fill {line.qualification}"
         )
     band = offer.rank_band
@@ -95,12 +95,12 @@ def _static(
         line.rank_band.low.ordinal <= band.low.ordinal
         and band.high.ordinal <= line.rank_band.high.ordinal
     ):
-        yield AssignmentViolation("rank", f"{a}: rank {band} outside {line.rank_band}")
+        yield ForceViolation("rank", f"{a}: rank {band} outside {line.rank_band}")
     caveats = {c.code: c for c in problem.caveats}
     for code in offer.caveats:
         caveat = caveats.get(code)
         if caveat is None or not _caveat_permits(problem, caveat, offer, line):
-            yield AssignmentViolation("caveat", f"{a}: caveat {code} forbids line {line.number}")
+            yield ForceViolation("caveat", f"{a}: caveat {code} forbids line {line.number}")
 
 
 def _qualified(problem: ForceProblem, offered: str | None, needed: str) -> bool:

@@ -6,7 +6,7 @@ from typing import Any
 
 import pytest
 
-from cadre.domain.force.checker import AssignmentViolation, check_assignment
+from cadre.domain.force.check import ForceViolation, check_force_plan
 from cadre.domain.force.problem import Allocation
 from cadre.domain.ranks import RankBand
 from tests.force_factories import day, make_line, make_offer, problem_of
@@ -15,7 +15,7 @@ JAN, JUN, DEC = day("2019-01-01"), day("2019-06-01"), day("2019-12-01")
 
 
 def rules(lines: list[Any], offers: list[Any], allocations: list[Allocation]) -> list[str]:
-    return [v.rule for v in check_assignment(problem_of(lines, offers), allocations)]
+    return [v.rule for v in check_force_plan(problem_of(lines, offers), allocations)]
 
 
 def test_a_sound_allocation_passes() -> None:
@@ -44,13 +44,11 @@ def test_too_many_people_on_a_line_or_from_an_offer_are_caught() -> None:
         Allocation("L1", "O-CAN-1", JAN, JUN, 1),
         Allocation("L2", "O-CAN-1", JUN, DEC, 1),
     ]
-    found = check_assignment(
+    found = check_force_plan(
         problem_of([make_line(), make_line(number="L2")], [make_offer()]), allocations
     )
     assert found == [
-        AssignmentViolation(
-            "offer capacity", "offer O-CAN-1 places 2 people in 2019-06, but offers 1"
-        )
+        ForceViolation("offer capacity", "offer O-CAN-1 places 2 people in 2019-06, but offers 1")
     ]
     crowded = [Allocation("L1", "O-CAN-1", JAN, JAN, 2)]
     assert rules([make_line()], [make_offer(count=2)], crowded) == ["line capacity"]
