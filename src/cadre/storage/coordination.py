@@ -159,7 +159,7 @@ def stored_owners(session: Session, mission_id: int, codes: Sequence[str]) -> di
                 ActivityRow.mission_id == mission_id, ActivityRow.code.in_(chunk)
             )
         )
-        found.update({str(code): str(organisation) for code, organisation in rows.tuples()})
+        found.update({str(code): str(organisation) for code, organisation in rows})
     return found
 
 
