@@ -16,10 +16,11 @@ from cadre.cli.render_capacity import headline
 from cadre.cli.render_demo import demo_accounts_table
 from cadre.services.access import demo_accounts
 from cadre.services.capacity import operations as capacity
+from cadre.services.coordination import operations as coordination
 from cadre.services.force import operations as force
 from cadre.services.scenario import demo as demo_service
 from cadre.services.scenario import operations as scenarios
-from cadre.services.system.database import describe, open_database
+from cadre.services.system.database import describe, open_database, open_work
 from cadre.services.timetable import operations as schedule
 
 FileArg = Annotated[pathlib.Path, typer.Argument(help="A scenario file in YAML.")]
@@ -110,6 +111,12 @@ def demo(
     with console.status("Timetabling the first year…"), open_database() as engine:
         timetable = schedule.schedule(engine, mission=loaded.mission.code, seconds=20)
     console.print(render_schedule.demo_summary(timetable))
+    with console.status("Loading the coordination register…"), open_work() as uow:
+        register, needs = coordination.load_example(uow, loaded.mission.code)
+    console.print(
+        f"\n[bold]Coordination register:[/] {register.activities} activities of other actors "
+        f"and {needs.needs} needs of the host; see `cadre coord gaps`."
+    )
     with console.status("Creating a demo account per role…"), open_database() as engine:
         accounts = demo_accounts.create_demo_accounts(engine)
     console.print(demo_accounts_table(accounts))

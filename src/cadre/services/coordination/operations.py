@@ -15,9 +15,10 @@ from dataclasses import dataclass
 from cadre.access.labels import ACTIVITIES, Classification
 from cadre.access.policy import Principal, Reach
 from cadre.domain.coordination.activities import Activity, Need
-from cadre.domain.errors import InvalidInput, Problem
+from cadre.domain.errors import InvalidInput, NotFound, Problem
 from cadre.interchange.coordination.hxl_read import ReadActivity, ReadNeed, Where, read_table
 from cadre.services.coordination.release import Sight, sight
+from cadre.services.scenario.demo import REPOSITORY
 from cadre.services.unit_of_work import UnitOfWork
 from cadre.storage import coordination as store
 from cadre.storage.mission_scope import lock_mission
@@ -145,3 +146,19 @@ def import_table(
             },
         )
     return ImportOutcome(seen.mission, len(activities), len(needs), table.kept, table.ours)
+
+
+EXAMPLE_TABLES = ("register-2019.csv", "needs-2019.csv")
+
+
+def load_example(uow: UnitOfWork, mission: str | None = None) -> list[ImportOutcome]:
+    """The shipped example register and the host's needs (examples/coordination), imported
+    as any table is; for the demo."""
+    folder = REPOSITORY / "examples" / "coordination"
+    found = []
+    for name in EXAMPLE_TABLES:
+        path = folder / name
+        if not path.is_file():
+            raise NotFound(f"the example table {path} is missing", code="coordination.no_example")
+        found.append(import_table(uow, None, path.read_bytes(), name, mission))
+    return found
