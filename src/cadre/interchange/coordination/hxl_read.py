@@ -9,8 +9,10 @@ table never reaches the network.
 
 from __future__ import annotations
 
+import csv
 import hashlib
 import io
+import zipfile
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass, replace
 from typing import Any
@@ -96,22 +98,31 @@ class _Problems:
             raise InvalidInput(self.found, code="coordination.table_refused", file=self.file)
 
 
-def _dataset(data: bytes, file: str) -> Any:
+def _dataset(data: bytes, file: str) -> tuple[list[Any], list[Any]]:
+    """The table's columns and its rows that hold anything, as libhxl reads them."""
     try:
         dataset = hxl.data(make_input(io.BytesIO(data), InputOptions(allow_local=False)))
-        columns = dataset.columns  # libhxl reads the header and the hashtag row here
+        columns = list(dataset.columns)  # libhxl reads the header and the hashtag row here
+        rows = [r for r in dataset if any(values.text(v) for v in r.values)]
     except HXLException as error:
         reason = (
             "no row of HXL hashtags in the first 25 rows"
             if type(error).__name__ == "HXLTagsNotFoundException"
             else f"not a table libhxl can read ({error})"
         )
-        raise InvalidInput(
-            [Problem(reason, file=file, code="coordination.not_hxl")],
-            code="coordination.not_hxl",
-            file=file,
-        ) from None
-    return dataset, columns
+        raise _unreadable(file, reason) from None
+    except (ValueError, LookupError, OSError, zipfile.BadZipFile, csv.Error) as error:
+        # bytes that are no CSV or XLSX at all: libhxl's parsers give up in their own ways
+        raise _unreadable(file, f"not a CSV or XLSX table ({type(error).__name__})") from None
+    return columns, rows
+
+
+def _unreadable(file: str, reason: str) -> InvalidInput:
+    return InvalidInput(
+        [Problem(reason, file=file, code="coordination.not_hxl")],
+        code="coordination.not_hxl",
+        file=file,
+    )
 
 
 def _claim(
@@ -133,12 +144,11 @@ def _claim(
 def read_table(data: bytes, file: str) -> Table:
     """The register lines or the host's needs in an HXL table; InvalidInput, located, when
     any line is wrong (nothing is returned then)."""
-    dataset, columns = _dataset(data, file)
+    columns, rows = _dataset(data, file)
     is_needs = any(NEEDS_MARK.answered_by(c.tag, c.attributes) for c in columns if c.tag)
     fields = NEED_FIELDS if is_needs else ACTIVITY_FIELDS
     claimed, rest = _claim(fields, columns)
     problems = _Problems(file)
-    rows = [r for r in dataset if any(values.text(v) for v in r.values)]
     tag_line = rows[0].source_row_number if rows else 2  # the hashtag row, 1-based
     _require_columns(fields, claimed, problems, Where(tag_line, None, ""))
     problems.refuse()

@@ -83,6 +83,7 @@ class ActivityMap:
 
     mission: str
     governorates: tuple[GovernorateActivity, ...]
+    gaps: tuple[Gap, ...]
     disciplines: tuple[str, ...]  # of the lines the reader sees
     organisations: tuple[str, ...]
     filters: Filters
@@ -205,9 +206,11 @@ def activity_map(
         facets = [(m, d) for m, d in store.facets(session, seen.mission_id) if seen.sees(m)]
     disciplines = {d for _, d in facets} | {a.discipline for a in ours}
     organisations = {m.organisation for m, _ in facets} | {a.organisation for a in ours}
+    gaps = find_gaps(found, _needs(uow, seen, filters))
     return ActivityMap(
         seen.mission,
-        tuple(by_governorate(found, find_gaps(found, _needs(uow, seen, filters)))),
+        tuple(by_governorate(found, gaps)),
+        tuple(gaps),
         tuple(sorted(disciplines)),
         tuple(sorted(organisations)),
         filters,
