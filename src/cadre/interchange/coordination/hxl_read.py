@@ -46,17 +46,44 @@ class Where:
 
 
 @dataclass(frozen=True)
+class _Column:
+    index: int  # 0-based position in the row
+    tag: str  # as written, e.g. #adm1+code+v_pcode
+
+
+@dataclass(frozen=True)
+class Columns:
+    """Which column answers which field, shared by every line of a table."""
+
+    claimed: Mapping[str, _Column]
+    tags: Mapping[str, str]  # each field's own hashtag, for a field no column answers
+
+    def where(self, line: int, name: str) -> Where:
+        column = self.claimed.get(name)
+        if column is None:
+            return Where(line, None, self.tags.get(name, name))
+        return Where(line, column.index + 1, column.tag)
+
+
+@dataclass(frozen=True)
 class ReadActivity:
     activity: Activity
     line: int
-    cells: Mapping[str, Where]  # by field name, for problems found later
+    columns: Columns
+
+    def where(self, name: str) -> Where:
+        """The cell of the line that gave `name` (for problems found later)."""
+        return self.columns.where(self.line, name)
 
 
 @dataclass(frozen=True)
 class ReadNeed:
     need: Need
     line: int
-    cells: Mapping[str, Where]
+    columns: Columns
+
+    def where(self, name: str) -> Where:
+        return self.columns.where(self.line, name)
 
 
 @dataclass(frozen=True)
@@ -67,12 +94,6 @@ class Table:
     needs: tuple[ReadNeed, ...]
     kept: tuple[str, ...]  # hashtags of the columns kept unread
     ours: int  # lines of the mission's own runs, derived from the timetable: left aside
-
-
-@dataclass(frozen=True)
-class _Column:
-    index: int  # 0-based position in the row
-    tag: str  # as written, e.g. #adm1+code+v_pcode
 
 
 class _Problems:
@@ -188,27 +209,22 @@ def _require_columns(
 class _Row:
     """One line being read: its cells by field, with every bad cell reported once."""
 
-    def __init__(
-        self, row: Any, claimed: Mapping[str, _Column], problems: _Problems, fields: Any
-    ) -> None:
+    def __init__(self, row: Any, columns: Columns, problems: _Problems) -> None:
         self.line = int(row.source_row_number) + 1
-        self.values = row.values
-        self.claimed = claimed
+        cells = row.values
+        self.texts = {
+            name: values.text(cells[c.index]) if c.index < len(cells) else ""
+            for name, c in columns.claimed.items()
+        }
+        self.columns = columns
         self.problems = problems
         self.ok = True
-        self.cells = {
-            name: Where(self.line, column.index + 1, column.tag) for name, column in claimed.items()
-        }
-        self.headers = {f.name: f.tag for f in fields}
 
     def where(self, name: str) -> Where:
-        return self.cells.get(name) or Where(self.line, None, str(self.headers.get(name, name)))
+        return self.columns.where(self.line, name)
 
     def text(self, name: str) -> str:
-        column = self.claimed.get(name)
-        if column is None or column.index >= len(self.values):
-            return ""
-        return values.text(self.values[column.index])
+        return self.texts.get(name, "")
 
     def read(self, name: str, parse: Callable[[str], Any], default: Any = None) -> Any:
         raw = self.text(name)
@@ -269,14 +285,15 @@ class _ActivityReader:
     def __init__(
         self, claimed: Mapping[str, _Column], rest: list[_Column], problems: _Problems
     ) -> None:
-        self.claimed, self.rest, self.problems = claimed, rest, problems
+        self.columns = Columns(claimed, {f.name: str(f.tag) for f in ACTIVITY_FIELDS})
+        self.rest, self.problems = rest, problems
 
     def read(self, rows: list[Any]) -> Table:
         found: list[ReadActivity] = []
         codes: dict[str, int] = {}
         ours = 0
         for raw in rows:
-            row = _Row(raw, self.claimed, self.problems, ACTIVITY_FIELDS)
+            row = _Row(raw, self.columns, self.problems)
             if row.text("origin").casefold() == ORIGIN_OURS:
                 ours += 1  # the mission's own run: it comes from the timetable, not a file
                 continue
@@ -291,7 +308,7 @@ class _ActivityReader:
                 )
                 continue
             codes[activity.code] = row.line
-            found.append(ReadActivity(activity, row.line, row.cells))
+            found.append(ReadActivity(activity, row.line, self.columns))
         return Table(tuple(found), (), tuple(c.tag for c in self.rest), ours)
 
     def _activity(self, row: _Row, cells: list[Any]) -> Activity | None:
@@ -388,12 +405,13 @@ class _NeedReader:
     def __init__(
         self, claimed: Mapping[str, _Column], rest: list[_Column], problems: _Problems
     ) -> None:
-        self.claimed, self.rest, self.problems = claimed, rest, problems
+        self.columns = Columns(claimed, {f.name: str(f.tag) for f in NEED_FIELDS})
+        self.rest, self.problems = rest, problems
 
     def read(self, rows: list[Any]) -> Table:
         found: list[ReadNeed] = []
         for raw in rows:
-            row = _Row(raw, self.claimed, self.problems, NEED_FIELDS)
+            row = _Row(raw, self.columns, self.problems)
             discipline = row.needed("discipline", "the sector").upper()
             people = row.read("people", values.count) if row.needed("people", "the need") else 0
             if people is not None and people < 0:
@@ -411,5 +429,5 @@ class _NeedReader:
                 classification,
                 release,
             )
-            found.append(ReadNeed(need, row.line, row.cells))
+            found.append(ReadNeed(need, row.line, self.columns))
         return Table((), tuple(found), tuple(c.tag for c in self.rest), 0)

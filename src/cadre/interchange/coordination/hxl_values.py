@@ -6,6 +6,7 @@ table reader locates it (row, column, hashtag)."""
 from __future__ import annotations
 
 import datetime as dt
+import functools
 from collections.abc import Mapping
 from enum import StrEnum
 from typing import Any, TypeVar
@@ -26,6 +27,8 @@ class BadCell(ValueError):
 
 def text(value: Any) -> str:
     """A cell as text: spreadsheets hand over numbers and dates, CSV files strings."""
+    if type(value) is str:  # nearly every cell: the quick way first
+        return value.strip()
     if value is None:
         return ""
     if isinstance(value, float) and value.is_integer():
@@ -105,8 +108,13 @@ ACTIVITY_WORDS: Mapping[str, ActivityType] = {
 }
 
 
+@functools.lru_cache(maxsize=1024)
+def _key(value: str) -> str:
+    return search_key(value)  # a register repeats a handful of words thousands of times
+
+
 def choice(value: str, words: Mapping[str, E], what: str) -> E:
-    found = words.get(search_key(value))
+    found = words.get(_key(value))
     if found is None:
         kinds = ", ".join(sorted({str(v) for v in words.values()}))
         raise BadCell(

@@ -39,10 +39,6 @@ def _problem(file: str, where: Where, reason: str, code: str) -> Problem:
     )
 
 
-def _cell(cells: Mapping[str, Where], line: int, name: str, tag: str) -> Where:
-    return cells.get(name) or Where(line, None, tag)
-
-
 class _Judge:
     """The reader's rights over each line, every breach collected."""
 
@@ -51,10 +47,8 @@ class _Judge:
         self.reach = seen.write_reach()
         self.problems: list[Problem] = []
 
-    def marking(
-        self, cells: Mapping[str, Where], line: int, classification: str, owner: str
-    ) -> None:
-        at = _cell(cells, line, "classification", "#meta+classification")
+    def marking(self, read: ReadActivity | ReadNeed, classification: str, owner: str) -> None:
+        at = read.where("classification")
         try:
             level = Classification(classification)
         except ValueError:
@@ -67,26 +61,25 @@ class _Judge:
         if principal is not None and not principal.clearance.covers(level):
             self.fail(at, f"you may not mark a line {level.value}", "above_clearance")
         if self.reach is Reach.OWN and principal is not None and owner != principal.affiliation:
-            where = _cell(cells, line, "organisation", "#org+code")
             self.fail(
-                where,
+                read.where("organisation"),
                 f"the line is {owner}'s; you may report only {principal.affiliation}'s lines",
                 "not_yours",
             )
 
     def activity(self, read: ReadActivity) -> None:
         a = read.activity
-        self.marking(read.cells, read.line, a.classification, a.organisation)
+        self.marking(read, a.classification, a.organisation)
         stored = self.owners.get(a.code)
         if stored is not None and stored != a.organisation and self.reach is Reach.OWN:
             self.fail(
-                _cell(read.cells, read.line, "code", "#activity+code"),
+                read.where("code"),
                 f"the activity code {a.code} is {stored}'s line; choose another code",
                 "code_taken",
             )
 
     def need(self, read: ReadNeed) -> None:
-        self.marking(read.cells, read.line, read.need.classification, read.need.organisation)
+        self.marking(read, read.need.classification, read.need.organisation)
 
     def fail(self, where: Where, reason: str, code: str) -> None:
         self.problems.append(_problem(self.file, where, reason, f"coordination.{code}"))
@@ -116,8 +109,10 @@ def import_table(
         for read in table.activities:
             judge.activity(read)
             a = read.activity
-            release = _released(a.releasable_to, a.organisation, seen.importer)
-            activities.append(dataclasses.replace(a, releasable_to=release))
+            if not a.releasable_to:
+                release = _released(a.releasable_to, a.organisation, seen.importer)
+                a = dataclasses.replace(a, releasable_to=release)
+            activities.append(a)
         needs: list[Need] = []
         for read_need in table.needs:
             need = read_need.need

@@ -9,6 +9,8 @@ the version released to it, at a site it sees, its cohort named only when the co
 from __future__ import annotations
 
 import datetime as dt
+import threading
+from collections import OrderedDict
 
 from sqlalchemy import Engine
 
@@ -25,6 +27,8 @@ from cadre.services.coordination.release import Sight
 from cadre.services.timetable import operations as timetables
 from cadre.services.timetable.operations import TimetableVersion
 from cadre.services.timetable.release import HIDDEN_COHORT, sight
+from cadre.services.unit_of_work import UnitOfWork
+from cadre.storage.mission_scope import plan_headers
 
 TIMETABLE_KIND = "timetable-plans"
 
@@ -37,15 +41,39 @@ def our_timetable(engine: Engine, mission: str) -> TimetableVersion | None:
         return None
 
 
+# A stored timetable never changes: keep the last few loaded, by version (bounded), so a page
+# of the register does not parse the same timetable on every request.
+_loaded: OrderedDict[tuple[str, str, int, dt.datetime], TimetableVersion | None] = OrderedDict()
+_lock = threading.Lock()
+
+
+def _timetable(uow: UnitOfWork, seen: Sight) -> TimetableVersion | None:
+    engine = uow.engine
+    with uow.transaction() as session:
+        headers = plan_headers(session, seen.mission_id, timetables.KIND)
+    if not headers:
+        return None
+    key = (str(engine.url), seen.mission, headers[-1].number, headers[-1].created_at)
+    with _lock:
+        if key in _loaded:
+            return _loaded[key]
+    found = our_timetable(engine, seen.mission)
+    with _lock:
+        _loaded[key] = found
+        while len(_loaded) > 8:
+            _loaded.popitem(last=False)
+    return found
+
+
 def _status(start: dt.date, end: dt.date, today: dt.date) -> Status:
     if today < start:
         return Status.PLANNED
     return Status.ONGOING if today <= end else Status.COMPLETED
 
 
-def our_activities(engine: Engine, seen: Sight, today: dt.date) -> list[Activity]:
+def our_activities(uow: UnitOfWork, seen: Sight, today: dt.date) -> list[Activity]:
     """The timetable's runs in Iraq that the reader may see, as register lines."""
-    version = our_timetable(engine, seen.mission)
+    version = _timetable(uow, seen)
     if version is None or not seen.sees_kind(TIMETABLE_KIND, str(version.number)):
         return []
     scenario = version.scenario

@@ -19,6 +19,7 @@ from cadre.domain.coordination.gaps import (
 )
 from cadre.domain.coordination.overlaps import Overlap, find_overlaps
 from cadre.domain.errors import InvalidInput
+from cadre.services.coordination import totals
 from cadre.services.coordination.ours import our_activities
 from cadre.services.coordination.release import Sight, sight
 from cadre.services.unit_of_work import UnitOfWork
@@ -99,7 +100,7 @@ def _lines(uow: UnitOfWork, seen: Sight, filters: Filters, today: dt.date) -> li
             session, seen.mission_id, start=filters.window.start, end=filters.window.end
         )
     found = [a for marking, a in stored if seen.sees(marking) and filters.keep(a)]
-    found += [a for a in our_activities(uow.engine, seen, today) if filters.keep(a)]
+    found += [a for a in our_activities(uow, seen, today) if filters.keep(a)]
     return found
 
 
@@ -157,22 +158,17 @@ def needs(uow: UnitOfWork, principal: Principal | None, mission: str | None = No
 
 
 def _covers(uow: UnitOfWork, seen: Sight, filters: Filters, ours: list[Activity]) -> list[Cover]:
-    """The reader's lines added up per cell and organisation, by the database; the
+    """The reader's lines added up per cell and organisation (see totals); the
     mission's own runs (`ours`) beside them."""
-    window = filters.window
-    with uow.transaction() as session:
-        totals = store.cover_totals(
-            session,
-            seen.mission_id,
-            start=window.start,
-            end=window.end,
-            discipline=filters.discipline or None,
-            organisation=filters.organisation or None,
-        )
-    found = [c for marking, c in totals if seen.sees(marking)]
+    found = totals.register_totals(uow, seen).covers(
+        seen,
+        start=filters.window.start,
+        end=filters.window.end,
+        discipline=filters.discipline,
+        organisation=filters.organisation,
+        governorate=filters.governorate,
+    )
     found += covers(a for a in ours if filters.keep(a))
-    if filters.governorate:
-        found = [c for c in found if c.governorate == filters.governorate]
     return found
 
 
@@ -186,7 +182,7 @@ def gaps(
 ) -> list[Gap]:
     """Cells of the host's needs the reader sees that the lines it sees do not cover."""
     seen = _sight(uow, principal, mission)
-    ours = our_activities(uow.engine, seen, today or _today())
+    ours = our_activities(uow, seen, today or _today())
     return find_gaps(_covers(uow, seen, filters, ours), _needs(uow, seen, filters))
 
 
@@ -200,12 +196,11 @@ def activity_map(
 ) -> ActivityMap:
     """Every governorate's activity and gaps, as the reader may see them, filtered."""
     seen = _sight(uow, principal, mission)
-    ours = our_activities(uow.engine, seen, today or _today())
+    ours = our_activities(uow, seen, today or _today())
     found = _covers(uow, seen, filters, ours)
-    with uow.transaction() as session:
-        facets = [(m, d) for m, d in store.facets(session, seen.mission_id) if seen.sees(m)]
-    disciplines = {d for _, d in facets} | {a.discipline for a in ours}
-    organisations = {m.organisation for m, _ in facets} | {a.organisation for a in ours}
+    offered = totals.register_totals(uow, seen).facets(seen)
+    disciplines = {d for _, d in offered} | {a.discipline for a in ours}
+    organisations = {o for o, _ in offered} | {a.organisation for a in ours}
     gaps = find_gaps(found, _needs(uow, seen, filters))
     return ActivityMap(
         seen.mission,
