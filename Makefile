@@ -87,3 +87,9 @@ bench-api: $(STAMP)
 .PHONY: bench-mission
 bench-mission: $(STAMP)
 	$(BIN)/python -m bench.mission_timetable
+
+# The coordination register: 50,000 activities imported from HXL and gaps computed (target 30 s),
+# then the map page served warm as a NATO planner (target 300 ms).
+.PHONY: bench-coordination
+bench-coordination: $(STAMP)
+	$(BIN)/python bench/coordination.py

@@ -63,7 +63,10 @@ SCENARIO_KINDS = (
 )
 PLAN_KINDS = ("capacity-plans", "force-plans", "timetable-plans")
 MISSION_KIND = "missions"
-KINDS = (MISSION_KIND, *SCENARIO_KINDS, *PLAN_KINDS)
+# The coordination register's lines (and the host's needs beside them): each line carries its
+# own label, owned by the organisation that reported it (see services/coordination/release.py).
+ACTIVITIES = "activities"
+KINDS = (MISSION_KIND, *SCENARIO_KINDS, *PLAN_KINDS, ACTIVITIES)
 
 # Whom a record is released to when nobody labelled it. What describes the mission to all who
 # take part (its sites, catalogue, contributors) goes to the whole mission; what a nation

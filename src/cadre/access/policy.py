@@ -12,7 +12,13 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from enum import StrEnum
 
-from cadre.access.labels import MISSION_KIND, PLAN_KINDS, SCENARIO_KINDS, Classification
+from cadre.access.labels import (
+    ACTIVITIES,
+    MISSION_KIND,
+    PLAN_KINDS,
+    SCENARIO_KINDS,
+    Classification,
+)
 
 
 class Role(StrEnum):
@@ -83,6 +89,8 @@ POLICY: dict[Role, frozenset[Grant]] = {
         + _grants(Verb.WRITE, _MISSION_STAFF_WRITES)
         + _grants(Verb.LABEL, _MISSION_STAFF_WRITES)
         + _grants(Verb.RUN, JOB_KINDS)
+        + _reader(ACTIVITIES)
+        + _grants(Verb.WRITE, (ACTIVITIES,))
     ),
     Role.FORCE_GENERATION_OFFICER: frozenset(
         _reader(*_EVERYTHING)
@@ -107,11 +115,14 @@ POLICY: dict[Role, frozenset[Grant]] = {
         _reader(*_CATALOGUE, "cohorts", "trainers", "capacity-plans", "timetable-plans")
         + _grants(Verb.WRITE, ("cohorts", "trainers"), Reach.OWN)
         + _grants(Verb.LABEL, ("cohorts", "trainers"), Reach.OWN)
+        + _reader(ACTIVITIES)
+        + _grants(Verb.WRITE, (ACTIVITIES,), Reach.OWN)  # the host ministries' own lines
     ),
     Role.COORDINATION_PARTNER: frozenset(
-        _reader(*_CATALOGUE, "cohorts", "capacity-plans", "timetable-plans")
+        _reader(*_CATALOGUE, "cohorts", "capacity-plans", "timetable-plans", ACTIVITIES)
+        + _grants(Verb.WRITE, (ACTIVITIES,), Reach.OWN)  # its own organisation's lines
     ),
-    Role.AUDITOR: frozenset([*_reader(*_EVERYTHING), Grant(Verb.AUDIT, AUDIT_TRAIL)]),
+    Role.AUDITOR: frozenset([*_reader(*_EVERYTHING, ACTIVITIES), Grant(Verb.AUDIT, AUDIT_TRAIL)]),
     Role.ADMINISTRATOR: frozenset(
         [Grant(Verb.MANAGE, USERS), Grant(Verb.MANAGE, JOBS), Grant(Verb.AUDIT, AUDIT_TRAIL)]
     ),

@@ -13,6 +13,7 @@ from fastapi import FastAPI
 from cadre import __version__
 from cadre.api import errors, oidc
 from cadre.api.routes_audit import router as audit_router
+from cadre.api.routes_coordination import router as coordination_router
 from cadre.api.routes_jobs import router as jobs_router
 from cadre.api.routes_missions import router as missions_router
 from cadre.api.routes_records import router as records_router
@@ -40,7 +41,14 @@ def create_api(settings: Settings, lifespan: Lifespan) -> FastAPI:
     app.state.settings = settings
     errors.install(app)
     app.add_middleware(errors.PlainAddresses)
-    for router in (session_router, missions_router, records_router, jobs_router, audit_router):
+    for router in (
+        session_router,
+        missions_router,
+        records_router,
+        coordination_router,
+        jobs_router,
+        audit_router,
+    ):
         app.include_router(router, prefix=PREFIX)
     oidc.install(app, settings)
     return app

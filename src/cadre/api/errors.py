@@ -35,6 +35,9 @@ class PreconditionRequired(CadreError):
 class ProblemOut(BaseModel):
     field: str
     message: str
+    line: int | None = None  # where in an uploaded file, when the problem is in one
+    column: int | None = None
+    code: str = ""
 
 
 class ErrorOut(BaseModel):
@@ -87,7 +90,10 @@ def cadre_error(_request: Request, error: Exception) -> JSONResponse:
     problems = []
     message = str(error)
     if isinstance(error, InvalidInput):
-        problems = [ProblemOut(field=p.field, message=p.reason) for p in error.problems]
+        problems = [
+            ProblemOut(field=p.field, message=p.reason, line=p.line, column=p.column, code=p.code)
+            for p in error.problems
+        ]
         count = len(problems)
         message = error.problems[0].reason if count == 1 else f"{count} problems found"
     response = error_response(status, name, message, problems)

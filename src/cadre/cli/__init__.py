@@ -1,6 +1,7 @@
 """The `cadre` command line; each module registers its commands on the one `app`."""
 
 from cadre.cli import (
+    coordination_commands,
     force_commands,
     itc2007_commands,
     plan_commands,
@@ -12,6 +13,7 @@ from cadre.cli.app import app
 
 __all__ = [
     "app",
+    "coordination_commands",
     "force_commands",
     "itc2007_commands",
     "main",

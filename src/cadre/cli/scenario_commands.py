@@ -16,6 +16,7 @@ from cadre.cli.render_capacity import headline
 from cadre.cli.render_demo import demo_accounts_table
 from cadre.services.access import demo_accounts
 from cadre.services.capacity import operations as capacity
+from cadre.services.coordination import operations as coordination
 from cadre.services.force import operations as force
 from cadre.services.scenario import demo as demo_service
 from cadre.services.scenario import operations as scenarios
@@ -110,6 +111,12 @@ def demo(
     with console.status("Timetabling the first year…"), open_work() as uow:
         timetable = schedule.schedule(uow, mission=loaded.mission.code, seconds=20)
     console.print(render_schedule.demo_summary(timetable))
+    with console.status("Loading the coordination register…"), open_work() as uow:
+        register, needs = coordination.load_example(uow, loaded.mission.code)
+    console.print(
+        f"\n[bold]Coordination register:[/] {register.activities} activities of other actors "
+        f"and {needs.needs} needs of the host; see `cadre coord gaps`."
+    )
     with console.status("Creating a demo account per role…"), open_work() as uow:
         accounts = demo_accounts.create_demo_accounts(uow)
     console.print(demo_accounts_table(accounts))

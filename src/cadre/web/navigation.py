@@ -6,6 +6,7 @@ from __future__ import annotations
 
 from enum import StrEnum
 
+from cadre.access.labels import ACTIVITIES
 from cadre.access.policy import AUDIT_TRAIL, Principal, Verb, allowed
 from cadre.domain.errors import Forbidden
 
@@ -16,6 +17,7 @@ class Page(StrEnum):
     FORCE = "force"
     TIMETABLE = "timetable"
     RECORDS = "records"
+    COORDINATION = "coordination"
     AUDIT = "audit"
 
 
@@ -27,9 +29,17 @@ PAGE_ACTIONS: dict[Page, tuple[Verb, str]] = {
     Page.FORCE: (Verb.READ, "pledges"),
     Page.TIMETABLE: (Verb.READ, "cohorts"),
     Page.RECORDS: (Verb.READ, "courses"),
+    Page.COORDINATION: (Verb.READ, ACTIVITIES),
     Page.AUDIT: (Verb.AUDIT, AUDIT_TRAIL),
 }
-MISSION_PAGES = (Page.OVERVIEW, Page.CAPACITY, Page.FORCE, Page.TIMETABLE, Page.RECORDS)
+MISSION_PAGES = (
+    Page.OVERVIEW,
+    Page.CAPACITY,
+    Page.FORCE,
+    Page.TIMETABLE,
+    Page.RECORDS,
+    Page.COORDINATION,
+)
 
 
 def may_open(principal: Principal, page: Page) -> bool:

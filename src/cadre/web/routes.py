@@ -5,6 +5,7 @@ from __future__ import annotations
 from fastapi import APIRouter
 
 from cadre.web.pages import audit as pages_audit
+from cadre.web.pages import coordination as pages_coordination
 from cadre.web.pages import force as pages_force
 from cadre.web.pages import plans as pages_plans
 from cadre.web.pages import records as pages_records
@@ -19,6 +20,7 @@ for area in (
     pages_force,
     pages_records,
     pages_timetable,
+    pages_coordination,
     pages_audit,
 ):
     router.include_router(area.router)

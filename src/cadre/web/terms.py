@@ -76,6 +76,14 @@ TERMS = (
     N_("cohort"),
     N_("week"),
     N_("month"),
+    # coordination: activity types and statuses
+    N_("training"),
+    N_("advising"),
+    N_("equipping"),
+    N_("infrastructure"),
+    N_("planned"),
+    N_("ongoing"),
+    N_("completed"),
 )
 
 

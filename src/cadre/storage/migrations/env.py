@@ -5,6 +5,7 @@ from __future__ import annotations
 from alembic import context
 
 from cadre.storage import (
+    coordination,  # noqa: F401  (the coordination register)
     force_models,  # noqa: F401  (its tables join Base.metadata)
     service_models,  # noqa: F401  (users, labels, audit, jobs)
 )
