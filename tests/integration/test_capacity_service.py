@@ -5,6 +5,7 @@ from __future__ import annotations
 import pytest
 from sqlalchemy import Engine
 
+from cadre.cli.messages import error_text, problem_text
 from cadre.domain.capacity.problem import PlanMode
 from cadre.domain.errors import InvalidInput, NotFound
 from cadre.domain.fingerprint import fingerprint
@@ -49,7 +50,14 @@ def test_an_unknown_override_is_refused_with_the_figures_one_may_set(
     scenarios.import_file(work, TINY)
     with pytest.raises(InvalidInput) as caught:
         capacity.plan_capacity(work, overrides={"atrition": "0.03"}, seconds=30)
-    assert "--set atrition: not a planning figure; one of" in str(caught.value)
+    (problem,) = caught.value.problems
+    assert (problem.code, problem.field, problem.params["figure"]) == (
+        "planning.unknown_figure",
+        "atrition",
+        "atrition",
+    )
+    assert "--set atrition: not a planning figure; one of" in problem_text(problem)
+    assert "--set" not in problem.reason  # the core names no flag; the command line does
 
 
 def test_an_override_out_of_bounds_is_refused_by_the_same_rule_as_files(
@@ -67,5 +75,7 @@ def test_asking_for_a_plan_before_any_exists_says_what_to_do(
     engine: Engine, work: UnitOfWork
 ) -> None:
     scenarios.import_file(work, TINY)
-    with pytest.raises(NotFound, match="run `cadre plan capacity` first"):
+    with pytest.raises(NotFound) as caught:
         capacity.load_plan(work)
+    assert (caught.value.code, caught.value.params["kind"]) == ("plan.none", "capacity")
+    assert error_text(caught.value).endswith("run `cadre plan capacity` first")

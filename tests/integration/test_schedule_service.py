@@ -10,6 +10,7 @@ import pathlib
 import pytest
 from sqlalchemy import Engine
 
+from cadre.cli.messages import error_text
 from cadre.domain.errors import NotFound
 from cadre.domain.timetable.changes import Withdrawal
 from cadre.domain.timetable.check import check_timetable
@@ -93,8 +94,10 @@ def test_without_listed_runs_the_latest_capacity_plan_is_rounded_to_runs(
     engine: Engine, work: UnitOfWork
 ) -> None:
     scenarios.import_file(work, EXAMPLES / "tiny.yaml")
-    with pytest.raises(NotFound, match="run `cadre plan capacity` first"):
+    with pytest.raises(NotFound) as caught:
         schedule.schedule(work, seconds=1)
+    assert caught.value.code == "timetable.nothing_to_place"
+    assert "run `cadre plan capacity` first" in error_text(caught.value)
     capacity.plan_capacity(work, seconds=30)
     version = schedule.schedule(work, months=6, seconds=2, workers=1)
     assert version.parameters["source"] == "capacity plan 1"

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import logging
 import uuid
+from collections.abc import Mapping
 from typing import Any
 from urllib.parse import unquote
 
@@ -23,6 +24,7 @@ from cadre.domain.errors import (
     Infeasible,
     InvalidInput,
     NotFound,
+    Param,
 )
 
 log = logging.getLogger("cadre.api")
@@ -38,12 +40,18 @@ class ProblemOut(BaseModel):
     line: int | None = None  # where in an uploaded file, when the problem is in one
     column: int | None = None
     code: str = ""
+    params: dict[str, Param] = {}
 
 
 class ErrorOut(BaseModel):
+    """`code` and `params` say what went wrong for programs (stable across wordings);
+    `message` says it in English for people."""
+
     status: int
     error: str
     message: str
+    code: str = ""
+    params: dict[str, Param] = {}
     problems: list[ProblemOut] = []
 
 
@@ -75,9 +83,21 @@ def status_of(error: CadreError) -> tuple[int, str]:
 
 
 def error_response(
-    status: int, name: str, message: str, problems: list[ProblemOut] | None = None
+    status: int,
+    name: str,
+    message: str,
+    problems: list[ProblemOut] | None = None,
+    code: str = "",
+    params: Mapping[str, Param] | None = None,
 ) -> JSONResponse:
-    body = ErrorOut(status=status, error=name, message=message, problems=problems or [])
+    body = ErrorOut(
+        status=status,
+        error=name,
+        message=message,
+        code=code or name,
+        params=dict(params or {}),
+        problems=problems or [],
+    )
     headers = {}
     if status == 401:
         headers["WWW-Authenticate"] = 'Bearer realm="cadre"'
@@ -91,12 +111,19 @@ def cadre_error(_request: Request, error: Exception) -> JSONResponse:
     message = str(error)
     if isinstance(error, InvalidInput):
         problems = [
-            ProblemOut(field=p.field, message=p.reason, line=p.line, column=p.column, code=p.code)
+            ProblemOut(
+                field=p.field,
+                message=p.reason,
+                line=p.line,
+                column=p.column,
+                code=p.code,
+                params=dict(p.params),
+            )
             for p in error.problems
         ]
         count = len(problems)
         message = error.problems[0].reason if count == 1 else f"{count} problems found"
-    response = error_response(status, name, message, problems)
+    response = error_response(status, name, message, problems, error.code, error.params)
     if isinstance(error, Throttled):
         response.headers["Retry-After"] = str(error.retry_after)
     return response

@@ -9,9 +9,11 @@ import os
 from typing import Any
 
 import typer
+from rich.markup import escape
 from typer.core import TyperGroup
 
 from cadre.cli.console import err_console
+from cadre.cli.messages import error_text, problem_text
 from cadre.domain.errors import (
     CadreError,
     Conflict,
@@ -63,9 +65,11 @@ def report(error: CadreError) -> None:
         count = len(error.problems)
         err_console.print(f"[red]{count} problem{'s' if count != 1 else ''} found:[/]")
         for problem in error.problems:
-            err_console.print(f"  {problem}", markup=False, highlight=False, soft_wrap=True)
+            err_console.print(
+                f"  {problem_text(problem)}", markup=False, highlight=False, soft_wrap=True
+            )
     else:
-        err_console.print(f"[red]{error}[/]", highlight=False, soft_wrap=True)
+        err_console.print(f"[red]{escape(error_text(error))}[/]", highlight=False, soft_wrap=True)
 
 
 app = typer.Typer(

@@ -61,6 +61,11 @@ class NotFound(CadreError, LookupError):
 
     default_code = "not_found"
 
+    @classmethod
+    def mission(cls, code: str) -> NotFound:
+        """The one wording of a mission that is not there, or is hidden from the reader."""
+        return cls(f"mission {code} is not in the database", code="mission.not_found", mission=code)
+
 
 class InvalidInput(CadreError, ValueError):
     """Input breaks a rule; carries every problem found, not just the first."""

@@ -39,7 +39,7 @@ def stamp(session: Session, code: str) -> MissionStamp:
         ).where(MissionRow.code == code)
     ).first()
     if row is None:
-        raise NotFound(f"mission {code} is not in the database")
+        raise NotFound.mission(code)
     return MissionStamp(row[0], code, row[1], row[2], (int(row[3]), int(row[4])))
 
 
@@ -55,7 +55,7 @@ def lock_mission(session: Session, code: str) -> None:
         update(MissionRow).where(MissionRow.code == code).values(fingerprint=MissionRow.fingerprint)
     )
     if getattr(done, "rowcount", 0) == 0:
-        raise NotFound(f"mission {code} is not in the database")
+        raise NotFound.mission(code)
 
 
 def mission_codes(session: Session) -> list[tuple[str, str, str]]:

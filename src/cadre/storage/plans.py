@@ -64,8 +64,11 @@ def plan_version(
     if row is None:
         which = f"version {number}" if number is not None else "no version yet"
         raise NotFound(
-            f"{kind} plan of {mission.code}: {which}"
-            + ("; run `cadre plan capacity` first" if number is None and kind == "capacity" else "")
+            f"{kind} plan of {mission.code}: {which}",
+            code="plan.not_found" if number is not None else "plan.none",
+            kind=kind,
+            mission=mission.code,
+            number=number,
         )
     return row
 

@@ -79,11 +79,9 @@ def find_mission(session: Session, code: str | None = None) -> MissionRow:
         query.order_by(MissionRow.imported_at.desc(), MissionRow.id.desc())
     ).first()
     if row is None:
-        raise NotFound(
-            f"mission {code} is not in the database"
-            if code
-            else "the database holds no scenario yet; import one with `cadre import FILE`"
-        )
+        if code:
+            raise NotFound.mission(code)
+        raise NotFound("the database holds no scenario yet", code="scenario.none")
     return row
 
 

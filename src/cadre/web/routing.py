@@ -15,6 +15,7 @@ from urllib.parse import quote
 
 from fastapi.exceptions import RequestValidationError
 from fastapi.routing import APIRoute
+from markupsafe import Markup
 from starlette.datastructures import FormData
 from starlette.exceptions import HTTPException
 from starlette.requests import Request
@@ -29,6 +30,7 @@ from cadre.domain.errors import (
     NotFound,
     Problem,
 )
+from cadre.web.messages import error_markup, problem_markup
 from cadre.web.templating import render
 
 log = logging.getLogger("cadre.web")
@@ -37,7 +39,7 @@ Handler = Callable[[Request], Coroutine[Any, Any, Response]]
 
 
 def error_page(
-    request: Request, status: int, message: str, problems: tuple[Problem, ...] = ()
+    request: Request, status: int, message: str | Markup, problems: tuple[Problem, ...] = ()
 ) -> Response:
     return render(
         request,
@@ -64,17 +66,17 @@ class PageRoute(APIRoute):
             except NotAuthenticated:
                 return login_redirect(request)
             except Throttled as error:
-                return error_page(request, 429, str(error))
+                return error_page(request, 429, error_markup(error))
             except NotFound as error:
-                return error_page(request, 404, str(error))
+                return error_page(request, 404, error_markup(error))
             except Forbidden as error:
-                return error_page(request, 403, str(error))
+                return error_page(request, 403, error_markup(error))
             except InvalidInput as error:
                 return error_page(request, 422, "", error.problems)
             except Conflict as error:
-                return error_page(request, 409, str(error))
+                return error_page(request, 409, error_markup(error))
             except CadreError as error:
-                return error_page(request, 400, str(error))
+                return error_page(request, 400, error_markup(error))
             except RequestValidationError:
                 return error_page(request, 400, "")
             except HTTPException:
@@ -92,11 +94,12 @@ def first(form: FormData, name: str) -> str:
     return value.strip() if isinstance(value, str) else ""
 
 
-def field_errors(problems: Iterable[Problem]) -> dict[str, list[str]]:
-    """A refusal's problems by the form field each belongs to ("" for the form as a whole)."""
-    errors: dict[str, list[str]] = {}
+def field_errors(problems: Iterable[Problem]) -> dict[str, list[Markup]]:
+    """A refusal's problems by the form field each belongs to ("" for the form as a whole), in
+    the reader's language where the problem's code has words in the web app."""
+    errors: dict[str, list[Markup]] = {}
     for problem in problems:
-        errors.setdefault(problem.field, []).append(problem.reason)
+        errors.setdefault(problem.field, []).append(problem_markup(problem))
     return errors
 
 

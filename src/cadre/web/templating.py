@@ -14,7 +14,7 @@ from starlette.responses import HTMLResponse
 
 from cadre.access.policy import Principal
 from cadre.access.sessions import CSRF_COOKIE, CSRF_FIELD
-from cadre.web import i18n, terms
+from cadre.web import i18n, messages, terms
 from cadre.web.navigation import pages_for
 
 STATIC = pathlib.Path(__file__).parent / "static"
@@ -65,7 +65,12 @@ def _environment() -> Environment:
         percent=i18n.percent,
         term=terms.term,
     )
-    env.globals.update(static=static_url, csrf_field=CSRF_FIELD, languages=i18n.LANGUAGES)
+    env.globals.update(
+        static=static_url,
+        csrf_field=CSRF_FIELD,
+        languages=i18n.LANGUAGES,
+        say_problem=messages.problem_markup,
+    )
     return env
 
 

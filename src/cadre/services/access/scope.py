@@ -177,7 +177,7 @@ def open_scope(session: Session, principal: Principal, mission: str) -> Scope:
     data = mission_data(session, mission)
     scope = Scope(session, principal, data, mission_labels(session, data.stamp.mission_id))
     if not scope.gate.sees(MISSION_KIND, scope.label(MISSION_KIND, mission)):
-        raise NotFound(f"mission {mission} is not in the database")
+        raise NotFound.mission(mission)
     return scope
 
 

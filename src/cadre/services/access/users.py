@@ -259,6 +259,8 @@ def subject_user(uow: UnitOfWork, subject: str) -> str:
         if row is None or row.disabled:
             raise NotAuthenticated(
                 "the identity provider vouched for you, but no enabled Cadre user is linked to "
-                "your identity; ask an administrator to add you with `cadre user add --oidc`"
+                "your identity; ask an administrator to add you with your identity's subject",
+                code="session.no_linked_user",
+                subject=subject,
             )
         return row.username

@@ -48,18 +48,27 @@ def with_overrides(scenario: Scenario, overrides: Mapping[str, str]) -> Scenario
         kind = hints.get(name)
         if name not in fields or kind not in (int, float, int | None):
             simple = sorted(n for n, h in hints.items() if h in (int, float, int | None))
+            figures = ", ".join(simple + sorted(ALIASES))
             problems.append(
                 Problem(
-                    f"--set {key}: not a planning figure; one of "
-                    f"{', '.join(simple + sorted(ALIASES))}",
+                    f"{key}: not a planning figure; one of {figures}",
                     field=key,
+                    code="planning.unknown_figure",
+                    params={"figure": key, "figures": figures},
                 )
             )
             continue
         try:
             changes[name] = float(text) if kind is float else int(text)
         except ValueError:
-            problems.append(Problem(f"--set {key}={text}: not a number", field=key))
+            problems.append(
+                Problem(
+                    f"{key}={text}: not a number",
+                    field=key,
+                    code="planning.not_a_number",
+                    params={"figure": key, "value": text},
+                )
+            )
     if problems:
         raise InvalidInput(problems)
     changed = dataclasses.replace(

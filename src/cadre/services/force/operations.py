@@ -148,7 +148,9 @@ def _statement(
     if not lines:
         raise NotFound(
             f"mission {scenario.mission.code} has no requirement lines yet: write them in the "
-            "scenario's requirements: section, or plan with `cadre plan capacity`"
+            "scenario's requirements section, or plan the training force first",
+            code="force.no_requirements",
+            mission=scenario.mission.code,
         )
     if not from_plan:
         return lines, "the scenario's statement of requirements"

@@ -26,7 +26,9 @@ def prepare(
     """
     path = scenario_file or NMI_EXAMPLE
     if not path.exists():
-        raise NotFound(f"the example scenario {path} is missing; pass --scenario FILE")
+        raise NotFound(
+            f"the example scenario {path} is missing", code="demo.example_missing", path=str(path)
+        )
     target = make_url(normalise_url(url or database_url()))
     if target.drivername.startswith("sqlite") and target.database not in (None, "", ":memory:"):
         for suffix in ("", "-wal", "-shm", "-journal"):

@@ -11,7 +11,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from cadre.domain.course_runs import CourseRun
-from cadre.domain.errors import InvalidInput, NotFound
+from cadre.domain.errors import InvalidInput, NotFound, Problem
 from cadre.domain.fingerprint import fingerprint
 from cadre.domain.planning import Progress
 from cadre.domain.scenario import Scenario
@@ -81,7 +81,9 @@ def runs_to_place(
     except NotFound:
         raise NotFound(
             "nothing to timetable: the scenario lists no runs and there is no capacity plan yet; "
-            "run `cadre plan capacity` first, or list runs in the scenario"
+            "plan the training force first, or list runs in the scenario",
+            code="timetable.nothing_to_place",
+            mission=scenario.mission.code,
         ) from None
     found = runs_from_plan(scenario, version.plan, months)
     if not found.runs:
@@ -104,7 +106,16 @@ def schedule(
     """Timetable the stored scenario and keep the timetable as a new version; `progress` hears
     what the solver is doing and the share of its time used."""
     if not 1 <= months <= 120:
-        raise InvalidInput(f"--months is 1 to 120, not {months}")
+        raise InvalidInput(
+            [
+                Problem(
+                    f"months: 1 to 120, not {months}",
+                    field="months",
+                    code="timetable.months_out_of_range",
+                    params={"months": months},
+                )
+            ]
+        )
     with uow.transaction() as session:
         scenario = store.load_scenario(session, mission)
     runs, notes, source = runs_to_place(uow, scenario, months)
@@ -221,7 +232,11 @@ def load_timetable(
         try:
             row = plans.plan_version(session, mission, KIND, number)
         except NotFound as missing:
-            raise NotFound(f"{missing}; run `cadre schedule` first") from None
+            raise NotFound(
+                "there is no timetable yet" if number is None else str(missing),
+                code="timetable.none" if number is None else "plan.not_found",
+                number=number,
+            ) from None
         snapshot, stored = row.scenario_snapshot, row.result
         number, created = row.number, row.created_at
         parameters, summary = dict(row.parameters), dict(row.summary)

@@ -264,7 +264,7 @@ def released_calendar(
     a subject it may not see is not found."""
     chosen = _chosen(uow, principal, mission, number)
     if chosen is None:
-        raise NotFound("there is no timetable yet; run `cadre schedule` first")
+        raise NotFound("there is no timetable yet", code="timetable.none")
     version, _, seen = chosen
     subjects = {"site": seen.sites, "instructor": seen.trainers, "cohort": seen.cohorts}
     if key not in subjects[by]:
@@ -287,7 +287,7 @@ def released_workbook(
     it, with the version's number."""
     chosen = _chosen(uow, principal, mission, number)
     if chosen is None:
-        raise NotFound("there is no timetable yet; run `cadre schedule` first")
+        raise NotFound("there is no timetable yet", code="timetable.none")
     version, _, seen = chosen
     # A stored version and what one reader sees of it never change.
     key = (version.scenario.mission.code, version.number, version.created_at, seen)

@@ -11,6 +11,7 @@ from starlette.responses import RedirectResponse, Response
 
 from cadre.access.policy import Principal
 from cadre.domain.errors import Conflict, InvalidInput
+from cadre.web.messages import error_markup
 from cadre.web.presenters.records import record_form, record_list, remove_record, save_record
 from cadre.web.routing import PageRoute, field_errors, first, multi
 from cadre.web.security import CurrentPrincipal, Work
@@ -76,7 +77,7 @@ async def _save(
         form = await run_in_threadpool(record_form, work, principal, mission, kind, key)
         errors = field_errors(error.problems if isinstance(error, InvalidInput) else ())
         if isinstance(error, Conflict):
-            errors[""] = [str(error)]
+            errors[""] = [error_markup(error)]
         typed = {
             f.name: (submitted.get(f.name) or [])
             if f.widget == "checkboxes"

@@ -1,0 +1,62 @@
+"""The core's errors in the words of the web app, in the reader's language: a code below the
+edges becomes a sentence that may name a page or a button here, and only here. An error whose
+code has no entry is shown with the core's own English sentence, marked as English."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+
+from markupsafe import Markup, escape
+
+from cadre.domain.errors import CadreError, Param, Problem
+from cadre.web import i18n
+
+
+def N_(message: str) -> str:
+    return message
+
+
+# %(name)s placeholders are the error's params.
+WORDS: dict[str, str] = {
+    "scenario.none": N_("The database holds no scenario yet; an administrator imports one."),
+    "plan.none": N_("There is no plan of this kind yet; a planner starts one on its page."),
+    "timetable.none": N_(
+        "There is no timetable yet; a planner starts one under “Plan the timetable” on the "
+        "Timetable page."
+    ),
+    "timetable.nothing_to_place": N_(
+        "Nothing to timetable: the scenario lists no runs and there is no capacity plan yet. "
+        "Start one on the Capacity plan page first."
+    ),
+    "timetable.months_out_of_range": N_("Months: from 1 to 120, not %(months)s."),
+    "force.no_requirements": N_(
+        "Mission %(mission)s has no requirement lines yet: start a plan on the Capacity plan "
+        "page, or add the lines to the scenario."
+    ),
+    "planning.unknown_figure": N_("%(figure)s is not a planning figure; one of %(figures)s."),
+    "planning.not_a_number": N_("%(figure)s: “%(value)s” is not a number."),
+    "session.no_linked_user": N_(
+        "The identity provider knows you, but no account here is linked to your identity. "
+        "Ask the mission's administrator to link one."
+    ),
+}
+
+
+def say(code: str, params: Mapping[str, Param], english: str) -> Markup:
+    """The sentence for `code` in the reader's language; else the English one, marked so."""
+    template = WORDS.get(code)
+    if template is not None:
+        values = {k: "—" if v is None else v for k, v in params.items()}
+        try:
+            return escape(i18n.gettext_(template) % values)
+        except (KeyError, TypeError, ValueError):  # a template and its error out of step
+            pass
+    return Markup('<bdi lang="en" dir="ltr">%s</bdi>') % english
+
+
+def error_markup(error: CadreError) -> Markup:
+    return say(error.code, error.params, str(error))
+
+
+def problem_markup(problem: Problem) -> Markup:
+    return say(problem.code, problem.params, problem.reason)
