@@ -24,7 +24,7 @@ from cadre.interchange.record_kinds import KINDS
 from cadre.services.access.audit import as_label
 from cadre.services.access.scope import mission_data
 from cadre.services.capacity import operations as capacity
-from cadre.services.scenario.records import etag
+from cadre.services.records.queries import etag
 from cadre.services.unit_of_work import UnitOfWork
 from cadre.storage import audit_log
 from cadre.storage.database import transaction

@@ -17,7 +17,9 @@ from cadre.domain.timetable.check import check_timetable
 from cadre.interchange.scenario_file import read_scenario
 from cadre.services.capacity import operations as capacity
 from cadre.services.scenario import operations as scenarios
+from cadre.services.timetable import exports as handouts
 from cadre.services.timetable import operations as schedule
+from cadre.services.timetable import queries as timetables
 from cadre.services.unit_of_work import UnitOfWork
 from tests.conftest import EXAMPLES
 
@@ -56,7 +58,7 @@ def test_a_timetable_is_kept_as_a_version_and_a_replan_is_chained_on_it(
         "the scenario's runs",
     )
     assert [p.run for p in first.plan.result.solution.placed] == ["R-01", "R-02"]
-    loaded = schedule.load_timetable(work)
+    loaded = timetables.load_timetable(work)
     assert dataclasses.replace(loaded, created_at=first.created_at) == first
 
     second = schedule.replan(work, Withdrawal(nation="SWE"), seconds=3, workers=1)
@@ -70,7 +72,7 @@ def test_a_timetable_is_kept_as_a_version_and_a_replan_is_chained_on_it(
         ("R-01", ("no longer placed",), "T-SWE-01 of pledge P-SWE-1 left: SWE withdraws"),
         ("R-02", ("no longer placed",), "T-SWE-01 of pledge P-SWE-1 left: SWE withdraws"),
     ]
-    assert schedule.load_timetable(work).plan == second.plan
+    assert timetables.load_timetable(work).plan == second.plan
 
 
 def test_the_web_gets_plain_runs_per_subject_and_a_calendar_that_cancels_what_was_lost(
@@ -78,16 +80,16 @@ def test_the_web_gets_plain_runs_per_subject_and_a_calendar_that_cancels_what_wa
 ) -> None:
     scenarios.import_file(work, with_runs)
     schedule.schedule(work, seconds=3, workers=1)
-    view = schedule.timetable_view(work, by="site", key="TAJI")
+    view = timetables.timetable_view(work, by="site", key="TAJI")
     assert [(r.run, r.site, r.cohort, r.instructors) for r in view.runs] == [
         ("R-01", "TAJI", "IA-9DIV-ENG", ("T-CAN-01", "T-SWE-01"))
     ]
     assert len(view.runs[0].days) == 25
     first_uid = view.runs[0].uid
     schedule.replan(work, Withdrawal(nation="SWE"), seconds=3, workers=1)
-    calendar = schedule.subject_calendar(work, "instructor", "T-CAN-01")
+    calendar = handouts.subject_calendar(work, "instructor", "T-CAN-01")
     assert calendar.count("STATUS:CANCELLED") == 2
-    assert schedule.timetable_view(work, number=1).runs[0].uid == first_uid
+    assert timetables.timetable_view(work, number=1).runs[0].uid == first_uid
 
 
 def test_without_listed_runs_the_latest_capacity_plan_is_rounded_to_runs(

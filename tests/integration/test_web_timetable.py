@@ -17,6 +17,7 @@ from fastapi.testclient import TestClient
 from cadre.domain.timetable.changes import Withdrawal
 from cadre.services.scenario import operations as scenarios
 from cadre.services.timetable import operations as schedule
+from cadre.services.timetable import queries as timetables
 from cadre.services.unit_of_work import UnitOfWork
 from tests.conftest import EXAMPLES
 from tests.service_support import engine_of, person
@@ -53,7 +54,7 @@ def _placed(app: TestClient) -> tuple[int, int]:
 
 def test_a_planner_sees_the_calendar_the_moves_and_both_versions(app: TestClient) -> None:
     log_in(app, "NATO", ["mission_planner"])
-    latest = schedule.load_timetable(UnitOfWork(engine_of(app)))
+    latest = timetables.load_timetable(UnitOfWork(engine_of(app)))
     placed = latest.plan.result.solution.placed
     first = min(placed, key=lambda p: p.start)
     site = latest.plan.run(first.run).site
@@ -72,7 +73,7 @@ def test_the_host_liaison_sees_the_runs_but_no_allied_trainer(app: TestClient) -
     # Trainers are released to their nation and NATO; Iraq's liaison sees the timetable (it
     # is released to the host) but neither the trainers' codes nor their names.
     log_in(app, "IRQ", ["host_nation_liaison"])
-    latest = schedule.load_timetable(UnitOfWork(engine_of(app)))
+    latest = timetables.load_timetable(UnitOfWork(engine_of(app)))
     placed = latest.plan.result.solution.placed
     first = min(placed, key=lambda p: p.start)
     site = latest.plan.run(first.run).site
@@ -91,7 +92,7 @@ def test_the_host_liaison_sees_the_runs_but_no_allied_trainer(app: TestClient) -
 
 def test_a_calendar_file_keeps_its_uids_across_a_replan(app: TestClient) -> None:
     log_in(app, "NATO", ["mission_planner"])
-    site = schedule.load_timetable(UnitOfWork(engine_of(app))).plan.runs[0].site
+    site = timetables.load_timetable(UnitOfWork(engine_of(app))).plan.runs[0].site
     uids = [
         set(re.findall(r"UID:(\S+)", app.get(f"{PAGE}.ics", params=params).text))
         for params in (
@@ -121,7 +122,7 @@ def test_a_replan_form_with_no_change_is_refused_beside_the_field(app: TestClien
 def test_school_staff_close_a_room_and_the_replan_runs_as_a_job(app: TestClient) -> None:
     csrf = log_in(app, "IRQ", ["school_staff"])
     engine = engine_of(app)
-    latest = schedule.load_timetable(UnitOfWork(engine))
+    latest = timetables.load_timetable(UnitOfWork(engine))
     used = latest.plan.result.solution.placed[0]
     site = latest.plan.run(used.run).site
     response = app.post(

@@ -15,8 +15,10 @@ from pydantic import ConfigDict, Field, create_model
 from cadre.api.errors import RESPONSES
 from cadre.api.schemas import GenericRecordOut, LabelIn, LabelOut
 from cadre.api.security import CurrentPrincipal, Work
-from cadre.services.scenario import record_labels, records
-from cadre.services.scenario.records import KINDS, RecordKind, RecordView
+from cadre.services.records import labels as record_labels
+from cadre.services.records import operations as record_edits
+from cadre.services.records import queries as records
+from cadre.services.records.queries import KINDS, RecordKind, RecordView
 
 router = APIRouter(prefix="/missions/{mission}", responses={401: RESPONSES[401]})
 MissionCode = Annotated[str, Path(max_length=64, examples=["TINY"])]
@@ -129,7 +131,7 @@ def _add_kind(kind: RecordKind) -> None:
         work: Work,
         response: Response,
     ) -> dict[str, Any]:
-        view = records.create_record(
+        view = record_edits.create_record(
             work, principal, mission, kind.name, body.model_dump(mode="json")
         )
         where = f"/api/v1/missions/{quote(mission, safe='')}{base}/{quote(view.key, safe='')}"
@@ -153,7 +155,7 @@ def _add_kind(kind: RecordKind) -> None:
         if_match_header: IfMatch,
     ) -> dict[str, Any]:
         expected = if_match(if_match_header)
-        view = records.replace_record(
+        view = record_edits.replace_record(
             work, principal, mission, kind.name, key, body.model_dump(mode="json"), expected
         )
         return _out(_tagged(response, view))
@@ -173,7 +175,7 @@ def _add_kind(kind: RecordKind) -> None:
         if_match_header: IfMatch,
     ) -> Response:
         expected = if_match(if_match_header)
-        records.delete_record(work, principal, mission, kind.name, key, expected)
+        record_edits.delete_record(work, principal, mission, kind.name, key, expected)
         return Response(status_code=status.HTTP_204_NO_CONTENT)
 
 

@@ -8,7 +8,7 @@ from typing import Annotated, Any
 from pydantic import AfterValidator, BaseModel, ConfigDict, Field
 
 from cadre.access.labels import Classification, Label
-from cadre.services.scenario.records import Code
+from cadre.services.records.queries import Code
 
 
 def _utc(value: dt.datetime) -> dt.datetime:

@@ -11,7 +11,7 @@ from rich.table import Table
 from rich.text import Text
 
 from cadre.domain.timetable.problem import PlacedRun
-from cadre.services.timetable.operations import TimetableVersion
+from cadre.services.timetable.queries import TimetableVersion
 
 FULL, EMPTY = "█", "·"
 

@@ -17,7 +17,9 @@ from cadre.cli.console import console
 from cadre.domain.errors import InvalidInput
 from cadre.domain.timetable.changes import Change, change_from
 from cadre.services.system.database import open_work
+from cadre.services.timetable import exports as handouts
 from cadre.services.timetable import operations as service
+from cadre.services.timetable import queries as timetables
 
 schedule_app = typer.Typer(
     help="Timetable course runs: dates, rooms, instructors, cohorts; re-plan after a change.",
@@ -56,7 +58,7 @@ def solver_progress(what: str) -> Iterator[Callable[[str, float], None]]:
 
 
 def _out(
-    version: service.TimetableVersion,
+    version: timetables.TimetableVersion,
     ics: pathlib.Path | None,
     xlsx: pathlib.Path | None,
     sites: list[str] | None,
@@ -64,10 +66,10 @@ def _out(
     console.print(render_schedule.timetable(version, sites))
     if ics is not None:
         with open_work() as uow:
-            written = service.export_calendars(uow, version, ics)
+            written = handouts.export_calendars(uow, version, ics)
         console.print(f"{len(written)} calendars written to {ics}.")
     if xlsx is not None:
-        service.export_workbook(version, xlsx)
+        handouts.export_workbook(version, xlsx)
         console.print(f"Workbook written to {xlsx}.")
 
 
@@ -172,5 +174,5 @@ def show(
 ) -> None:
     """Show a stored timetable, and export it."""
     with open_work() as uow:
-        stored = service.load_timetable(uow, version, mission)
+        stored = timetables.load_timetable(uow, version, mission)
     _out(stored, ics, xlsx, site)

@@ -16,7 +16,7 @@ from bench.web_demo import demo_server
 
 from cadre.services.access.demo_accounts import DemoAccount
 from cadre.services.system.database import open_database
-from cadre.services.timetable import operations as schedule
+from cadre.services.timetable import queries as schedule
 from cadre.services.unit_of_work import UnitOfWork
 
 CHROMIUM = "/usr/bin/chromium"

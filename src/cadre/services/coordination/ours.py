@@ -22,8 +22,8 @@ from cadre.domain.coordination.activities import (
 from cadre.domain.coordination.places import governorate_named
 from cadre.domain.errors import NotFound
 from cadre.services.coordination.release import Sight
-from cadre.services.timetable import operations as timetables
-from cadre.services.timetable.operations import TimetableVersion
+from cadre.services.timetable import queries as timetables
+from cadre.services.timetable.queries import TimetableVersion
 from cadre.services.timetable.release import HIDDEN_COHORT, sight
 from cadre.services.unit_of_work import UnitOfWork
 from cadre.storage.mission_scope import plan_headers

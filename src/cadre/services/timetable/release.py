@@ -28,7 +28,7 @@ from cadre.interchange.timetable_ics import calendar_text
 from cadre.interchange.timetable_json import plan_from_json, plan_to_json
 from cadre.interchange.timetable_xlsx import write_workbook
 from cadre.services.access.scope import Scope, read
-from cadre.services.timetable import operations as service
+from cadre.services.timetable import queries as service
 from cadre.services.unit_of_work import UnitOfWork
 from cadre.storage.mission_scope import plan_headers
 

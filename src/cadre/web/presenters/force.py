@@ -18,9 +18,9 @@ from cadre.services.access.scope import read
 from cadre.services.force import operations as force
 from cadre.services.force.queries import current_picture, workbook_nations
 from cadre.services.plans.plots import keep_force_plots
-from cadre.services.scenario import records
+from cadre.services.records import queries as records
+from cadre.services.records.queries import RecordView
 from cadre.services.scenario.queries import MissionContext, heading, names
-from cadre.services.scenario.records import RecordView
 from cadre.services.unit_of_work import UnitOfWork
 from cadre.web.navigation import Page, require_page
 

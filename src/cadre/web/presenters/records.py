@@ -11,9 +11,10 @@ from typing import Any
 
 from cadre.access.policy import Principal, Reach, Verb, reach
 from cadre.domain.errors import InvalidInput
-from cadre.services.scenario import records
+from cadre.services.records import operations as record_edits
+from cadre.services.records import queries as records
+from cadre.services.records.queries import KINDS, RecordView
 from cadre.services.scenario.queries import MissionContext, mission_context
-from cadre.services.scenario.records import KINDS, RecordView
 from cadre.services.unit_of_work import UnitOfWork
 from cadre.web.navigation import Page, require_page
 from cadre.web.presenters.record_forms import (
@@ -155,8 +156,8 @@ def save_record(
     try:
         document = document_from_form(fields, form)
         if key is None:
-            return records.create_record(uow, principal, mission, kind, document)
-        return records.replace_record(uow, principal, mission, kind, key, document, (etag,))
+            return record_edits.create_record(uow, principal, mission, kind, document)
+        return record_edits.replace_record(uow, principal, mission, kind, key, document, (etag,))
     except InvalidInput as err:
         raise InvalidInput(
             [dataclasses.replace(p, field=field_of(p, fields)) for p in err.problems]
@@ -167,4 +168,4 @@ def remove_record(
     uow: UnitOfWork, principal: Principal, mission: str, kind: str, key: str, etag: str
 ) -> None:
     require_page(principal, Page.RECORDS)
-    records.delete_record(uow, principal, mission, kind, key, (etag,))
+    record_edits.delete_record(uow, principal, mission, kind, key, (etag,))

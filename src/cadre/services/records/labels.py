@@ -11,14 +11,8 @@ from cadre.access.policy import Principal, Reach, Verb, reach
 from cadre.domain.errors import Forbidden, InvalidInput, Problem
 from cadre.interchange.record_kinds import RecordKind
 from cadre.services.access.scope import AUTHORITY, Scope
-from cadre.services.scenario.records import (
-    RecordView,
-    audit_change,
-    expect_version,
-    kind_named,
-    seen,
-    writing,
-)
+from cadre.services.records.operations import audit_change, expect_version, writing
+from cadre.services.records.queries import RecordView, kind_named, seen
 from cadre.services.unit_of_work import UnitOfWork
 from cadre.storage.labels import StoredLabel, put_label
 

@@ -1,0 +1,1 @@
+"""Scenario records one at a time: listed, read, created, replaced, deleted, relabelled."""
