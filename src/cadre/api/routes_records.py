@@ -43,6 +43,14 @@ def _tagged(response: Response, view: RecordView) -> RecordView:
 
 
 def _add_kind(kind: RecordKind) -> None:
+    record_out, page_out, filters = _shapes(kind)
+    _add_reads(kind, record_out, page_out, filters)
+    _add_writes(kind, record_out)
+
+
+def _shapes(kind: RecordKind) -> tuple[Any, Any, Any]:
+    """The kind's answer shapes (one record, a page of them) and its query's filters, made at
+    import time from the scenario file's shape so the OpenAPI document names every field."""
     shape: Any = kind.shape
     name = shape.__name__.removesuffix("Shape")
     record_out: Any = create_model(
@@ -69,6 +77,10 @@ def _add_kind(kind: RecordKind) -> None:
         offset=(int, Field(0, ge=0, le=1_000_000)),
         **fields,
     )
+    return record_out, page_out, filters
+
+
+def _add_reads(kind: RecordKind, record_out: Any, page_out: Any, filters: Any) -> None:
     key_path = Annotated[str, Path(max_length=64, description=f"The {kind.noun}'s {kind.key}.")]
     base = f"/{kind.name}"
 
@@ -115,6 +127,12 @@ def _add_kind(kind: RecordKind) -> None:
         response: Response,
     ) -> dict[str, Any]:
         return _out(_tagged(response, records.get_record(work, principal, mission, kind.name, key)))
+
+
+def _add_writes(kind: RecordKind, record_out: Any) -> None:
+    shape: Any = kind.shape
+    key_path = Annotated[str, Path(max_length=64, description=f"The {kind.noun}'s {kind.key}.")]
+    base = f"/{kind.name}"
 
     @router.post(
         base,

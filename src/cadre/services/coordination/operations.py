@@ -16,7 +16,8 @@ from cadre.access.labels import ACTIVITIES, Classification
 from cadre.access.policy import Principal, Reach
 from cadre.domain.coordination.activities import Activity, Need
 from cadre.domain.errors import InvalidInput, NotFound, Problem
-from cadre.interchange.coordination.hxl_read import ReadActivity, ReadNeed, Where, read_table
+from cadre.interchange.coordination.hxl_read import read_table
+from cadre.interchange.coordination.hxl_table import ReadActivity, ReadNeed, Where
 from cadre.services.coordination.release import Sight, sight
 from cadre.services.scenario.demo import REPOSITORY
 from cadre.services.unit_of_work import UnitOfWork
