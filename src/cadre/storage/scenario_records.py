@@ -1,6 +1,6 @@
 """One scenario record between its domain value and its row (or stored JSON), for the
 records whose mapping is more than a copy of fields: sites with rooms and holidays, courses,
-caveats, and the planning figures."""
+caveats, pledges, trainers, cohorts, and the planning figures."""
 
 from __future__ import annotations
 
@@ -8,7 +8,8 @@ import datetime as dt
 from typing import Any
 
 from cadre.domain.catalogue import Course, CourseLevel, DeliveryMode
-from cadre.domain.contributors import Caveat, Restriction
+from cadre.domain.contributors import Caveat, Pledge, Restriction, Trainer
+from cadre.domain.host import Cohort
 from cadre.domain.scenario import (
     InitialGraduates,
     MobileTeamWindow,
@@ -19,13 +20,18 @@ from cadre.domain.scenario import (
 from cadre.domain.sites import Site
 from cadre.storage.models import (
     CaveatRow,
+    CohortRow,
     ContributorRow,
     CourseRow,
     DisciplineRow,
     HolidayRow,
+    PledgeCaveatRow,
+    PledgeRow,
     QualificationRow,
     RoomRow,
     SiteRow,
+    TrainerQualificationRow,
+    TrainerRow,
 )
 
 
@@ -135,4 +141,59 @@ def planning_of(stored: dict[str, Any]) -> PlanningParameters:
         ),
         out_of_country_seats=tuple(SeatOffer(**o) for o in stored.get("out_of_country_seats", [])),
         initial_graduates=tuple(InitialGraduates(**g) for g in stored.get("initial_graduates", [])),
+    )
+
+
+def pledge_row(
+    mission_id: int,
+    p: Pledge,
+    contributors: dict[str, ContributorRow],
+    qualifications: dict[str, QualificationRow],
+    caveats: dict[str, CaveatRow],
+) -> PledgeRow:
+    return PledgeRow(
+        mission_id=mission_id,
+        code=p.code,
+        nation=contributors[p.nation],
+        qualification=qualifications[p.qualification],
+        count=p.count,
+        start_date=p.start,
+        end_date=p.end,
+        tour_months=p.tour_months,
+        caveats=[PledgeCaveatRow(caveat=caveats[c], position=i) for i, c in enumerate(p.caveats)],
+    )
+
+
+def trainer_row(
+    mission_id: int,
+    t: Trainer,
+    contributors: dict[str, ContributorRow],
+    pledges: dict[str, PledgeRow],
+    qualifications: dict[str, QualificationRow],
+) -> TrainerRow:
+    return TrainerRow(
+        mission_id=mission_id,
+        code=t.code,
+        name=t.name,
+        nation=contributors[t.nation],
+        in_theatre_from=t.in_theatre_from,
+        in_theatre_to=t.in_theatre_to,
+        pledge=pledges[t.pledge] if t.pledge else None,
+        qualifications=[
+            TrainerQualificationRow(qualification=qualifications[q], position=i)
+            for i, q in enumerate(t.qualifications)
+        ],
+    )
+
+
+def cohort_row(mission_id: int, c: Cohort, sites: dict[str, SiteRow]) -> CohortRow:
+    return CohortRow(
+        mission_id=mission_id,
+        code=c.code,
+        unit=c.unit,
+        size=c.size,
+        name_arabic=c.name.arabic,
+        name_latin=c.name.latin,
+        search_key=c.name.key,
+        site=sites[c.site] if c.site else None,
     )

@@ -36,21 +36,22 @@ from cadre.storage.models import (
     DemandRow,
     DisciplineRow,
     MissionRow,
-    PledgeCaveatRow,
     PledgeRow,
     PrerequisiteRow,
     QualificationRow,
     SiteRow,
-    TrainerQualificationRow,
     TrainerRow,
 )
 from cadre.storage.scenario_records import (
     caveat_of,
     caveat_row,
+    cohort_row,
     course_of,
     course_row,
     planning_of,
+    pledge_row,
     site_row,
+    trainer_row,
 )
 from cadre.storage.scenario_runs import ScenarioRunRow, insert_runs, load_runs
 
@@ -175,53 +176,16 @@ def _insert_children(session: Session, mission_id: int, s: Scenario) -> None:
         ]
     )
     pledges = {
-        p.code: PledgeRow(
-            mission_id=mission_id,
-            code=p.code,
-            nation=contributors[p.nation],
-            qualification=qualifications[p.qualification],
-            count=p.count,
-            start_date=p.start,
-            end_date=p.end,
-            tour_months=p.tour_months,
-            caveats=[
-                PledgeCaveatRow(caveat=caveats[c], position=i) for i, c in enumerate(p.caveats)
-            ],
-        )
-        for p in s.pledges
+        p.code: pledge_row(mission_id, p, contributors, qualifications, caveats) for p in s.pledges
     }
     add_all(list(pledges.values()))
     add_all(
         [
             *(
-                TrainerRow(
-                    mission_id=mission_id,
-                    code=t.code,
-                    name=t.name,
-                    nation=contributors[t.nation],
-                    in_theatre_from=t.in_theatre_from,
-                    in_theatre_to=t.in_theatre_to,
-                    pledge=pledges[t.pledge] if t.pledge else None,
-                    qualifications=[
-                        TrainerQualificationRow(qualification=qualifications[q], position=i)
-                        for i, q in enumerate(t.qualifications)
-                    ],
-                )
+                trainer_row(mission_id, t, contributors, pledges, qualifications)
                 for t in s.trainers
             ),
-            *(
-                CohortRow(
-                    mission_id=mission_id,
-                    code=c.code,
-                    unit=c.unit,
-                    size=c.size,
-                    name_arabic=c.name.arabic,
-                    name_latin=c.name.latin,
-                    search_key=c.name.key,
-                    site=sites[c.site] if c.site else None,
-                )
-                for c in s.cohorts
-            ),
+            *(cohort_row(mission_id, c, sites) for c in s.cohorts),
         ]
     )
 
