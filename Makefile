@@ -93,3 +93,6 @@ bench-mission: $(STAMP)
 .PHONY: bench-coordination
 bench-coordination: $(STAMP)
 	$(BIN)/python bench/coordination.py
+
+house: $(STAMP)
+	$(BIN)/python bench/house.py
