@@ -90,7 +90,7 @@ bench-mission: $(STAMP)
 
 # The coordination register: 50,000 activities imported from HXL and gaps computed (target 30 s),
 # then the map page served warm as a NATO planner (target 300 ms).
-.PHONY: bench-coordination
+.PHONY: bench-coordination house
 bench-coordination: $(STAMP)
 	$(BIN)/python bench/coordination.py
 
