@@ -58,6 +58,7 @@ def test_a_bad_upload_is_refused_with_row_column_and_hashtag(client: TestClient)
             "line": 4,
             "column": 10,
             "code": "coordination.unknown_governorate",
+            "params": {"value": "IQG88"},
         }
     ]
     listed = client.get(f"{BASE}/activities", headers=planner).json()

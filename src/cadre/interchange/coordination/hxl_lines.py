@@ -11,6 +11,7 @@ from typing import Any
 from cadre.domain.coordination.activities import UNCLASSIFIED, Activity, Need, OrganisationType
 from cadre.domain.coordination.places import governorate, governorate_named
 from cadre.domain.coordination.rules import check_activity
+from cadre.domain.errors import Param
 from cadre.interchange.coordination import hxl_values as values
 from cadre.interchange.coordination.hxl_columns import (
     ACTIVITY_FIELDS,
@@ -65,9 +66,9 @@ class Row:
             self.fail(name, f"{what} is missing", "coordination.missing_value")
         return raw
 
-    def fail(self, name: str, reason: str, code: str) -> None:
+    def fail(self, name: str, reason: str, code: str, **params: Param) -> None:
         self.ok = False
-        self.problems.add(self.where(name), reason, code)
+        self.problems.add(self.where(name), reason, code, **params)
 
     def place(self) -> str:
         """The governorate's p-code, from its code or its name (which must then agree)."""
@@ -79,12 +80,14 @@ class Row:
                 "governorate",
                 f"{code} is not the p-code of a governorate of Iraq",
                 "coordination.unknown_governorate",
+                value=code,
             )
         elif name and by_name is None:
             self.fail(
                 "governorate_name",
                 f"{name} is not the name of a governorate of Iraq",
                 "coordination.unknown_governorate",
+                value=name,
             )
         elif by_code and by_name and by_code != by_name:
             self.fail(
