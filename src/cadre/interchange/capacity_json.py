@@ -19,6 +19,7 @@ from cadre.domain.planning import SolveStatus
 
 def plan_to_json(plan: CapacityPlan) -> dict[str, Any]:
     peak, peak_month = plan.peak_force
+    deployed, deployed_month = plan.peak_deployed
     return {
         "status": plan.status.value,
         "mode": plan.mode.value,
@@ -29,7 +30,10 @@ def plan_to_json(plan: CapacityPlan) -> dict[str, Any]:
             "instructor_months": round(plan.instructor_months, 3),
             "unmet": round(plan.unmet, 3),
             "host_led_share": round(plan.host_led_share(), 4),
+            "peak_deployed": deployed,
+            "peak_deployed_month": deployed_month.isoformat() if deployed_month else None,
         },
+        "deployed": {k: list(v) for k, v in plan.deployed.items()},
         "runs": [
             {
                 "course": r.course,
@@ -117,4 +121,5 @@ def plan_from_json(data: dict[str, Any]) -> CapacityPlan:
         variables=data["variables"],
         constraints=data["constraints"],
         notes=tuple(data["notes"]),
+        deployed={k: tuple(v) for k, v in data.get("deployed", {}).items()},
     )
