@@ -64,6 +64,7 @@ def plan_to_json(plan: CapacityPlan) -> dict[str, Any]:
                 "site": a.site,
                 "mode": a.mode.value if a.mode else None,
                 "amount": a.amount,
+                "qualification": a.qualification,
             }
             for a in plan.assignments
         ],
@@ -114,6 +115,7 @@ def plan_from_json(data: dict[str, Any]) -> CapacityPlan:
                 a["site"],
                 RunMode(a["mode"]) if a["mode"] else None,
                 a["amount"],
+                a.get("qualification"),
             )
             for a in data["assignments"]
         ),

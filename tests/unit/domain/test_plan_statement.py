@@ -3,14 +3,18 @@ criticality the scenario gave them, carried through matching to the shortfalls."
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 
+from cadre.domain.capacity.problem import PlanMode, build_problem
+from cadre.domain.force.offers import offer_from_pledge
 from cadre.domain.force.shortfalls import shortfalls
 from cadre.domain.force.statement import ForeignRuns, carried_criticality, plan_statement
 from cadre.domain.requirements import Criticality, PostKind, RequirementLine
+from cadre.domain.rules import check_scenario
 from cadre.domain.scenario import PlanningParameters, Scenario
 from cadre.solvers.force.matching import solve_force
-from tests.factories import make_course
+from tests.factories import REGISTRIES, make_course, make_pledge
 from tests.force_factories import force_scenario, make_line, make_offer, problem_of
 
 JAN, FEB = dt.date(2019, 1, 1), dt.date(2019, 2, 1)
@@ -76,4 +80,27 @@ def test_a_master_trainer_goes_to_the_critical_post_and_it_is_the_first_shortfal
     assert [(x.line.qualification, x.line.criticality) for x in ranked] == [
         ("CIED-INS", Criticality.CRITICAL),
         ("CIED-MT", Criticality.ESSENTIAL),
+    ]
+
+
+def test_a_pledge_may_name_a_headquarters_specialty_and_fills_its_posts() -> None:
+    """A scenario pledge of three headquarters staff: the scenario's rules accept it, the
+    capacity planner leaves it out of teaching, and matching puts it on the derived HQ line."""
+    hq = make_pledge(code="P-CAN-HQ", qualification="HQ", count=3, start=JAN, end=FEB)
+    planning = dataclasses.replace(NO_WHOLE_FORCE, headquarters_core=5)
+    s = dataclasses.replace(scenario(planning=planning), pledges=(hq,))
+    assert [v for v in check_scenario(s, REGISTRIES) if v.path[0] == "pledges"] == []
+    assert build_problem(s, PlanMode.CHECK).supplies == ()
+    lines = plan_statement(s, {("CIED-INS", JAN): 1.0}, [], (JAN,))
+    problem = problem_of(lines, [offer_from_pledge(hq)], s)
+    allocations = solve_force(problem).solution.allocations
+    staff = {x.number for x in lines if x.kind is PostKind.HEADQUARTERS}
+    assert [(a.line in staff, a.people) for a in allocations] == [(True, 3)]
+
+
+def test_a_pledge_of_an_unknown_specialty_is_refused() -> None:
+    s = dataclasses.replace(scenario(), pledges=(make_pledge(qualification="HQ-J9"),))
+    assert [v.message for v in check_scenario(s, REGISTRIES) if v.path[0] == "pledges"] == [
+        "pledge P-CAN-1 offers HQ-J9, which is neither a qualification nor a specialty a "
+        "requirement asks for"
     ]

@@ -29,6 +29,9 @@ class Assignment:
     site: str | None  # None: mentoring
     mode: RunMode | None
     amount: float
+    # whose work it does: its own qualification's or a lower rung's (None: its own, as in
+    # plans kept before a higher rung could fill a lower one)
+    qualification: str | None = None
 
 
 @dataclass(frozen=True)

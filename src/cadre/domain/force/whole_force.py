@@ -30,6 +30,13 @@ HEADQUARTERS_SPECIALTY = "HQ"
 ADVISER_SPECIALTY = "ADV"
 PROTECTION_SPECIALTY = "FP"
 SUPPORT_SPECIALTY = "SUP"
+# What the posts that do not teach ask for: a pledge or an offer may name any of them.
+SPECIALTIES = (
+    HEADQUARTERS_SPECIALTY,
+    ADVISER_SPECIALTY,
+    PROTECTION_SPECIALTY,
+    SUPPORT_SPECIALTY,
+)
 HEADQUARTERS_BAND = RankBand.parse("OR-6..OF-5")
 ADVISER_BAND = RankBand.parse("OF-3..OF-6")
 PROTECTION_BAND = RankBand.parse("OR-2..OR-8")
