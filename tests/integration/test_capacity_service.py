@@ -14,6 +14,7 @@ from cadre.domain.errors import InvalidInput, NotFound
 from cadre.domain.fingerprint import fingerprint
 from cadre.interchange.scenario_file import read_scenario
 from cadre.services.capacity import operations as capacity
+from cadre.services.force import operations as force
 from cadre.services.scenario import operations as scenarios
 from cadre.services.unit_of_work import UnitOfWork
 from cadre.storage import plans
@@ -113,3 +114,22 @@ def test_the_headline_is_the_whole_deployed_force_month_by_month(work: UnitOfWor
     assert peak == max(plan.deployed_by_month())
     assert when is not None
     assert capacity.list_plans(work)[0].summary["peak_deployed"] == peak
+
+
+def test_the_nmi_example_deploys_a_force_of_the_size_on_record(work: UnitOfWork) -> None:
+    """NMI counted about 500–580 people in 2018–2020 (REFERENCE.md); the example's plan peaks
+    at a whole deployed force of that order, mostly guards and support around the trainers,
+    and Canada's pledges of headquarters staff and guards fill the plan's HQ and FP lines."""
+    scenarios.import_file(work, EXAMPLES / "nmi-2018.yaml")
+    plan = capacity.plan_capacity(work).plan
+    peak, when = plan.peak_deployed
+    assert 400 <= peak <= 650
+    assert when is not None
+    assert when.year in (2018, 2019)
+    t = plan.months.index(when)
+    kinds = {kind: series[t] for kind, series in plan.deployed.items()}
+    assert kinds["force_protection"] + kinds["support"] > peak / 2
+    view = force.picture(work)
+    on = {a.line for a in view.result.solution.allocations if a.offer in ("P-CAN-HQ", "P-CAN-FP")}
+    kinds_filled = {line.kind.value for line in view.problem.lines if line.number in on}
+    assert kinds_filled == {"headquarters", "force_protection"}

@@ -179,7 +179,8 @@ def _insert_children(session: Session, mission_id: int, s: Scenario) -> None:
             mission_id=mission_id,
             code=p.code,
             nation=contributors[p.nation],
-            qualification=qualifications[p.qualification],
+            qualification=qualifications.get(p.qualification),
+            specialty=None if p.qualification in qualifications else p.qualification,
             count=p.count,
             start_date=p.start,
             end_date=p.end,
@@ -276,7 +277,7 @@ def load_scenario(session: Session, code: str | None = None) -> Scenario:
             Pledge(
                 r.code,
                 r.nation.code,
-                r.qualification.code,
+                r.qualification.code if r.qualification is not None else str(r.specialty),
                 r.count,
                 r.start_date,
                 r.end_date,
