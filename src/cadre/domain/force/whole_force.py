@@ -187,7 +187,11 @@ def _lines(
     before: int,
 ) -> list[RequirementLine]:
     code, specialty, band, title = _KINDS[kind]
-    need = {m: n for m, n in zip(frame.months, series, strict=True) if n > 0}
+    need = {
+        m: n
+        for m, n in zip(frame.months, series, strict=True)
+        if n > 0 and m <= frame.end and month_end(m) >= frame.start  # within the mission
+    }
     if not need:
         return []
     return [
