@@ -4,13 +4,14 @@
 from __future__ import annotations
 
 import datetime as dt
+import math
 
 from hypothesis import given
 from hypothesis import strategies as st
 
 from cadre.domain.catalogue import DeliveryMode
 from cadre.domain.force.whole_force import MissionFrame, layers, posts_by_month, whole_force_lines
-from cadre.domain.months import add_months
+from cadre.domain.months import add_months, month_end
 from cadre.domain.requirements import Criticality, PostKind
 from cadre.domain.scenario import PlanningParameters
 from tests.force_factories import make_line
@@ -132,3 +133,72 @@ def test_layers_add_up_to_the_need_in_every_month(values: list[int]) -> None:
     assert [
         sum(count for first, last, count in cut if first <= month <= last) for month in need
     ] == values
+
+
+def test_derived_posts_stay_within_the_mission_when_the_horizon_runs_past_it() -> None:
+    frame = MissionFrame((JAN, FEB, MAR), JAN, dt.date(2019, 2, 15), "HQ")
+    lines = whole_force_lines(teaching(), RATIOS, frame)
+    assert max(x.end for x in lines) == dt.date(2019, 2, 15)
+    assert all(x.start <= x.end for x in lines)
+
+
+SITES = ("HQ", "TAJI", "BESMAYA")
+
+
+@st.composite
+def teaching_lines(draw: st.DrawFn) -> tuple:
+    lines = []
+    for i in range(draw(st.integers(0, 4))):
+        first, last = sorted(draw(st.lists(st.integers(0, 2), min_size=2, max_size=2)))
+        lines.append(
+            make_line(
+                number=f"T{i}",
+                site=draw(st.sampled_from(SITES)),
+                mode=draw(
+                    st.sampled_from([DeliveryMode.RESIDENT, DeliveryMode.MOBILE_TRAINING_TEAM])
+                ),
+                count=draw(st.integers(1, 9)),
+                start=FRAME.months[first],
+                end=month_end(FRAME.months[last]),
+            )
+        )
+    return tuple(lines)
+
+
+@given(
+    teaching_lines(),
+    st.integers(0, 30),
+    st.sampled_from([0.0, 0.1, 0.33]),
+    st.integers(0, 40),
+    st.integers(0, 5),
+    st.integers(0, 40),
+    st.sampled_from([0.0, 0.25, 0.4]),
+)
+def test_the_whole_force_keeps_its_formulas_for_any_teaching_force(
+    taught: tuple, core: int, per_trainer: float, at_hq: int, per_school: int, guard: int,
+    support: float,
+) -> None:  # fmt: skip
+    ratios = PlanningParameters(
+        headquarters_core=core,
+        headquarters_per_trainer=per_trainer,
+        advisers_at_headquarters=at_hq,
+        advisers_per_school=per_school,
+        force_protection_per_site=guard,
+        support_per_deployed=support,
+    )
+    by_kind = posts_by_month((*taught, *whole_force_lines(taught, ratios, FRAME)), FRAME.months)
+    for t, month in enumerate(FRAME.months):
+        here = [x for x in taught if x.start <= month_end(month) and x.end >= month]
+        trainers = sum(x.count for x in here)
+        schools = {x.site for x in here if x.site != "HQ" and x.mode is DeliveryMode.RESIDENT}
+        advisers = at_hq + per_school * len(schools)
+        staff = core + math.ceil(per_trainer * (trainers + advisers) - 1e-9)
+        guards = guard * (1 + len(schools))
+        rest = math.ceil(support * (trainers + advisers + staff + guards) - 1e-9)
+        assert (
+            by_kind[PostKind.TEACHING][t],
+            by_kind[PostKind.ADVISER][t],
+            by_kind[PostKind.HEADQUARTERS][t],
+            by_kind[PostKind.FORCE_PROTECTION][t],
+            by_kind[PostKind.SUPPORT][t],
+        ) == (trainers, advisers, staff, guards, rest)
