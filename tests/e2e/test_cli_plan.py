@@ -49,6 +49,7 @@ def test_compare_shows_two_versions_side_by_side(cli: CliRunner) -> None:
     assert result.exit_code == 0, result.output
     assert "handover: Counter-IED" in result.output
     assert "foreign instructor-months" in result.output
+    assert "peak deployed force" in result.output
 
 
 def test_a_malformed_setting_is_refused_without_a_traceback(cli: CliRunner) -> None:

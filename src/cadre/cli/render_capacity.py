@@ -178,6 +178,11 @@ def compare(
     pa, pb = a.peak_force[0], b.peak_force[0]
     table.add_row("mode", a.mode.value, b.mode.value)
     table.add_row("status", a.status, b.status)
+    if a.deployed or b.deployed:
+        table.add_row(
+            "peak deployed force",
+            *(f"{p.peak_deployed[0]:,}" if p.deployed else "—" for p in (a, b)),
+        )
     table.add_row("peak training force", f"{pa:.1f}", f"{pb:.1f}")
     table.add_row(
         "foreign instructor-months", f"{a.instructor_months:,.0f}", f"{b.instructor_months:,.0f}"
