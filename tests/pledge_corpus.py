@@ -35,7 +35,7 @@ CASES: list[Case] = [
     Case(
         "wrong-sheet",
         _wb(change=rename_offers),
-        ["Offers: the workbook has no sheet Offers (it has About, Pledges, Lines)"],
+        ["Offers: the workbook has no sheet Offers (it has About, Pledges, Lines, Specialties)"],
     ),
     Case(
         "unknown-line",

@@ -146,6 +146,19 @@ def scenarios(draw: st.DrawFn) -> Scenario:
         Trainer(f"T{i}", draw(TEXT), p.nation, (p.qualification,), p.start, p.end, p.code)
         for i, p in enumerate(pledges)
     )
+    if draw(st.booleans()):  # a pledge of a specialty that does not teach, with no trainer
+        start = draw(DAYS)
+        pledges.append(
+            Pledge(
+                f"P{len(pledges)}",
+                draw(st.sampled_from(nations)),
+                draw(st.sampled_from(["HQ", "FP", "SUP"])),
+                draw(st.integers(1, 30)),
+                start,
+                start + dt.timedelta(days=draw(st.integers(1, 400))),
+                6,
+            )
+        )
     cohorts = tuple(
         Cohort(
             f"K{i}",

@@ -29,7 +29,12 @@ def test_plan_writes_json_and_plots_and_prints_the_handover(
     assert result.exit_code == 0, result.output
     assert "Handover by discipline" in result.output
     assert "All demand is met." in result.output
-    assert json.loads(out.read_text())["status"] == "optimal"
+    assert "Peak deployed force" in result.output
+    assert "Whole deployed force" in result.output
+    stored = json.loads(out.read_text())
+    assert stored["status"] == "optimal"
+    by_month = zip(*stored["deployed"].values(), strict=True)
+    assert stored["headline"]["peak_deployed"] == max(map(sum, by_month))
     assert sorted(p.name for p in plots.iterdir()) == [
         f"{name}.{suffix}"
         for name in ("graduates-vs-demand", "handover-timeline", "training-force")
@@ -44,6 +49,7 @@ def test_compare_shows_two_versions_side_by_side(cli: CliRunner) -> None:
     assert result.exit_code == 0, result.output
     assert "handover: Counter-IED" in result.output
     assert "foreign instructor-months" in result.output
+    assert "peak deployed force" in result.output
 
 
 def test_a_malformed_setting_is_refused_without_a_traceback(cli: CliRunner) -> None:

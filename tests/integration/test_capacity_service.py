@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import datetime as dt
+import math
+
 import pytest
 from sqlalchemy import Engine
 
@@ -11,6 +14,7 @@ from cadre.domain.errors import InvalidInput, NotFound
 from cadre.domain.fingerprint import fingerprint
 from cadre.interchange.scenario_file import read_scenario
 from cadre.services.capacity import operations as capacity
+from cadre.services.force import operations as force
 from cadre.services.scenario import operations as scenarios
 from cadre.services.unit_of_work import UnitOfWork
 from cadre.storage import plans
@@ -79,3 +83,53 @@ def test_asking_for_a_plan_before_any_exists_says_what_to_do(
         capacity.load_plan(work)
     assert (caught.value.code, caught.value.params["kind"]) == ("plan.none", "capacity")
     assert error_text(caught.value).endswith("run `cadre plan capacity` first")
+
+
+def test_the_headline_is_the_whole_deployed_force_month_by_month(work: UnitOfWork) -> None:
+    """Tiny writes its own HQ line (one post) and a mobile team's escort (two): they stand for
+    their kinds; the ratios add advisers and support, computed by hand here."""
+    scenarios.import_file(work, TINY)
+    ratios = {
+        "support_per_deployed": "0.5",
+        "advisers_at_headquarters": "4",
+        "advisers_per_school": "0",  # where the plan teaches is the solver's to choose
+        "force_protection_per_site": "0",
+        "force_protection_per_mobile_trainer": "0",
+    }
+    plan = capacity.plan_capacity(work, overrides=ratios).plan
+    deployed = plan.deployed
+    for t, month in enumerate(plan.months):
+        trainers = sum(math.ceil(s[t] - 1e-6) for s in plan.foreign.values() if s[t] > 1e-6)
+        staff = 1 if month.year in (2019, 2020) else 0  # HQ-001, as the scenario writes it
+        escort = 2 if dt.date(2019, 4, 1) <= month <= dt.date(2019, 9, 1) else 0  # SOR-002-FP
+        others = trainers + 4 + staff + escort
+        assert (
+            deployed["teaching"][t],
+            deployed["adviser"][t],
+            deployed["headquarters"][t],
+            deployed["force_protection"][t],
+            deployed["support"][t],
+        ) == (trainers, 4, staff, escort, math.ceil(others * 0.5 - 1e-9))
+    peak, when = plan.peak_deployed
+    assert peak == max(plan.deployed_by_month())
+    assert when is not None
+    assert capacity.list_plans(work)[0].summary["peak_deployed"] == peak
+
+
+def test_the_nmi_example_deploys_a_force_of_the_size_on_record(work: UnitOfWork) -> None:
+    """NMI counted about 500–580 people in 2018–2020 (REFERENCE.md); the example's plan peaks
+    at a whole deployed force of that order, mostly guards and support around the trainers,
+    and Canada's pledges of headquarters staff and guards fill the plan's HQ and FP lines."""
+    scenarios.import_file(work, EXAMPLES / "nmi-2018.yaml")
+    plan = capacity.plan_capacity(work).plan
+    peak, when = plan.peak_deployed
+    assert 400 <= peak <= 650
+    assert when is not None
+    assert when.year in (2018, 2019)
+    t = plan.months.index(when)
+    kinds = {kind: series[t] for kind, series in plan.deployed.items()}
+    assert kinds["force_protection"] + kinds["support"] > peak / 2
+    view = force.picture(work)
+    on = {a.line for a in view.result.solution.allocations if a.offer in ("P-CAN-HQ", "P-CAN-FP")}
+    kinds_filled = {line.kind.value for line in view.problem.lines if line.number in on}
+    assert kinds_filled == {"headquarters", "force_protection"}

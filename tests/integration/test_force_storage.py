@@ -13,6 +13,7 @@ from sqlalchemy.exc import IntegrityError
 
 from cadre.domain.errors import Conflict, InvalidInput, NotFound
 from cadre.domain.force.offers import OfferState
+from cadre.domain.requirements import Criticality
 from cadre.services.force import offers as force_offers
 from cadre.services.force import operations as force
 from cadre.services.scenario import operations as scenarios
@@ -188,7 +189,16 @@ def test_a_capacity_plan_supplies_the_teaching_posts_when_there_is_one(
     _capacity_plan(engine, 1, months, {"CIED-INS": [2.0, 2.5, 3.0]})
     view = force.picture(work)
     numbers = sorted(x.number for x in view.problem.lines)
-    assert numbers == ["HQ-001", "SOR-0001", "SOR-0002", "SOR-002-FP"]  # authored teaching aside
+    # The authored teaching lines step aside; the whole force comes with the plan's posts:
+    # advisers, guards and support at Taji (tiny's first site), its written HQ line kept.
+    assert numbers == [
+        "HQ-001", "SOR-0001", "SOR-0002", "SOR-002-FP", "SOR-ADV-001", "SOR-FP-001", "SOR-SUP-001"
+    ]  # fmt: skip
+    by_number = {x.number: x for x in view.problem.lines}
+    assert by_number["SOR-0001"].criticality is Criticality.CRITICAL  # as the scenario's SOR-001
+    assert [by_number[n].count for n in ("SOR-ADV-001", "SOR-FP-001", "SOR-SUP-001")] == [
+        10, 30, 11  # ⌈0.25 × (3 trainers + 10 advisers + 1 staff + 30 guards)⌉
+    ]  # fmt: skip
     assert view.requirement == "capacity plan #1 and the scenario"
     force_offers.edit_line(work, "SOR-0001", {"count": "1"})
     force.picture(work)  # the same plan is not adopted again: the edit stands

@@ -9,6 +9,9 @@ from collections.abc import Iterator
 import pytest
 from fastapi.testclient import TestClient
 
+from cadre.services.capacity import operations as capacity
+from cadre.services.unit_of_work import UnitOfWork
+from tests.service_support import engine_of
 from tests.web_support import log_in, web
 
 PAGES = {
@@ -157,3 +160,11 @@ def test_pages_load_nothing_from_elsewhere(app: TestClient) -> None:
         sources = re.findall(r'(?:src|href)="([^"]+)"', page.text)
         assert [s for s in sources if not s.startswith(("/", "#"))] == [], path
         assert "default-src 'self'" in page.headers["content-security-policy"]
+
+
+def test_the_capacity_page_leads_with_the_whole_deployed_force(app: TestClient) -> None:
+    plan = capacity.plan_capacity(UnitOfWork(engine_of(app)), seconds=30).plan
+    log_in(app, "NATO", ["mission_planner"])
+    page = app.get("/missions/TINY/capacity").text
+    assert "Deployed force at peak" in page
+    assert f">{plan.peak_deployed[0]}<" in page

@@ -173,11 +173,16 @@ def edit(
 @force_app.command("adopt-plan")
 def adopt_plan(
     protection_ratio: Annotated[
-        float, typer.Option(help="Force protection per instructor of a mobile team.")
-    ] = 1.0,
+        float | None,
+        typer.Option(
+            help="Force protection per instructor of a mobile team "
+            "(default: the scenario's force_protection_per_mobile_trainer)."
+        ),
+    ] = None,
     mission: MissionOpt = None,
 ) -> None:
-    """Make the latest capacity plan's foreign instructor requirement the plan's lines."""
+    """Make the latest capacity plan's requirement the plan's lines: its teaching posts and
+    the whole force beside them (headquarters, advisers, force protection, support)."""
     with open_work() as uow:
         done = force.adopt_capacity_plan(uow, mission, protection_ratio)
     console.print(

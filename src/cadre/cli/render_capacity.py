@@ -17,13 +17,34 @@ def month_text(month: dt.date | None, index: int) -> str:
     return "from the start" if index == 0 else f"{month:%b %Y}"
 
 
+KIND_NAMES = {
+    "teaching": "trainers",
+    "headquarters": "headquarters",
+    "adviser": "advisers",
+    "force_protection": "force protection",
+    "support": "support",
+}
+
+
+def deployed_headline(plan: CapacityPlan) -> str:
+    """The whole deployed force at its peak, and of what it is made; empty without it."""
+    total, when = plan.peak_deployed
+    if when is None:
+        return ""
+    t = plan.months.index(when)
+    parts = ", ".join(
+        f"{series[t]} {KIND_NAMES.get(kind, kind)}" for kind, series in plan.deployed.items()
+    )
+    return f"Peak deployed force {total} ({when:%b %Y}): {parts}. "
+
+
 def headline(plan: CapacityPlan, names: dict[str, str]) -> str:
     peak, when = plan.peak_force
     handovers = ", ".join(
         f"{names.get(h.subject, h.subject)} {month_text(h.month, h.index)}" for h in plan.handovers
     )
     return (
-        f"Peak training force {peak:.0f} foreign instructors"
+        f"{deployed_headline(plan)}Peak training force {peak:.0f} foreign instructors"
         f"{f' ({when:%b %Y})' if when else ''}; {plan.instructor_months:,.0f} instructor-months; "
         f"{plan.host_led_share():.0%} of runs host-led; handover: {handovers}."
     )
@@ -36,6 +57,8 @@ def plan_summary(plan: CapacityPlan, names: dict[str, str], number: int | None =
     parts.extend(f"[yellow]note:[/] {n}" for n in plan.notes)
     parts.append(_handovers(plan.handovers, "Handover by discipline", names))
     parts.append(_handovers(plan.site_handovers, "Handover by school", names))
+    if plan.deployed:
+        parts.append(_deployed_by_year(plan))
     parts.append(_force_by_year(plan))
     parts.append(_outcomes(plan, names))
     if plan.marginal_values:
@@ -50,6 +73,22 @@ def _handovers(handovers: tuple[Handover, ...], title: str, names: dict[str, str
     table.add_column("no foreign instructor needed")
     for h in handovers:
         table.add_row(names.get(h.subject, h.subject), month_text(h.month, h.index))
+    return table
+
+
+def _deployed_by_year(plan: CapacityPlan) -> Table:
+    years = sorted({m.year for m in plan.months})
+    table = Table(title="Whole deployed force (average · peak per year)", title_justify="left")
+    table.add_column("posts")
+    for year in years:
+        table.add_column(str(year), justify="right")
+    rows = [(KIND_NAMES.get(k, k), s) for k, s in plan.deployed.items()]
+    for name, series in [*rows, ("whole force", plan.deployed_by_month())]:
+        cells = []
+        for year in years:
+            values = [v for v, m in zip(series, plan.months, strict=True) if m.year == year]
+            cells.append(f"{sum(values) / len(values):.0f} · {max(values)}")
+        table.add_row(name, *cells)
     return table
 
 
@@ -139,6 +178,11 @@ def compare(
     pa, pb = a.peak_force[0], b.peak_force[0]
     table.add_row("mode", a.mode.value, b.mode.value)
     table.add_row("status", a.status, b.status)
+    if a.deployed or b.deployed:
+        table.add_row(
+            "peak deployed force",
+            *(f"{p.peak_deployed[0]:,}" if p.deployed else "—" for p in (a, b)),
+        )
     table.add_row("peak training force", f"{pa:.1f}", f"{pb:.1f}")
     table.add_row(
         "foreign instructor-months", f"{a.instructor_months:,.0f}", f"{b.instructor_months:,.0f}"

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import dataclass
 from enum import Enum, StrEnum
 
@@ -56,6 +57,25 @@ class Qualification:
     name: str
     discipline: str
     level: InstructorLevel
+
+
+def rung_fills(held: Qualification, wanted: Qualification) -> bool:
+    """The ladder's one rule: a qualification fills a post, or teaches a course, that asks for
+    itself or for a lower rung of the same discipline's ladder (master trainer ⊇ instructor ⊇
+    assistant instructor); never a higher rung, never another discipline's."""
+    if held.code == wanted.code:
+        return True
+    return held.discipline == wanted.discipline and wanted.level.value <= held.level.value
+
+
+def lower_rungs(held: str, qualifications: Iterable[Qualification]) -> frozenset[str]:
+    """The other qualifications `held` fills by the ladder's rule (none for a specialty that is
+    not a qualification, such as force protection)."""
+    known = {q.code: q for q in qualifications}
+    have = known.get(held)
+    if have is None:
+        return frozenset()
+    return frozenset(c for c, q in known.items() if c != held and rung_fills(have, q))
 
 
 @dataclass(frozen=True)

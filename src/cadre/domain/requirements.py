@@ -31,9 +31,13 @@ class Criticality(StrEnum):
 
 
 class PostKind(StrEnum):
+    """What a post does; together the kinds are the whole deployed force."""
+
     TEACHING = "teaching"
     HEADQUARTERS = "headquarters"
+    ADVISER = "adviser"  # to the host's ministries and schools, not a teaching post
     FORCE_PROTECTION = "force_protection"
+    SUPPORT = "support"  # logistics, medical, communications, administration
 
 
 @dataclass(frozen=True)
@@ -41,7 +45,7 @@ class RequirementLine:
     """`count` posts of one kind, at one site (or anywhere in a region), from `start` to `end`.
 
     `qualification` is a qualification of the scenario for teaching posts and, for the others,
-    a specialty code (`FP`, `HQ-J3`, ...) that offers must name exactly.
+    a specialty code (`FP`, `HQ-J3`, `ADV`, `SUP`, ...) that offers must name exactly.
     """
 
     number: str

@@ -68,6 +68,15 @@ class PlanningParameters:
     certification_lag_months: int = 2  # supervised teaching before a host instructor is certified
     mentor_ratio: int = 4  # newly certified host instructors one foreign instructor can mentor
     relief_overlap_days: int = 10
+    # The posts that do not teach, as ratios to the teaching force (docs/sources.md): with them
+    # the statement of requirements and the headline are the whole deployed force.
+    headquarters_core: int = 20  # command group and core staff, whatever the mission's size
+    headquarters_per_trainer: float = 0.1  # more staff per trainer and adviser
+    advisers_at_headquarters: int = 10  # to the host's ministries, for the whole mission
+    advisers_per_school: int = 2  # to each school the mission teaches at, while it does
+    force_protection_per_site: int = 30  # a platoon at each site where the mission works
+    force_protection_per_mobile_trainer: float = 1.0  # guards travelling with a mobile team
+    support_per_deployed: float = 0.25  # logistics, medical, signals per other deployed post
     foreign_teaching_fraction: float = 0.8  # the rest goes to preparation, leave and travel
     instructor_selection_rate: float = 0.4  # of an instructor course's class, kept as instructors
     horizon_months: int | None = None  # default: the mission's length, at most 120

@@ -19,6 +19,7 @@ from cadre.domain.planning import SolveStatus
 
 def plan_to_json(plan: CapacityPlan) -> dict[str, Any]:
     peak, peak_month = plan.peak_force
+    deployed, deployed_month = plan.peak_deployed
     return {
         "status": plan.status.value,
         "mode": plan.mode.value,
@@ -29,7 +30,10 @@ def plan_to_json(plan: CapacityPlan) -> dict[str, Any]:
             "instructor_months": round(plan.instructor_months, 3),
             "unmet": round(plan.unmet, 3),
             "host_led_share": round(plan.host_led_share(), 4),
+            "peak_deployed": deployed,
+            "peak_deployed_month": deployed_month.isoformat() if deployed_month else None,
         },
+        "deployed": {k: list(v) for k, v in plan.deployed.items()},
         "runs": [
             {
                 "course": r.course,
@@ -60,6 +64,7 @@ def plan_to_json(plan: CapacityPlan) -> dict[str, Any]:
                 "site": a.site,
                 "mode": a.mode.value if a.mode else None,
                 "amount": a.amount,
+                "qualification": a.qualification,
             }
             for a in plan.assignments
         ],
@@ -110,6 +115,7 @@ def plan_from_json(data: dict[str, Any]) -> CapacityPlan:
                 a["site"],
                 RunMode(a["mode"]) if a["mode"] else None,
                 a["amount"],
+                a.get("qualification"),
             )
             for a in data["assignments"]
         ),
@@ -117,4 +123,5 @@ def plan_from_json(data: dict[str, Any]) -> CapacityPlan:
         variables=data["variables"],
         constraints=data["constraints"],
         notes=tuple(data["notes"]),
+        deployed={k: tuple(v) for k, v in data.get("deployed", {}).items()},
     )

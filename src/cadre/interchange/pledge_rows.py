@@ -11,7 +11,7 @@ from typing import Any
 
 from cadre.domain.errors import Problem
 from cadre.domain.force.offers import Offer, OfferState, StateChange
-from cadre.domain.force.validation import offer_problems
+from cadre.domain.force.validation import known_specialties, offer_problems
 from cadre.domain.ranks import Rank, RankBand
 from cadre.domain.requirements import RequirementLine
 from cadre.domain.scenario import Scenario
@@ -195,6 +195,11 @@ class RowReader:
         if len(self.problems) > before:
             return None
         reference = text(row.cells["reference"].value) or f"R{row.number:03d}"
+        # The line column names a line, or a qualification or specialty (HQ, FP, ...): people
+        # of that specialty for whichever line asks for it.
+        specialty = None
+        if line not in self.lines and line in known_specialties(self.scenario, self.lines.values()):
+            line, specialty = None, line
         return Offer(
             code=f"{self.nation}-{self.round_code}-{reference}",
             nation=self.nation,
@@ -203,6 +208,7 @@ class RowReader:
             end=end,
             tour_months=tour,
             line=line,
+            qualification=specialty,
             rank_band=RankBand(low, high or low) if low is not None else None,
             caveats=caveats,
             history=(StateChange(OfferState.OFFERED, on, self.round_code, self.file_name),),

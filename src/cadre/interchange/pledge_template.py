@@ -18,12 +18,13 @@ from openpyxl.utils import get_column_letter
 from openpyxl.worksheet.datavalidation import DataValidation
 from openpyxl.worksheet.worksheet import Worksheet
 
+from cadre.domain.force.validation import known_specialties
 from cadre.domain.ranks import ALL_RANKS
 from cadre.domain.requirements import RequirementLine
 from cadre.domain.scenario import Scenario
 from cadre.interchange.pledge_rows import COLUMNS, FORMULA_STARTS, MAX_ROWS
 
-ABOUT, OFFERS, LINES = "About", "Offers", "Lines"
+ABOUT, OFFERS, LINES, SPECIALTIES = "About", "Offers", "Lines", "Specialties"
 LINE_HEADINGS = (
     "line",
     "title",
@@ -70,7 +71,8 @@ def write_template(
         ("", ""),
         (
             "How to fill",
-            "One row of sheet Offers per offer: a line from sheet Lines, how many "
+            "One row of sheet Offers per offer: a line from sheet Lines (or a qualification "
+            "or specialty from sheet Specialties, for whichever line asks for it), how many "
             "people, from and to which date (YYYY-MM-DD), tour length in months, and if you wish "
             "their rank band and your caveats. Leave the other sheets as they are; formulas are "
             "not accepted.",
@@ -103,6 +105,7 @@ def write_template(
             cell = put(listed, r, c, item)
             cell.number_format = "yyyy-mm-dd" if c in (8, 9) else "General"
     listed.protection.sheet = True  # a reference, not a form: keep it from being typed over
+    _specialties(book.create_sheet(SPECIALTIES), scenario, lines)
 
     offers = book.create_sheet(OFFERS, 1)
     for c, (_, heading) in enumerate(COLUMNS, 1):
@@ -111,6 +114,16 @@ def write_template(
     caveats = [c.code for c in scenario.caveats if c.nation == nation]
     _validations(offers, len(lines), caveats)
     book.save(path)
+
+
+def _specialties(sheet: Worksheet, scenario: Scenario, lines: Sequence[RequirementLine]) -> None:
+    """What an offer may name instead of a line, with the posts that ask for each."""
+    for c, heading in enumerate(("specialty", "posts asking for it"), 1):
+        put(sheet, 1, c, heading)
+    for r, code in enumerate(sorted(known_specialties(scenario, lines)), 2):
+        put(sheet, r, 1, code)
+        put(sheet, r, 2, ", ".join(x.number for x in lines if x.qualification == code))
+    sheet.protection.sheet = True
 
 
 def _validations(sheet: Worksheet, lines: int, caveats: Sequence[str]) -> None:
@@ -127,8 +140,11 @@ def _validations(sheet: Worksheet, lines: int, caveats: Sequence[str]) -> None:
     if lines:
         rule(
             "A",
-            DataValidation(type="list", formula1=f"={LINES}!$A$2:$A${lines + 1}"),
-            "A line number from sheet Lines",
+            # A warning, not a stop: a specialty from sheet Specialties may be typed instead.
+            DataValidation(
+                type="list", formula1=f"={LINES}!$A$2:$A${lines + 1}", errorStyle="warning"
+            ),
+            "A line number from sheet Lines, or a specialty from sheet Specialties",
         )
     rule(
         "B",

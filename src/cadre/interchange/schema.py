@@ -67,6 +67,25 @@ class PlanningShape(Shape):
     certification_lag_months: Whole = 2
     mentor_ratio: Whole = 4
     relief_overlap_days: Whole = 10
+    headquarters_core: Whole = Field(20, description="HQ posts whatever the mission's size.")
+    headquarters_per_trainer: Number = Field(
+        0.1, description="More HQ posts per teaching and adviser post."
+    )
+    advisers_at_headquarters: Whole = Field(
+        10, description="Advisers to the host's ministries, for the whole mission."
+    )
+    advisers_per_school: Whole = Field(
+        2, description="Advisers at each school while the mission teaches there."
+    )
+    force_protection_per_site: Whole = Field(
+        30, description="Guards at each site where the mission works (a platoon)."
+    )
+    force_protection_per_mobile_trainer: Number = Field(
+        1.0, description="Guards travelling with a mobile team, per instructor."
+    )
+    support_per_deployed: Number = Field(
+        0.25, description="Support posts (logistics, medical, signals) per other post."
+    )
     foreign_teaching_fraction: Number = 0.8
     instructor_selection_rate: Number = 0.4
     horizon_months: Whole | None = None

@@ -31,6 +31,7 @@ class CapacityNeed:
     number: int
     need: dict[tuple[str, dt.date], float]
     runs: list[dict[str, Any]]
+    months: tuple[dt.date, ...] = ()  # the plan's horizon, month by month
 
 
 def capacity_requirement(session: Session, mission_id: int) -> CapacityNeed | None:
@@ -52,4 +53,4 @@ def capacity_requirement(session: Session, mission_id: int) -> CapacityNeed | No
         for month, value in zip(firsts, series, strict=False)
         if value
     }
-    return CapacityNeed(row.number, need, runs if isinstance(runs, list) else [])
+    return CapacityNeed(row.number, need, runs if isinstance(runs, list) else [], tuple(firsts))

@@ -243,19 +243,24 @@ class PledgeRow(Base):
         CheckConstraint("count > 0", name="offers_someone"),
         CheckConstraint("end_date > start_date", name="ends_after_start"),
         CheckConstraint("tour_months > 0", name="tour"),
+        # A qualification of the scenario, or a specialty that is none (HQ, FP, ...).
+        CheckConstraint(
+            "(qualification_id IS NULL) <> (specialty IS NULL)", name="qualification_or_specialty"
+        ),
     )
 
     id: Mapped[int] = mapped_column(primary_key=True)
     mission_id: Mapped[int] = _mission_fk()
     code: Mapped[str] = mapped_column(String(CODE))
     nation_id: Mapped[int] = mapped_column(ForeignKey("contributors.id"), index=True)
-    qualification_id: Mapped[int] = mapped_column(ForeignKey("qualifications.id"))
+    qualification_id: Mapped[int | None] = mapped_column(ForeignKey("qualifications.id"))
+    specialty: Mapped[str | None] = mapped_column(String(CODE))
     count: Mapped[int]
     start_date: Mapped[dt.date] = mapped_column(Date)
     end_date: Mapped[dt.date] = mapped_column(Date)
     tour_months: Mapped[int]
     nation: Mapped[ContributorRow] = relationship()
-    qualification: Mapped[QualificationRow] = relationship()
+    qualification: Mapped[QualificationRow | None] = relationship()
     caveats: Mapped[list[PledgeCaveatRow]] = relationship(
         order_by="PledgeCaveatRow.position", cascade="all, delete-orphan", passive_deletes=True
     )

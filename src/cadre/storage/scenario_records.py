@@ -155,7 +155,9 @@ def pledge_row(
         mission_id=mission_id,
         code=p.code,
         nation=contributors[p.nation],
-        qualification=qualifications[p.qualification],
+        qualification=qualifications.get(p.qualification),
+        # a pledge may name a specialty that is not a teaching qualification (an HQ post)
+        specialty=None if p.qualification in qualifications else p.qualification,
         count=p.count,
         start_date=p.start,
         end_date=p.end,

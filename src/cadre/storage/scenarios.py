@@ -240,7 +240,7 @@ def load_scenario(session: Session, code: str | None = None) -> Scenario:
             Pledge(
                 r.code,
                 r.nation.code,
-                r.qualification.code,
+                r.qualification.code if r.qualification is not None else str(r.specialty),
                 r.count,
                 r.start_date,
                 r.end_date,

@@ -54,7 +54,9 @@ TERMS = (
     N_("essential"),
     N_("desirable"),
     N_("teaching"),
+    N_("adviser"),
     N_("force protection"),
+    N_("support"),
     # course levels
     N_("basic"),
     N_("advanced"),

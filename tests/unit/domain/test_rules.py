@@ -219,3 +219,15 @@ def test_site_teaching_an_unknown_discipline_is_refused() -> None:
             "site TAJI teaches discipline MED, which is not defined",
         )
     ]
+
+
+def test_a_negative_ratio_of_the_whole_force_is_refused() -> None:
+    from cadre.domain.scenario import PlanningParameters
+
+    planning = PlanningParameters(support_per_deployed=-0.1, force_protection_per_site=0)
+    assert violations(planning=planning) == [
+        Violation(
+            ("planning", "support_per_deployed"),
+            "support per deployed must be 0 or more, not -0.1",
+        )
+    ]

@@ -78,7 +78,7 @@ def test_the_corpus_has_the_cases_the_issue_names() -> None:
 def test_template_lists_the_lines_with_lists_to_choose_from(tmp_path: pathlib.Path) -> None:
     path = make_workbook(tmp_path / "t.xlsx", rows=[])
     book = openpyxl.load_workbook(path)
-    assert book.sheetnames == ["About", "Offers", "Lines"]
+    assert book.sheetnames == ["About", "Offers", "Lines", "Specialties"]
     lines = [row[0] for row in book["Lines"].iter_rows(min_row=2, values_only=True)]
     assert lines == ["SOR-001", "SOR-002", "SOR-002-FP", "HQ-001"]
     rules = {
@@ -88,6 +88,30 @@ def test_template_lists_the_lines_with_lists_to_choose_from(tmp_path: pathlib.Pa
     assert rules["B2:B5000"] == ("whole", "1")
     assert rules["H2:H5000"] == ("list", '"SWE-1"')
     assert book["Lines"].protection.sheet
+    specialties = list(book["Specialties"].iter_rows(min_row=2, values_only=True))
+    assert ("HQ-J7", "HQ-001") in specialties
+    assert {"ADV", "FP", "HQ", "SUP", "CIED-INS"} <= {code for code, _ in specialties}
+
+
+def test_an_offer_may_name_a_specialty_instead_of_a_line(tmp_path: pathlib.Path) -> None:
+    """A nation offers two staff officers of the headquarters' J7 specialty and a guard
+    section: for whichever line asks for them, headquarters ones included."""
+    rows = [
+        ["HQ-J7", 2, dt.datetime(2019, 3, 1), dt.datetime(2019, 12, 31), 6],
+        ["FP", 8, dt.datetime(2019, 3, 1), dt.datetime(2019, 12, 31), 6],
+    ]
+    _, offers = read(make_workbook(tmp_path / "swe.xlsx", rows=rows))
+    assert [(o.line, o.qualification, o.count) for o in offers] == [
+        (None, "HQ-J7", 2),
+        (None, "FP", 8),
+    ]
+
+
+def test_a_name_that_is_neither_a_line_nor_a_specialty_is_refused(tmp_path: pathlib.Path) -> None:
+    rows = [["HQ-J9", 2, dt.datetime(2019, 3, 1), dt.datetime(2019, 12, 31), 6]]
+    assert report(make_workbook(tmp_path / "swe.xlsx", rows=rows)) == [
+        "line 2, column 1, Offers!A2 (line): line HQ-J9 is not in the statement of requirements"
+    ]
 
 
 def test_exports_never_hold_a_formula(tmp_path: pathlib.Path) -> None:

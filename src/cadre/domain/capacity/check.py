@@ -244,7 +244,12 @@ def _force(
         given[a.pledge, a.month] += a.amount
         if a.site is not None and (a.site not in s.sites or a.mode not in s.modes):
             found.append(f"pledge {a.pledge} teaches at {a.site} ({a.mode}), against its caveats")
-        cover[s.qualification, a.site, a.mode, a.month] += a.amount
+        work = a.qualification or s.qualification
+        # The ladder's rule (`rung_fills`), as the problem states it for each pledge: its own
+        # qualification or a lower rung of the same discipline, nothing else.
+        if work != s.qualification and work not in s.covers:
+            found.append(f"pledge {a.pledge} of {s.qualification} does the work of {work}")
+        cover[work, a.site, a.mode, a.month] += a.amount
     for (pledge, t), amount in given.items():
         if amount > supplies[pledge].available[t] + tol * max(1.0, amount):
             found.append(f"pledge {pledge} gives {amount:.2f} in month {t}, more than it has")

@@ -29,6 +29,9 @@ class Assignment:
     site: str | None  # None: mentoring
     mode: RunMode | None
     amount: float
+    # whose work it does: its own qualification's or a lower rung's (None: its own, as in
+    # plans kept before a higher rung could fill a lower one)
+    qualification: str | None = None
 
 
 @dataclass(frozen=True)
@@ -82,6 +85,9 @@ class CapacityPlan:
     variables: int = 0
     constraints: int = 0
     notes: tuple[str, ...] = ()
+    # The whole deployed force by post kind (teaching, headquarters, adviser, force protection,
+    # support) and month, from the statement of requirements the plan implies; empty until then.
+    deployed: dict[str, tuple[int, ...]] = field(default_factory=dict)
 
     @property
     def unmet(self) -> float:
@@ -101,6 +107,20 @@ class CapacityPlan:
         force = self.force_by_month()
         if not force:
             return 0.0, None
+        t = max(range(len(force)), key=force.__getitem__)
+        return force[t], self.months[t]
+
+    def deployed_by_month(self) -> tuple[int, ...]:
+        """Everyone deployed, month by month: the headline of a plan with its whole force."""
+        return tuple(
+            sum(series[t] for series in self.deployed.values()) for t in range(len(self.months))
+        )
+
+    @property
+    def peak_deployed(self) -> tuple[int, dt.date | None]:
+        force = self.deployed_by_month()
+        if not self.deployed or not force:
+            return 0, None
         t = max(range(len(force)), key=force.__getitem__)
         return force[t], self.months[t]
 

@@ -11,7 +11,7 @@ import math
 from dataclasses import dataclass
 from enum import StrEnum
 
-from cadre.domain.catalogue import DeliveryMode
+from cadre.domain.catalogue import DeliveryMode, lower_rungs
 from cadre.domain.scenario import PlanningParameters, Scenario
 from cadre.domain.sites import SiteKind
 
@@ -88,6 +88,10 @@ class SupplySpec:
     available: tuple[float, ...]
     sites: frozenset[str]
     modes: frozenset[RunMode]
+    covers: frozenset[str] = frozenset()  # lower rungs it may teach too (`rung_fills`)
+
+    def fills(self, qualification: str) -> bool:
+        return qualification == self.qualification or qualification in self.covers
 
 
 @dataclass(frozen=True)
@@ -158,7 +162,11 @@ def build_problem(
             _site(scenario, s.code, months) for s in scenario.sites if s.kind != SiteKind.ABROAD
         ),
         demands=_demands(scenario),
-        supplies=tuple(_supply(scenario, pl.code, months) for pl in scenario.pledges)
+        supplies=tuple(
+            _supply(scenario, pl.code, months)
+            for pl in scenario.pledges
+            if pl.qualification in {q.code for q in scenario.qualifications}
+        )  # pledges of a specialty that does not teach (HQ, FP, ...) supply no teaching
         if mode == PlanMode.CHECK
         else (),
         seats=tuple(SeatSpec(o.nation, o.course, o.year, o.seats) for o in p.out_of_country_seats),
@@ -293,5 +301,11 @@ def _supply(scenario: Scenario, code: str, months: tuple[dt.date, ...]) -> Suppl
         if all(c.allows_mode(d) for c in caveats)
     )
     return SupplySpec(
-        pledge.code, pledge.nation, pledge.qualification, tuple(available), sites, modes
+        pledge.code,
+        pledge.nation,
+        pledge.qualification,
+        tuple(available),
+        sites,
+        modes,
+        lower_rungs(pledge.qualification, scenario.qualifications),
     )

@@ -8,7 +8,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 from enum import StrEnum
 
-from cadre.domain.catalogue import Qualification
+from cadre.domain.catalogue import Qualification, rung_fills
 from cadre.domain.contributors import Caveat
 from cadre.domain.force.offers import Offer
 from cadre.domain.force.problem import ForceProblem
@@ -36,9 +36,7 @@ def ladder_fills(offered: str, needed: str, ladder: Mapping[str, Qualification])
     if offered == needed:
         return True
     have, want = ladder.get(offered), ladder.get(needed)
-    if have is None or want is None or have.discipline != want.discipline:
-        return False
-    return want.level.value <= have.level.value
+    return have is not None and want is not None and rung_fills(have, want)
 
 
 def caveat_allows_place(

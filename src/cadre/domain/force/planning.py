@@ -4,21 +4,23 @@ and the posts that do not teach (headquarters staff, force protection of mobile 
 from __future__ import annotations
 
 import datetime as dt
-import math
 from collections import defaultdict
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 
 from cadre.domain.catalogue import DeliveryMode, Qualification
-from cadre.domain.months import add_months, month_end, month_of, months_between
+from cadre.domain.force.whole_force import (
+    PROTECTION_BAND,
+    PROTECTION_SPECIALTY,
+    layers,
+    posts,
+)
+from cadre.domain.months import month_end, month_of
 from cadre.domain.ranks import RankBand
 from cadre.domain.requirements import Criticality, PostKind, RequirementLine
 from cadre.domain.sites import Site, SiteKind
 
 INSTRUCTOR_BAND = RankBand.parse("OR-6..OF-4")  # senior NCOs to majors teach most courses
-PROTECTION_BAND = RankBand.parse("OR-2..OR-8")
-PROTECTION_SPECIALTY = "FP"
-_TOLERANCE = 1e-6  # 2.0000001 instructors are two, not three
 
 
 @dataclass(frozen=True)
@@ -60,9 +62,8 @@ def requirements_from_plan(
     """
     need: dict[str, dict[dt.date, int]] = defaultdict(dict)
     for (qualification, month), people in foreign_requirement.items():
-        posts = math.ceil(people - _TOLERANCE) if people > _TOLERANCE else 0
-        if posts:
-            need[qualification][month_of(month)] = posts
+        if count := posts(people):
+            need[qualification][month_of(month)] = count
     lines: list[RequirementLine] = []
     for qualification in sorted(need):
         site = _place(qualification, sites, qualifications)
@@ -73,7 +74,7 @@ def requirements_from_plan(
             if isinstance(criticality, Criticality)
             else criticality.get(qualification, Criticality.ESSENTIAL)
         )
-        for first, last, count in _layers(need[qualification]):
+        for first, last, count in layers(need[qualification]):
             lines.append(
                 RequirementLine(
                     number=f"{prefix}{first_number + len(lines):04d}",
@@ -120,28 +121,6 @@ def school_for(qualification: Qualification | None, sites: Sequence[Site]) -> st
     return home[0].code if home else None
 
 
-def _layers(series: Mapping[dt.date, int]) -> list[tuple[dt.date, dt.date, int]]:
-    """The need cut into horizontal layers: for each height, the runs of months reaching it;
-    layers with the same run merge into one line of several posts."""
-    first = min(series)
-    values = [
-        series.get(add_months(first, i), 0) for i in range(months_between(first, max(series)) + 1)
-    ]
-    runs: dict[tuple[int, int], int] = defaultdict(int)
-    for height in range(1, max(values) + 1):
-        start = None
-        for i, value in enumerate([*values, 0]):
-            if value >= height and start is None:
-                start = i
-            elif value < height and start is not None:
-                runs[start, i - 1] += 1
-                start = None
-    return [
-        (add_months(first, a), add_months(first, b), count)
-        for (a, b), count in sorted(runs.items(), key=lambda item: (item[0][0], -item[0][1]))
-    ]
-
-
 def protection_posts(
     lines: Sequence[RequirementLine], ratio: float, band: RankBand = PROTECTION_BAND
 ) -> tuple[RequirementLine, ...]:
@@ -158,7 +137,7 @@ def protection_posts(
             rank_band=band,
             start=line.start,
             end=line.end,
-            count=math.ceil(line.count * ratio - _TOLERANCE),
+            count=posts(line.count * ratio),
             criticality=line.criticality,
             kind=PostKind.FORCE_PROTECTION,
             site=line.site,

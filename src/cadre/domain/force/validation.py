@@ -3,10 +3,11 @@ pledge workbooks and any later form: each yields (field, message) pairs, every o
 
 from __future__ import annotations
 
-from collections.abc import Iterator, Mapping
+from collections.abc import Iterable, Iterator, Mapping
 
 from cadre.domain.force.eligibility import caveat_barrier
 from cadre.domain.force.offers import Offer
+from cadre.domain.force.whole_force import SPECIALTIES
 from cadre.domain.requirements import PostKind, RequirementLine
 from cadre.domain.scenario import Scenario
 
@@ -73,6 +74,17 @@ def _place_problems(line: RequirementLine, s: Scenario) -> Iterator[Finding]:
         yield "region", f"line {line.number} is in region {line.region}, where no site is"
 
 
+def known_specialties(s: Scenario, lines: Iterable[RequirementLine] = ()) -> frozenset[str]:
+    """What a pledge or an offer may name instead of a line: a qualification of the scenario,
+    a specialty any requirement line asks for (written, or of a capacity plan), or one the
+    whole force's derived posts ask for (`HQ`, `ADV`, `FP`, `SUP`)."""
+    return frozenset(
+        {q.code for q in s.qualifications}
+        | {x.qualification for x in (*s.requirements, *lines)}
+        | set(SPECIALTIES)
+    )
+
+
 def offer_problems(
     offer: Offer, s: Scenario, lines: Mapping[str, RequirementLine]
 ) -> Iterator[Finding]:
@@ -85,7 +97,7 @@ def offer_problems(
     if offer.line is not None and target is None:
         yield "line", f"line {offer.line} is not in the statement of requirements"
     if offer.line is None:
-        known = {q.code for q in s.qualifications} | {x.qualification for x in lines.values()}
+        known = known_specialties(s, lines.values())
         if offer.qualification is None:
             yield "line", "an offer names a line or a qualification"
         elif offer.qualification not in known:

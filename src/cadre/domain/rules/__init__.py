@@ -33,6 +33,7 @@ RULES: tuple[Rule, ...] = (
     forces.trainers_are_sound,
     forces.cohorts_are_sound,
     requirements.requirements_are_sound,
+    requirements.whole_force_ratios_are_sound,
     runs.runs_are_sound,
 )
 

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
+from cadre.domain.force.validation import known_specialties
 from cadre.domain.rules.base import Registries, Violation, repeated
 from cadre.domain.scenario import Scenario
 
@@ -43,10 +44,11 @@ def caveats_are_sound(s: Scenario, _: Registries) -> Iterator[Violation]:
 
 
 def pledges_are_sound(s: Scenario, _: Registries) -> Iterator[Violation]:
-    """A pledge comes from a sending nation, for a known qualification, within its caveats."""
+    """A pledge comes from a sending nation, for a known qualification or any specialty a
+    requirement asks for (headquarters, force protection, ...), within its caveats."""
     senders = {c.code for c in s.contributors if c.role.sends_trainers}
     contributors = {c.code for c in s.contributors}
-    qualifications = {q.code for q in s.qualifications}
+    specialties = known_specialties(s)
     caveats = {c.code: c for c in s.caveats}
     for i, p in enumerate(s.pledges):
         if p.nation not in senders:
@@ -55,10 +57,11 @@ def pledges_are_sound(s: Scenario, _: Registries) -> Iterator[Violation]:
                 ("pledges", i, "nation"),
                 f"pledge {p.code} is from {p.nation}, which is not {what}",
             )
-        if p.qualification not in qualifications:
+        if p.qualification not in specialties:
             yield Violation(
                 ("pledges", i, "qualification"),
-                f"pledge {p.code} offers {p.qualification}, which is not a defined qualification",
+                f"pledge {p.code} offers {p.qualification}, which is neither a qualification "
+                "nor a specialty a requirement asks for",
             )
         if p.count <= 0:
             yield Violation(

@@ -14,6 +14,9 @@ from cadre.domain.capacity.plan import CapacityPlan
 from cadre.domain.capacity.problem import CapacityProblem, PlanMode, build_problem
 from cadre.domain.errors import InvalidInput, Problem
 from cadre.domain.fingerprint import fingerprint
+from cadre.domain.force.statement import ForeignRuns, plan_statement
+from cadre.domain.force.whole_force import posts_by_month
+from cadre.domain.requirements import PostKind
 from cadre.domain.rules import check_scenario
 from cadre.domain.scenario import PlanningParameters, Scenario
 from cadre.interchange.capacity_json import plan_from_json, plan_to_json
@@ -98,7 +101,7 @@ def plan_capacity(
         raise InvalidInput(f"the horizon must be 1 to 120 months, not {horizon_months}")
     problem = build_problem(scenario, mode, horizon_months)
     result = solve_capacity(problem, seconds=seconds, progress=progress)
-    plan = result.solution
+    plan = with_whole_force(scenario, result.solution) if result.status.usable else result.solution
     violations = tuple(check_capacity_plan(problem, plan)) if result.status.usable else ()
     parameters: dict[str, object] = {
         "mode": mode.value,
@@ -159,10 +162,35 @@ def list_plans(uow: UnitOfWork, mission: str | None = None) -> list[PlanListing]
         ]
 
 
+def with_whole_force(scenario: Scenario, plan: CapacityPlan) -> CapacityPlan:
+    """The plan with the whole deployed force its statement of requirements implies, by post
+    kind and month: the teaching posts (its foreign instructors, rounded up) and the
+    headquarters, advisers, force protection and support the scenario writes or its ratios
+    add."""
+    need = {
+        (q, month): value
+        for q, series in plan.foreign.items()
+        for month, value in zip(plan.months, series, strict=True)
+        if value
+    }
+    runs = [
+        ForeignRuns(r.course, r.site, r.mode.value, r.runs)
+        for r in plan.runs
+        if r.site is not None and r.mode.foreign_led
+    ]
+    written = [line for line in scenario.requirements if line.kind is not PostKind.TEACHING]
+    lines = (*plan_statement(scenario, need, runs, plan.months), *written)
+    by_kind = posts_by_month(lines, plan.months)
+    return dataclasses.replace(plan, deployed={k.value: v for k, v in by_kind.items()})
+
+
 def summary(plan: CapacityPlan) -> dict[str, object]:
     peak, month = plan.peak_force
+    deployed, deployed_month = plan.peak_deployed
     return {
         "status": plan.status,
+        "peak_deployed": deployed,
+        "peak_deployed_month": deployed_month.isoformat() if deployed_month else None,
         "peak_force": round(peak, 2),
         "peak_month": month.isoformat() if month else None,
         "instructor_months": round(plan.instructor_months, 1),

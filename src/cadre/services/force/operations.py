@@ -8,23 +8,22 @@ import dataclasses
 import datetime as dt
 import pathlib
 import time
-from collections import defaultdict
 from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Any
 
 from sqlalchemy.orm import Session
 
-from cadre.domain.catalogue import DeliveryMode
 from cadre.domain.errors import InvalidInput, NotFound
 from cadre.domain.fingerprint import canonical, fingerprint
 from cadre.domain.force.caveats import CaveatBlock, CaveatImpact, caveat_blocks, caveat_impact
 from cadre.domain.force.fill import FillReport, fill_report
 from cadre.domain.force.offers import Offer, offer_from_pledge
-from cadre.domain.force.planning import requirements_from_plan, school_for
 from cadre.domain.force.problem import ForcePlan, ForceProblem
 from cadre.domain.force.rotations import RotationPlan, rotation_plan
 from cadre.domain.force.shortfalls import Shortfall, shortfalls
+from cadre.domain.force.statement import ForeignRuns, plan_statement
+from cadre.domain.months import months_of
 from cadre.domain.planning import SolveResult
 from cadre.domain.requirements import PostKind, RequirementLine
 from cadre.domain.scenario import Scenario
@@ -178,7 +177,7 @@ def force_problem(
 
 
 def adopt_capacity_plan(
-    uow: UnitOfWork, mission: str | None = None, protection_ratio: float = 1.0
+    uow: UnitOfWork, mission: str | None = None, protection_ratio: float | None = None
 ) -> LineSync:
     """Make the lines of source "plan" those of the latest capacity plan's requirement."""
     with uow.transaction() as session:
@@ -198,13 +197,13 @@ def adopt_capacity_plan(
 
 
 def _adopt(
-    session: Session, mission_id: int, scenario: Scenario, protection_ratio: float = 1.0
+    session: Session, mission_id: int, scenario: Scenario, protection_ratio: float | None = None
 ) -> tuple[str | None, LineSync]:
     found = force_plans.capacity_requirement(session, mission_id)
     if found is None:
         return None, LineSync()
     source = f"{PLAN_PREFIX}{found.number}"
-    lines = plan_lines(scenario, found.need, found.runs, protection_ratio)
+    lines = plan_lines(scenario, found.need, found.runs, protection_ratio, found.months)
     now = dt.datetime.now(dt.UTC)
     return source, sync_lines(session, mission_id, lines, "plan", now, source, confirm=True)
 
@@ -213,36 +212,29 @@ def plan_lines(
     scenario: Scenario,
     need: dict[tuple[str, dt.date], float],
     runs: Sequence[dict[str, Any]] = (),
-    protection_ratio: float = 1.0,
+    protection_ratio: float | None = None,
+    months: Sequence[dt.date] = (),
 ) -> tuple[RequirementLine, ...]:
-    """Lines for a capacity plan's need. Each qualification's posts go where the plan runs
-    most of its foreign-led courses (else to the first school teaching its discipline), as
-    mobile teams when most of those runs are mobile; mobile teams get force protection."""
-    qualifications = {q.code: q for q in scenario.qualifications}
-    taught_with = {c.code: c.instructor_qualification for c in scenario.courses}
-    weight: dict[str, dict[tuple[str, str], float]] = defaultdict(lambda: defaultdict(float))
-    for run in runs:
-        q = taught_with.get(str(run.get("course")))
-        mode, site = run.get("mode"), run.get("site")
-        if q and site and mode in (DeliveryMode.RESIDENT, DeliveryMode.MOBILE_TRAINING_TEAM):
-            weight[q][str(site), str(mode)] += float(run.get("runs") or 0)
-    sites, modes = {}, {}
-    for q, _ in need:
-        if weight[q]:
-            by_site: dict[str, float] = defaultdict(float)
-            for (site, _), amount in weight[q].items():
-                by_site[site] += amount
-            sites[q] = max(sorted(by_site), key=by_site.__getitem__)
-            mobile = sum(a for (_, m), a in weight[q].items() if m == "mobile_training_team")
-            if mobile > sum(weight[q].values()) / 2:
-                modes[q] = DeliveryMode.MOBILE_TRAINING_TEAM
-        else:
-            sites[q] = school_for(qualifications.get(q), scenario.sites) or "-"
-    courses = {q: [c for c, used in taught_with.items() if used == q] for q, _ in need}
-    titles = {q: qualifications[q].name for q, _ in need if q in qualifications}
-    return requirements_from_plan(
-        need, sites, protection_ratio, modes=modes, courses=courses, titles=titles
-    )
+    """Lines for a capacity plan's need, as stored (see `plan_statement`): its teaching posts
+    and the whole force beside them over `months` (by default the months of the need)."""
+    foreign = [
+        ForeignRuns(str(r.get("course")), str(r.get("site")), str(r.get("mode")), runs_of(r))
+        for r in runs
+        if r.get("site")
+    ]
+    horizon = tuple(months) or _months_of(need)
+    return plan_statement(scenario, need, foreign, horizon, protection_ratio)
+
+
+def runs_of(run: dict[str, Any]) -> float:
+    return float(run.get("runs") or 0)
+
+
+def _months_of(need: dict[tuple[str, dt.date], float]) -> tuple[dt.date, ...]:
+    if not need:
+        return ()
+    first, last = min(m for _, m in need), max(m for _, m in need)
+    return tuple(months_of(first, last))
 
 
 def _save(

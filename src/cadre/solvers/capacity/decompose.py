@@ -53,7 +53,7 @@ def solve_by_components(
 
 
 def independent_parts(problem: CapacityProblem) -> list[set[str]]:
-    """Components of courses, joined when they may use a site in common."""
+    """Components of courses, joined when they may use a site or a pledge in common."""
     groups = components(problem)
     parent = list(range(len(groups)))
 
@@ -64,13 +64,19 @@ def independent_parts(problem: CapacityProblem) -> list[set[str]]:
         return i
 
     sites_of = {c.code: {s for s, _ in c.sites} for c in problem.courses}
+    # A pledge that may teach a lower rung too shares its people between the courses of both.
+    taught_with = {c.code: c.instructor_qualification for c in problem.courses}
+    pledges_of = {
+        c: {f"pledge {s.pledge}" for s in problem.supplies if s.fills(q)}
+        for c, q in taught_with.items()
+    }
     first_user: dict[str, int] = {}
     for i, group in enumerate(groups):
-        for site in set().union(*(sites_of[c] for c in group)):
-            if site in first_user:
-                parent[root(i)] = root(first_user[site])
+        for shared in set().union(*(sites_of[c] | pledges_of[c] for c in group)):
+            if shared in first_user:
+                parent[root(i)] = root(first_user[shared])
             else:
-                first_user[site] = i
+                first_user[shared] = i
     parts: dict[int, set[str]] = defaultdict(set)
     for i, group in enumerate(groups):
         parts[root(i)] |= group
@@ -86,7 +92,7 @@ def _restricted(p: CapacityProblem, courses: set[str]) -> CapacityProblem:
         p,
         courses=kept,
         demands=tuple(d for d in p.demands if d.courses and set(d.courses) <= courses),
-        supplies=tuple(s for s in p.supplies if s.qualification in qualifications),
+        supplies=tuple(s for s in p.supplies if any(s.fills(q) for q in qualifications)),
         seats=tuple(s for s in p.seats if s.course in courses),
         cadre_qualifications=tuple(q for q in p.cadre_qualifications if q in qualifications),
         disciplines=tuple(d for d in p.disciplines if any(c.discipline == d[0] for c in kept)),

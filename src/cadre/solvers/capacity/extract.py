@@ -129,7 +129,7 @@ def _assignments(
 ) -> tuple[Assignment, ...]:
     """Person-months per pledge, site and mode, split back from merged sites and pledges."""
     found = []
-    for (merged, t, site, mode), col in model.assigned.items():
+    for (merged, t, site, mode, qualification), col in model.assigned.items():
         if merged.startswith("+") or values[col] <= TINY:
             continue
         group = pledges[merged]
@@ -139,7 +139,7 @@ def _assignments(
             for member, room_share in sites[site] if site is not None else ((None, 1.0),):
                 amount = values[col] * share * room_share
                 if amount > TINY:
-                    found.append(Assignment(pledge, t, member, mode, _clean(amount)))
+                    found.append(Assignment(pledge, t, member, mode, _clean(amount), qualification))
     return tuple(found)
 
 

@@ -85,7 +85,7 @@ def sub_problem(full: CapacityModel, first: np.ndarray, courses: set[str]) -> Ca
         courses=kept,
         sites=sites,
         demands=tuple(d for d in p.demands if d.courses and set(d.courses) <= courses),
-        supplies=tuple(s for s in p.supplies if s.qualification in qualifications),
+        supplies=tuple(s for s in p.supplies if any(s.fills(q) for q in qualifications)),
         seats=tuple(s for s in p.seats if s.course in courses),
         cadre_qualifications=tuple(q for q in p.cadre_qualifications if q in qualifications),
         disciplines=tuple(d for d in p.disciplines if any(c.discipline == d[0] for c in kept)),

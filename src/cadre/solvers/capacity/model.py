@@ -185,12 +185,12 @@ def _supply_rows(m: CapacityModel) -> None:
         cover = [
             (lp.variable(), s.pledge)
             for s in p.supplies
-            if s.qualification == q and site in s.sites and mode in s.modes and s.available[t] > 0
+            if s.fills(q) and site in s.sites and mode in s.modes and s.available[t] > 0
         ]
         for col, pledge in cover:
-            m.assigned[pledge, t, site, mode] = col
+            m.assigned[pledge, t, site, mode, q] = col
         phantom = lp.variable()
-        m.assigned[f"+{q}", t, site, mode] = phantom
+        m.assigned[f"+{q}", t, site, mode, q] = phantom
         lp.row(
             [*terms, *((col, -1.0) for col, _ in cover), (phantom, -1.0)],
             -INF,
@@ -201,12 +201,12 @@ def _supply_rows(m: CapacityModel) -> None:
         for t in range(m.horizon):
             mentors: list[tuple[int, float]] = []
             for s in p.supplies:
-                if s.qualification == q and s.available[t] > 0:
+                if s.fills(q) and s.available[t] > 0:
                     col = lp.variable()
-                    m.assigned[s.pledge, t, None, None] = col
+                    m.assigned[s.pledge, t, None, None, q] = col
                     mentors.append((col, -1.0))
             phantom = lp.variable()
-            m.assigned[f"+{q}", t, None, None] = phantom
+            m.assigned[f"+{q}", t, None, None, q] = phantom
             lp.row(
                 [(m.foreign_mentoring[q, t], 1.0), *mentors, (phantom, -1.0)],
                 -INF,
@@ -214,7 +214,7 @@ def _supply_rows(m: CapacityModel) -> None:
                 ("supply", (q, None, None, t)),
             )
     by_pledge: dict[tuple[str, int], list[tuple[int, float]]] = defaultdict(list)
-    for (pledge, t, _, _), col in m.assigned.items():
+    for (pledge, t, _, _, _), col in m.assigned.items():
         by_pledge[pledge, t].append((col, 1.0))
     available = {s.pledge: s.available for s in p.supplies}
     for (pledge, t), terms in by_pledge.items():

@@ -28,7 +28,10 @@ class CapacityModel:
     host_mentoring: dict[tuple[str, int], int] = field(default_factory=dict)
     force: dict[tuple[str, int], int] = field(default_factory=dict)
     peak: dict[str, int] = field(default_factory=dict)
-    assigned: dict[tuple[str, int, str | None, RunMode | None], int] = field(default_factory=dict)
+    # pledge, month, site and mode (None: mentoring), the qualification whose work it does
+    assigned: dict[tuple[str, int, str | None, RunMode | None, str], int] = field(
+        default_factory=dict
+    )
     extra: dict[str, int] = field(default_factory=dict)  # one more pledged instructor, fixed at 0
     shortfall_row: int = -1
     courses: dict[str, CourseSpec] = field(default_factory=dict)
