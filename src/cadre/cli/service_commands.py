@@ -31,7 +31,8 @@ def serve(
     port: Annotated[int, typer.Option(help="Port to listen on.")] = 8000,
     workers: Annotated[int, typer.Option(help="Server processes.")] = 1,
     proxy_headers: Annotated[
-        bool, typer.Option(help="Trust X-Forwarded-* from a TLS proxy in front.")
+        bool,
+        typer.Option("--proxy-headers", help="Trust X-Forwarded-* from a TLS proxy in front."),
     ] = False,
     ssl_certfile: Annotated[pathlib.Path | None, typer.Option(help="Serve TLS itself.")] = None,
     ssl_keyfile: Annotated[pathlib.Path | None, typer.Option(help="The key for it.")] = None,
@@ -74,9 +75,11 @@ def user_add(
         str | None, typer.Option(help="Subject the identity provider gives them.")
     ] = None,
     password_stdin: Annotated[
-        bool, typer.Option(help="Read the password from standard input.")
+        bool, typer.Option("--password-stdin", help="Read the password from standard input.")
     ] = False,
-    no_password: Annotated[bool, typer.Option(help="Log in through OIDC only.")] = False,
+    no_password: Annotated[
+        bool, typer.Option("--no-password", help="Log in through OIDC only.")
+    ] = False,
 ) -> None:
     """Add a user with their nation, roles and clearance (asks for a password)."""
     password: str | None = None
