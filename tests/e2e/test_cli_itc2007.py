@@ -73,3 +73,9 @@ def test_a_malformed_instance_exits_two_with_file_and_line(
             f"  {broken}, line 16: room R2: capacity must be a whole number, not 'five'",
         ],
     )
+
+
+def test_warm_compiles_the_core_ahead_of_any_solve() -> None:
+    result = CliRunner().invoke(app, ["itc2007", "warm"])
+    assert result.exit_code == 0, result.output
+    assert "The timetabling core is compiled and cached" in result.output

@@ -10,7 +10,6 @@ import typer
 
 from cadre.cli.app import app
 from cadre.cli.console import console
-from cadre.cli.render import scenario_summary
 from cadre.services.scenario import operations as scenarios
 from cadre.services.system.database import describe, open_work
 
@@ -69,5 +68,7 @@ def schema(
 @app.command()
 def show(mission: MissionOpt = None) -> None:
     """Summarise the stored scenario: sites, disciplines, courses, contributors, pledges."""
+    from cadre.cli.render import scenario_summary
+
     with open_work() as uow:
         console.print(scenario_summary(scenarios.load(uow, mission)))
