@@ -25,7 +25,7 @@ def test_the_demo_prints_an_account_per_role_whose_password_logs_in(
     result = CliRunner().invoke(
         app, ["demo", "--no-serve", "--scenario", str(EXAMPLES / "tiny.yaml")]
     )
-    rows = re.findall(r"│ (\w+)\s+│ ([a-z0-9-]{23}) │ ([a-z ]+?)\s+│", result.output)
+    rows = re.findall(r"- (\w+) — password: ([a-z0-9-]{23}); role: ([a-z ]+?);", result.output)
     assert result.exit_code == 0, result.output
     assert sorted(role for _, _, role in rows) == sorted(r.value.replace("_", " ") for r in Role)
     username, password, _ = rows[0]

@@ -81,7 +81,7 @@ def test_users_are_added_listed_given_tokens_and_disabled(cli: CliRunner, db_url
     )
     assert (principal.username, principal.affiliation) == ("olga", "CAN")
     assert ["olga" in listed.output, "active" in listed.output] == [True, True]
-    assert disabled.output.strip() == "User olga disabled; 1 tokens and sessions ended."
+    assert disabled.output.strip() == "User olga disabled; tokens and sessions ended: 1."
 
 
 def test_a_user_with_an_unknown_role_is_refused_with_exit_code_2(cli: CliRunner) -> None:

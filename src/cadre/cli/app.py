@@ -16,6 +16,7 @@ from typer.core import TyperCommand, TyperGroup, TyperOption
 
 from cadre.cli.commands import COMMANDS
 from cadre.cli.messages import error_text, problem_text
+from cadre.cli.words import count
 from cadre.domain.errors import (
     CadreError,
     Conflict,
@@ -115,8 +116,7 @@ def report(error: CadreError) -> None:
     from cadre.cli.console import err_console
 
     if isinstance(error, InvalidInput):
-        count = len(error.problems)
-        err_console.print(f"[red]{count} problem{'s' if count != 1 else ''} found:[/]")
+        err_console.print(f"[red]{count(len(error.problems), 'problem')} found:[/]")
         for problem in error.problems:
             err_console.print(
                 f"  {problem_text(problem)}", markup=False, highlight=False, soft_wrap=True

@@ -13,6 +13,7 @@ from cadre.cli.console import console
 from cadre.cli.render import scenario_summary
 from cadre.cli.render_capacity import headline
 from cadre.cli.render_demo import demo_accounts_table
+from cadre.cli.words import count
 from cadre.services.access import demo_accounts
 from cadre.services.capacity import operations as capacity
 from cadre.services.coordination import operations as coordination
@@ -54,8 +55,8 @@ def demo(
     with console.status("Loading the coordination register…"), open_work() as uow:
         register, needs = coordination.load_example(uow, loaded.mission.code)
     console.print(
-        f"\n[bold]Coordination register:[/] {register.activities} activities of other actors "
-        f"and {needs.needs} needs of the host; see `cadre coord gaps`."
+        f"\n[bold]Coordination register:[/] {count(register.activities, 'activity')} of "
+        f"other actors and {count(needs.needs, 'need')} of the host; see `cadre coord gaps`."
     )
     with console.status("Creating a demo account per role…"), open_work() as uow:
         accounts = demo_accounts.create_demo_accounts(uow)

@@ -66,7 +66,11 @@ def solve(
 ) -> None:
     """Timetable an instance within the time limit and write the solution (competition format)."""
     progress = Progress(
-        TextColumn("Solving {task.description}"), BarColumn(), TimeElapsedColumn(), console=console
+        TextColumn("Solving {task.description}"),
+        BarColumn(),
+        TimeElapsedColumn(),
+        console=console,
+        transient=True,
     )
     finish_by = clock.finish_by(seconds, _EXIT)
     with progress, ThreadPoolExecutor(max_workers=1) as pool:

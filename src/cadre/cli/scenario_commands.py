@@ -10,6 +10,7 @@ import typer
 
 from cadre.cli.app import app
 from cadre.cli.console import console
+from cadre.cli.words import counts
 from cadre.services.scenario import operations as scenarios
 from cadre.services.system.database import describe, open_work
 
@@ -23,8 +24,8 @@ MissionOpt = Annotated[
 def validate(file: FileArg) -> None:
     """Check a scenario file; exit 0 when it is valid, 2 with every problem when it is not."""
     scenario = scenarios.validate_file(file)
-    counts = ", ".join(f"{n} {k}" for k, n in scenarios.counts(scenario).items() if n)
-    console.print(f"[green]{file} is valid:[/] mission {scenario.mission.code}; {counts}.")
+    tally = counts(scenarios.counts(scenario))
+    console.print(f"[green]{file} is valid:[/] mission {scenario.mission.code}; {tally}.")
 
 
 @app.command("import")
@@ -34,8 +35,7 @@ def import_(file: FileArg) -> None:
         outcome = scenarios.import_file(uow, file)
         where = describe(uow.engine)
     verb = "imported" if outcome.changed else "already up to date, nothing changed:"
-    counts = ", ".join(f"{n} {k}" for k, n in outcome.counts.items() if n)
-    console.print(f"Mission {outcome.mission} {verb} {counts} (in {where}).")
+    console.print(f"Mission {outcome.mission} {verb} {counts(outcome.counts)} (in {where}).")
 
 
 @app.command()

@@ -14,6 +14,8 @@ from rich.progress import BarColumn, Progress, TextColumn, TimeElapsedColumn
 from cadre.cli import render_schedule
 from cadre.cli.app import app
 from cadre.cli.console import console
+from cadre.cli.json_output import emit
+from cadre.cli.words import count
 from cadre.domain.errors import InvalidInput
 from cadre.domain.timetable.changes import Change, change_from
 from cadre.services.system.database import open_work
@@ -34,6 +36,7 @@ IcsOpt = Annotated[
     pathlib.Path | None,
     typer.Option("--ics", help="Write iCalendar files per instructor, site and cohort here."),
 ]
+JsonOpt = Annotated[bool, typer.Option("--json", help="Print it as JSON, for scripts.")]
 XlsxOpt = Annotated[pathlib.Path | None, typer.Option("--xlsx", help="Write a workbook (.xlsx).")]
 WorkersOpt = Annotated[
     int | None, typer.Option("--workers", min=1, max=64, help="Solver threads; default: cores.")
@@ -67,7 +70,7 @@ def _out(
     if ics is not None:
         with open_work() as uow:
             written = handouts.export_calendars(uow, version, ics)
-        console.print(f"{len(written)} calendars written to {ics}.")
+        console.print(f"{count(len(written), 'calendar')} written to {ics}.")
     if xlsx is not None:
         handouts.export_workbook(version, xlsx)
         console.print(f"Workbook written to {xlsx}.")
@@ -171,8 +174,12 @@ def show(
     xlsx: XlsxOpt = None,
     site: SiteOpt = None,
     mission: MissionOpt = None,
+    as_json: JsonOpt = False,
 ) -> None:
     """Show a stored timetable, and export it."""
     with open_work() as uow:
         stored = timetables.load_timetable(uow, version, mission)
+    if as_json:
+        emit(handouts.timetable_document(stored))
+        return
     _out(stored, ics, xlsx, site)

@@ -15,6 +15,8 @@ from cadre.access.labels import Classification
 from cadre.access.policy import Role
 from cadre.cli.app import app
 from cadre.cli.console import console, err_console
+from cadre.cli.json_output import emit
+from cadre.cli.words import count
 from cadre.services.access import audit, users
 from cadre.services.system.backup import backup as backup_database
 from cadre.services.system.database import describe, open_work
@@ -105,10 +107,15 @@ def user_add(
 
 
 @user_app.command("list")
-def user_list() -> None:
+def user_list(
+    as_json: Annotated[bool, typer.Option("--json", help="Print it as JSON, for scripts.")] = False,
+) -> None:
     """Every user, with nation, roles, clearance and whether they may log in."""
     with open_work() as uow:
         found = users.list_users(uow)
+    if as_json:
+        emit(found)
+        return
     table = Table(title="Users", title_justify="left")
     for column in ("user", "nation", "roles", "clearance", "login", "state"):
         table.add_column(column)
@@ -130,7 +137,7 @@ def user_disable(username: Annotated[str, typer.Argument(help="Login name.")]) -
     """Disable a user and end their tokens and sessions at once."""
     with open_work() as uow:
         ended = users.disable_user(uow, username)
-    console.print(f"User {username} disabled; {ended} tokens and sessions ended.")
+    console.print(f"User {username} disabled; tokens and sessions ended: {ended}.")
 
 
 @app.command()
@@ -142,7 +149,7 @@ def token(
     """Issue a bearer token for a user (printed once; only its digest is kept)."""
     with open_work() as uow:
         issued = users.issue_token(uow, username, name=name, days=days)
-    err_console.print(f"Token for {username}, valid {days} days; it is not shown again:")
+    err_console.print(f"Token for {username}, valid {count(days, 'day')}; it is not shown again:")
     print(issued)
 
 
@@ -153,9 +160,13 @@ def audit_verify() -> None:
         result = audit.verify_trail(uow)
     if result.intact:
         head = f"; head {result.head[0]} {result.head[1]}" if result.head else ""
-        console.print(f"[green]The audit trail is whole:[/] {result.entries} entries{head}.")
+        console.print(
+            f"[green]The audit trail is whole:[/] {count(result.entries, 'entry')}{head}."
+        )
         return
-    err_console.print(f"[red]The audit trail is broken ({len(result.findings)} findings):[/]")
+    err_console.print(
+        f"[red]The audit trail is broken ({count(len(result.findings), 'finding')}):[/]"
+    )
     for finding in result.findings:
         err_console.print(f"  {finding}", markup=False, highlight=False)
     raise typer.Exit(1)
