@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import pathlib
+import sys
 from typing import Annotated
 
 import typer
@@ -14,6 +15,7 @@ from cadre.cli.render import scenario_summary
 from cadre.cli.render_capacity import headline
 from cadre.cli.render_demo import demo_accounts_table
 from cadre.cli.words import count
+from cadre.domain.errors import Conflict
 from cadre.services.access import demo_accounts
 from cadre.services.capacity import operations as capacity
 from cadre.services.coordination import operations as coordination
@@ -31,9 +33,13 @@ def demo(
     ] = None,
     host: Annotated[str, typer.Option(help="Address the web app listens on.")] = "127.0.0.1",
     port: Annotated[int, typer.Option(help="Port the web app listens on.")] = 8000,
+    yes: Annotated[
+        bool, typer.Option("--yes", help="Replace what is there without asking.")
+    ] = False,
 ) -> None:
     """Create a fresh database with the NATO Mission Iraq example, plan it, and serve the web
     app with a demo account per role."""
+    _ask_before_replacing(demo_service.target(scenario), yes)
     with console.status("Importing the example scenario…"):
         where, loaded = demo_service.prepare(scenario)
     console.print(scenario_summary(loaded))
@@ -72,3 +78,26 @@ def demo(
     )
     # By import path, as `cadre serve` does: the command line does not import the web app.
     uvicorn.run("cadre.server:create_app", factory=True, host=host, port=port, log_level="warning")
+
+
+def _ask_before_replacing(target: demo_service.DemoTarget, yes: bool) -> None:
+    """Ask before the demo deletes or replaces data; never ask on a fresh machine; without a
+    terminal to ask at, refuse unless told --yes."""
+    if target.fresh or yes:
+        return
+    if target.deletes_file:
+        what = f"{target.where} is deleted and made again, with everything in it"
+    elif target.mission:
+        what = f"mission {target.mission} in {target.where} is replaced"
+    else:
+        what = f"{target.where} already holds {count(target.users, 'user')}"
+    accounts = "a demo account per role, an administrator among them, with new passwords"
+    if not sys.stdin.isatty():
+        raise Conflict(
+            f"cadre demo would change existing data ({what}); run it at a terminal to be "
+            "asked, or pass --yes to go ahead"
+        )
+    console.print(f"[bold]cadre demo:[/] {what}; it adds {accounts}.")
+    if not typer.confirm("Go ahead?", default=False):
+        console.print("Nothing changed.")
+        raise typer.Exit(1)

@@ -17,6 +17,7 @@ from cadre.cli.app import app
 from cadre.cli.console import console, err_console
 from cadre.cli.json_output import emit
 from cadre.cli.words import count
+from cadre.domain.errors import InvalidInput
 from cadre.services.access import audit, users
 from cadre.services.system.backup import backup as backup_database
 from cadre.services.system.database import describe, open_work
@@ -83,11 +84,24 @@ def user_add(
         bool, typer.Option("--no-password", help="Log in through OIDC only.")
     ] = False,
 ) -> None:
-    """Add a user with their nation, roles and clearance (asks for a password)."""
+    """Add a user with their nation, roles and clearance (asks for a password, or reads it
+    with --password-stdin)."""
     password: str | None = None
     if password_stdin:
-        password = sys.stdin.readline().rstrip("\n")
+        password = sys.stdin.readline().rstrip("\r\n")
+        if not password:
+            raise InvalidInput(
+                "--password-stdin read an empty line: write the password, then a newline, "
+                "to standard input"
+            )
     elif not no_password:
+        if not sys.stdin.isatty():
+            raise InvalidInput(
+                "there is no terminal to ask for the password at: give it on standard input "
+                "with --password-stdin (printf '%s\\n' \"$PASSWORD\" | cadre user add ... "
+                "--password-stdin), or pass --no-password for an account that logs in through "
+                "OIDC only"
+            )
         password = typer.prompt("Password", hide_input=True, confirmation_prompt=True)
     with open_work() as uow:
         view = users.add_user(
