@@ -10,6 +10,7 @@ from typing import Annotated
 import typer
 from rich.table import Table
 
+from cadre.cli import preflight
 from cadre.cli.app import app
 from cadre.cli.console import console
 from cadre.cli.words import count, counts
@@ -83,6 +84,7 @@ def export(
     """Write the register (or its overlaps, gaps or the host's needs) as HXL."""
     if not hxl:
         raise InvalidInput("say --hxl: the register is exported as an HXL-tagged table")
+    preflight.output_file(out, "--out")
     fmt = "xlsx" if out is not None and out.suffix.lower() == ".xlsx" else "csv"
     with open_work() as uow:
         found = exports.export(uow, None, table, fmt, mission, _filters(discipline, month))

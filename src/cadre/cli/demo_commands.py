@@ -8,7 +8,7 @@ from typing import Annotated
 
 import typer
 
-from cadre.cli import render_force, render_schedule
+from cadre.cli import preflight, render_force, render_schedule
 from cadre.cli.app import app
 from cadre.cli.console import console
 from cadre.cli.render import scenario_summary
@@ -39,6 +39,8 @@ def demo(
 ) -> None:
     """Create a fresh database with the NATO Mission Iraq example, plan it, and serve the web
     app with a demo account per role."""
+    if serve:
+        preflight.free_port(host, port)
     _ask_before_replacing(demo_service.target(scenario), yes)
     with console.status("Importing the example scenario…"):
         where, loaded = demo_service.prepare(scenario)

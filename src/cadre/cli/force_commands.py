@@ -8,6 +8,7 @@ from typing import Annotated
 
 import typer
 
+from cadre.cli import preflight
 from cadre.cli import render_force as render
 from cadre.cli import render_force_calendar as calendar
 from cadre.cli.app import app
@@ -54,6 +55,8 @@ def status(
     as_json: JsonOpt = False,
 ) -> None:
     """Fill by criticality, qualification and nation; worst shortfalls; caveat impact."""
+    preflight.output_file(out, "--out")
+    preflight.output_folder(plots, "--plots")
     with open_work() as uow, console.status("Matching offers to requirement lines…"):
         view = force.picture(uow, mission, include_offered=include_offered)
     if as_json:
@@ -72,12 +75,14 @@ def status(
         f"{count(gaps, 'tour')} {verb(gaps, 'ends', 'end')} with no relief; "
         "see `cadre force rotations`."
     )
-    if out is not None:
-        force.export_report(view, out)
-        console.print(f"Fill report written to {out}.")
-    if plots is not None:
-        written = force.write_plots(view, plots)
-        console.print(f"Plots written: {', '.join(p.name for p in written)} in {plots}.")
+    again = "`cadre force status --out FILE --plots DIR` writes them again"
+    with preflight.kept(f"Force plan #{view.version}", again):
+        if out is not None:
+            force.export_report(view, out)
+            console.print(f"Fill report written to {out}.")
+        if plots is not None:
+            written = force.write_plots(view, plots)
+            console.print(f"Plots written: {', '.join(p.name for p in written)} in {plots}.")
 
 
 @force_app.command()
@@ -101,6 +106,7 @@ def template(
     mission: MissionOpt = None,
 ) -> None:
     """Write a nation's pledge workbook: the lines it may fill, and an Offers sheet to fill."""
+    preflight.output_file(out, "--out")
     with open_work() as uow:
         listed = force_offers.write_template(uow, nation, out, mission)
     console.print(

@@ -11,9 +11,9 @@ import typer
 from rich.progress import BarColumn, Progress, TextColumn, TimeElapsedColumn
 from rich.table import Table
 
-from cadre.cli import clock
+from cadre.cli import clock, preflight
 from cadre.cli.app import app
-from cadre.cli.console import console
+from cadre.cli.console import console, err_console
 from cadre.services.itc2007 import operations as service
 
 itc2007 = typer.Typer(
@@ -65,6 +65,7 @@ def solve(
     workers: Annotated[int, typer.Option("--workers", min=1, help="Threads to use.")] = 2,
 ) -> None:
     """Timetable an instance within the time limit and write the solution (competition format)."""
+    preflight.output_file(out, "--out")
     progress = Progress(
         TextColumn("Solving {task.description}"),
         BarColumn(),
@@ -86,11 +87,19 @@ def solve(
     bound = "none" if result.bound is None else str(result.bound)
     console.print(
         f"{outcome.check.instance}: {result.status.value}, cost {outcome.check.cost.total}, "
-        f"bound {bound}; written to {outcome.written}",
+        f"bound {bound}; {'written to' if outcome.not_written is None else 'kept in'} "
+        f"{outcome.written}",
         highlight=False,
     )
     _report_violations(outcome.check)
     console.print(_cost_table(outcome.check))
+    if outcome.not_written is not None:
+        err_console.print(
+            f"[red]Could not write {out} ({outcome.not_written});[/] the solution is kept in "
+            f"{outcome.written}.",
+            highlight=False,
+        )
+        raise typer.Exit(1)
     clock.end_run()
 
 

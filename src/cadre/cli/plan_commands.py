@@ -8,6 +8,7 @@ from typing import Annotated
 import typer
 from rich.progress import BarColumn, Progress, TextColumn, TimeElapsedColumn
 
+from cadre.cli import preflight
 from cadre.cli.app import app
 from cadre.cli.console import console
 from cadre.cli.json_output import emit
@@ -63,6 +64,8 @@ def plan_capacity(
 ) -> None:
     """Plan the stored scenario's training force month by month and keep it as a version."""
     overrides = parse_settings(settings or [])
+    preflight.output_file(json_file, "--json")
+    preflight.output_folder(plots, "--plots")
     with open_work() as uow:
         names = _names(uow, mission)
         with Progress(
@@ -85,12 +88,14 @@ def plan_capacity(
     console.print(plan_summary(version.plan, names, version.number))
     for problem in version.violations:
         console.print(f"[red]checker:[/] {problem}")
-    if json_file is not None:
-        write_plan_json(version.plan, json_file)
-        console.print(f"Plan written to {json_file}.")
-    if plots is not None:
-        written = write_plan_plots(version.plan, plots)
-        console.print(f"{count(len(written), 'plot')} written to {plots}.")
+    again = f"`cadre plan show {version.number} --json` or `--plots DIR` writes it again"
+    with preflight.kept(f"Capacity plan version {version.number}", again):
+        if json_file is not None:
+            write_plan_json(version.plan, json_file)
+            console.print(f"Plan written to {json_file}.")
+        if plots is not None:
+            written = write_plan_plots(version.plan, plots)
+            console.print(f"{count(len(written), 'plot')} written to {plots}.")
 
 
 @plan_app.command("show")
@@ -103,6 +108,7 @@ def show(
     as_json: JsonOpt = False,
 ) -> None:
     """Show a stored capacity plan."""
+    preflight.output_folder(plots, "--plots")
     with open_work() as uow:
         version = capacity.load_plan(uow, number, mission)
         names = _names(uow, mission)

@@ -8,6 +8,7 @@ from typing import Annotated
 
 import typer
 
+from cadre.cli import preflight
 from cadre.cli.app import app
 from cadre.cli.console import console
 from cadre.cli.words import counts
@@ -44,6 +45,7 @@ def export(
     mission: MissionOpt = None,
 ) -> None:
     """Write the stored scenario back as YAML."""
+    preflight.output_file(out, "--out")
     with open_work() as uow:
         text = scenarios.export_text(uow, mission)
     if out is None:
@@ -58,6 +60,7 @@ def schema(
     out: Annotated[pathlib.Path | None, typer.Option(help="File to write; default: print.")] = None,
 ) -> None:
     """The JSON Schema of scenario files (for editors and other tools)."""
+    preflight.output_file(out, "--out")
     text = json.dumps(scenarios.json_schema(), indent=2, ensure_ascii=False) + "\n"
     if out is None:
         console.print(text, markup=False, highlight=False, end="")

@@ -11,7 +11,7 @@ from typing import Annotated
 import typer
 from rich.progress import BarColumn, Progress, TextColumn, TimeElapsedColumn
 
-from cadre.cli import render_schedule
+from cadre.cli import preflight, render_schedule
 from cadre.cli.app import app
 from cadre.cli.console import console
 from cadre.cli.json_output import emit
@@ -67,13 +67,20 @@ def _out(
     sites: list[str] | None,
 ) -> None:
     console.print(render_schedule.timetable(version, sites))
-    if ics is not None:
-        with open_work() as uow:
-            written = handouts.export_calendars(uow, version, ics)
-        console.print(f"{count(len(written), 'calendar')} written to {ics}.")
-    if xlsx is not None:
-        handouts.export_workbook(version, xlsx)
-        console.print(f"Workbook written to {xlsx}.")
+    again = f"`cadre schedule show --version {version.number} --ics DIR --xlsx FILE` writes them"
+    with preflight.kept(f"Timetable version {version.number}", again + " again"):
+        if ics is not None:
+            with open_work() as uow:
+                written = handouts.export_calendars(uow, version, ics)
+            console.print(f"{count(len(written), 'calendar')} written to {ics}.")
+        if xlsx is not None:
+            handouts.export_workbook(version, xlsx)
+            console.print(f"Workbook written to {xlsx}.")
+
+
+def _check_outputs(ics: pathlib.Path | None, xlsx: pathlib.Path | None) -> None:
+    preflight.output_folder(ics, "--ics")
+    preflight.output_file(xlsx, "--xlsx")
 
 
 @schedule_app.callback()
@@ -92,6 +99,7 @@ def schedule(
     timetable as a new version."""
     if ctx.invoked_subcommand is not None:
         return
+    _check_outputs(ics, xlsx)
     with open_work() as uow, solver_progress("timetabling") as progress:
         version = service.schedule(
             uow,
@@ -154,6 +162,7 @@ def replan(
     """Re-plan the latest timetable after a change, moving as little as possible; says what
     moved and why."""
     change = _change(withdraw, withdraw_pledge, close_room, room_site, effective)
+    _check_outputs(ics, xlsx)
     with open_work() as uow, solver_progress(f"re-planning: {change}") as progress:
         version = service.replan(
             uow,
@@ -177,6 +186,7 @@ def show(
     as_json: JsonOpt = False,
 ) -> None:
     """Show a stored timetable, and export it."""
+    _check_outputs(ics, xlsx)
     with open_work() as uow:
         stored = timetables.load_timetable(uow, version, mission)
     if as_json:

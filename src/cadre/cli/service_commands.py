@@ -13,6 +13,7 @@ from rich.table import Table
 
 from cadre.access.labels import Classification
 from cadre.access.policy import Role
+from cadre.cli import preflight
 from cadre.cli.app import app
 from cadre.cli.console import console, err_console
 from cadre.cli.json_output import emit
@@ -42,6 +43,8 @@ def serve(
 ) -> None:
     """Start the service (the API under /api/v1, its OpenAPI at /api/v1/openapi.json)."""
     import uvicorn
+
+    preflight.free_port(host, port)
 
     with open_work() as uow:  # migrate once, before any worker starts
         where = describe(uow.engine)

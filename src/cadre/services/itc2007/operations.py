@@ -7,6 +7,7 @@ user reads is what the competition's validator would say.
 from __future__ import annotations
 
 import pathlib
+import tempfile
 import time
 from dataclasses import dataclass
 
@@ -39,7 +40,8 @@ class CheckOutcome:
 class SolveOutcome:
     result: SolveResult[Timetable]
     check: CheckOutcome
-    written: pathlib.Path
+    written: pathlib.Path  # where the solution is: the file asked for, or a kept copy
+    not_written: str | None = None  # why the file asked for could not be written
 
 
 def _check(problem: TimetableProblem, timetable: Timetable) -> CheckOutcome:
@@ -80,8 +82,17 @@ def solve_file(
         compile_core()
         seconds = min(seconds, max(_LEAST_SEARCH, finish_by - time.monotonic() - _AFTER_SEARCH))
     result = solve_itc2007(problem, seconds, seed=seed, workers=workers)
-    write_solution(out, problem, result.solution)
-    return SolveOutcome(result, _check(problem, result.solution), out)
+    checked = _check(problem, result.solution)
+    try:
+        write_solution(out, problem, result.solution)
+    except OSError as error:  # the search is not lost: the solution goes where it can
+        with tempfile.NamedTemporaryFile(
+            "w", prefix=f"{instance.stem}-", suffix=".sol", delete=False
+        ) as kept:
+            kept_path = pathlib.Path(kept.name)
+        write_solution(kept_path, problem, result.solution)
+        return SolveOutcome(result, checked, kept_path, error.strerror or str(error))
+    return SolveOutcome(result, checked, out)
 
 
 def check_files(instance: pathlib.Path, solution: pathlib.Path) -> CheckOutcome:
