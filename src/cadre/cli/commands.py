@@ -50,6 +50,10 @@ COMMANDS: dict[str, Listed] = {
         "service_commands",
         "Write a consistent copy of the database to FILE, safe while the service runs.",
     ),
+    "restore": Listed(
+        "service_commands",
+        "Put a backup back into the database, which must be empty (or --replace).",
+    ),
     "coord": Listed(
         "coordination_commands",
         "Coordination: who does what, where and when, with every actor (HXL in and out).",

@@ -1,6 +1,6 @@
 """Commands of the shared service: `serve`, `user add/list/disable`, `token`, `audit verify`,
-`backup`. They act as the machine's operator, who holds the database's address anyway; each
-write is recorded in the audit trail as "cli:<operating-system user>"."""
+`backup`, `restore`. They act as the machine's operator, who holds the database's address
+anyway; each write is recorded in the audit trail as "cli:<operating-system user>"."""
 
 from __future__ import annotations
 
@@ -21,6 +21,7 @@ from cadre.cli.words import count
 from cadre.domain.errors import InvalidInput
 from cadre.services.access import audit, users
 from cadre.services.system.backup import backup as backup_database
+from cadre.services.system.backup import restore as restore_database
 from cadre.services.system.database import describe, open_work
 
 user_app = typer.Typer(help="Local accounts of the service.", no_args_is_help=True)
@@ -195,3 +196,16 @@ def backup(file: Annotated[pathlib.Path, typer.Argument(help="The copy to write.
     with open_work() as uow:
         how = backup_database(uow.engine, file)
     console.print(f"Backup written to {file} ({how}).")
+
+
+@app.command()
+def restore(
+    file: Annotated[pathlib.Path, typer.Argument(help="A copy written by `cadre backup`.")],
+    replace: Annotated[
+        bool,
+        typer.Option("--replace", help="Delete what the database holds first (it is lost)."),
+    ] = False,
+) -> None:
+    """Put a backup back into the database, which must be empty (or --replace)."""
+    done = restore_database(file, replace=replace)
+    console.print(f"Backup {file} restored into {done.where} ({done.how}).")
