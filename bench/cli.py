@@ -27,16 +27,27 @@ INSTANCE = ROOT.parent / "shared" / "bench-data" / "itc2007" / "comp01.ctt"
 CADRE = [sys.executable, "-m", "cadre"]
 
 
-def timed(argv: list[str], env: dict[str, str] | None = None) -> tuple[float, float, int]:
-    """Wall seconds, CPU seconds of the child, exit status of one run."""
+def timed(
+    argv: list[str], env: dict[str, str] | None = None, output: list[str] | None = None
+) -> tuple[float, float, int]:
+    """Wall seconds, CPU seconds of the child, exit status of one run (its standard output
+    appended to `output` when given)."""
     before = resource.getrusage(resource.RUSAGE_CHILDREN)
     began = time.perf_counter()
     done = subprocess.run(
-        argv, cwd=ROOT, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, check=False
+        argv,
+        cwd=ROOT,
+        env=env,
+        stdout=subprocess.PIPE if output is not None else subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
+        text=True,
+        check=False,
     )
     wall = time.perf_counter() - began
     after = resource.getrusage(resource.RUSAGE_CHILDREN)
     cpu = (after.ru_utime - before.ru_utime) + (after.ru_stime - before.ru_stime)
+    if output is not None:
+        output.append(done.stdout)
     return wall, cpu, done.returncode
 
 
@@ -65,11 +76,13 @@ def itc(seconds: int, cold: bool) -> None:
             env["NUMBA_CACHE_DIR"] = scratch  # nothing compiled yet
         out = pathlib.Path(scratch) / "comp01.sol"
         argv = [*CADRE, "itc2007", "solve", str(INSTANCE), "--out", str(out)]
-        wall, cpu, code = timed([*argv, "--seconds", str(seconds)], env)
+        said: list[str] = []
+        wall, cpu, code = timed([*argv, "--seconds", str(seconds)], env, said)
         how = "from an empty numba cache" if cold else "from numba's cache (after setup)"
+        first = next((line for line in "".join(said).splitlines() if "cost" in line), "?")
         print(
             f"itc2007 solve --seconds {seconds:<3} wall {wall:.2f} s, cpu {cpu:.1f} s, "
-            f"{how} (target {seconds + 1} s; exit {code})"
+            f"{how} (target {seconds + 1} s; exit {code})\n  {first}"
         )
 
 

@@ -72,7 +72,7 @@ class ErrorReportingGroup(TyperGroup):
         found = self.commands.get(cmd_name)
         if found is None and cmd_name in COMMANDS:
             # A stand-in for the listing in `cadre --help`; running it loads the real one.
-            return TyperCommand(cmd_name, help=COMMANDS[cmd_name].summary)
+            return TyperCommand(cmd_name, help=" ".join(COMMANDS[cmd_name].summary.split()))
         return found
 
     def resolve_command(self, ctx: Any, args: list[str]) -> Any:

@@ -13,7 +13,7 @@ from typing import NamedTuple
 
 class Listed(NamedTuple):
     module: str  # under cadre.cli
-    summary: str  # the first paragraph of the command's help
+    summary: str  # the first paragraph of the command's help, on one line
 
 
 COMMANDS: dict[str, Listed] = {
@@ -35,7 +35,7 @@ COMMANDS: dict[str, Listed] = {
     ),
     "demo": Listed(
         "demo_commands",
-        "Create a fresh database with the NATO Mission Iraq example, plan it, and serve the web\n"
+        "Create a fresh database with the NATO Mission Iraq example, plan it, and serve the web "
         "app with a demo account per role.",
     ),
     "serve": Listed(

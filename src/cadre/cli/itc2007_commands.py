@@ -71,6 +71,7 @@ def solve(
         BarColumn(),
         TimeElapsedColumn(),
         console=console,
+        disable=not console.is_terminal,  # no bar, and no blank line, in a pipe
         transient=True,
     )
     finish_by = clock.finish_by(seconds, _EXIT)

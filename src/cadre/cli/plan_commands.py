@@ -73,6 +73,7 @@ def plan_capacity(
             BarColumn(),
             TimeElapsedColumn(),
             console=console,
+            disable=not console.is_terminal,  # no bar, and no blank line, in a pipe
             transient=True,
         ) as bar:
             task = bar.add_task("planning", total=1.0)

@@ -54,6 +54,7 @@ def solver_progress(what: str) -> Iterator[Callable[[str, float], None]]:
         BarColumn(),
         TimeElapsedColumn(),
         console=console,
+        disable=not console.is_terminal,  # no bar, and no blank line, in a pipe
         transient=True,
     ) as bar:
         task = bar.add_task(what, total=1.0)

@@ -25,7 +25,8 @@ def test_the_table_lists_every_command_with_its_own_first_paragraph() -> None:
     assert sorted(built) == sorted(COMMANDS)
     for name, command in built.items():
         listed = COMMANDS[name]
-        assert listed.summary == (command.help or "").split("\n\n")[0].strip(), name
+        first_paragraph = (command.help or "").split("\n\n")[0]
+        assert listed.summary == " ".join(first_paragraph.split()), name
         callback = command.callback
         if callback is not None and callback.__module__ != "typer.main":
             assert callback.__module__ == f"cadre.cli.{listed.module}", name
