@@ -9,6 +9,7 @@ from __future__ import annotations
 import importlib
 import os
 import re
+from difflib import get_close_matches
 from typing import Annotated, Any
 
 import typer
@@ -78,6 +79,9 @@ class ErrorReportingGroup(TyperGroup):
     def resolve_command(self, ctx: Any, args: list[str]) -> Any:
         if args and args[0] in COMMANDS and args[0] not in self.commands:
             self.commands.update(load_commands(COMMANDS[args[0]].module))
+        elif args and args[0] not in self.commands and not args[0].startswith("-"):
+            close = ", ".join(repr(name) for name in get_close_matches(args[0], list(COMMANDS)))
+            ctx.fail(f"No such command {args[0]!r}." + (f" Did you mean {close}?" if close else ""))
         name, command, rest = super().resolve_command(ctx, args)
         if command is not None:
             tidy_help(command, ctx)

@@ -81,3 +81,9 @@ def _root() -> str:
     import pathlib
 
     return str(pathlib.Path(__file__).resolve().parents[3])
+
+
+def test_a_mistyped_command_gets_the_nearest_names() -> None:
+    result = CliRunner().invoke(app, ["shedule"])
+    assert result.exit_code == 2
+    assert "No such command 'shedule'. Did you mean 'schedule'?" in result.output
