@@ -81,7 +81,7 @@ def test_users_are_added_listed_given_tokens_and_disabled(cli: CliRunner, db_url
     )
     assert (principal.username, principal.affiliation) == ("olga", "CAN")
     assert ["olga" in listed.output, "active" in listed.output] == [True, True]
-    assert disabled.output.strip() == "User olga disabled; 1 tokens and sessions ended."
+    assert disabled.output.strip() == "User olga disabled; tokens and sessions ended: 1."
 
 
 def test_a_user_with_an_unknown_role_is_refused_with_exit_code_2(cli: CliRunner) -> None:
@@ -203,3 +203,26 @@ def test_serve_answers_with_the_openapi_document(tmp_path: pathlib.Path) -> None
     assert answer is not None
     assert answer.status_code == 200
     assert answer.json()["info"]["title"] == "Cadre"
+
+
+def test_user_add_without_a_terminal_says_how_to_give_the_password(cli: CliRunner) -> None:
+    argv = ["user", "add", "rana", "--nation", "IRQ", "--role", "school_staff"]
+    refused = cli.invoke(app, argv)
+    assert refused.exit_code == 2
+    assert "--password-stdin" in refused.output
+    assert "Aborted" not in refused.output
+    empty = cli.invoke(app, [*argv, "--password-stdin"], input="\n")
+    assert empty.exit_code == 2
+    assert "empty line" in empty.output
+
+
+def test_a_password_read_from_standard_input_logs_in(cli: CliRunner, db_url: str) -> None:
+    argv = ["user", "add", "rana", "--nation", "IRQ", "--role", "school_staff"]
+    added = cli.invoke(app, [*argv, "--password-stdin"], input="four words of passphrase\n")
+    assert added.exit_code == 0, added.output
+    engine = make_engine(db_url)
+    try:
+        login = users.login(UnitOfWork(engine), "rana", "four words of passphrase", "127.0.0.1")
+    finally:
+        engine.dispose()
+    assert login.principal.username == "rana"

@@ -10,8 +10,10 @@ from typing import Annotated
 import typer
 from rich.table import Table
 
+from cadre.cli import preflight
 from cadre.cli.app import app
 from cadre.cli.console import console
+from cadre.cli.words import count, counts
 from cadre.domain.coordination.places import governorate
 from cadre.domain.errors import InvalidInput
 from cadre.services.coordination import exports, operations, queries
@@ -54,15 +56,15 @@ def import_(
         raise InvalidInput(f"{file} is not a file", code="coordination.no_file")
     with open_work() as uow:
         outcome = operations.import_table(uow, None, file.read_bytes(), file.name, mission)
-    what = (
-        f"{outcome.activities} activities" if outcome.activities or not outcome.needs else ""
-    ) + (f"{outcome.needs} needs" if outcome.needs else "")
+    what = counts({"activities": outcome.activities, "needs": outcome.needs}) or count(
+        0, "activity"
+    )
     console.print(f"Mission {outcome.mission}: {what} stored from {file.name}.")
     if outcome.kept:
         console.print(f"Columns kept as written, not read: {', '.join(outcome.kept)}.")
     if outcome.ours:
         console.print(
-            f"{outcome.ours} lines of the mission's own runs left aside: "
+            f"{count(outcome.ours, 'line')} of the mission's own runs left aside: "
             "they come from the timetable."
         )
 
@@ -82,6 +84,7 @@ def export(
     """Write the register (or its overlaps, gaps or the host's needs) as HXL."""
     if not hxl:
         raise InvalidInput("say --hxl: the register is exported as an HXL-tagged table")
+    preflight.output_file(out, "--out")
     fmt = "xlsx" if out is not None and out.suffix.lower() == ".xlsx" else "csv"
     with open_work() as uow:
         found = exports.export(uow, None, table, fmt, mission, _filters(discipline, month))
@@ -107,7 +110,7 @@ def gaps(
     if not found:
         console.print("No gaps: every need stated is covered.")
         return
-    view = Table(title=f"{len(found)} gaps, the largest shortfall first")
+    view = Table(title=f"{count(len(found), 'gap')}, the largest shortfall first")
     for heading in ("Governorate", "Discipline", "Demand", "Covered", "Shortfall", "Actors"):
         view.add_column(heading, justify="right" if heading[0] in "DCS" else "left")
     for gap in found[:top]:
@@ -135,7 +138,7 @@ def overlaps(
     if not found:
         console.print("No overlaps.")
         return
-    view = Table(title=f"{len(found)} overlaps, the highest score first")
+    view = Table(title=f"{count(len(found), 'overlap')}, the highest score first")
     for heading in ("Score", "Governorate", "Discipline", "Beneficiary", "Actors", "Days"):
         view.add_column(heading)
     for o in found[:top]:

@@ -8,10 +8,13 @@ from typing import Annotated
 
 import typer
 
+from cadre.cli import preflight
 from cadre.cli import render_force as render
 from cadre.cli import render_force_calendar as calendar
 from cadre.cli.app import app
 from cadre.cli.console import console
+from cadre.cli.json_output import emit
+from cadre.cli.words import count, verb
 from cadre.domain.errors import InvalidInput
 from cadre.domain.force.offers import OfferState
 from cadre.services.force import offers as force_offers
@@ -27,6 +30,7 @@ app.add_typer(force_app, name="force")
 MissionOpt = Annotated[
     str | None, typer.Option("--mission", help="Mission code; default: the last one imported.")
 ]
+JsonOpt = Annotated[bool, typer.Option("--json", help="Print it as JSON, for scripts.")]
 OfferedOpt = Annotated[
     bool,
     typer.Option("--include-offered", help="Count open offers too, as if all were accepted."),
@@ -48,10 +52,16 @@ def status(
         pathlib.Path | None,
         typer.Option(help="Write plots (PNG and SVG) of required vs pledged to this folder."),
     ] = None,
+    as_json: JsonOpt = False,
 ) -> None:
     """Fill by criticality, qualification and nation; worst shortfalls; caveat impact."""
+    preflight.output_file(out, "--out")
+    preflight.output_folder(plots, "--plots")
     with open_work() as uow, console.status("Matching offers to requirement lines…"):
         view = force.picture(uow, mission, include_offered=include_offered)
+    if as_json:
+        emit(render.document(view))
+        return
     console.print(render.headline(view))
     console.print(render.fill_tables(view))
     if by_line:
@@ -61,13 +71,18 @@ def status(
     console.print(render.shortfall_table(view.shortfalls, top))
     console.print(render.caveat_table(view.caveat_impact, view.caveat_blocks, top))
     gaps = len(view.rotations.unrelieved)
-    console.print(f"{gaps} tours end with no relief; see `cadre force rotations`.")
-    if out is not None:
-        force.export_report(view, out)
-        console.print(f"Fill report written to {out}.")
-    if plots is not None:
-        written = force.write_plots(view, plots)
-        console.print(f"Plots written: {', '.join(p.name for p in written)} in {plots}.")
+    console.print(
+        f"{count(gaps, 'tour')} {verb(gaps, 'ends', 'end')} with no relief; "
+        "see `cadre force rotations`."
+    )
+    again = "`cadre force status --out FILE --plots DIR` writes them again"
+    with preflight.kept(f"Force plan #{view.version}", again):
+        if out is not None:
+            force.export_report(view, out)
+            console.print(f"Fill report written to {out}.")
+        if plots is not None:
+            written = force.write_plots(view, plots)
+            console.print(f"Plots written: {', '.join(p.name for p in written)} in {plots}.")
 
 
 @force_app.command()
@@ -91,9 +106,12 @@ def template(
     mission: MissionOpt = None,
 ) -> None:
     """Write a nation's pledge workbook: the lines it may fill, and an Offers sheet to fill."""
+    preflight.output_file(out, "--out")
     with open_work() as uow:
         listed = force_offers.write_template(uow, nation, out, mission)
-    console.print(f"Pledge workbook for {nation} written to {out}: {listed} lines it may fill.")
+    console.print(
+        f"Pledge workbook for {nation} written to {out}: {count(listed, 'line')} it may fill."
+    )
 
 
 @force_app.command("import")
@@ -132,7 +150,7 @@ def decide(
         raise InvalidInput(f"--to must be accepted, declined or withdrawn, not {to!r}") from None
     with open_work() as uow:
         decided = force_offers.decide_offers(uow, offers, state, mission, round_code, note)
-    console.print(f"{len(decided)} offers now {state.value}: {', '.join(offers)}.")
+    console.print(f"{count(len(decided), 'offer')} now {state.value}: {', '.join(offers)}.")
 
 
 @force_app.command()
@@ -141,10 +159,17 @@ def lines(
         str | None, typer.Option(help="Show the history of this line instead.")
     ] = None,
     mission: MissionOpt = None,
+    as_json: JsonOpt = False,
 ) -> None:
     """The statement of requirements, or one line's history of changes and offers."""
     with open_work() as uow:
-        if history is not None:
+        if as_json:
+            emit(
+                force_offers.line_history(uow, history, mission)
+                if history is not None
+                else force_offers.statement(uow, mission)
+            )
+        elif history is not None:
             console.print(
                 calendar.history_table(history, force_offers.line_history(uow, history, mission))
             )

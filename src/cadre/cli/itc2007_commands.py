@@ -11,8 +11,9 @@ import typer
 from rich.progress import BarColumn, Progress, TextColumn, TimeElapsedColumn
 from rich.table import Table
 
+from cadre.cli import clock, preflight
 from cadre.cli.app import app
-from cadre.cli.console import console
+from cadre.cli.console import console, err_console
 from cadre.services.itc2007 import operations as service
 
 itc2007 = typer.Typer(
@@ -20,6 +21,10 @@ itc2007 = typer.Typer(
     no_args_is_help=True,
 )
 app.add_typer(itc2007, name="itc2007")
+
+# Seconds kept for the end of the run (the reports), so that `--seconds 60` ends within 60 s
+# of the command's start.
+_EXIT = 0.3
 
 InstanceArg = Annotated[pathlib.Path, typer.Argument(help="An instance in the .ctt format.")]
 
@@ -52,18 +57,28 @@ def _report_violations(check: service.CheckOutcome, shown: int = 20) -> None:
 def solve(
     file: InstanceArg,
     out: Annotated[pathlib.Path, typer.Option("--out", help="Solution file to write.")],
-    seconds: Annotated[float, typer.Option("--seconds", min=0.1, help="Time limit.")] = 60.0,
+    seconds: Annotated[
+        float,
+        typer.Option("--seconds", min=0.1, help="Time limit of the whole run, start included."),
+    ] = 60.0,
     seed: Annotated[int, typer.Option("--seed", help="Random seed.")] = 0,
     workers: Annotated[int, typer.Option("--workers", min=1, help="Threads to use.")] = 2,
 ) -> None:
     """Timetable an instance within the time limit and write the solution (competition format)."""
+    preflight.output_file(out, "--out")
     progress = Progress(
-        TextColumn("Solving {task.description}"), BarColumn(), TimeElapsedColumn(), console=console
+        TextColumn("Solving {task.description}"),
+        BarColumn(),
+        TimeElapsedColumn(),
+        console=console,
+        disable=not console.is_terminal,  # no bar, and no blank line, in a pipe
+        transient=True,
     )
+    finish_by = clock.finish_by(seconds, _EXIT)
     with progress, ThreadPoolExecutor(max_workers=1) as pool:
         task = progress.add_task(file.name, total=seconds)
-        began = time.monotonic()
-        running = pool.submit(service.solve_file, file, out, seconds, seed, workers)
+        began = clock.began or time.monotonic()
+        running = pool.submit(service.solve_file, file, out, seconds, seed, workers, finish_by)
         while not running.done():
             progress.update(task, completed=min(seconds, time.monotonic() - began))
             time.sleep(0.1)
@@ -73,11 +88,29 @@ def solve(
     bound = "none" if result.bound is None else str(result.bound)
     console.print(
         f"{outcome.check.instance}: {result.status.value}, cost {outcome.check.cost.total}, "
-        f"bound {bound}; written to {outcome.written}",
+        f"bound {bound}; {'written to' if outcome.not_written is None else 'kept in'} "
+        f"{outcome.written}",
         highlight=False,
     )
     _report_violations(outcome.check)
     console.print(_cost_table(outcome.check))
+    if outcome.not_written is not None:
+        err_console.print(
+            f"[red]Could not write {out} ({outcome.not_written});[/] the solution is kept in "
+            f"{outcome.written}.",
+            highlight=False,
+        )
+        raise typer.Exit(1)
+    clock.end_run()
+
+
+@itc2007.command()
+def warm() -> None:
+    """Compile the engine's core now (once per installation), so that no solve spends its
+    time limit compiling; `make setup` runs it."""
+    with console.status("Compiling the timetabling core (numba; once per installation)…"):
+        took = service.prepare_engine()
+    console.print(f"The timetabling core is compiled and cached ({took:.1f} s).")
 
 
 @itc2007.command()

@@ -25,6 +25,10 @@ WORDS: dict[str, str] = {
     "planning.unknown_figure": "--set {figure}: not a planning figure; one of {figures}",
     "planning.not_a_number": "--set {figure}={value}: not a number",
     "demo.example_missing": "the example scenario {path} is missing; pass --scenario FILE",
+    "restore.not_empty": (
+        "{where} is not empty ({tables} tables): restore into an empty database, or pass "
+        "--replace to delete what it holds first"
+    ),
     "session.no_linked_user": (
         "no enabled user is linked to the identity {subject}; add one with "
         "`cadre user add --oidc {subject}`"

@@ -8,14 +8,17 @@ from typing import Annotated
 import typer
 from rich.progress import BarColumn, Progress, TextColumn, TimeElapsedColumn
 
+from cadre.cli import preflight
 from cadre.cli.app import app
 from cadre.cli.console import console
+from cadre.cli.json_output import emit
 from cadre.cli.render_capacity import compare as compare_table
 from cadre.cli.render_capacity import plan_summary
+from cadre.cli.words import count
 from cadre.domain.capacity.problem import PlanMode
 from cadre.domain.errors import InvalidInput
 from cadre.services.capacity import operations as capacity
-from cadre.services.capacity.exports import write_plan_json, write_plan_plots
+from cadre.services.capacity.exports import plan_document, write_plan_json, write_plan_plots
 from cadre.services.scenario import operations as scenarios
 from cadre.services.system.database import open_work
 from cadre.services.unit_of_work import UnitOfWork
@@ -26,6 +29,7 @@ app.add_typer(plan_app, name="plan")
 MissionOpt = Annotated[
     str | None, typer.Option("--mission", help="Mission code; default: the last one imported.")
 ]
+JsonOpt = Annotated[bool, typer.Option("--json", help="Print it as JSON, for scripts.")]
 
 
 def parse_settings(settings: list[str]) -> dict[str, str]:
@@ -60,6 +64,8 @@ def plan_capacity(
 ) -> None:
     """Plan the stored scenario's training force month by month and keep it as a version."""
     overrides = parse_settings(settings or [])
+    preflight.output_file(json_file, "--json")
+    preflight.output_folder(plots, "--plots")
     with open_work() as uow:
         names = _names(uow, mission)
         with Progress(
@@ -67,6 +73,7 @@ def plan_capacity(
             BarColumn(),
             TimeElapsedColumn(),
             console=console,
+            disable=not console.is_terminal,  # no bar, and no blank line, in a pipe
             transient=True,
         ) as bar:
             task = bar.add_task("planning", total=1.0)
@@ -82,12 +89,14 @@ def plan_capacity(
     console.print(plan_summary(version.plan, names, version.number))
     for problem in version.violations:
         console.print(f"[red]checker:[/] {problem}")
-    if json_file is not None:
-        write_plan_json(version.plan, json_file)
-        console.print(f"Plan written to {json_file}.")
-    if plots is not None:
-        written = write_plan_plots(version.plan, plots)
-        console.print(f"{len(written)} plots written to {plots}.")
+    again = f"`cadre plan show {version.number} --json` or `--plots DIR` writes it again"
+    with preflight.kept(f"Capacity plan version {version.number}", again):
+        if json_file is not None:
+            write_plan_json(version.plan, json_file)
+            console.print(f"Plan written to {json_file}.")
+        if plots is not None:
+            written = write_plan_plots(version.plan, plots)
+            console.print(f"{count(len(written), 'plot')} written to {plots}.")
 
 
 @plan_app.command("show")
@@ -97,23 +106,31 @@ def show(
         pathlib.Path | None, typer.Option(help="Directory for PNG and SVG plots.")
     ] = None,
     mission: MissionOpt = None,
+    as_json: JsonOpt = False,
 ) -> None:
     """Show a stored capacity plan."""
+    preflight.output_folder(plots, "--plots")
     with open_work() as uow:
         version = capacity.load_plan(uow, number, mission)
         names = _names(uow, mission)
-    console.print(plan_summary(version.plan, names, version.number))
+    if as_json:
+        emit({"version": version.number, "plan": plan_document(version.plan)})
+    else:
+        console.print(plan_summary(version.plan, names, version.number))
     if plots is not None:
         write_plan_plots(version.plan, plots)
 
 
 @plan_app.command("list")
-def list_versions(mission: MissionOpt = None) -> None:
+def list_versions(mission: MissionOpt = None, as_json: JsonOpt = False) -> None:
     """The stored capacity plans, newest last."""
     from rich.table import Table
 
     with open_work() as uow:
         rows = capacity.list_plans(uow, mission)
+    if as_json:
+        emit(rows)
+        return
     table = Table(title="Capacity plans", title_justify="left")
     for col in (
         "version",

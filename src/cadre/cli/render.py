@@ -42,9 +42,9 @@ def _sites(s: Scenario) -> Table:
 
 def _disciplines(s: Scenario) -> Table:
     courses = Counter(c.discipline for c in s.courses)
-    ladder: dict[str, list[str]] = {}
+    ladder: dict[str, dict[str, None]] = {}  # each level once, in order: "trainee → instructor"
     for q in sorted(s.qualifications, key=lambda q: q.level.value):
-        ladder.setdefault(q.discipline, []).append(q.level.label.replace("_", " "))
+        ladder.setdefault(q.discipline, {})[q.level.label.replace("_", " ")] = None
     demand: Counter[str] = Counter()
     by_code = {c.code: c.discipline for c in s.courses} | {
         q.code: q.discipline for q in s.qualifications

@@ -7,6 +7,7 @@ from collections.abc import Sequence
 from rich.console import Group
 from rich.table import Table
 
+from cadre.cli.words import count, verb
 from cadre.domain.force.caveats import CaveatBlock, CaveatImpact
 from cadre.domain.force.fill import Fill
 from cadre.domain.force.shortfalls import Shortfall
@@ -30,7 +31,7 @@ def headline(view: ForcePicture) -> str:
     version = f"force plan #{view.version}" + (" (new)" if view.new_version else " (unchanged)")
     return (
         f"[bold]{view.scenario.mission.name} ({view.scenario.mission.code})[/]: "
-        f"{len(view.problem.lines)} requirement lines from {view.requirement}, "
+        f"{count(len(view.problem.lines), 'requirement line')} from {view.requirement}, "
         f"{len(view.problem.offers)} {offers}. Matching {r.status.value}, "
         f"{view.seconds:.2f} s with the reports; {version}."
     )
@@ -187,16 +188,36 @@ def caveat_table(
     return table
 
 
+def document(view: ForcePicture) -> dict[str, object]:
+    """What `force status` shows, for `--json`: the fill, the shortfalls, the caveats' cost."""
+    return {
+        "mission": view.scenario.mission.code,
+        "force_plan": view.version,
+        "requirement": view.requirement,
+        "include_offered": view.include_offered,
+        "status": view.result.status,
+        "requirement_lines": len(view.problem.lines),
+        "offers": len(view.problem.offers),
+        "fill": view.fill,
+        "shortfalls": view.shortfalls,
+        "caveat_impact": view.caveat_impact,
+        "caveat_blocks": view.caveat_blocks,
+        "unrelieved_tours": len(view.rotations.unrelieved),
+    }
+
+
 def demo_overview(view: ForcePicture) -> Group:
     """The fill and the worst shortfalls, for `cadre demo`."""
     fill = view.fill
+    unrelieved = len(view.rotations.unrelieved)
     critical = next(f for f in fill.by_criticality if f.key == "critical")
     text = (
-        f"\n[bold]Force generation (force plan {view.version}):[/] {len(view.problem.lines)} "
-        f"requirement lines from {view.requirement}, {len(view.problem.offers)} pledges; "
+        f"\n[bold]Force generation (force plan {view.version}):[/] "
+        f"{count(len(view.problem.lines), 'requirement line')} from {view.requirement}, "
+        f"{count(len(view.problem.offers), 'pledge')}; "
         f"{fill.total.share:.0%} of {fill.total.required:,} post-months filled"
         + (f" (critical {_share(critical.filled, critical.required)})" if critical.required else "")
-        + f", {len(view.rotations.unrelieved)} tours end with no relief."
+        + f", {count(unrelieved, 'tour')} {verb(unrelieved, 'ends', 'end')} with no relief."
     )
     return Group(
         text,

@@ -9,6 +9,7 @@ from rich.console import Group
 from rich.table import Table
 
 from cadre.cli.render_force import table_of
+from cadre.cli.words import count, verb
 from cadre.domain.force.rotations import RotationPlan
 from cadre.domain.requirements import LineEvent, RequirementLine
 
@@ -18,7 +19,7 @@ def relief_calendar(plan: RotationPlan, line: str | None, nation: str | None) ->
         return (line is None or number == line) and (nation is None or nation in nations)
 
     reliefs = table_of(
-        f"Relief calendar (planned overlap {plan.overlap_days} days)",
+        f"Relief calendar (planned overlap {count(plan.overlap_days, 'day')})",
         "arrives",
         "line",
         "post",
@@ -70,7 +71,10 @@ def relief_calendar(plan: RotationPlan, line: str | None, nation: str | None) ->
                 str(g.months),
             )
     never = [g for g in plan.gaps if g.after is None and (line is None or g.line == line)]
-    note = f"Besides, {len(never)} posts are empty from the day their line opens (see status)."
+    note = (
+        f"Besides, {count(len(never), 'post')} {verb(len(never), 'is', 'are')} empty from the "
+        "day their line opens (see status)."
+    )
     return Group(reliefs, gaps, note if never and nation is None else "")
 
 

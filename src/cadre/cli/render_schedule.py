@@ -10,6 +10,8 @@ from rich.console import Group, RenderableType
 from rich.table import Table
 from rich.text import Text
 
+from cadre.cli.tables import picture_only
+from cadre.cli.words import count
 from cadre.domain.timetable.problem import PlacedRun
 from cadre.services.timetable.queries import TimetableVersion
 
@@ -22,7 +24,7 @@ def headline(version: TimetableVersion) -> str:
     checker = (
         "the independent checker finds no conflict"
         if not version.violations
-        else f"[red]the checker finds {len(version.violations)} conflicts[/]"
+        else f"[red]the checker finds {count(len(version.violations), 'conflict')}[/]"
     )
     left = len(plan.runs) - len(result.solution.placed)
     if left and result.bound is not None:
@@ -32,7 +34,7 @@ def headline(version: TimetableVersion) -> str:
         left_text = ""
     return (
         f"[bold]Timetable version {version.number} ({result.status.value}):[/] "
-        f"{len(result.solution.placed)} of {len(plan.runs)} runs placed{left_text}, "
+        f"{len(result.solution.placed)} of {count(len(plan.runs), 'run')} placed{left_text}, "
         f"{plan.start:%d %b %Y} to {plan.end:%d %b %Y}, from {version.parameters.get('source')}; "
         f"objective {result.objective:,}{bound}; {checker}."
     )
@@ -41,7 +43,8 @@ def headline(version: TimetableVersion) -> str:
 def preferences(version: TimetableVersion) -> str:
     c = version.plan.result.cost
     text = (
-        f"Instructors teach at {c.extra_sites} sites beyond their first; the busiest teaches "
+        f"Instructors teach at {count(c.extra_sites, 'site')} beyond their first; the busiest "
+        "teaches "
         f"{c.max_load / 10:.1f}% of their days in theatre; cohorts finish "
         f"{c.cohort_finish_days:,} cohort-days from the start."
     )
@@ -50,9 +53,10 @@ def preferences(version: TimetableVersion) -> str:
         dropped = sum(m.after is None for m in moves)
         added = sum(m.before is None for m in moves)
         text += (
-            f" Against version {version.parameters['previous']}: {c.moved_runs} runs on other "
-            f"days, {dropped} no longer placed, {added} newly placed; "
-            f"{c.changed_instructors} instructors changed, {c.changed_rooms} rooms changed."
+            f" Against version {version.parameters['previous']}: "
+            f"{count(c.moved_runs, 'run')} on other days, {dropped} no longer placed, "
+            f"{added} newly placed; {count(c.changed_instructors, 'instructor')} changed, "
+            f"{count(c.changed_rooms, 'room')} changed."
         )
     return text
 
@@ -88,7 +92,7 @@ def site_calendar(version: TimetableVersion, site: str) -> RenderableType:
     if not placed:
         return f"[bold]{name} ({site})[/]: no run placed."
     table = Table(
-        title=f"{name} ({site}): {len(placed)} runs, weeks from {weeks[0]:%d %b %Y}",
+        title=f"{name} ({site}): {count(len(placed), 'run')}, weeks from {weeks[0]:%d %b %Y}",
         title_justify="left",
     )
     table.add_column("course · cohort", overflow="fold")
@@ -96,6 +100,7 @@ def site_calendar(version: TimetableVersion, site: str) -> RenderableType:
     table.add_column("dates", no_wrap=True)
     table.add_column("instructors", overflow="fold")
     table.add_column(_month_ruler(weeks), no_wrap=True)
+    picture_only(table.columns[-1])
     for p in placed:
         run = plan.run(p.run)
         table.add_row(

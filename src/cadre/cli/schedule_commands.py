@@ -11,9 +11,11 @@ from typing import Annotated
 import typer
 from rich.progress import BarColumn, Progress, TextColumn, TimeElapsedColumn
 
-from cadre.cli import render_schedule
+from cadre.cli import preflight, render_schedule
 from cadre.cli.app import app
 from cadre.cli.console import console
+from cadre.cli.json_output import emit
+from cadre.cli.words import count
 from cadre.domain.errors import InvalidInput
 from cadre.domain.timetable.changes import Change, change_from
 from cadre.services.system.database import open_work
@@ -34,6 +36,7 @@ IcsOpt = Annotated[
     pathlib.Path | None,
     typer.Option("--ics", help="Write iCalendar files per instructor, site and cohort here."),
 ]
+JsonOpt = Annotated[bool, typer.Option("--json", help="Print it as JSON, for scripts.")]
 XlsxOpt = Annotated[pathlib.Path | None, typer.Option("--xlsx", help="Write a workbook (.xlsx).")]
 WorkersOpt = Annotated[
     int | None, typer.Option("--workers", min=1, max=64, help="Solver threads; default: cores.")
@@ -51,6 +54,7 @@ def solver_progress(what: str) -> Iterator[Callable[[str, float], None]]:
         BarColumn(),
         TimeElapsedColumn(),
         console=console,
+        disable=not console.is_terminal,  # no bar, and no blank line, in a pipe
         transient=True,
     ) as bar:
         task = bar.add_task(what, total=1.0)
@@ -64,13 +68,20 @@ def _out(
     sites: list[str] | None,
 ) -> None:
     console.print(render_schedule.timetable(version, sites))
-    if ics is not None:
-        with open_work() as uow:
-            written = handouts.export_calendars(uow, version, ics)
-        console.print(f"{len(written)} calendars written to {ics}.")
-    if xlsx is not None:
-        handouts.export_workbook(version, xlsx)
-        console.print(f"Workbook written to {xlsx}.")
+    again = f"`cadre schedule show --version {version.number} --ics DIR --xlsx FILE` writes them"
+    with preflight.kept(f"Timetable version {version.number}", again + " again"):
+        if ics is not None:
+            with open_work() as uow:
+                written = handouts.export_calendars(uow, version, ics)
+            console.print(f"{count(len(written), 'calendar')} written to {ics}.")
+        if xlsx is not None:
+            handouts.export_workbook(version, xlsx)
+            console.print(f"Workbook written to {xlsx}.")
+
+
+def _check_outputs(ics: pathlib.Path | None, xlsx: pathlib.Path | None) -> None:
+    preflight.output_folder(ics, "--ics")
+    preflight.output_file(xlsx, "--xlsx")
 
 
 @schedule_app.callback()
@@ -89,6 +100,7 @@ def schedule(
     timetable as a new version."""
     if ctx.invoked_subcommand is not None:
         return
+    _check_outputs(ics, xlsx)
     with open_work() as uow, solver_progress("timetabling") as progress:
         version = service.schedule(
             uow,
@@ -151,6 +163,7 @@ def replan(
     """Re-plan the latest timetable after a change, moving as little as possible; says what
     moved and why."""
     change = _change(withdraw, withdraw_pledge, close_room, room_site, effective)
+    _check_outputs(ics, xlsx)
     with open_work() as uow, solver_progress(f"re-planning: {change}") as progress:
         version = service.replan(
             uow,
@@ -171,8 +184,13 @@ def show(
     xlsx: XlsxOpt = None,
     site: SiteOpt = None,
     mission: MissionOpt = None,
+    as_json: JsonOpt = False,
 ) -> None:
     """Show a stored timetable, and export it."""
+    _check_outputs(ics, xlsx)
     with open_work() as uow:
         stored = timetables.load_timetable(uow, version, mission)
+    if as_json:
+        emit(handouts.timetable_document(stored))
+        return
     _out(stored, ics, xlsx, site)

@@ -1,6 +1,6 @@
 """Commands of the shared service: `serve`, `user add/list/disable`, `token`, `audit verify`,
-`backup`. They act as the machine's operator, who holds the database's address anyway; each
-write is recorded in the audit trail as "cli:<operating-system user>"."""
+`backup`, `restore`. They act as the machine's operator, who holds the database's address
+anyway; each write is recorded in the audit trail as "cli:<operating-system user>"."""
 
 from __future__ import annotations
 
@@ -13,10 +13,15 @@ from rich.table import Table
 
 from cadre.access.labels import Classification
 from cadre.access.policy import Role
+from cadre.cli import preflight
 from cadre.cli.app import app
 from cadre.cli.console import console, err_console
+from cadre.cli.json_output import emit
+from cadre.cli.words import count
+from cadre.domain.errors import InvalidInput
 from cadre.services.access import audit, users
 from cadre.services.system.backup import backup as backup_database
+from cadre.services.system.backup import restore as restore_database
 from cadre.services.system.database import describe, open_work
 
 user_app = typer.Typer(help="Local accounts of the service.", no_args_is_help=True)
@@ -31,13 +36,16 @@ def serve(
     port: Annotated[int, typer.Option(help="Port to listen on.")] = 8000,
     workers: Annotated[int, typer.Option(help="Server processes.")] = 1,
     proxy_headers: Annotated[
-        bool, typer.Option(help="Trust X-Forwarded-* from a TLS proxy in front.")
+        bool,
+        typer.Option("--proxy-headers", help="Trust X-Forwarded-* from a TLS proxy in front."),
     ] = False,
     ssl_certfile: Annotated[pathlib.Path | None, typer.Option(help="Serve TLS itself.")] = None,
     ssl_keyfile: Annotated[pathlib.Path | None, typer.Option(help="The key for it.")] = None,
 ) -> None:
     """Start the service (the API under /api/v1, its OpenAPI at /api/v1/openapi.json)."""
     import uvicorn
+
+    preflight.free_port(host, port)
 
     with open_work() as uow:  # migrate once, before any worker starts
         where = describe(uow.engine)
@@ -74,15 +82,30 @@ def user_add(
         str | None, typer.Option(help="Subject the identity provider gives them.")
     ] = None,
     password_stdin: Annotated[
-        bool, typer.Option(help="Read the password from standard input.")
+        bool, typer.Option("--password-stdin", help="Read the password from standard input.")
     ] = False,
-    no_password: Annotated[bool, typer.Option(help="Log in through OIDC only.")] = False,
+    no_password: Annotated[
+        bool, typer.Option("--no-password", help="Log in through OIDC only.")
+    ] = False,
 ) -> None:
-    """Add a user with their nation, roles and clearance (asks for a password)."""
+    """Add a user with their nation, roles and clearance (asks for a password, or reads it
+    with --password-stdin)."""
     password: str | None = None
     if password_stdin:
-        password = sys.stdin.readline().rstrip("\n")
+        password = sys.stdin.readline().rstrip("\r\n")
+        if not password:
+            raise InvalidInput(
+                "--password-stdin read an empty line: write the password, then a newline, "
+                "to standard input"
+            )
     elif not no_password:
+        if not sys.stdin.isatty():
+            raise InvalidInput(
+                "there is no terminal to ask for the password at: give it on standard input "
+                "with --password-stdin (printf '%s\\n' \"$PASSWORD\" | cadre user add ... "
+                "--password-stdin), or pass --no-password for an account that logs in through "
+                "OIDC only"
+            )
         password = typer.prompt("Password", hide_input=True, confirmation_prompt=True)
     with open_work() as uow:
         view = users.add_user(
@@ -102,10 +125,15 @@ def user_add(
 
 
 @user_app.command("list")
-def user_list() -> None:
+def user_list(
+    as_json: Annotated[bool, typer.Option("--json", help="Print it as JSON, for scripts.")] = False,
+) -> None:
     """Every user, with nation, roles, clearance and whether they may log in."""
     with open_work() as uow:
         found = users.list_users(uow)
+    if as_json:
+        emit(found)
+        return
     table = Table(title="Users", title_justify="left")
     for column in ("user", "nation", "roles", "clearance", "login", "state"):
         table.add_column(column)
@@ -127,7 +155,7 @@ def user_disable(username: Annotated[str, typer.Argument(help="Login name.")]) -
     """Disable a user and end their tokens and sessions at once."""
     with open_work() as uow:
         ended = users.disable_user(uow, username)
-    console.print(f"User {username} disabled; {ended} tokens and sessions ended.")
+    console.print(f"User {username} disabled; tokens and sessions ended: {ended}.")
 
 
 @app.command()
@@ -139,7 +167,7 @@ def token(
     """Issue a bearer token for a user (printed once; only its digest is kept)."""
     with open_work() as uow:
         issued = users.issue_token(uow, username, name=name, days=days)
-    err_console.print(f"Token for {username}, valid {days} days; it is not shown again:")
+    err_console.print(f"Token for {username}, valid {count(days, 'day')}; it is not shown again:")
     print(issued)
 
 
@@ -150,9 +178,13 @@ def audit_verify() -> None:
         result = audit.verify_trail(uow)
     if result.intact:
         head = f"; head {result.head[0]} {result.head[1]}" if result.head else ""
-        console.print(f"[green]The audit trail is whole:[/] {result.entries} entries{head}.")
+        console.print(
+            f"[green]The audit trail is whole:[/] {count(result.entries, 'entry')}{head}."
+        )
         return
-    err_console.print(f"[red]The audit trail is broken ({len(result.findings)} findings):[/]")
+    err_console.print(
+        f"[red]The audit trail is broken ({count(len(result.findings), 'finding')}):[/]"
+    )
     for finding in result.findings:
         err_console.print(f"  {finding}", markup=False, highlight=False)
     raise typer.Exit(1)
@@ -164,3 +196,16 @@ def backup(file: Annotated[pathlib.Path, typer.Argument(help="The copy to write.
     with open_work() as uow:
         how = backup_database(uow.engine, file)
     console.print(f"Backup written to {file} ({how}).")
+
+
+@app.command()
+def restore(
+    file: Annotated[pathlib.Path, typer.Argument(help="A copy written by `cadre backup`.")],
+    replace: Annotated[
+        bool,
+        typer.Option("--replace", help="Delete what the database holds first (it is lost)."),
+    ] = False,
+) -> None:
+    """Put a backup back into the database, which must be empty (or --replace)."""
+    done = restore_database(file, replace=replace)
+    console.print(f"Backup {file} restored into {done.where} ({done.how}).")

@@ -5,14 +5,20 @@ from __future__ import annotations
 
 import json
 import pathlib
+from typing import Any
 
 from cadre.domain.capacity.plan import CapacityPlan
 from cadre.interchange.capacity_json import plan_to_json
 from cadre.interchange.capacity_plots import write_plots
 
 
+def plan_document(plan: CapacityPlan) -> dict[str, Any]:
+    """The plan's figures as JSON, as `write_plan_json` writes them."""
+    return plan_to_json(plan)
+
+
 def write_plan_json(plan: CapacityPlan, path: pathlib.Path) -> None:
-    path.write_text(json.dumps(plan_to_json(plan), indent=1), encoding="utf-8")
+    path.write_text(json.dumps(plan_document(plan), indent=1), encoding="utf-8")
 
 
 def write_plan_plots(plan: CapacityPlan, folder: pathlib.Path) -> list[pathlib.Path]:

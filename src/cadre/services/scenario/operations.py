@@ -1,16 +1,22 @@
-"""Scenario use cases: validate a file, import it whole or not at all, export it back."""
+"""Scenario use cases: validate a file, import it whole or not at all, export it back.
+
+The tables are imported by the use cases that open them: validating a file needs no database,
+and `cadre validate` starts without SQLAlchemy.
+"""
 
 from __future__ import annotations
 
 import pathlib
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 from cadre.domain.fingerprint import fingerprint
 from cadre.domain.scenario import Scenario
 from cadre.interchange.scenario_file import dump_scenario, read_scenario
 from cadre.interchange.schema import json_schema as scenario_json_schema
-from cadre.services.unit_of_work import UnitOfWork
-from cadre.storage import scenarios as store
+
+if TYPE_CHECKING:
+    from cadre.services.unit_of_work import UnitOfWork
 
 
 @dataclass(frozen=True)
@@ -27,6 +33,8 @@ def validate_file(path: pathlib.Path) -> Scenario:
 
 def import_file(uow: UnitOfWork, path: pathlib.Path) -> ImportOutcome:
     """Store the scenario in `path`; an invalid file raises before anything is written."""
+    from cadre.storage import scenarios as store
+
     scenario = read_scenario(path)
     with uow.transaction() as session:
         digest = fingerprint(scenario)
@@ -43,6 +51,8 @@ def import_file(uow: UnitOfWork, path: pathlib.Path) -> ImportOutcome:
 
 
 def load(uow: UnitOfWork, mission: str | None = None) -> Scenario:
+    from cadre.storage import scenarios as store
+
     with uow.transaction() as session:
         return store.load_scenario(session, mission)
 

@@ -1,19 +1,26 @@
-"""The database a command works on, migrated to the current tables before any use."""
+"""The database a command works on, migrated to the current tables before any use.
+
+SQLAlchemy and the tables are imported when a database is opened, not when this module is:
+a command that reads only a file (`cadre validate`) starts without them.
+"""
 
 from __future__ import annotations
 
 from collections.abc import Iterator
 from contextlib import contextmanager
+from typing import TYPE_CHECKING
 
-from sqlalchemy import Engine
+if TYPE_CHECKING:
+    from sqlalchemy import Engine
 
-from cadre.services.unit_of_work import UnitOfWork, local_actor
-from cadre.storage import database
+    from cadre.services.unit_of_work import UnitOfWork
 
 
 @contextmanager
 def open_database(url: str | None = None) -> Iterator[Engine]:
     """An engine on the database at `url` (default: the settings'), closed when done."""
+    from cadre.storage import database
+
     engine = database.make_engine(url)
     try:
         database.upgrade(engine)
@@ -26,6 +33,8 @@ def open_database(url: str | None = None) -> Iterator[Engine]:
 def open_work(url: str | None = None, actor: str | None = None) -> Iterator[UnitOfWork]:
     """The unit of work of a command at this terminal: the database at `url`, and the
     operating-system user (or `actor`) as the one the audit trail names."""
+    from cadre.services.unit_of_work import UnitOfWork, local_actor
+
     with open_database(url) as engine:
         yield UnitOfWork(engine, actor=actor or local_actor())
 

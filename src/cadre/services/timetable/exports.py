@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import pathlib
+from typing import Any
 
 from cadre.domain.errors import InvalidInput
 from cadre.interchange.timetable_ics import (
@@ -10,6 +11,7 @@ from cadre.interchange.timetable_ics import (
     calendar_text,
     write_calendars,
 )
+from cadre.interchange.timetable_json import plan_to_json
 from cadre.interchange.timetable_xlsx import write_workbook
 from cadre.services.timetable.queries import TimetableVersion, load_timetable, previous_of
 from cadre.services.unit_of_work import UnitOfWork
@@ -28,6 +30,18 @@ def export_calendars(
 
 def export_workbook(version: TimetableVersion, path: pathlib.Path) -> None:
     write_workbook(path, version.problem, version.plan)
+
+
+def timetable_document(version: TimetableVersion) -> dict[str, Any]:
+    """The stored timetable as JSON for other tools: its version, how it was made, what the
+    independent checker found, and the timetable as plan versions keep it."""
+    return {
+        "version": version.number,
+        "created_at": version.created_at.isoformat(),
+        "parameters": version.parameters,
+        "violations": list(version.violations),
+        "timetable": plan_to_json(version.plan),
+    }
 
 
 def subject_calendar(

@@ -65,7 +65,7 @@ def _new_chain(compiled: Compiled, periods: Ints, rooms: Ints) -> _Chain:
     return _Chain(state, state[0].copy(), state[1].copy(), memo, costs)
 
 
-def _warm_up(compiled: Compiled) -> None:
+def warm_up(compiled: Compiled) -> None:
     """Compile the core (or load it from numba's cache) before the clock starts."""
     zeros = np.zeros(compiled.sessions, dtype=np.int32)
     chain = _new_chain(compiled, zeros, zeros)
@@ -103,7 +103,7 @@ def solve_itc2007(
     reason = _why_infeasible(problem, compiled)
     if reason is not None:
         return _infeasible(reason, began)
-    _warm_up(compiled)
+    warm_up(compiled)
     rng = np.random.default_rng(seed)
     deadline = time.perf_counter() + seconds
 

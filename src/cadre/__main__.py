@@ -1,0 +1,5 @@
+"""`python -m cadre`: the same as the `cadre` command."""
+
+from cadre.cli import main
+
+main()
