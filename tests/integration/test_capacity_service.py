@@ -22,7 +22,7 @@ TINY = EXAMPLES / "tiny.yaml"
 
 def test_a_plan_is_kept_with_the_scenario_it_came_from(engine: Engine, work: UnitOfWork) -> None:
     scenarios.import_file(work, TINY)
-    version = capacity.plan_capacity(work, seconds=30)
+    version = capacity.plan_capacity(work, seconds=30, adopt=True)
     with transaction(engine) as session:
         row = plans.plan_version(session, None, "capacity")
         snapshot, stored_fingerprint = row.scenario_snapshot, row.scenario_fingerprint

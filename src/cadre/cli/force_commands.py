@@ -177,7 +177,7 @@ def adopt_plan(
     ] = 1.0,
     mission: MissionOpt = None,
 ) -> None:
-    """Make the latest capacity plan's foreign instructor requirement the plan's lines."""
+    """Make the adopted capacity plan's foreign instructor requirement the plan's lines."""
     with open_work() as uow:
         done = force.adopt_capacity_plan(uow, mission, protection_ratio)
     console.print(

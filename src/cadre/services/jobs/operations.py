@@ -16,6 +16,7 @@ from pydantic import ValidationError
 
 from cadre.access.policy import JOBS, Principal, Verb, allowed
 from cadre.domain.errors import Conflict, Forbidden, InvalidInput, NotFound, Problem
+from cadre.domain.limits import out_of_range
 from cadre.services.access.scope import open_scope
 from cadre.services.jobs.kinds import JOB_KINDS
 from cadre.services.unit_of_work import UnitOfWork
@@ -77,6 +78,9 @@ def submit(
     kind = JOB_KINDS.get(kind_name)
     if kind is None:
         raise InvalidInput(f"there is no job of kind {kind_name}; kinds: {', '.join(JOB_KINDS)}")
+    problems = out_of_range(parameters)  # the documented ranges, in the domain's words first
+    if problems:
+        raise InvalidInput(problems)
     try:
         checked = kind.parameters.model_validate(parameters).model_dump(mode="json")
     except ValidationError as err:
