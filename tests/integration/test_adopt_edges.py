@@ -59,6 +59,10 @@ def test_the_api_adopts_for_a_planner_after_a_dry_run_and_refuses_other_roles(
     ]
     mission = planned.get("/api/v1/missions/TINY", headers=planner).json()
     assert mission["adopted"]["capacity"]["number"] == 2
+    adopted = planned.get(
+        "/api/v1/missions/TINY/plans/capacity", headers=planner, params={"state": "adopted"}
+    ).json()
+    assert [p["number"] for p in adopted["items"]] == [2]
 
 
 def test_a_forced_adoption_through_the_api_needs_its_reason(planned: TestClient) -> None:

@@ -20,6 +20,7 @@ from cadre.api.schemas import (
     RefusalOut,
 )
 from cadre.api.security import CurrentPrincipal, Work
+from cadre.domain.lifecycle import PlanState
 from cadre.services.plans import operations as lifecycle
 from cadre.services.plans import queries as plan_versions
 from cadre.services.plans.queries import PlanView
@@ -94,12 +95,20 @@ def list_plans(
     principal: CurrentPrincipal,
     work: Work,
     status: Annotated[str | None, Query(max_length=40)] = None,
+    state: Annotated[PlanState | None, Query(description="e.g. adopted: the one adopted")] = None,
     limit: Limit = 50,
     offset: Offset = 0,
 ) -> dict[str, Any]:
-    """Plan versions of a kind, newest first."""
+    """Plan versions of a kind, newest first, each with its lifecycle state."""
     total, views = plan_versions.list_plans(
-        work, principal, mission, kind, status=status, limit=limit, offset=offset
+        work,
+        principal,
+        mission,
+        kind,
+        status=status,
+        state=state.value if state else None,
+        limit=limit,
+        offset=offset,
     )
     return {
         "total": total,
