@@ -78,15 +78,16 @@ def submit(
     kind = JOB_KINDS.get(kind_name)
     if kind is None:
         raise InvalidInput(f"there is no job of kind {kind_name}; kinds: {', '.join(JOB_KINDS)}")
-    problems = out_of_range(parameters)  # the documented ranges, in the domain's words first
-    if problems:
-        raise InvalidInput(problems)
+    # The documented ranges in the domain's words first, then what else the shape refuses.
+    problems = out_of_range(parameters)
+    named = {p.field for p in problems}
     try:
         checked = kind.parameters.model_validate(parameters).model_dump(mode="json")
     except ValidationError as err:
-        raise InvalidInput(
-            [Problem(e["msg"], field=".".join(map(str, e["loc"]))) for e in err.errors()]
-        ) from None
+        found = [Problem(e["msg"], field=".".join(map(str, e["loc"]))) for e in err.errors()]
+        problems += [p for p in found if p.field not in named]
+    if problems:
+        raise InvalidInput(problems)
     with uow.transaction() as session:
         scope = open_scope(session, principal, mission)
         scope.gate.require_role(Verb.RUN, kind.permission)
