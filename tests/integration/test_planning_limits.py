@@ -30,7 +30,7 @@ def test_schedule_refuses_a_time_limit_of_zero_or_less_before_any_work(
     assert cli.invoke(cli_app, ["import", str(EXAMPLES / "tiny.yaml")]).exit_code == 0
     result = cli.invoke(cli_app, ["schedule", f"--seconds={seconds}"])
     assert result.exit_code == 2
-    assert f"--seconds is 1 to 3600 seconds, not {seconds}" in result.stderr
+    assert f"seconds: 1 to 3600 seconds (--seconds), not {seconds}" in result.stderr
     listing = cli.invoke(cli_app, ["plan", "list", "--kind", "timetable"])
     assert "1 " not in listing.output.split("plans", 1)[1]  # nothing was kept
 

@@ -36,7 +36,7 @@ WORDS: dict[str, str] = {
         "nothing to timetable: the scenario lists no runs and there is no capacity plan yet; "
         "run `cadre plan capacity` first, or list runs in the scenario"
     ),
-    "planning.out_of_range": "--{flag} is {low:g} to {high:g} {unit}, not {value:g}",
+    "planning.out_of_range": "{low:g} to {high:g} {unit} (--{flag}), not {value:g}",
     "force.no_requirements": (
         "mission {mission} has no requirement lines yet: write them in the scenario's "
         "requirements: section, or plan with `cadre plan capacity`"
