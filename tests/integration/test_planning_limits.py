@@ -13,6 +13,7 @@ from typer.testing import CliRunner
 from cadre.cli import app as cli_app
 from cadre.domain.errors import InvalidInput
 from cadre.services.capacity import operations as capacity
+from cadre.services.itc2007 import operations as itc2007
 from cadre.services.scenario import operations as scenarios
 from cadre.services.timetable import operations as schedule
 from cadre.services.unit_of_work import UnitOfWork
@@ -84,3 +85,11 @@ def test_the_web_replan_form_refuses_a_thousandth_of_a_second_beside_the_field(
         follow_redirects=False,
     )
     assert plan.status_code == 422
+
+
+def test_the_benchmark_engine_refuses_a_time_limit_of_zero_before_reading_its_file(
+    tmp_path: pathlib.Path,
+) -> None:
+    with pytest.raises(InvalidInput) as caught:
+        itc2007.solve_file(tmp_path / "none.ctt", tmp_path / "none.sol", seconds=0)
+    assert [p.field for p in caught.value.problems] == ["seconds"]

@@ -18,6 +18,7 @@ from cadre.domain.itc2007 import (
     hard_violations,
     itc2007_cost,
 )
+from cadre.domain.limits import require_within
 from cadre.domain.planning import SolveResult
 from cadre.interchange.itc2007 import read_instance, read_solution, write_solution
 from cadre.solvers.itc2007 import solve_itc2007
@@ -57,6 +58,7 @@ def solve_file(
     workers: int = 2,
 ) -> SolveOutcome:
     """Solve the .ctt instance within `seconds` and write the best timetable found to `out`."""
+    require_within(seconds=seconds, seed=seed, workers=workers)
     problem = read_instance(instance)
     result = solve_itc2007(problem, seconds, seed=seed, workers=workers)
     write_solution(out, problem, result.solution)
