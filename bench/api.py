@@ -56,8 +56,8 @@ def prepare(url: str, users_count: int) -> tuple[list[str], list[str]]:
     with open_database(url) as engine:
         scenarios.import_file(UnitOfWork(engine), ROOT / "examples" / "nmi-2018.yaml")
         print("planning once for real (capacity and force), then keeping 20 versions of each")
-        plan_capacity(UnitOfWork(engine), mission="NMI", seconds=60)
-        force.picture(UnitOfWork(engine), "NMI")
+        plan_capacity(UnitOfWork(engine), mission="NMI", seconds=60, adopt=True)
+        force.picture(UnitOfWork(engine), "NMI", adopt=True)
         with transaction(engine) as session:
             for kind in ("capacity", "force"):
                 row = plans.plan_version(session, "NMI", kind)

@@ -59,9 +59,9 @@ def demo_server(folder: pathlib.Path, environment: Mapping[str, str] = {}) -> It
     url = f"sqlite:///{folder / 'cadre.db'}"
     with open_database(url) as engine:
         outcome = scenarios.import_file(UnitOfWork(engine), NMI_EXAMPLE)
-        capacity.plan_capacity(UnitOfWork(engine))
-        force.picture(UnitOfWork(engine))
-        schedule.schedule(UnitOfWork(engine), seconds=10)  # the timetable page shows a calendar
+        capacity.plan_capacity(UnitOfWork(engine), adopt=True)
+        force.picture(UnitOfWork(engine), adopt=True)
+        schedule.schedule(UnitOfWork(engine), seconds=10, adopt=True)  # the page shows a calendar
         accounts = {a.username: a for a in create_demo_accounts(UnitOfWork(engine))}
     port = _free_port()
     base = f"http://127.0.0.1:{port}"

@@ -26,8 +26,8 @@ def web(db_url: str, example: str = "tiny.yaml", *, planned: bool = True) -> Ite
     with service(db_url, example=example) as client:
         if planned:
             engine = engine_of(client)
-            capacity.plan_capacity(UnitOfWork(engine), seconds=30)
-            force.picture(UnitOfWork(engine))
+            capacity.plan_capacity(UnitOfWork(engine), seconds=30, adopt=True)
+            force.picture(UnitOfWork(engine), adopt=True)
         yield client
 
 

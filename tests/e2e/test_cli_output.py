@@ -20,10 +20,10 @@ def cli(db_url: str, tmp_path: pathlib.Path, monkeypatch: pytest.MonkeyPatch) ->
     scenario = tmp_path / "tiny-runs.yaml"
     scenario.write_text(TINY + RUNS, encoding="utf-8")
     runner = CliRunner()
-    for argv in (["import", str(scenario)], ["plan", "capacity", "--seconds", "10"]):
+    for argv in (["import", str(scenario)], ["plan", "capacity", "--seconds", "10", "--adopt"]):
         done = runner.invoke(app, argv)
         assert done.exit_code == 0, done.output
-    done = runner.invoke(app, ["schedule", "--seconds", "3", "--workers", "1"])
+    done = runner.invoke(app, ["schedule", "--seconds", "3", "--workers", "1", "--adopt"])
     assert done.exit_code == 0, done.output
     return runner
 

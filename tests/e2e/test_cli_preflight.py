@@ -84,7 +84,7 @@ def test_a_solution_that_cannot_be_written_where_asked_is_kept_elsewhere(
     tmp_path: pathlib.Path,
 ) -> None:
     out = tmp_path / "none" / "x.sol"
-    outcome = itc2007.solve_file(DATA / "tiny_forced.ctt", out, seconds=0.5, workers=1)
+    outcome = itc2007.solve_file(DATA / "tiny_forced.ctt", out, seconds=1, workers=1)
     assert outcome.not_written == "No such file or directory"
     assert outcome.written != out
     assert itc2007.check_files(DATA / "tiny_forced.ctt", outcome.written).hard_violations == 0

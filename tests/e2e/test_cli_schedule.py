@@ -43,7 +43,8 @@ def test_schedule_prints_each_sites_calendar_and_writes_calendars_and_a_workbook
 
 
 def test_replan_after_a_withdrawal_says_what_moved_and_why(cli: CliRunner) -> None:
-    assert cli.invoke(app, ["schedule", "--seconds", "3", "--workers", "1"]).exit_code == 0
+    made = cli.invoke(app, ["schedule", "--seconds", "3", "--workers", "1", "--adopt"])
+    assert "Adopted as the mission's timetable" in made.output
     result = cli.invoke(app, ["schedule", "replan", "--withdraw", "SWE", "--seconds", "3"])
     assert result.exit_code == 0, result.output
     assert "Timetable version 2" in result.output
@@ -55,7 +56,7 @@ def test_replan_after_a_withdrawal_says_what_moved_and_why(cli: CliRunner) -> No
 
 
 def test_a_replan_naming_two_changes_is_refused_without_a_traceback(cli: CliRunner) -> None:
-    assert cli.invoke(app, ["schedule", "--seconds", "2"]).exit_code == 0
+    assert cli.invoke(app, ["schedule", "--seconds", "2", "--adopt"]).exit_code == 0
     result = cli.invoke(app, ["schedule", "replan", "--withdraw", "SWE", "--close-room", "X"])
     assert result.exit_code == 2
     assert "say one change" in result.stderr

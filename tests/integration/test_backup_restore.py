@@ -46,7 +46,7 @@ def stocked(db_url: str, monkeypatch: pytest.MonkeyPatch) -> CliRunner:
     monkeypatch.setenv("CADRE_DATABASE_URL", db_url)
     runner = CliRunner()
     invoke(runner, "import", str(EXAMPLES / "tiny.yaml"))
-    invoke(runner, "plan", "capacity", "--seconds", "10")
+    invoke(runner, "plan", "capacity", "--seconds", "10", "--adopt")
     invoke(runner, "force", "status")
     invoke(runner, "user", "add", "fay", "--nation", "NATO", "--role", "auditor",
            "--no-password", "--oidc", "subject-fay")  # fmt: skip

@@ -26,7 +26,7 @@ TINY = EXAMPLES / "tiny.yaml"
 
 def test_a_plan_is_kept_with_the_scenario_it_came_from(engine: Engine, work: UnitOfWork) -> None:
     scenarios.import_file(work, TINY)
-    version = capacity.plan_capacity(work, seconds=30)
+    version = capacity.plan_capacity(work, seconds=30, adopt=True)
     with transaction(engine) as session:
         row = plans.plan_version(session, None, "capacity")
         snapshot, stored_fingerprint = row.scenario_snapshot, row.scenario_fingerprint
@@ -121,7 +121,7 @@ def test_the_nmi_example_deploys_a_force_of_the_size_on_record(work: UnitOfWork)
     at a whole deployed force of that order, mostly guards and support around the trainers,
     and Canada's pledges of headquarters staff and guards fill the plan's HQ and FP lines."""
     scenarios.import_file(work, EXAMPLES / "nmi-2018.yaml")
-    plan = capacity.plan_capacity(work).plan
+    plan = capacity.plan_capacity(work, adopt=True).plan
     peak, when = plan.peak_deployed
     assert 400 <= peak <= 650
     assert when is not None

@@ -221,7 +221,7 @@ def test_the_missions_own_timetabled_runs_are_in_the_register_marked_as_ours(
     path = tmp_path / "tiny-runs.yaml"
     path.write_text(TINY + RUNS, encoding="utf-8")
     scenarios.import_file(uow, path)
-    schedule.schedule(uow, seconds=3, workers=1)
+    schedule.schedule(uow, seconds=3, workers=1, adopt=True)
     ours = [a for a in queries.register(uow, None, today=TODAY).activities if a.ours]
     assert [(a.code, a.organisation, a.discipline, a.governorate, a.beneficiary) for a in ours] == [
         ("TINY:R-01", "TINY", "CIED", "IQG08", "9th Armoured Division, engineer battalion")

@@ -16,6 +16,7 @@ from cadre.domain.force.offers import OfferState
 from cadre.domain.requirements import Criticality
 from cadre.services.force import offers as force_offers
 from cadre.services.force import operations as force
+from cadre.services.plans import operations as plan_operations
 from cadre.services.scenario import operations as scenarios
 from cadre.services.unit_of_work import UnitOfWork
 from cadre.storage.database import transaction
@@ -187,6 +188,7 @@ def test_a_capacity_plan_supplies_the_teaching_posts_when_there_is_one(
     scenarios.import_file(work, TINY)
     months = ["2019-01-01", "2019-02-01", "2019-03-01"]
     _capacity_plan(engine, 1, months, {"CIED-INS": [2.0, 2.5, 3.0]})
+    plan_operations.adopt_plan(work, None, "capacity", 1)
     view = force.picture(work)
     numbers = sorted(x.number for x in view.problem.lines)
     # The authored teaching lines step aside; the whole force comes with the plan's posts:
@@ -204,7 +206,10 @@ def test_a_capacity_plan_supplies_the_teaching_posts_when_there_is_one(
     force.picture(work)  # the same plan is not adopted again: the edit stands
     assert {x.number: x.count for x in force_offers.statement(work)}["SOR-0001"] == 1
     _capacity_plan(engine, 2, months, {"CIED-INS": [3.0, 3.0, 3.0]})
-    force.picture(work)  # a newer plan is adopted, over the edit
+    force.picture(work)  # a newer draft changes nothing
+    assert {x.number: x.count for x in force_offers.statement(work)}["SOR-0001"] == 1
+    plan_operations.adopt_plan(work, None, "capacity", 2)
+    force.picture(work)  # the newer plan, once adopted, replaces the edit
     assert actions(engine, "SOR-0001") == ["created", "changed", "changed"]
     assert {x.number: x.count for x in force_offers.statement(work)}["SOR-0001"] == 3
     assert actions(engine, "SOR-0002") == ["created", "retired"]

@@ -51,7 +51,7 @@ def test_a_timetable_is_kept_as_a_version_and_a_replan_is_chained_on_it(
     engine: Engine, work: UnitOfWork, with_runs: pathlib.Path
 ) -> None:
     scenarios.import_file(work, with_runs)
-    first = schedule.schedule(work, seconds=3, workers=1)
+    first = schedule.schedule(work, seconds=3, workers=1, adopt=True)
     assert (first.number, first.violations, first.parameters["source"]) == (
         1,
         (),
@@ -59,7 +59,9 @@ def test_a_timetable_is_kept_as_a_version_and_a_replan_is_chained_on_it(
     )
     assert [p.run for p in first.plan.result.solution.placed] == ["R-01", "R-02"]
     loaded = timetables.load_timetable(work)
-    assert dataclasses.replace(loaded, created_at=first.created_at) == first
+    assert (
+        dataclasses.replace(loaded, created_at=first.created_at, adoption=first.adoption) == first
+    )
 
     second = schedule.replan(work, Withdrawal(nation="SWE"), seconds=3, workers=1)
     assert (second.number, second.parameters["previous"], second.plan.changes) == (
@@ -72,14 +74,15 @@ def test_a_timetable_is_kept_as_a_version_and_a_replan_is_chained_on_it(
         ("R-01", ("no longer placed",), "T-SWE-01 of pledge P-SWE-1 left: SWE withdraws"),
         ("R-02", ("no longer placed",), "T-SWE-01 of pledge P-SWE-1 left: SWE withdraws"),
     ]
-    assert timetables.load_timetable(work).plan == second.plan
+    assert timetables.load_timetable(work, 2).plan == second.plan
+    assert timetables.load_timetable(work).number == 1  # nothing placed: it stays unadopted
 
 
 def test_the_web_gets_plain_runs_per_subject_and_a_calendar_that_cancels_what_was_lost(
     engine: Engine, work: UnitOfWork, with_runs: pathlib.Path
 ) -> None:
     scenarios.import_file(work, with_runs)
-    schedule.schedule(work, seconds=3, workers=1)
+    schedule.schedule(work, seconds=3, workers=1, adopt=True)
     view = timetables.timetable_view(work, by="site", key="TAJI")
     assert [(r.run, r.site, r.cohort, r.instructors) for r in view.runs] == [
         ("R-01", "TAJI", "IA-9DIV-ENG", ("T-CAN-01", "T-SWE-01"))
@@ -87,7 +90,7 @@ def test_the_web_gets_plain_runs_per_subject_and_a_calendar_that_cancels_what_wa
     assert len(view.runs[0].days) == 25
     first_uid = view.runs[0].uid
     schedule.replan(work, Withdrawal(nation="SWE"), seconds=3, workers=1)
-    calendar = handouts.subject_calendar(work, "instructor", "T-CAN-01")
+    calendar = handouts.subject_calendar(work, "instructor", "T-CAN-01", number=2)
     assert calendar.count("STATUS:CANCELLED") == 2
     assert timetables.timetable_view(work, number=1).runs[0].uid == first_uid
 
@@ -100,7 +103,7 @@ def test_without_listed_runs_the_latest_capacity_plan_is_rounded_to_runs(
         schedule.schedule(work, seconds=1)
     assert caught.value.code == "timetable.nothing_to_place"
     assert "run `cadre plan capacity` first" in error_text(caught.value)
-    capacity.plan_capacity(work, seconds=30)
+    capacity.plan_capacity(work, seconds=30, adopt=True)
     version = schedule.schedule(work, months=6, seconds=2, workers=1)
     assert version.parameters["source"] == "capacity plan 1"
     assert {r.course for r in version.plan.runs} <= {"CIED-101", "CIED-TTT"}

@@ -38,6 +38,7 @@ class Verb(StrEnum):
     WRITE = "write"  # create, replace or delete a record
     LABEL = "label"  # change a record's classification, owner or releasable-to list
     RUN = "run"  # start a planning job of a kind
+    ADOPT = "adopt"  # make a plan version the mission's plan of its kind
     MANAGE = "manage"  # users and their tokens; other people's jobs
     AUDIT = "inspect"  # read and verify the audit trail
 
@@ -89,6 +90,7 @@ POLICY: dict[Role, frozenset[Grant]] = {
         + _grants(Verb.WRITE, _MISSION_STAFF_WRITES)
         + _grants(Verb.LABEL, _MISSION_STAFF_WRITES)
         + _grants(Verb.RUN, JOB_KINDS)
+        + _grants(Verb.ADOPT, PLAN_KINDS)
         + _reader(ACTIVITIES)
         + _grants(Verb.WRITE, (ACTIVITIES,))
     ),
@@ -146,6 +148,8 @@ def action_text(verb: Verb, subject: str) -> str:
     """An action as a user reads it in a refusal: "start capacity planning"."""
     if verb is Verb.RUN:
         return f"start {subject} planning"
+    if verb is Verb.ADOPT:
+        return f"adopt {subject.replace('-', ' ')}"
     return f"{verb.value} {subject.replace('-', ' ')}"
 
 

@@ -7,8 +7,21 @@ from typing import Annotated, Any, Literal
 from fastapi import APIRouter, Path, Query
 
 from cadre.api.errors import RESPONSES
-from cadre.api.schemas import LabelOut, MissionOut, MissionPage, PlanDetailOut, PlanPage
+from cadre.api.schemas import (
+    AdoptedOut,
+    AdoptIn,
+    AdoptionOut,
+    FigureChangeOut,
+    LabelOut,
+    MissionOut,
+    MissionPage,
+    PlanDetailOut,
+    PlanPage,
+    RefusalOut,
+)
 from cadre.api.security import CurrentPrincipal, Work
+from cadre.domain.lifecycle import PlanState
+from cadre.services.plans import operations as lifecycle
 from cadre.services.plans import queries as plan_versions
 from cadre.services.plans.queries import PlanView
 from cadre.services.scenario import missions
@@ -43,7 +56,13 @@ def list_missions(
 
 @router.get("/missions/{mission}", response_model=MissionOut, responses={404: RESPONSES[404]})
 def read_mission(mission: MissionCode, principal: CurrentPrincipal, work: Work) -> MissionOut:
-    return _mission(missions.mission(work, principal, mission))
+    """The mission, with the adopted plan of each kind the caller reads and its age."""
+    out = _mission(missions.mission(work, principal, mission))
+    adopted = plan_versions.released_adopted_plans(work, principal, mission)
+    out.adopted = {
+        a.kind: AdoptedOut(number=a.number, adopted_at=a.adopted_at, newer=a.newer) for a in adopted
+    }
+    return out
 
 
 def _plan(kind: str, view: PlanView) -> dict[str, Any]:
@@ -57,6 +76,9 @@ def _plan(kind: str, view: PlanView) -> dict[str, Any]:
         "parameters": h.parameters,
         "summary": h.summary,
         "scenario_fingerprint": h.scenario_fingerprint,
+        "state": h.state,
+        "adopted_at": h.adopted_at,
+        "forced_reason": h.forced_reason,
         "releasability": LabelOut.of(view.label),
     }
 
@@ -73,12 +95,20 @@ def list_plans(
     principal: CurrentPrincipal,
     work: Work,
     status: Annotated[str | None, Query(max_length=40)] = None,
+    state: Annotated[PlanState | None, Query(description="e.g. adopted: the one adopted")] = None,
     limit: Limit = 50,
     offset: Offset = 0,
 ) -> dict[str, Any]:
-    """Plan versions of a kind, newest first."""
+    """Plan versions of a kind, newest first, each with its lifecycle state."""
     total, views = plan_versions.list_plans(
-        work, principal, mission, kind, status=status, limit=limit, offset=offset
+        work,
+        principal,
+        mission,
+        kind,
+        status=status,
+        state=state.value if state else None,
+        limit=limit,
+        offset=offset,
     )
     return {
         "total": total,
@@ -104,3 +134,53 @@ def read_plan(
     """One plan version with its result and the scenario it was computed from."""
     view = plan_versions.get_plan(work, principal, mission, kind, number)
     return _plan(kind, view) | (view.result or {})
+
+
+@router.post(
+    "/missions/{mission}/plans/{kind}/{number}/adopt",
+    response_model=AdoptionOut,
+    tags=["plans"],
+    responses={403: RESPONSES[403], 404: RESPONSES[404], 409: RESPONSES[409], 422: RESPONSES[422]},
+)
+def adopt_plan(
+    mission: MissionCode,
+    kind: PlanKind,
+    number: Annotated[int, Path(ge=1, le=2**31 - 1)],
+    principal: CurrentPrincipal,
+    work: Work,
+    body: AdoptIn | None = None,
+) -> AdoptionOut:
+    """Make the version the mission's plan of its kind (the planner's act, audited); with
+    `dry_run`, only what it would change and whether it would be refused. A failed plan is
+    refused (409); one worse by rule than the adopted plan too, unless `force` with a `reason`."""
+    asked = body or AdoptIn()
+    done = lifecycle.adopt_plan(
+        work,
+        mission,
+        kind,
+        number,
+        force=asked.force,
+        reason=asked.reason,
+        principal=principal,
+        dry_run=asked.dry_run,
+    )
+    return AdoptionOut(
+        mission=done.mission,
+        kind=done.kind,
+        number=done.number,
+        previous=done.previous,
+        figures=[
+            FigureChangeOut(name=f.name, before=f.before, after=f.after) for f in done.figures
+        ],
+        added=list(done.added),
+        removed=list(done.removed),
+        refusal=RefusalOut(
+            code=done.refusal.code, message=done.refusal.message, params=dict(done.refusal.params)
+        )
+        if done.refusal
+        else None,
+        needs_force=done.needs_force,
+        done=done.done,
+        forced_reason=done.forced_reason,
+        adopted_at=done.adopted_at,
+    )

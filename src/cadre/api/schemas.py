@@ -56,6 +56,12 @@ class GenericRecordOut(BaseModel):
     etag: str
 
 
+class AdoptedOut(BaseModel):
+    number: int | None = Field(description="The adopted version; null when none is adopted.")
+    adopted_at: UtcTime | None
+    newer: int = Field(description="Versions kept after the adopted one, not adopted.")
+
+
 class MissionOut(BaseModel):
     code: str
     name: str
@@ -64,6 +70,9 @@ class MissionOut(BaseModel):
     end: dt.date
     label: LabelOut
     counts: dict[str, int] = Field(description="Records of each kind the caller may see.")
+    adopted: dict[str, AdoptedOut] | None = Field(
+        None, description="The adopted plan of each kind the caller reads (the mission alone)."
+    )
 
 
 class MissionPage(BaseModel):
@@ -82,6 +91,9 @@ class PlanOut(BaseModel):
     parameters: dict[str, Any]
     summary: dict[str, Any]
     scenario_fingerprint: str
+    state: str = Field(description="draft, adopted, superseded or failed.")
+    adopted_at: UtcTime | None = None
+    forced_reason: str | None = Field(None, description="Why it was adopted by force, if it was.")
     releasability: LabelOut
 
 
@@ -95,6 +107,41 @@ class PlanPage(BaseModel):
 class PlanDetailOut(PlanOut):
     result: dict[str, Any]
     scenario: dict[str, Any] = Field(description="The scenario the plan was computed from.")
+
+
+class AdoptIn(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+
+    force: bool = Field(False, description="Adopt a plan worse by rule than the adopted one.")
+    reason: str | None = Field(None, max_length=500, description="Needed with force; audited.")
+    dry_run: bool = Field(False, description="Only say what adopting would change.")
+
+
+class FigureChangeOut(BaseModel):
+    name: str
+    before: float | None
+    after: float
+
+
+class RefusalOut(BaseModel):
+    code: str
+    message: str
+    params: dict[str, Any]
+
+
+class AdoptionOut(BaseModel):
+    mission: str
+    kind: str
+    number: int
+    previous: int | None = Field(description="The version adopted before.")
+    figures: list[FigureChangeOut]
+    added: list[str]
+    removed: list[str]
+    refusal: RefusalOut | None = Field(description="Why it would be refused (dry runs).")
+    needs_force: bool
+    done: bool
+    forced_reason: str | None
+    adopted_at: UtcTime | None
 
 
 class JobIn(BaseModel):

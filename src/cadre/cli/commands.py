@@ -66,8 +66,13 @@ COMMANDS: dict[str, Listed] = {
         "itc2007_commands",
         "ITC-2007 track 3 (curriculum-based course timetabling): solve and check.",
     ),
+    # the plan group's module is the lifecycle's, which adds `plan adopt` to the group
     "plan": Listed(
-        "plan_commands", "Plan the mission: the training force, its handover, what is unmet."
+        "lifecycle_commands", "Plan the mission: the training force, its handover, what is unmet."
+    ),
+    "status": Listed(
+        "lifecycle_commands",
+        "The mission's adopted plans, each with its age and the drafts kept after it.",
     ),
     "schedule": Listed(
         "schedule_commands",

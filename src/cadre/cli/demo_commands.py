@@ -47,18 +47,21 @@ def demo(
     console.print(scenario_summary(loaded))
     console.print(f"\nStored in {where}.")
     with console.status("Planning the training force…"), open_work() as uow:
-        version = capacity.plan_capacity(uow, mission=loaded.mission.code)
+        # The demo adopts what it plans: its own explicit act, so every page has a plan to read.
+        version = capacity.plan_capacity(uow, mission=loaded.mission.code, adopt=True)
     names = {d.code: d.name for d in loaded.disciplines}
     console.print(
         f"\n[bold]Capacity plan {version.number} ({version.plan.status}):[/] "
         f"{headline(version.plan, names)}"
     )
+    if version.adoption is not None and version.adoption.done:
+        console.print("Adopted as the mission's capacity plan (see `cadre status`).")
     console.print("See it all with `cadre plan show`, plots with `cadre plan show --plots DIR`.")
     with console.status("Matching national pledges to the posts…"), open_work() as uow:
-        view = force.picture(uow, loaded.mission.code)
+        view = force.picture(uow, loaded.mission.code, adopt=True)
     console.print(render_force.demo_overview(view))
     with console.status("Timetabling the first year…"), open_work() as uow:
-        timetable = schedule.schedule(uow, mission=loaded.mission.code, seconds=20)
+        timetable = schedule.schedule(uow, mission=loaded.mission.code, seconds=20, adopt=True)
     console.print(render_schedule.demo_summary(timetable))
     with console.status("Loading the coordination register…"), open_work() as uow:
         register, needs = coordination.load_example(uow, loaded.mission.code)

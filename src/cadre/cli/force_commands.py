@@ -206,7 +206,7 @@ def adopt_plan(
     ] = None,
     mission: MissionOpt = None,
 ) -> None:
-    """Make the latest capacity plan's requirement the plan's lines: its teaching posts and
+    """Make the adopted capacity plan's requirement the plan's lines: its teaching posts and
     the whole force beside them (headquarters, advisers, force protection, support)."""
     with open_work() as uow:
         done = force.adopt_capacity_plan(uow, mission, protection_ratio)

@@ -19,6 +19,7 @@ from cadre.domain.capacity.problem import PlanMode
 from cadre.domain.errors import InvalidInput
 from cadre.services.capacity import operations as capacity
 from cadre.services.capacity.exports import plan_document, write_plan_json, write_plan_plots
+from cadre.services.plans.operations import Adoption
 from cadre.services.scenario import operations as scenarios
 from cadre.services.system.database import open_work
 from cadre.services.unit_of_work import UnitOfWork
@@ -60,9 +61,13 @@ def plan_capacity(
         list[str] | None, typer.Option("--set", help="Override a planning figure: name=value.")
     ] = None,
     seconds: Annotated[float, typer.Option(help="Time limit for the solver.")] = 60.0,
+    adopt: Annotated[
+        bool, typer.Option("--adopt", help="Adopt the plan at once if it is sound.")
+    ] = False,
     mission: MissionOpt = None,
 ) -> None:
-    """Plan the stored scenario's training force month by month and keep it as a version."""
+    """Plan the stored scenario's training force month by month and keep it as a version (a
+    draft until adopted: `cadre plan adopt capacity NUMBER`, or --adopt here)."""
     overrides = parse_settings(settings or [])
     preflight.output_file(json_file, "--json")
     preflight.output_folder(plots, "--plots")
@@ -85,10 +90,12 @@ def plan_capacity(
                 overrides=overrides,
                 seconds=seconds,
                 progress=lambda what, done: bar.update(task, description=what, completed=done),
+                adopt=adopt,
             )
     console.print(plan_summary(version.plan, names, version.number))
     for problem in version.violations:
         console.print(f"[red]checker:[/] {problem}")
+    _say_adoption(version.adoption)
     again = f"`cadre plan show {version.number} --json` or `--plots DIR` writes it again"
     with preflight.kept(f"Capacity plan version {version.number}", again):
         if json_file is not None:
@@ -101,7 +108,7 @@ def plan_capacity(
 
 @plan_app.command("show")
 def show(
-    number: Annotated[int | None, typer.Argument(help="Version; default: the latest.")] = None,
+    number: Annotated[int | None, typer.Argument(help="Version; default: the adopted one.")] = None,
     plots: Annotated[
         pathlib.Path | None, typer.Option(help="Directory for PNG and SVG plots.")
     ] = None,
@@ -122,38 +129,36 @@ def show(
 
 
 @plan_app.command("list")
-def list_versions(mission: MissionOpt = None, as_json: JsonOpt = False) -> None:
-    """The stored capacity plans, newest last."""
+def list_versions(
+    kind: Annotated[str, typer.Option("--kind", help="capacity, timetable or force.")] = "capacity",
+    mission: MissionOpt = None,
+    as_json: JsonOpt = False,
+) -> None:
+    """The stored plans of a kind, newest last, each with its state (draft, adopted,
+    superseded, failed)."""
     from rich.table import Table
 
+    from cadre.domain.lifecycle import headline
+    from cadre.services.plans.queries import plan_listing
+
     with open_work() as uow:
-        rows = capacity.list_plans(uow, mission)
+        rows = plan_listing(uow, mission, kind)
     if as_json:
         emit(rows)
         return
-    table = Table(title="Capacity plans", title_justify="left")
-    for col in (
-        "version",
-        "made (UTC)",
-        "mode",
-        "status",
-        "peak deployed",
-        "peak force",
-        "instructor-months",
-        "unmet",
-    ):
-        table.add_column(col)
+    table = Table(title=f"{kind.capitalize()} plans", title_justify="left")
+    figures = [name for name, _ in headline(kind, rows[-1].summary).figures] if rows else []
+    for col in ("version", "made (UTC)", "mode", "status", "state", *figures):
+        table.add_column(col.replace("_", " "))
     for r in rows:
-        s, p = r.summary, r.parameters
+        values = dict(headline(kind, r.summary).figures)
         table.add_row(
             str(r.number),
             f"{r.created_at:%Y-%m-%d %H:%M}",
-            str(p["mode"]),
-            str(s["status"]),
-            str(s.get("peak_deployed", "-")),
-            str(s["peak_force"]),
-            str(s["instructor_months"]),
-            str(s["unmet"]),
+            str(r.parameters.get("mode", "-")),
+            r.status,
+            r.state,
+            *(f"{values[f]:g}" if f in values else "-" for f in figures),
         )
     console.print(table)
 
@@ -172,6 +177,14 @@ def compare(
         )
         names = _names(uow, mission)
     console.print(compare_table(first.plan, second.plan, names, (str(a), str(b))))
+
+
+def _say_adoption(adoption: Adoption | None) -> None:
+    from cadre.cli.lifecycle_commands import adoption_note
+
+    note = adoption_note(adoption)
+    if note is not None:
+        console.print(note, markup=False, highlight=False)
 
 
 def _names(uow: UnitOfWork, mission: str | None) -> dict[str, str]:

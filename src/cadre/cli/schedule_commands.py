@@ -41,6 +41,9 @@ XlsxOpt = Annotated[pathlib.Path | None, typer.Option("--xlsx", help="Write a wo
 WorkersOpt = Annotated[
     int | None, typer.Option("--workers", min=1, max=64, help="Solver threads; default: cores.")
 ]
+AdoptOpt = Annotated[
+    bool, typer.Option("--adopt", help="Adopt the timetable at once if it is sound.")
+]
 SiteOpt = Annotated[
     list[str] | None, typer.Option("--site", help="Show only this site's calendar (repeatable).")
 ]
@@ -68,6 +71,10 @@ def _out(
     sites: list[str] | None,
 ) -> None:
     console.print(render_schedule.timetable(version, sites))
+    if version.adoption is not None:
+        from cadre.cli.lifecycle_commands import adoption_note
+
+        console.print(adoption_note(version.adoption), markup=False, highlight=False)
     again = f"`cadre schedule show --version {version.number} --ics DIR --xlsx FILE` writes them"
     with preflight.kept(f"Timetable version {version.number}", again + " again"):
         if ics is not None:
@@ -94,10 +101,11 @@ def schedule(
     ics: IcsOpt = None,
     xlsx: XlsxOpt = None,
     site: SiteOpt = None,
+    adopt: AdoptOpt = False,
     mission: MissionOpt = None,
 ) -> None:
-    """Timetable the scenario's runs (or the latest capacity plan's first months) and keep the
-    timetable as a new version."""
+    """Timetable the scenario's runs (or the adopted capacity plan's first months) and keep the
+    timetable as a new version (a draft until adopted: --adopt, or `cadre plan adopt`)."""
     if ctx.invoked_subcommand is not None:
         return
     _check_outputs(ics, xlsx)
@@ -110,6 +118,7 @@ def schedule(
             seed=seed,
             workers=workers,
             progress=progress,
+            adopt=adopt,
         )
     _out(version, ics, xlsx, site)
 
@@ -158,10 +167,11 @@ def replan(
     ics: IcsOpt = None,
     xlsx: XlsxOpt = None,
     site: SiteOpt = None,
+    adopt: AdoptOpt = False,
     mission: MissionOpt = None,
 ) -> None:
-    """Re-plan the latest timetable after a change, moving as little as possible; says what
-    moved and why."""
+    """Re-plan the adopted timetable after a change, moving as little as possible; says what
+    moved and why (a draft until adopted: --adopt, or `cadre plan adopt`)."""
     change = _change(withdraw, withdraw_pledge, close_room, room_site, effective)
     _check_outputs(ics, xlsx)
     with open_work() as uow, solver_progress(f"re-planning: {change}") as progress:
@@ -173,13 +183,14 @@ def replan(
             seed=seed,
             workers=workers,
             progress=progress,
+            adopt=adopt,
         )
     _out(version, ics, xlsx, site)
 
 
 @schedule_app.command("show")
 def show(
-    version: Annotated[int | None, typer.Option(help="Version; default: the latest.")] = None,
+    version: Annotated[int | None, typer.Option(help="Version; default: the adopted one.")] = None,
     ics: IcsOpt = None,
     xlsx: XlsxOpt = None,
     site: SiteOpt = None,

@@ -97,14 +97,19 @@ def line_sources(session: Session, mission_id: int) -> dict[str, str]:
 
 
 def adopted_plan(session: Session, mission_id: int, prefix: str) -> int | None:
-    """The highest plan number named `prefix`N in the history of the plan's lines."""
+    """The plan number named `prefix`N that the plan's lines were last made from (the plan
+    adopted may be older than one adopted before it, so the last sync counts, not the
+    highest number)."""
     query = (
         select(ForceLineEventRow.source)
         .join(ForceLineRow, ForceLineRow.id == ForceLineEventRow.line_id)
         .where(ForceLineRow.mission_id == mission_id, ForceLineEventRow.source.startswith(prefix))
+        .order_by(ForceLineEventRow.id.desc())
     )
-    numbers = [int(s[len(prefix) :]) for s in session.scalars(query) if s[len(prefix) :].isdigit()]
-    return max(numbers, default=None)
+    for source in session.scalars(query):
+        if source[len(prefix) :].isdigit():
+            return int(source[len(prefix) :])
+    return None
 
 
 def sync_lines(

@@ -1,5 +1,6 @@
-"""Plan versions as force generation reads them: the latest of a kind, and the capacity
-plan's foreign instructor requirement, read back for the statement of requirements."""
+"""Plan versions as force generation reads them: the latest force plan (to reuse it for the
+same inputs), and the adopted capacity plan's foreign instructor requirement, read back for the
+statement of requirements (never a draft's)."""
 
 from __future__ import annotations
 
@@ -10,7 +11,9 @@ from typing import Any
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
+from cadre.domain.errors import NotFound
 from cadre.storage.models import PlanVersionRow
+from cadre.storage.plans import adopted_or_fail, adopted_version
 
 FORCE, CAPACITY = "force", "capacity"
 
@@ -25,7 +28,7 @@ def latest_version(session: Session, mission_id: int, kind: str) -> PlanVersionR
 
 @dataclass(frozen=True)
 class CapacityNeed:
-    """The latest capacity plan's foreign instructors by (qualification, month), with its
+    """The adopted capacity plan's foreign instructors by (qualification, month), with its
     version number and its runs (course, month index, mode, site, runs), as stored."""
 
     number: int
@@ -36,9 +39,9 @@ class CapacityNeed:
 
 def capacity_requirement(session: Session, mission_id: int) -> CapacityNeed | None:
     """Read from the stored plan as the capacity planner writes it: `months` (ISO dates),
-    `foreign_requirement` (qualification → one figure per month) and `runs`; None without a
-    capacity plan that states them."""
-    row = latest_version(session, mission_id, CAPACITY)
+    `foreign_requirement` (qualification → one figure per month) and `runs`; None without an
+    adopted capacity plan that states them."""
+    row = adopted_version(session, mission_id, CAPACITY)
     if row is None:
         return None
     months = row.result.get("months")
@@ -54,3 +57,15 @@ def capacity_requirement(session: Session, mission_id: int) -> CapacityNeed | No
         if value
     }
     return CapacityNeed(row.number, need, runs if isinstance(runs, list) else [], tuple(firsts))
+
+
+def require_adopted_capacity(session: Session, mission_id: int, mission_code: str) -> None:
+    """Nothing when no capacity plan exists or one is adopted; NotFound `plan.none_adopted`
+    when plans exist and none is adopted (the requirement waits for one)."""
+    if adopted_version(session, mission_id, CAPACITY) is not None:
+        return
+    try:
+        adopted_or_fail(session, mission_id, mission_code, CAPACITY)
+    except NotFound as missing:
+        if missing.code == "plan.none_adopted":
+            raise

@@ -76,10 +76,20 @@ class PlanHeader:
     parameters: dict[str, Any]
     summary: dict[str, Any]
     scenario_fingerprint: str
+    state: str = "draft"  # draft, adopted, superseded or failed (domain/lifecycle.py)
+    adopted_at: dt.datetime | None = None  # when it was (last) adopted
+    adopted_by: str | None = None
+    forced_reason: str | None = None
+
+    @property
+    def adopted(self) -> bool:
+        return self.state == "adopted"
 
 
-def plan_headers(session: Session, mission_id: int, kind: str) -> list[PlanHeader]:
-    rows = session.execute(
+def plan_headers(
+    session: Session, mission_id: int, kind: str, state: str | None = None
+) -> list[PlanHeader]:
+    query = (
         select(
             PlanVersionRow.number,
             PlanVersionRow.kind,
@@ -89,11 +99,22 @@ def plan_headers(session: Session, mission_id: int, kind: str) -> list[PlanHeade
             PlanVersionRow.parameters,
             PlanVersionRow.summary,
             PlanVersionRow.scenario_fingerprint,
+            PlanVersionRow.state,
+            PlanVersionRow.adopted_at,
+            PlanVersionRow.adopted_by,
+            PlanVersionRow.forced_reason,
         )
         .where(PlanVersionRow.mission_id == mission_id, PlanVersionRow.kind == kind)
         .order_by(PlanVersionRow.number)
     )
-    return [PlanHeader(*r) for r in rows]
+    if state is not None:
+        query = query.where(PlanVersionRow.state == state)
+    return [PlanHeader(*r) for r in session.execute(query)]
+
+
+def adopted_header(session: Session, mission_id: int, kind: str) -> PlanHeader | None:
+    """The adopted plan of `kind`, without its result; None when none is adopted."""
+    return next(iter(plan_headers(session, mission_id, kind, "adopted")), None)
 
 
 def plan_result(session: Session, mission_id: int, kind: str, number: int) -> dict[str, Any]:

@@ -16,10 +16,12 @@ from sqlalchemy import (
     DateTime,
     Float,
     ForeignKey,
+    Index,
     MetaData,
     String,
     Text,
     UniqueConstraint,
+    text,
 )
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column, relationship
 
@@ -335,7 +337,21 @@ class PlanVersionRow(Base):
     """A computed plan, kept with the exact scenario it came from so any figure can be traced."""
 
     __tablename__ = "plan_versions"
-    __table_args__ = (UniqueConstraint("mission_id", "kind", "number"),)
+    __table_args__ = (
+        UniqueConstraint("mission_id", "kind", "number"),
+        # The last guard of the lifecycle: one adopted plan per mission and kind.
+        Index(
+            "ix_plan_versions_one_adopted",
+            "mission_id",
+            "kind",
+            unique=True,
+            sqlite_where=text("state = 'adopted'"),
+            postgresql_where=text("state = 'adopted'"),
+        ),
+        CheckConstraint(
+            "state IN ('draft', 'adopted', 'superseded', 'failed')", name="known_state"
+        ),
+    )
 
     id: Mapped[int] = mapped_column(primary_key=True)
     mission_id: Mapped[int] = _mission_fk()
@@ -349,3 +365,9 @@ class PlanVersionRow(Base):
     scenario_snapshot: Mapped[dict[str, Any]]
     summary: Mapped[dict[str, Any]]
     result: Mapped[dict[str, Any]]
+    # The lifecycle (domain/lifecycle.py): draft, adopted, superseded or failed; when and by
+    # whom it was last adopted, and the reason given when adopting it took force.
+    state: Mapped[str] = mapped_column(String(12), default="draft", server_default="draft")
+    adopted_at: Mapped[dt.datetime | None] = mapped_column(DateTime(timezone=True))
+    adopted_by: Mapped[str | None] = mapped_column(String(200))
+    forced_reason: Mapped[str | None] = mapped_column(Text)

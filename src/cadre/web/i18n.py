@@ -16,7 +16,7 @@ import pathlib
 import zoneinfo
 from contextvars import ContextVar
 
-from babel.dates import format_date, format_datetime
+from babel.dates import format_date, format_datetime, format_timedelta
 from babel.messages.mofile import write_mo
 from babel.messages.pofile import read_po
 from babel.numbers import format_decimal, format_percent
@@ -99,6 +99,17 @@ def moment(value: dt.datetime | None, zone: str = "Asia/Baghdad") -> str:
         return "—"
     return format_datetime(
         value, "d MMM y HH:mm", tzinfo=zoneinfo.ZoneInfo(zone), locale=current.get().locale
+    )
+
+
+def ago(value: dt.datetime | None, now: dt.datetime | None = None) -> str:
+    """How long ago, in the reader's words: "2 days ago", "قبل يومين"."""
+    if value is None:
+        return "—"
+    when = value if value.tzinfo else value.replace(tzinfo=dt.UTC)
+    delta = when - (now or dt.datetime.now(dt.UTC))
+    return format_timedelta(
+        min(delta, dt.timedelta(0)), add_direction=True, locale=current.get().locale
     )
 
 

@@ -28,11 +28,30 @@ WORDS: dict[str, str] = {
         "Nothing to timetable: the scenario lists no runs and there is no capacity plan yet. "
         "Start one on the Capacity plan page first."
     ),
-    "timetable.months_out_of_range": N_("Months: from 1 to 120, not %(months)s."),
+    "planning.out_of_range": N_("From %(low)s to %(high)s, not %(value)s."),
     "force.no_requirements": N_(
         "Mission %(mission)s has no requirement lines yet: start a plan on the Capacity plan "
         "page, or add the lines to the scenario."
     ),
+    "plan.none_adopted": N_(
+        "No plan of this kind is adopted yet. A planner adopts one with the “Adopt this plan” "
+        "button on its page."
+    ),
+    "plan.failed_status": N_(
+        "This plan ended %(status)s: a stopped or failed plan is never adopted. Run a new plan "
+        "with more time."
+    ),
+    "plan.breaks_rules": N_(
+        "The checker found %(violations)s broken rules in this plan; it cannot be adopted."
+    ),
+    "plan.empty": N_("This plan plans nothing; it cannot be adopted."),
+    "plan.already_adopted": N_("This plan is the adopted plan already."),
+    "plan.worse_than_adopted": N_(
+        "This plan is worse than the adopted one (%(figure)s: %(before)s → %(after)s). Tick "
+        "“Adopt it all the same” and give a reason to adopt it anyway."
+    ),
+    "plan.reason_required": N_("Adopting by force needs a reason; the audit trail keeps it."),
+    "plan.reason_too_long": N_("The reason is too long: at most %(limit)s characters."),
     "planning.unknown_figure": N_("%(figure)s is not a planning figure; one of %(figures)s."),
     "planning.not_a_number": N_("%(figure)s: “%(value)s” is not a number."),
     "session.no_linked_user": N_(

@@ -61,6 +61,7 @@ def _environment() -> Environment:
         weekday=i18n.weekday,
         dayname=i18n.dayname,
         moment=i18n.moment,
+        ago=i18n.ago,
         number=i18n.number,
         percent=i18n.percent,
         term=terms.term,
@@ -70,6 +71,7 @@ def _environment() -> Environment:
         csrf_field=CSRF_FIELD,
         languages=i18n.LANGUAGES,
         say_problem=messages.problem_markup,
+        say=messages.say,
     )
     return env
 

@@ -161,7 +161,8 @@ def test_a_new_plan_runs_as_a_job_and_is_watched_to_the_end(page: Page, server: 
     link.click()
     page.wait_for_load_state("networkidle")
     selected = page.locator("#version option:checked").inner_text()
-    assert selected.startswith("2 · check")
+    assert selected.startswith("2 · draft · check")  # a what-if plan stays a draft
+    expect(page.locator("a", has_text="Adopt this plan")).to_be_visible()
     assert console.errors == []
 
 
@@ -180,4 +181,14 @@ def test_a_nation_withdraws_and_the_replan_shows_what_moved(page: Page, server: 
     page.wait_for_load_state("networkidle")
     expect(page.locator(".timetable-summary")).to_contain_text(f"{server.busiest_nation} withdraws")
     expect(page.locator("h2", has_text="What moved in the last re-plan")).to_be_visible()
+    # The re-plan is a draft; the planner adopts it after seeing what changes.
+    page.click("a:has-text('Adopt this plan')")
+    expect(page.locator("h1")).to_contain_text("Adopt timetable")
+    if page.locator("input[name=force]").count():  # it places fewer runs: forced, with a reason
+        page.check("input[name=force]")
+        page.fill("#reason", f"{server.busiest_nation} withdraws")
+    page.click("form.form button.primary")
+    page.wait_for_load_state("networkidle")
+    expect(page.locator(".timetable-summary")).to_contain_text("is the adopted timetable")
+    expect(page.locator(".plan-status")).to_contain_text("adopted")
     assert console.errors == []

@@ -16,12 +16,14 @@ from cadre.domain.errors import InvalidInput, Problem
 from cadre.domain.fingerprint import fingerprint
 from cadre.domain.force.statement import ForeignRuns, plan_statement
 from cadre.domain.force.whole_force import posts_by_month
+from cadre.domain.limits import require_within
 from cadre.domain.requirements import PostKind
 from cadre.domain.rules import check_scenario
 from cadre.domain.scenario import PlanningParameters, Scenario
 from cadre.interchange.capacity_json import plan_from_json, plan_to_json
 from cadre.interchange.convert import to_json_document
 from cadre.interchange.registries import registries
+from cadre.services.plans.operations import Adoption, adopt_if_sound
 from cadre.services.unit_of_work import UnitOfWork
 from cadre.solvers.capacity import solve_capacity
 from cadre.storage import plans
@@ -38,6 +40,7 @@ class PlanVersion:
     plan: CapacityPlan
     parameters: dict[str, object]
     violations: tuple[str, ...] = ()  # what the independent checker found; empty when sound
+    adoption: Adoption | None = None  # with `adopt`: adopted, or why it stays a draft
 
 
 def with_overrides(scenario: Scenario, overrides: Mapping[str, str]) -> Scenario:
@@ -92,13 +95,15 @@ def plan_capacity(
     overrides: Mapping[str, str] | None = None,
     seconds: float = 60.0,
     progress: Progress | None = None,
+    adopt: bool = False,
 ) -> PlanVersion:
-    """Plan the stored scenario and keep the plan as a new version with its scenario."""
+    """Plan the stored scenario and keep the plan as a new version with its scenario: a draft
+    that changes nothing downstream until it is adopted (with `adopt`, at once, when it may be
+    without force)."""
+    require_within(seconds=seconds, horizon_months=horizon_months)
     with uow.transaction() as session:
         scenario = store.load_scenario(session, mission)
     scenario = with_overrides(scenario, overrides or {})
-    if horizon_months is not None and not 1 <= horizon_months <= 120:
-        raise InvalidInput(f"the horizon must be 1 to 120 months, not {horizon_months}")
     problem = build_problem(scenario, mode, horizon_months)
     result = solve_capacity(problem, seconds=seconds, progress=progress)
     plan = with_whole_force(scenario, result.solution) if result.status.usable else result.solution
@@ -129,7 +134,8 @@ def plan_capacity(
             number=number,
             status=plan.status,
         )
-    return PlanVersion(number, plan, parameters, violations)
+    adoption = adopt_if_sound(uow, scenario.mission.code, KIND, number) if adopt else None
+    return PlanVersion(number, plan, parameters, violations, adoption)
 
 
 def load_plan(
@@ -195,6 +201,7 @@ def summary(plan: CapacityPlan) -> dict[str, object]:
         "peak_month": month.isoformat() if month else None,
         "instructor_months": round(plan.instructor_months, 1),
         "unmet": round(plan.unmet, 1),
+        "runs": round(sum(r.runs for r in plan.runs), 1),
         "host_led_share": round(plan.host_led_share(), 3),
         "handovers": {h.subject: h.month.isoformat() if h.month else None for h in plan.handovers},
     }

@@ -30,3 +30,9 @@ def capacity_plan(uow: UnitOfWork, principal: Principal, mission: str, number: i
     view = plan_versions.get_plan(uow, principal, mission, "capacity", number)
     result = (view.result or {}).get("result") or {}
     return VisiblePlan(view.header, plan_from_json(result))
+
+
+def adopted_header(headers: list[PlanHeader]) -> PlanHeader | None:
+    """The adopted plan among the headers released to a principal; None when none is (or it
+    is not released to them)."""
+    return next((h for h in headers if h.adopted), None)

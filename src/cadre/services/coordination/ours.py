@@ -1,8 +1,8 @@
 """The mission's own activities in the register: the runs of its timetable, marked as ours and
 read from the timetable, never typed in again.
 
-`our_timetable` is the one place that says which timetable that is (today the newest; once
-plans have a lifecycle, the adopted one). A run shows to a reader only as its timetable does:
+`our_timetable` is the one place that says which timetable that is: the adopted one (a draft
+is nobody's plan yet). A run shows to a reader only as its timetable does:
 the version released to it, at a site it sees, its cohort named only when the cohort is.
 """
 
@@ -26,13 +26,14 @@ from cadre.services.timetable import queries as timetables
 from cadre.services.timetable.queries import TimetableVersion
 from cadre.services.timetable.release import HIDDEN_COHORT, sight
 from cadre.services.unit_of_work import UnitOfWork
-from cadre.storage.mission_scope import plan_headers
+from cadre.storage.mission_scope import adopted_header
 
 TIMETABLE_KIND = "timetable-plans"
 
 
 def our_timetable(uow: UnitOfWork, mission: str) -> TimetableVersion | None:
-    """The timetable whose runs the register shows as the mission's own; None before any."""
+    """The adopted timetable, whose runs the register shows as the mission's own; None before
+    one is adopted."""
     try:
         return timetables.load_timetable(uow, mission=mission)
     except NotFound:
@@ -47,10 +48,10 @@ _lock = threading.Lock()
 
 def _timetable(uow: UnitOfWork, seen: Sight) -> TimetableVersion | None:
     with uow.transaction() as session:
-        headers = plan_headers(session, seen.mission_id, timetables.KIND)
-    if not headers:
+        adopted = adopted_header(session, seen.mission_id, timetables.KIND)
+    if adopted is None:
         return None
-    key = (str(uow.engine.url), seen.mission, headers[-1].number, headers[-1].created_at)
+    key = (str(uow.engine.url), seen.mission, adopted.number, adopted.created_at)
     with _lock:
         if key in _loaded:
             return _loaded[key]

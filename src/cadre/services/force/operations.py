@@ -30,6 +30,7 @@ from cadre.domain.scenario import Scenario
 from cadre.interchange.convert import to_json_document
 from cadre.interchange.force_export import write_fill_report
 from cadre.interchange.force_plots import write_force_plots
+from cadre.services.plans.operations import Adoption, adopt_if_sound
 from cadre.services.unit_of_work import UnitOfWork
 from cadre.solvers.force.matching import solve_force
 from cadre.storage import force_plans, plans
@@ -63,12 +64,18 @@ class ForcePicture:
     include_offered: bool
     requirement: str  # where the statement of requirements came from
     seconds: float
+    adoption: Adoption | None = None  # when adopting was asked for with the matching
 
 
 def picture(
-    uow: UnitOfWork, mission: str | None = None, *, include_offered: bool = False
+    uow: UnitOfWork,
+    mission: str | None = None,
+    *,
+    include_offered: bool = False,
+    adopt: bool = False,
 ) -> ForcePicture:
-    """Match, report and keep the result; the same inputs again reuse the last version."""
+    """Match, report and keep the result (a draft force plan; with `adopt`, adopted when it may
+    be without force); the same inputs again reuse the last version."""
     started = time.perf_counter()
     with uow.transaction() as session:
         scenario = load_scenario(session, mission)
@@ -125,17 +132,26 @@ def picture(
         include_offered,
         requirement,
         time.perf_counter() - started,
+        _adopt_matching(uow, scenario.mission.code, version) if adopt else None,
     )
+
+
+def _adopt_matching(uow: UnitOfWork, mission: str, number: int) -> Adoption:
+    adoption = adopt_if_sound(uow, mission, force_plans.FORCE, number)
+    if adoption.refusal is not None and adoption.refusal.code == "plan.already_adopted":
+        return dataclasses.replace(adoption, refusal=None, done=True)  # the same inputs again
+    return adoption
 
 
 def _statement(
     session: Session, mission_id: int, scenario: Scenario
 ) -> tuple[tuple[RequirementLine, ...], str]:
-    """The lines to fill, and where their teaching posts come from. A capacity plan newer than
-    the one last adopted is adopted first (edits to its lines stand until the next plan);
-    when its lines are there, the scenario's own teaching lines step aside for them."""
+    """The lines to fill, and where their teaching posts come from. When the adopted capacity
+    plan is not the one the lines were last made from, its requirement becomes the lines first
+    (edits to its lines stand until another plan is adopted); when its lines are there, the
+    scenario's own teaching lines step aside for them. Drafts change nothing here."""
     found = force_plans.capacity_requirement(session, mission_id)
-    if found is not None and (adopted_plan(session, mission_id, PLAN_PREFIX) or 0) < found.number:
+    if found is not None and adopted_plan(session, mission_id, PLAN_PREFIX) != found.number:
         _adopt(session, mission_id, scenario)
     sources = line_sources(session, mission_id)
     from_plan = "plan" in sources.values()
@@ -145,6 +161,7 @@ def _statement(
         if not (from_plan and sources[line.number] == "scenario" and line.kind is PostKind.TEACHING)
     )
     if not lines:
+        force_plans.require_adopted_capacity(session, mission_id, scenario.mission.code)
         raise NotFound(
             f"mission {scenario.mission.code} has no requirement lines yet: write them in the "
             "scenario's requirements section, or plan the training force first",
@@ -179,7 +196,7 @@ def force_problem(
 def adopt_capacity_plan(
     uow: UnitOfWork, mission: str | None = None, protection_ratio: float | None = None
 ) -> LineSync:
-    """Make the lines of source "plan" those of the latest capacity plan's requirement."""
+    """Make the lines of source "plan" those of the adopted capacity plan's requirement."""
     with uow.transaction() as session:
         scenario = load_scenario(session, mission)
         mission_id = find_mission(session, scenario.mission.code).id

@@ -20,6 +20,7 @@ from cadre.domain.itc2007 import (
     hard_violations,
     itc2007_cost,
 )
+from cadre.domain.limits import require_within
 from cadre.domain.planning import SolveResult
 from cadre.interchange.itc2007 import read_instance, read_solution, write_solution
 from cadre.solvers.itc2007 import compile_core, solve_itc2007
@@ -77,6 +78,7 @@ def solve_file(
     With `finish_by` (a `time.monotonic()` instant), the search gets what is left until then
     once the compiled core is loaded, so that the whole solve, its start included, ends then.
     """
+    require_within(seconds=seconds, seed=seed, workers=workers)
     problem = read_instance(instance)
     if finish_by is not None:
         compile_core()

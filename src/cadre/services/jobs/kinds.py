@@ -18,6 +18,7 @@ from typing import Any
 from pydantic import BaseModel, ConfigDict, Field, model_validator
 
 from cadre.domain.capacity.problem import PlanMode
+from cadre.domain.limits import LIMITS, MAX_SECONDS, MAX_SEED, MIN_SECONDS
 from cadre.domain.timetable.changes import Change, change_from
 from cadre.services.unit_of_work import UnitOfWork
 
@@ -29,8 +30,12 @@ class CapacityParameters(BaseModel):
     model_config = ConfigDict(extra="forbid")
 
     mode: PlanMode = PlanMode.SIZING
-    horizon_months: int | None = Field(None, ge=1, le=120)
-    seconds: float = Field(60.0, gt=0, le=3600, description="The solver's time limit.")
+    horizon_months: int | None = Field(
+        None, ge=LIMITS["horizon_months"].low, le=LIMITS["horizon_months"].high
+    )
+    seconds: float = Field(
+        60.0, ge=MIN_SECONDS, le=MAX_SECONDS, description="The solver's time limit."
+    )
     overrides: dict[str, str] = Field(
         {}, max_length=20, description='Planning figures for this run, e.g. {"attrition": "0.03"}'
     )
@@ -38,13 +43,21 @@ class CapacityParameters(BaseModel):
 
 class TimetableParameters(BaseModel):
     """A new timetable; or, with a change (one of `withdraw`, `withdraw_pledge`, `close_room`),
-    a re-plan of the latest one that moves as little as it can."""
+    a re-plan of the adopted one that moves as little as it can. Either is kept as a draft
+    until a planner adopts it."""
 
     model_config = ConfigDict(extra="forbid")
 
-    months: int = Field(12, ge=1, le=120, description="Months of the capacity plan to timetable.")
-    seconds: float = Field(60.0, gt=0, le=3600, description="The solver's time limit.")
-    seed: int = Field(0, ge=0, le=2**31 - 1)
+    months: int = Field(
+        12,
+        ge=LIMITS["months"].low,
+        le=LIMITS["months"].high,
+        description="Months of the capacity plan to timetable.",
+    )
+    seconds: float = Field(
+        60.0, ge=MIN_SECONDS, le=MAX_SECONDS, description="The solver's time limit."
+    )
+    seed: int = Field(0, ge=0, le=MAX_SEED)
     withdraw: str | None = Field(None, max_length=64, description="A nation withdraws.")
     withdraw_pledge: str | None = Field(None, max_length=64, description="A pledge withdraws.")
     effective: dt.date | None = Field(None, description="The withdrawal's first day.")

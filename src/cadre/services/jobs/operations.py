@@ -16,6 +16,7 @@ from pydantic import ValidationError
 
 from cadre.access.policy import JOBS, Principal, Verb, allowed
 from cadre.domain.errors import Conflict, Forbidden, InvalidInput, NotFound, Problem
+from cadre.domain.limits import out_of_range
 from cadre.services.access.scope import open_scope
 from cadre.services.jobs.kinds import JOB_KINDS
 from cadre.services.unit_of_work import UnitOfWork
@@ -77,12 +78,16 @@ def submit(
     kind = JOB_KINDS.get(kind_name)
     if kind is None:
         raise InvalidInput(f"there is no job of kind {kind_name}; kinds: {', '.join(JOB_KINDS)}")
+    # The documented ranges in the domain's words first, then what else the shape refuses.
+    problems = out_of_range(parameters)
+    named = {p.field for p in problems}
     try:
         checked = kind.parameters.model_validate(parameters).model_dump(mode="json")
     except ValidationError as err:
-        raise InvalidInput(
-            [Problem(e["msg"], field=".".join(map(str, e["loc"]))) for e in err.errors()]
-        ) from None
+        found = [Problem(e["msg"], field=".".join(map(str, e["loc"]))) for e in err.errors()]
+        problems += [p for p in found if p.field not in named]
+    if problems:
+        raise InvalidInput(problems)
     with uow.transaction() as session:
         scope = open_scope(session, principal, mission)
         scope.gate.require_role(Verb.RUN, kind.permission)

@@ -4,11 +4,12 @@ number); its result and scenario are shown as far as they are released to the pr
 
 from __future__ import annotations
 
+import datetime as dt
 from dataclasses import dataclass
 from typing import Any
 
 from cadre.access.labels import Label
-from cadre.access.policy import Principal, Verb
+from cadre.access.policy import Principal, Verb, allowed
 from cadre.domain.errors import NotFound
 from cadre.interchange.convert import to_domain, to_json_document
 from cadre.interchange.schema import ScenarioShape
@@ -17,6 +18,7 @@ from cadre.services.timetable.release import redacted_result
 from cadre.services.unit_of_work import UnitOfWork
 from cadre.storage.mission_scope import PlanHeader as PlanHeader
 from cadre.storage.mission_scope import plan_headers, plan_result
+from cadre.storage.scenarios import find_mission
 
 PLAN_KINDS = {
     "capacity": "capacity-plans",
@@ -45,10 +47,12 @@ def list_plans(
     kind: str,
     *,
     status: str | None = None,
+    state: str | None = None,
     limit: int = 50,
     offset: int = 0,
 ) -> tuple[int, list[PlanView]]:
-    """The plan versions the principal may see, newest first."""
+    """The plan versions the principal may see, newest first; `state` "adopted" gives the
+    adopted one alone."""
     label_kind = _label_kind(kind)
 
     def listing(scope: Scope) -> tuple[int, list[PlanView]]:
@@ -56,7 +60,7 @@ def list_plans(
         views = [
             PlanView(h, scope.label(label_kind, str(h.number)))
             for h in reversed(plan_headers(scope.session, scope.mission_id, kind))
-            if status is None or h.status == status
+            if (status is None or h.status == status) and (state is None or h.state == state)
         ]
         shown = [v for v in views if scope.gate.sees(label_kind, v.label)]
         return len(shown), shown[max(0, offset) : max(0, offset) + max(1, min(limit, 500))]
@@ -93,3 +97,64 @@ def _released(scope: Scope, kind: str, stored: dict[str, Any]) -> dict[str, Any]
     if kind == "timetable":
         result = redacted_result(scope, scenario, result)
     return {"result": result, "scenario": to_json_document(scope.projection(scenario))}
+
+
+@dataclass(frozen=True)
+class AdoptedPlan:
+    """The status line's piece for one kind: the adopted version and its age, and how many
+    versions were kept after it without being adopted (drafts, failures)."""
+
+    kind: str
+    number: int | None  # None: none adopted (or not released to the reader)
+    adopted_at: dt.datetime | None
+    newer: int  # versions kept after the adopted one (all of them when none is adopted)
+
+
+def _adopted(headers: list[PlanHeader], kind: str) -> AdoptedPlan:
+    adopted = next((h for h in headers if h.adopted), None)
+    if adopted is None:
+        return AdoptedPlan(kind, None, None, len(headers))
+    at = adopted.adopted_at or adopted.created_at
+    at = at if at.tzinfo else at.replace(tzinfo=dt.UTC)
+    return AdoptedPlan(
+        kind, adopted.number, at, sum(1 for h in headers if h.number > adopted.number)
+    )
+
+
+def adopted_plans(uow: UnitOfWork, mission: str | None = None) -> tuple[str, list[AdoptedPlan]]:
+    """The mission's code and its adopted plan of every kind (for the operator at a terminal,
+    who sees the whole database)."""
+    with uow.transaction() as session:
+        found = find_mission(session, mission)
+        return found.code, [
+            _adopted(plan_headers(session, found.id, kind), kind) for kind in PLAN_KINDS
+        ]
+
+
+def released_adopted_plans(
+    uow: UnitOfWork, principal: Principal, mission: str
+) -> list[AdoptedPlan]:
+    """The adopted plan of each kind the principal reads, as far as it is released to it."""
+
+    def status(scope: Scope) -> list[AdoptedPlan]:
+        found = []
+        for kind, label_kind in PLAN_KINDS.items():
+            if not allowed(scope.principal, Verb.READ, label_kind):
+                continue
+            headers = [
+                h
+                for h in plan_headers(scope.session, scope.mission_id, kind)
+                if scope.sees(label_kind, str(h.number))
+            ]
+            found.append(_adopted(headers, kind))
+        return found
+
+    result: list[AdoptedPlan] = read(uow, principal, mission, status)
+    return result
+
+
+def plan_listing(uow: UnitOfWork, mission: str | None, kind: str) -> list[PlanHeader]:
+    """Every version of `kind`, oldest first, with its state (for the operator at a terminal)."""
+    _label_kind(kind)
+    with uow.transaction() as session:
+        return plan_headers(session, find_mission(session, mission).id, kind)

@@ -11,6 +11,7 @@ from cadre.access.policy import Principal, Verb, reach
 from cadre.interchange.record_kinds import KINDS
 from cadre.services.access.scope import Scope, read
 from cadre.services.unit_of_work import UnitOfWork
+from cadre.storage.mission_scope import adopted_header
 
 NAMED = {
     "disciplines": "name",
@@ -22,6 +23,16 @@ NAMED = {
 
 
 @dataclass(frozen=True)
+class AdoptedLine:
+    """One kind's piece of every page's status line: its adopted plan and since when; None
+    when no plan of the kind is adopted (or the adopted one is not released to the reader)."""
+
+    kind: str
+    number: int | None
+    adopted_at: dt.datetime | None
+
+
+@dataclass(frozen=True)
 class MissionHeading:
     code: str
     name: str
@@ -29,6 +40,7 @@ class MissionHeading:
     start: dt.date
     end: dt.date
     time_zone: str
+    adopted: tuple[AdoptedLine, ...] = ()  # the kinds of plan the reader reads
 
 
 @dataclass(frozen=True)
@@ -52,7 +64,24 @@ class MissionContext:
 
 def heading(scope: Scope) -> MissionHeading:
     m = scope.data.scenario.mission
-    return MissionHeading(m.code, m.name, m.host, m.start, m.end, m.time_zone)
+    return MissionHeading(m.code, m.name, m.host, m.start, m.end, m.time_zone, adopted(scope))
+
+
+# The plans a status line names, by the kind their versions are labelled as.
+STATUS_KINDS = {"capacity": "capacity-plans", "timetable": "timetable-plans"}
+
+
+def adopted(scope: Scope) -> tuple[AdoptedLine, ...]:
+    found = []
+    for kind, label_kind in STATUS_KINDS.items():
+        if reach(scope.principal.roles, Verb.READ, label_kind) is None:
+            continue
+        header = adopted_header(scope.session, scope.mission_id, kind)
+        if header is None or not scope.sees(label_kind, str(header.number)):
+            found.append(AdoptedLine(kind, None, None))
+        else:
+            found.append(AdoptedLine(kind, header.number, header.adopted_at or header.created_at))
+    return tuple(found)
 
 
 def names(scope: Scope) -> Names:

@@ -1,5 +1,5 @@
 """Timetable use cases that make a timetable: schedule the stored scenario's runs (listed in it,
-or rounded from the latest capacity plan), re-plan after a change, and keep each timetable as a
+or rounded from the adopted capacity plan), re-plan after a change, and keep each timetable as a
 plan version of kind "timetable" with its scenario."""
 
 from __future__ import annotations
@@ -8,8 +8,9 @@ import os
 from typing import Any
 
 from cadre.domain.course_runs import CourseRun
-from cadre.domain.errors import InvalidInput, NotFound, Problem
+from cadre.domain.errors import InvalidInput, NotFound
 from cadre.domain.fingerprint import fingerprint
+from cadre.domain.limits import require_within
 from cadre.domain.planning import Progress
 from cadre.domain.scenario import Scenario
 from cadre.domain.timetable.build import mission_problem
@@ -24,6 +25,7 @@ from cadre.domain.timetable.runs import runs_from_plan
 from cadre.interchange.convert import to_json_document
 from cadre.interchange.timetable_json import change_to_json, plan_to_json
 from cadre.services.capacity import operations as capacity
+from cadre.services.plans.operations import adopt_if_sound
 from cadre.services.timetable.queries import KIND, TimetableVersion, load_timetable, problem_of
 from cadre.services.unit_of_work import UnitOfWork
 from cadre.solvers.timetable.solve import quiet, solve_replan, solve_timetable
@@ -39,12 +41,14 @@ def runs_to_place(
     uow: UnitOfWork, scenario: Scenario, months: int
 ) -> tuple[tuple[CourseRun, ...], tuple[str, ...], str]:
     """The runs to place, notes on how they were made, and where they came from: the
-    scenario's `runs:` when it lists any, else the latest capacity plan's first months."""
+    scenario's `runs:` when it lists any, else the adopted capacity plan's first months."""
     if scenario.runs:
         return scenario.runs, (), "the scenario's runs"
     try:
         version = capacity.load_plan(uow, mission=scenario.mission.code)
-    except NotFound:
+    except NotFound as missing:
+        if missing.code == "plan.none_adopted":
+            raise  # plans exist: one is to be adopted, not made again
         raise NotFound(
             "nothing to timetable: the scenario lists no runs and there is no capacity plan yet; "
             "plan the training force first, or list runs in the scenario",
@@ -68,20 +72,12 @@ def schedule(
     seed: int = 0,
     workers: int | None = None,
     progress: Progress | None = None,
+    adopt: bool = False,
 ) -> TimetableVersion:
-    """Timetable the stored scenario and keep the timetable as a new version; `progress` hears
-    what the solver is doing and the share of its time used."""
-    if not 1 <= months <= 120:
-        raise InvalidInput(
-            [
-                Problem(
-                    f"months: 1 to 120, not {months}",
-                    field="months",
-                    code="timetable.months_out_of_range",
-                    params={"months": months},
-                )
-            ]
-        )
+    """Timetable the stored scenario and keep the timetable as a new version (a draft; with
+    `adopt`, adopted at once when it may be without force); `progress` hears what the solver
+    is doing and the share of its time used."""
+    require_within(months=months, seconds=seconds, seed=seed, workers=workers)
     with uow.transaction() as session:
         scenario = store.load_scenario(session, mission)
     runs, notes, source = runs_to_place(uow, scenario, months)
@@ -89,7 +85,7 @@ def schedule(
     result = solve_timetable(problem, seconds, seed, _workers(workers), progress=progress or quiet)
     plan = _plan(problem, result, notes, ())
     parameters = {"source": source, "months": months, "seconds": seconds, "seed": seed}
-    return _save(uow, scenario, problem, plan, parameters)
+    return _save(uow, scenario, problem, plan, parameters, adopt)
 
 
 def replan(
@@ -101,9 +97,11 @@ def replan(
     seed: int = 0,
     workers: int | None = None,
     progress: Progress | None = None,
+    adopt: bool = False,
 ) -> TimetableVersion:
-    """Apply `change` to the latest timetable's problem (with the changes made before it) and
+    """Apply `change` to the adopted timetable's problem (with the changes made before it) and
     re-plan, moving as little as possible; the moves and their reasons are kept with it."""
+    require_within(seconds=seconds, seed=seed, workers=workers)
     previous = load_timetable(uow, mission=mission)
     with uow.transaction() as session:
         scenario = store.load_scenario(session, previous.scenario.mission.code)
@@ -122,7 +120,7 @@ def replan(
         "previous": previous.number,
         "change": change_to_json(change),
     }
-    return _save(uow, scenario, changed, plan, parameters)
+    return _save(uow, scenario, changed, plan, parameters, adopt)
 
 
 def _plan(
@@ -142,6 +140,7 @@ def _save(
     problem: MissionProblem,
     plan: TimetablePlan,
     parameters: dict[str, Any],
+    adopt: bool = False,
 ) -> TimetableVersion:
     result = plan.result
     violations = tuple(
@@ -177,4 +176,7 @@ def _save(
             number=number,
             status=result.status.value,
         )
-    return TimetableVersion(number, created, plan, scenario, problem, parameters, violations)
+    adoption = adopt_if_sound(uow, scenario.mission.code, KIND, number) if adopt else None
+    return TimetableVersion(
+        number, created, plan, scenario, problem, parameters, violations, adoption
+    )

@@ -28,6 +28,7 @@ from cadre.interchange.timetable_ics import (
 )
 from cadre.interchange.timetable_json import plan_from_json
 from cadre.services.capacity import operations as capacity
+from cadre.services.plans.operations import Adoption
 from cadre.services.unit_of_work import UnitOfWork
 from cadre.storage import plans
 
@@ -45,6 +46,7 @@ class TimetableVersion:
     problem: MissionProblem
     parameters: dict[str, Any]
     violations: tuple[str, ...]  # what the independent checker found; empty when sound
+    adoption: Adoption | None = None  # when adopting was asked for with the plan
 
     @property
     def version(self) -> Version:
@@ -64,16 +66,14 @@ def problem_of(scenario: Scenario, plan: TimetablePlan) -> MissionProblem:
 def load_timetable(
     uow: UnitOfWork, number: int | None = None, mission: str | None = None
 ) -> TimetableVersion:
-    """Timetable version `number` (default: the latest), with the scenario it came from."""
+    """Timetable version `number` (default: the adopted one), with the scenario it came from."""
     with uow.transaction() as session:
         try:
             row = plans.plan_version(session, mission, KIND, number)
         except NotFound as missing:
-            raise NotFound(
-                "there is no timetable yet" if number is None else str(missing),
-                code="timetable.none" if number is None else "plan.not_found",
-                number=number,
-            ) from None
+            if missing.code != "plan.none":
+                raise
+            raise NotFound("there is no timetable yet", code="timetable.none") from None
         snapshot, stored = row.scenario_snapshot, row.result
         number, created = row.number, row.created_at
         parameters, summary = dict(row.parameters), dict(row.summary)

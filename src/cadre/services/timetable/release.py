@@ -30,7 +30,7 @@ from cadre.interchange.timetable_xlsx import write_workbook
 from cadre.services.access.scope import Scope, read
 from cadre.services.timetable import queries as service
 from cadre.services.unit_of_work import UnitOfWork
-from cadre.storage.mission_scope import plan_headers
+from cadre.storage.mission_scope import PlanHeader, plan_headers
 
 KIND = "timetable-plans"
 HIDDEN_TRAINER = "a trainer not released to you"
@@ -62,6 +62,9 @@ class Released:
     created_at: dt.datetime
     status: str
     versions: tuple[int, ...]  # every version the principal may see, newest first
+    state: str  # draft, adopted, superseded or failed
+    adopted: int | None  # the adopted version, when released to the principal
+    adopted_at: dt.datetime | None  # when this version was adopted, if it was
     asked: int  # runs asked for at the sites the principal sees
     runs: tuple[CalendarRun, ...]
     unplaced: tuple[UnplacedLine, ...]
@@ -134,12 +137,12 @@ def _load(
     return found
 
 
-def _versions(scope: Scope) -> list[tuple[int, dt.datetime]]:
+def _versions(scope: Scope) -> list[PlanHeader]:
     """The timetable versions released to the principal, newest first."""
     if not allowed(scope.principal, Verb.READ, KIND):
         return []
     return [
-        (h.number, h.created_at)
+        h
         for h in reversed(plan_headers(scope.session, scope.mission_id, "timetable"))
         if scope.sees(KIND, str(h.number))
     ]
@@ -147,16 +150,16 @@ def _versions(scope: Scope) -> list[tuple[int, dt.datetime]]:
 
 def _chosen(
     uow: UnitOfWork, principal: Principal, mission: str, number: int | None
-) -> tuple[service.TimetableVersion, list[int], _Sight] | None:
-    """The version asked for (default: the newest released), what else is released, and the
-    principal's sight of it; None when no version is released to it. A version asked for by
-    number and not released is not found, as if it did not exist."""
+) -> tuple[service.TimetableVersion, list[PlanHeader], _Sight] | None:
+    """The version asked for (default: the adopted one, if released), what else is released,
+    and the principal's sight of it; None when no version is adopted and released to it. A
+    version asked for by number and not released is not found, as if it did not exist."""
 
-    def pick(scope: Scope) -> tuple[list[tuple[int, dt.datetime]], tuple[int, dt.datetime] | None]:
+    def pick(scope: Scope) -> tuple[list[PlanHeader], PlanHeader | None]:
         versions = _versions(scope)
         if number is None:
-            return versions, versions[0] if versions else None
-        found = next((v for v in versions if v[0] == number), None)
+            return versions, next((v for v in versions if v.adopted), None)
+        found = next((v for v in versions if v.number == number), None)
         if found is None:
             raise NotFound(f"timetable version {number} is not in the mission")
         return versions, found
@@ -164,9 +167,9 @@ def _chosen(
     versions, which = read(uow, principal, mission, pick)
     if which is None:
         return None
-    version = _load(uow, mission, *which)
+    version = _load(uow, mission, which.number, which.created_at)
     seen: _Sight = read(uow, principal, mission, lambda scope: sight(scope, version.scenario))
-    return version, [v for v, _ in versions], seen
+    return version, versions, seen
 
 
 def released(
@@ -184,7 +187,10 @@ def released(
         version.number,
         version.created_at,
         view.status,
-        tuple(versions),
+        tuple(v.number for v in versions),
+        next(v.state for v in versions if v.number == version.number),
+        next((v.number for v in versions if v.adopted), None),
+        next(v.adopted_at for v in versions if v.number == version.number),
         len(plan.runs),
         view.runs,
         tuple(
@@ -201,6 +207,12 @@ def released(
         seen.blank(str(change)) if change is not None else "",
         str(version.parameters.get("source", "")),
     )
+
+
+def released_versions(uow: UnitOfWork, principal: Principal, mission: str) -> list[PlanHeader]:
+    """The timetable versions released to the principal, newest first, with their states."""
+    found: list[PlanHeader] = read(uow, principal, mission, _versions)
+    return found
 
 
 def redacted(plan: TimetablePlan, seen: _Sight) -> TimetablePlan:
@@ -264,7 +276,7 @@ def released_calendar(
     a subject it may not see is not found."""
     chosen = _chosen(uow, principal, mission, number)
     if chosen is None:
-        raise NotFound("there is no timetable yet", code="timetable.none")
+        raise _none(uow, principal, mission)
     version, _, seen = chosen
     subjects = {"site": seen.sites, "instructor": seen.trainers, "cohort": seen.cohorts}
     if key not in subjects[by]:
@@ -287,7 +299,7 @@ def released_workbook(
     it, with the version's number."""
     chosen = _chosen(uow, principal, mission, number)
     if chosen is None:
-        raise NotFound("there is no timetable yet", code="timetable.none")
+        raise _none(uow, principal, mission)
     version, _, seen = chosen
     # A stored version and what one reader sees of it never change.
     key = (version.scenario.mission.code, version.number, version.created_at, seen)
@@ -306,3 +318,15 @@ def released_workbook(
 
 # Workbooks take some 100 ms to write; the last few are kept, by version and sight.
 _workbooks: OrderedDict[tuple[str, int, dt.datetime, _Sight], bytes] = OrderedDict()
+
+
+def _none(uow: UnitOfWork, principal: Principal, mission: str) -> NotFound:
+    """No timetable to hand out by default: none made yet, or none adopted."""
+    if released_versions(uow, principal, mission):
+        return NotFound(
+            f"no timetable of {mission} is adopted yet",
+            code="plan.none_adopted",
+            kind="timetable",
+            mission=mission,
+        )
+    return NotFound("there is no timetable yet", code="timetable.none")

@@ -1,5 +1,6 @@
 """The mission overview and the capacity plan pages: a plan, two plans compared, a new plan
-run as a job with its progress, and the plans' figures as SVG."""
+run as a job with its progress, the plans' figures as SVG, and adopting a plan (capacity or
+timetable) after a page that shows what it changes."""
 
 from __future__ import annotations
 
@@ -8,10 +9,12 @@ from typing import Annotated
 from fastapi import APIRouter, Path, Query, Request
 from starlette.responses import RedirectResponse, Response
 
-from cadre.domain.errors import InvalidInput
+from cadre.domain.errors import Conflict, InvalidInput
 from cadre.services.jobs import operations as jobs
 from cadre.services.jobs.operations import JobQueue
 from cadre.services.plans import plots as web_plots
+from cadre.web.messages import error_markup
+from cadre.web.presenters import adoption as web_adoption
 from cadre.web.presenters import capacity as web_capacity
 from cadre.web.presenters.overview import overview
 from cadre.web.routing import PageRoute, field_errors, multi
@@ -112,3 +115,46 @@ def force_plot(
 ) -> Response:
     svg = web_plots.force_plot(work, principal, mission, number, name)
     return Response(svg, media_type="image/svg+xml", headers=SVG_HEADERS)
+
+
+AdoptKind = Annotated[str, Path(pattern=r"^(capacity|timetable)$")]
+
+
+@router.get("/missions/{mission}/plans/{kind}/{number}/adopt")
+def adoption_form(
+    request: Request,
+    mission: Mission,
+    kind: AdoptKind,
+    number: Number,
+    principal: CurrentPrincipal,
+    work: Work,
+) -> Response:
+    page = web_adoption.adoption_page(work, principal, mission, kind, number)
+    context = {"page": page, "values": {}, "errors": {}}
+    return render(request, "adopt.html", context, principal=principal)
+
+
+@router.post("/missions/{mission}/plans/{kind}/{number}/adopt")
+async def adopt_plan(
+    request: Request,
+    mission: Mission,
+    kind: AdoptKind,
+    number: Number,
+    principal: CurrentPrincipal,
+    work: Work,
+) -> Response:
+    values = {k: v[0] for k, v in multi(await request.form()).items() if v}
+    try:
+        done = web_adoption.adopt(work, principal, mission, kind, number, values)
+    except (InvalidInput, Conflict) as error:
+        page = web_adoption.adoption_page(work, principal, mission, kind, number)
+        problems = error.problems if isinstance(error, InvalidInput) else ()
+        context = {
+            "page": page,
+            "values": values,
+            "errors": field_errors(problems) if problems else {"": [error_markup(error)]},
+        }
+        status = 422 if isinstance(error, InvalidInput) else 409
+        return render(request, "adopt.html", context, principal=principal, status=status)
+    page_name = "capacity" if done.kind == "capacity" else "timetable"
+    return RedirectResponse(f"/missions/{mission}/{page_name}", status_code=303)

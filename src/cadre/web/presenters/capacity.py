@@ -15,7 +15,12 @@ from cadre.domain.errors import Forbidden, InvalidInput, Problem
 from cadre.domain.scenario import Scenario
 from cadre.services.access.scope import Scope, read
 from cadre.services.capacity.operations import ALIASES, with_overrides
-from cadre.services.capacity.queries import VisiblePlan, capacity_headers, capacity_plan
+from cadre.services.capacity.queries import (
+    VisiblePlan,
+    adopted_header,
+    capacity_headers,
+    capacity_plan,
+)
 from cadre.services.jobs import operations as jobs
 from cadre.services.jobs.operations import JobQueue, JobView
 from cadre.services.plans.queries import PlanHeader
@@ -52,6 +57,7 @@ class CapacityPage:
     runs_by_mode: tuple[RunsByMode, ...]
     can_run: bool
     jobs: list[JobView]
+    can_adopt: bool = False  # the principal's roles adopt capacity plans
 
 
 def capacity_page(
@@ -60,7 +66,8 @@ def capacity_page(
     require_page(principal, Page.CAPACITY)
     context = mission_context(uow, principal, mission)
     versions = capacity_headers(uow, principal, mission)
-    chosen = number if number is not None else (versions[0].number if versions else None)
+    adopted = adopted_header(versions)
+    chosen = number if number is not None else (adopted.number if adopted else None)
     selected = capacity_plan(uow, principal, mission, chosen) if chosen is not None else None
     _, recent = jobs.jobs(uow, principal, mission, 5, 0)
     return CapacityPage(
@@ -74,6 +81,7 @@ def capacity_page(
         _runs_by_mode(selected) if selected else (),
         allowed(principal, Verb.RUN, "capacity"),
         [j for j in recent if j.kind == "capacity"],
+        allowed(principal, Verb.ADOPT, "capacity-plans"),
     )
 
 

@@ -1,5 +1,5 @@
-"""The mission overview page: the headline numbers a commander asks for first, from the latest
-capacity plan and force plan released to the principal."""
+"""The mission overview page: the headline numbers a commander asks for first, from the adopted
+capacity plan and force plan, when released to the principal."""
 
 from __future__ import annotations
 
@@ -9,7 +9,7 @@ from dataclasses import dataclass
 from cadre.access.policy import Principal
 from cadre.domain.capacity.plan import Handover
 from cadre.domain.errors import Forbidden
-from cadre.services.capacity.queries import capacity_headers, capacity_plan
+from cadre.services.capacity.queries import adopted_header, capacity_headers, capacity_plan
 from cadre.services.plans import queries as plan_versions
 from cadre.services.scenario.queries import MissionContext, mission_context
 from cadre.services.unit_of_work import UnitOfWork
@@ -61,10 +61,10 @@ def overview(
 ) -> Overview:
     require_page(principal, Page.OVERVIEW)
     context = mission_context(uow, principal, mission)
-    headers = capacity_headers(uow, principal, mission)
+    adopted = adopted_header(capacity_headers(uow, principal, mission))
     figures = None
-    if headers:
-        visible = capacity_plan(uow, principal, mission, headers[0].number)
+    if adopted is not None:
+        visible = capacity_plan(uow, principal, mission, adopted.number)
         plan = visible.plan
         index, outside = month_index(plan, today or dt.date.today())
         peak, peak_month = plan.peak_force
@@ -88,9 +88,11 @@ def overview(
 
 
 def _fill(uow: UnitOfWork, principal: Principal, mission: str) -> FillFigures | None:
-    """The fill of the latest force plan, from its stored summary (no matching is run)."""
+    """The fill of the adopted force plan, from its stored summary (no matching is run)."""
     try:
-        _, views = plan_versions.list_plans(uow, principal, mission, "force", limit=1)
+        _, views = plan_versions.list_plans(
+            uow, principal, mission, "force", state="adopted", limit=1
+        )
     except Forbidden:  # the role reads no force plans: the figure is simply absent
         return None
     if not views:

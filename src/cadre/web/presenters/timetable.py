@@ -25,6 +25,7 @@ from cadre.services.timetable.release import (
     Released,
     released,
     released_calendar,
+    released_versions,
     released_workbook,
 )
 from cadre.services.unit_of_work import UnitOfWork
@@ -87,6 +88,8 @@ class TimetablePage:
     may_run: bool  # the principal may start a timetable or a re-plan
     nations: tuple[str, ...]  # whose trainers a re-plan may withdraw
     rooms: tuple[tuple[str, str], ...]  # (site, room) a re-plan may close
+    may_adopt: bool = False  # the principal adopts timetables
+    unadopted: tuple[int, ...] = ()  # versions released to it while none is adopted
 
     @property
     def available(self) -> bool:
@@ -211,6 +214,10 @@ def timetable_page(
         allowed(principal, Verb.RUN, "timetable"),
         nations,
         rooms,
+        allowed(principal, Verb.ADOPT, "timetable-plans"),
+        ()
+        if shown_timetable is not None
+        else tuple(h.number for h in released_versions(uow, principal, mission)),
     )
 
 
