@@ -135,3 +135,32 @@ def test_shipped_json_schema_is_the_generated_one() -> None:
     assert json.loads(shipped.read_text(encoding="utf-8")) == json_schema(), (
         "run `make schema` to regenerate the shipped JSON Schema"
     )
+
+
+def alias_bomb(levels: int = 9, width: int = 9) -> str:
+    """Nine levels of nine aliases: 540 bytes that stand for 9**9 values."""
+    lines = [f"x0: &x0 [{', '.join(['lol'] * width)}]"]
+    lines += [f"x{i}: &x{i} [{', '.join([f'*x{i - 1}'] * width)}]" for i in range(1, levels + 1)]
+    return "\n".join(lines) + "\n"
+
+
+def test_an_alias_bomb_before_a_valid_scenario_is_refused_at_the_alias_that_passes_the_limit() -> (
+    None
+):
+    found = problems(alias_bomb() + TINY)
+    assert [(p.line, p.column, p.code, dict(p.params)) for p in found] == [
+        (5, 10, "yaml.alias_expansion", {"alias": "x3", "limit": 10_000})
+    ]
+
+
+def test_an_alias_inside_the_value_it_names_is_refused() -> None:
+    found = problems("mission: &m {code: *m}\n")
+    assert [(p.line, p.column, p.code) for p in found] == [(1, 20, "yaml.alias_recursive")]
+
+
+def test_the_example_s_shared_holiday_lists_are_still_read_through_their_aliases() -> None:
+    text = (EXAMPLES / "nmi-2018.yaml").read_text(encoding="utf-8")
+    assert "*iraq_holidays" in text
+    scenario = parse_scenario(text, "nmi-2018.yaml")
+    lists = {site.holidays for site in scenario.sites if site.holidays}
+    assert len(lists) == 2
