@@ -164,3 +164,26 @@ def test_the_example_s_shared_holiday_lists_are_still_read_through_their_aliases
     scenario = parse_scenario(text, "nmi-2018.yaml")
     lists = {site.holidays for site in scenario.sites if site.holidays}
     assert len(lists) == 2
+
+
+@pytest.mark.parametrize(
+    ("line", "written", "reason"),
+    [
+        ("end: 2020-12-31", "end: 9999-12-31", "mission: field end must be at most 2199-12-31"),
+        ("duration_days: 25", "duration_days: 1e9", "field duration_days must be at most 3,650"),
+        ("duration_days: 25", "duration_days: .nan", "field duration_days must be a finite"),
+        ("pass_rate: 0.85", "pass_rate: .nan", "field pass_rate must be a finite number, not nan"),
+        ("pass_rate: 0.85", "pass_rate: .inf", "field pass_rate must be a finite number, not inf"),
+        (
+            "pass_rate: 0.85",
+            "pass_rate: -.inf",
+            "field pass_rate must be a finite number, not -inf",
+        ),
+    ],
+)
+def test_dates_past_the_plannable_range_and_numbers_that_are_not_finite_are_refused_at_their_line(
+    line: str, written: str, reason: str
+) -> None:
+    assert line in TINY
+    found = problems(TINY.replace(line, written, 1))
+    assert [(p.line, reason in p.reason) for p in found] == [(line_of(TINY, line), True)]
