@@ -11,6 +11,9 @@ from typing import Any
 import pytest
 from fastapi.testclient import TestClient
 
+from cadre.domain.errors import InvalidInput
+from cadre.services.access import users
+from cadre.services.unit_of_work import UnitOfWork
 from tests.service_support import engine_of, person, service
 from tests.web_support import log_in
 
@@ -96,3 +99,38 @@ def test_a_job_with_parameters_no_plan_can_use_is_refused_when_submitted(
     assert answer.status_code == 422, answer.text
     assert [p["field"] for p in answer.json()["problems"]] == [field]
     assert api.get("/api/v1/jobs", headers=planner).json()["total"] == 0
+
+
+@pytest.mark.parametrize("title", ["CIED\u202e101", "CIED\r\nSet-Cookie: x", "CIED\u2066"])
+def test_a_record_name_with_a_direction_override_or_a_line_break_is_a_422_naming_the_field(
+    api: TestClient, planner: dict[str, str], title: str
+) -> None:
+    url = "/api/v1/missions/TINY/courses/CIED-101"
+    read = api.get(url, headers=planner).json()
+    answer = api.put(
+        url, headers=planner | {"If-Match": read["etag"]}, json=read["data"] | {"title": title}
+    )
+    assert answer.status_code == 422, answer.text
+    assert [p["field"] for p in answer.json()["problems"]] == ["title"]
+
+
+@pytest.mark.parametrize(
+    ("changes", "field"),
+    [
+        ({"username": "anna\n"}, "username"),
+        ({"display_name": "Anna\u202eannA"}, "display_name"),
+        ({"oidc_subject": "subject\r\nX"}, "oidc_subject"),
+    ],
+)
+def test_a_user_name_with_a_line_break_or_a_direction_override_is_refused(
+    api: TestClient, changes: dict[str, str], field: str
+) -> None:
+    fields: dict[str, Any] = {
+        "username": "anna",
+        "affiliation": "NATO",
+        "roles": ["mission_planner"],
+        "password": "a long enough password",
+    } | changes
+    with pytest.raises(InvalidInput) as refused:
+        users.add_user(UnitOfWork(engine_of(api)), **fields)
+    assert [p.field for p in refused.value.problems] == [field]

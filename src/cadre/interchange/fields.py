@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import datetime as dt
 import math
+import unicodedata
 from typing import Annotated, Any
 
 from pydantic import BeforeValidator, Field, StringConstraints
@@ -31,6 +32,30 @@ def _not_a_truth_value(value: Any) -> Any:
     return value
 
 
+# Characters that change how text around them reads without being seen: control characters
+# (CR/LF among them, which split a log or a header line) and the Unicode direction overrides
+# and isolates (U+202A-U+202E, U+2066-U+2069), which can make a code read backwards.
+_DIRECTION = frozenset(chr(c) for c in (*range(0x202A, 0x202F), *range(0x2066, 0x206A)))
+
+
+def unsafe_character(text: str) -> str | None:
+    """The first character in `text` that may not stand in a code or a name, as U+XXXX."""
+    for ch in text:
+        if ch in _DIRECTION or unicodedata.category(ch) == "Cc":
+            return f"U+{ord(ch):04X}"
+    return None
+
+
+def _shown_plainly(value: Any) -> Any:
+    if isinstance(value, str) and (found := unsafe_character(value)) is not None:
+        raise PydanticCustomError(
+            "unsafe_character",
+            "must not contain control characters, line breaks or direction overrides ({character})",
+            {"character": found},
+        )
+    return value
+
+
 def _finite(value: Any) -> Any:
     # Checked before the bounds, so that NaN is called what it is rather than out of range.
     if isinstance(value, float) and not math.isfinite(value):
@@ -38,8 +63,14 @@ def _finite(value: Any) -> Any:
     return value
 
 
-Code = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1, max_length=64)]
-Name = Annotated[str, StringConstraints(min_length=1, max_length=200)]
+Code = Annotated[
+    str,
+    StringConstraints(strip_whitespace=True, min_length=1, max_length=64),
+    BeforeValidator(_shown_plainly),  # after the constraints, so that it runs before them
+]
+Name = Annotated[
+    str, BeforeValidator(_shown_plainly), StringConstraints(min_length=1, max_length=200)
+]
 Text = Annotated[str, StringConstraints(max_length=2000)]
 Whole = Annotated[
     int, BeforeValidator(_not_a_truth_value), Field(ge=-LARGEST_INTEGER, le=LARGEST_INTEGER)

@@ -9,6 +9,7 @@ from typing import Any
 from pydantic_core import ErrorDetails
 
 from cadre.domain.rules import Path
+from cadre.interchange.fields import unsafe_character
 from cadre.interchange.schema import ScenarioShape
 
 _EXPECTED = {
@@ -66,6 +67,8 @@ def shape_reason(error: ErrorDetails, document: Any) -> tuple[Path, str, bool]:
         return path, f"{here} must not be empty", False
     if kind == "string_too_long":
         return path, f"{here} must be at most {ctx.get('max_length')} characters long", False
+    if kind == "unsafe_character":
+        return path, f"{here} {error['msg']}", False
     if kind in ("less_than_equal", "greater_than_equal"):
         bound = ctx.get("le", ctx.get("ge"))
         side = "at most" if kind == "less_than_equal" else "at least"
@@ -102,7 +105,7 @@ def describe(path: Path, document: Any) -> str:
             item = node[step] if isinstance(node, list) and step < len(node) else None
             code = item.get("code") if isinstance(item, dict) else None
             words = [w for w in words if w != path[depth - 1]]
-            named = isinstance(code, str) and code.strip()
+            named = isinstance(code, str) and code.strip() and unsafe_character(code) is None
             words.append(f"{kind} {code}" if named else f"{kind} #{step + 1}")
         elif isinstance(step, str):
             words.append(step)

@@ -187,3 +187,23 @@ def test_dates_past_the_plannable_range_and_numbers_that_are_not_finite_are_refu
     assert line in TINY
     found = problems(TINY.replace(line, written, 1))
     assert [(p.line, reason in p.reason) for p in found] == [(line_of(TINY, line), True)]
+
+
+@pytest.mark.parametrize(
+    ("line", "written", "character"),
+    [
+        ("code: TINY", 'code: "TI\\u202eNY"', "U+202E"),  # right-to-left override
+        ("code: TINY", 'code: "TI\\u2066NY"', "U+2066"),  # left-to-right isolate
+        ("code: TINY", 'code: "TI\\r\\nNY"', "U+000D"),
+        ("code: TINY", 'code: "TI\\x07NY"', "U+0007"),
+        ("code: CIED-101", 'code: "CIED-101\\n"', "U+000A"),
+    ],
+)
+def test_control_characters_line_breaks_and_direction_overrides_are_refused_in_codes_and_names(
+    line: str, written: str, character: str
+) -> None:
+    found = problems(TINY.replace(line, written, 1))
+    assert [(p.line, p.reason.endswith(f"direction overrides ({character})")) for p in found] == [
+        (line_of(TINY, line), True)
+    ]
+    assert not {"\r", "\n"} & set(found[0].reason)
