@@ -7,8 +7,10 @@ import csv
 import dataclasses
 import datetime as dt
 import pathlib
+import zipfile
 
 import openpyxl
+import openpyxl.xml
 import pytest
 
 from cadre.domain.errors import InvalidInput
@@ -167,3 +169,24 @@ def test_csv_that_is_not_utf8_is_refused(tmp_path: pathlib.Path) -> None:
     s = tiny()
     with pytest.raises(InvalidInput, match="is not UTF-8 text"):
         read_csv_pledges(path, s, {}, "R1", ON)
+
+
+def billion_laughs(source: pathlib.Path, target: pathlib.Path) -> pathlib.Path:
+    """The workbook with its sheet list behind ten levels of ten entities each (10**10 lols)."""
+    entities = ['<!ENTITY lol0 "lol">'] + [
+        f'<!ENTITY lol{i} "{f"&lol{i - 1};" * 10}">' for i in range(1, 10)
+    ]
+    with zipfile.ZipFile(source) as old, zipfile.ZipFile(target, "w") as new:
+        for item in old.infolist():
+            data = old.read(item)
+            if item.filename == "xl/workbook.xml":
+                text = data.decode("utf-8").replace("<bookViews>", "<bookViews>&lol9;", 1)
+                data = f"<!DOCTYPE workbook [{''.join(entities)}]>{text}".encode()
+            new.writestr(item, data)
+    return target
+
+
+def test_a_workbook_with_an_entity_bomb_is_refused_unexpanded(tmp_path: pathlib.Path) -> None:
+    assert openpyxl.xml.DEFUSEDXML  # openpyxl parses through defusedxml, which refuses entities
+    bomb = billion_laughs(make_workbook(tmp_path / "swe.xlsx"), tmp_path / "bomb.xlsx")
+    assert report(bomb) == ["the file cannot be read as a workbook (EntitiesForbidden)"]
