@@ -151,6 +151,12 @@ def audit_verify() -> None:
     if result.intact:
         head = f"; head {result.head[0]} {result.head[1]}" if result.head else ""
         console.print(f"[green]The audit trail is whole:[/] {result.entries} entries{head}.")
+        if not result.anchored:
+            console.print(
+                "The head is not anchored: without CADRE_AUDIT_KEY (or, for SQLite, the key "
+                "file beside the database) deleting the last entries and rewriting the head "
+                "would go unnoticed."
+            )
         return
     err_console.print(f"[red]The audit trail is broken ({len(result.findings)} findings):[/]")
     for finding in result.findings:
