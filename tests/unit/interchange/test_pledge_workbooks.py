@@ -20,7 +20,7 @@ from cadre.interchange.pledge_csv import read_csv_pledges, write_csv_template
 from cadre.interchange.pledge_template import write_template
 from cadre.interchange.pledge_workbook import read_pledges
 from tests.pledge_corpus import CASES, Case, expected
-from tests.pledge_factory import GENERATED, make_workbook, tiny
+from tests.pledge_factory import GENERATED, make_workbook, row, tiny
 
 ON = dt.date(2018, 10, 1)
 
@@ -190,3 +190,12 @@ def test_a_workbook_with_an_entity_bomb_is_refused_unexpanded(tmp_path: pathlib.
     assert openpyxl.xml.DEFUSEDXML  # openpyxl parses through defusedxml, which refuses entities
     bomb = billion_laughs(make_workbook(tmp_path / "swe.xlsx"), tmp_path / "bomb.xlsx")
     assert report(bomb) == ["the file cannot be read as a workbook (EntitiesForbidden)"]
+
+
+def test_an_offer_of_a_billion_people_ending_in_9999_is_refused_cell_by_cell(
+    tmp_path: pathlib.Path,
+) -> None:
+    path = make_workbook(tmp_path / "swe.xlsx", row(count=10**9, end=dt.datetime(9999, 12, 31)))
+    found = report(path)
+    assert [p for p in found if "at most 1,000,000, not 1,000,000,000" in p] != []
+    assert [p for p in found if "from 1900-01-01 to 2199-12-31, not 9999-12-31" in p] != []
