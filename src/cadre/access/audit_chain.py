@@ -121,7 +121,7 @@ def verify(entries: Iterable[AuditEntry], head: tuple[int, str] | None) -> list[
 def sign_head(key: bytes, head: tuple[int, str]) -> str:
     """The head's signature under a key the database does not hold: whoever can write the
     database but not read the key cannot make a shorter or rewritten trail look whole."""
-    message = f"cadre audit head {head[0]} {head[1]}".encode()
+    message = f"audit head:{head[0]}:{head[1]}".encode()
     return hmac.new(key, message, hashlib.sha256).hexdigest()
 
 
