@@ -70,8 +70,15 @@ def fetch(opener: urllib.request.OpenerDirector, url: str) -> tuple[int, bytes]:
 def opener_for(demo: Demo, username: str) -> urllib.request.OpenerDirector:
     jar = http.cookiejar.CookieJar()
     opener = urllib.request.build_opener(urllib.request.HTTPCookieProcessor(jar))
+    form = opener.open(f"{demo.url}/login", timeout=30).read().decode()  # sets its cookie
+    token = form.split('name="csrf_token" value="')[1].split('"')[0]
     data = urllib.parse.urlencode(
-        {"username": username, "password": demo.accounts[username].password, "next": "/login"}
+        {
+            "username": username,
+            "password": demo.accounts[username].password,
+            "next": "/login",
+            "csrf_token": token,
+        }
     ).encode()
     opener.open(f"{demo.url}/login", data=data, timeout=30).read()
     return opener

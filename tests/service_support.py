@@ -51,7 +51,8 @@ def service(
     **settings: Any,
 ) -> Iterator[TestClient]:
     """The API on `db_url` (with an example imported), jobs left queued unless a queue is given."""
-    chosen = {"start_jobs": False} | settings
+    # The tests make thousands of requests as one principal; the rate limit has its own test.
+    chosen = {"start_jobs": False, "api_requests_per_minute": 1_000_000} | settings
     app = create_app(Settings(database_url=db_url, **chosen), queue=queue)
     with TestClient(app) as client:
         if example is not None:

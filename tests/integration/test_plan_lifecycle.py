@@ -188,7 +188,7 @@ def test_the_status_line_names_each_adopted_plan_and_the_drafts_after_it(
 def test_the_migration_adopts_the_newest_sound_plan_of_each_kind(db_url: str) -> None:
     engine = make_engine(db_url)
     try:
-        upgrade(engine, "e8c2f4a6b1d3")  # the revision before the lifecycle
+        upgrade(engine, "f1a3c5e7b9d2")  # the revision before the lifecycle
         scenarios.import_file(UnitOfWork(engine), TINY)
         rows = [  # (kind, number, status, summary, mode)
             ("capacity", 1, "optimal", {}, "sizing"),

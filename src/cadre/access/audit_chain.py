@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import datetime as dt
 import hashlib
+import hmac
 import json
 from collections.abc import Iterable
 from dataclasses import dataclass
@@ -115,3 +116,35 @@ def verify(entries: Iterable[AuditEntry], head: tuple[int, str] | None) -> list[
     elif head[0] and head[1] != expected_prev:
         findings.append(Finding(head[0], "the last entry's hash is not the recorded head"))
     return findings
+
+
+def sign_head(key: bytes, head: tuple[int, str]) -> str:
+    """The head's signature under a key the database does not hold: whoever can write the
+    database but not read the key cannot make a shorter or rewritten trail look whole."""
+    message = f"audit head:{head[0]}:{head[1]}".encode()
+    return hmac.new(key, message, hashlib.sha256).hexdigest()
+
+
+def anchor_findings(
+    head: tuple[int, str] | None, signature: str | None, key: bytes | None
+) -> list[Finding]:
+    """What the head's signature says: nothing without a key or when it matches."""
+    if key is None or head is None or head[0] == 0:
+        return []
+    if signature is None:
+        return [
+            Finding(
+                head[0],
+                "the head is not signed (its signature was removed, or the entries were "
+                "written before the key was set)",
+            )
+        ]
+    if not hmac.compare_digest(signature, sign_head(key, head)):
+        return [
+            Finding(
+                head[0],
+                "the head's signature does not match: the head was rewritten (entries at the "
+                "end deleted or replaced, and the head set to match)",
+            )
+        ]
+    return []

@@ -10,6 +10,10 @@ SESSION_COOKIE = "cadre_session"
 CSRF_COOKIE = "cadre_csrf"
 CSRF_HEADER = "X-CSRF-Token"
 CSRF_FIELD = "csrf_token"
+# Before a session exists, the login form is tied to a random cookie set with the form: another
+# site can make a browser post to /login, but cannot read the cookie to derive the form's token.
+LOGIN_COOKIE = "cadre_login"
+LOGIN_FORM_MINUTES = 30
 SESSION_HOURS = 8  # a working day; the cookie and the stored session end together
 UNSAFE = frozenset({"POST", "PUT", "PATCH", "DELETE"})
 FORM_TYPES = ("application/x-www-form-urlencoded", "multipart/form-data")

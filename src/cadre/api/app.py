@@ -11,7 +11,7 @@ from contextlib import AbstractAsyncContextManager
 from fastapi import FastAPI
 
 from cadre import __version__
-from cadre.api import errors, oidc
+from cadre.api import errors, guards, oidc
 from cadre.api.routes_audit import router as audit_router
 from cadre.api.routes_coordination import router as coordination_router
 from cadre.api.routes_jobs import router as jobs_router
@@ -36,11 +36,17 @@ def create_api(settings: Settings, lifespan: Lifespan) -> FastAPI:
         docs_url=None,
         redoc_url=None,
         lifespan=lifespan,
-        responses={400: errors.RESPONSES[400]},  # a body that is not JSON at all
+        # 400: a body that is not JSON at all; 429: the guards' rate limit, on every route
+        responses={400: errors.RESPONSES[400], 429: errors.RESPONSES[429]},
     )
     app.state.settings = settings
     errors.install(app)
     app.add_middleware(errors.PlainAddresses)
+    app.add_middleware(guards.RateLimit, per_minute=settings.api_requests_per_minute)
+    app.add_middleware(
+        guards.BodyDeadline, seconds=settings.body_seconds, max_bytes=settings.body_max_bytes
+    )
+    app.add_middleware(guards.Nosniff)  # outermost: every answer, the guards' own included
     for router in (
         session_router,
         missions_router,

@@ -181,6 +181,12 @@ def audit_verify() -> None:
         console.print(
             f"[green]The audit trail is whole:[/] {count(result.entries, 'entry')}{head}."
         )
+        if not result.anchored:
+            console.print(
+                "The head is not anchored: without CADRE_AUDIT_KEY (or, for SQLite, the key "
+                "file beside the database) deleting the last entries and rewriting the head "
+                "would go unnoticed."
+            )
         return
     err_console.print(
         f"[red]The audit trail is broken ({count(len(result.findings), 'finding')}):[/]"

@@ -75,9 +75,12 @@ def out_of_range(values: Mapping[str, object]) -> list[Problem]:
     return problems
 
 
-def _plain(x: float) -> float | int:
-    """A bound or value as a reader writes it: 1, not 1.0."""
-    return int(x) if math.isfinite(x) and x == int(x) else x
+def _plain(x: float) -> float | int | str:
+    """A bound or value as a reader writes it: 1, not 1.0; NaN and infinities as words, since
+    JSON has no number for them."""
+    if not math.isfinite(x):
+        return str(x)
+    return int(x) if x == int(x) else x
 
 
 def require_within(**values: object) -> None:

@@ -6,6 +6,27 @@ import calendar
 import datetime as dt
 from collections.abc import Iterator
 
+from cadre.domain.errors import Problem
+
+# The days a plan may name. Plans add months and weeks to their dates, and a day near the
+# calendar's end (9999-12-31) would overflow that arithmetic; no mission needs more than this.
+EARLIEST_DAY = dt.date(1900, 1, 1)
+LATEST_DAY = dt.date(2199, 12, 31)
+
+
+def day_problems(day: dt.date | None, field: str) -> list[Problem]:
+    """Nothing when `day` may be planned or shown; else the problem that says the range."""
+    if day is None or EARLIEST_DAY <= day <= LATEST_DAY:
+        return []
+    return [
+        Problem(
+            f"{field} is from {EARLIEST_DAY} to {LATEST_DAY}, not {day}",
+            field=field,
+            code="calendar.day_out_of_range",
+            params={"earliest": str(EARLIEST_DAY), "latest": str(LATEST_DAY), "day": str(day)},
+        )
+    ]
+
 
 def month_of(day: dt.date) -> dt.date:
     """The first day of the month `day` falls in; months are named by their first day."""

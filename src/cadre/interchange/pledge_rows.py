@@ -12,9 +12,11 @@ from typing import Any
 from cadre.domain.errors import Problem
 from cadre.domain.force.offers import Offer, OfferState, StateChange
 from cadre.domain.force.validation import known_specialties, offer_problems
+from cadre.domain.months import EARLIEST_DAY, LATEST_DAY
 from cadre.domain.ranks import Rank, RankBand
 from cadre.domain.requirements import RequirementLine
 from cadre.domain.scenario import Scenario
+from cadre.interchange.fields import MAX_COUNT
 
 MAX_BYTES = 5 * 1024 * 1024  # a nation's bid is a few hundred rows; anything bigger is a mistake
 MAX_ROWS = 5_000
@@ -69,6 +71,13 @@ def _blank(value: Any) -> bool:
 
 
 def whole_number(value: Any) -> int:
+    number = _whole_number(value)
+    if number > MAX_COUNT:  # the scenario file's own maximum (interchange/fields.py)
+        raise CellError(f"must be at most {MAX_COUNT:,}, not {number:,}")
+    return number
+
+
+def _whole_number(value: Any) -> int:
     if isinstance(value, bool):
         raise CellError(f"must be a whole number, not {value!r}")
     if isinstance(value, int):
@@ -81,6 +90,13 @@ def whole_number(value: Any) -> int:
 
 
 def a_date(value: Any) -> dt.date:
+    day = _a_date(value)
+    if not EARLIEST_DAY <= day <= LATEST_DAY:
+        raise CellError(f"must be a date from {EARLIEST_DAY} to {LATEST_DAY}, not {day}")
+    return day
+
+
+def _a_date(value: Any) -> dt.date:
     if isinstance(value, dt.datetime):
         if value.time() != dt.time():
             raise CellError(f"must be a date without a time, not {value!r}")

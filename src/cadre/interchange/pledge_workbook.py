@@ -135,7 +135,9 @@ def _open(path: pathlib.Path, name: str) -> Any:
             warnings.simplefilter("ignore")  # openpyxl warns about extensions it drops
             return openpyxl.load_workbook(path, data_only=False)
     except Exception as err:  # openpyxl raises many kinds on a broken package
-        raise refuse(f"the file cannot be read as a workbook ({type(err).__name__})") from err
+        # openpyxl wraps what its XML parser refused (an entity bomb: EntitiesForbidden)
+        kind = type(err.__cause__ or err).__name__
+        raise refuse(f"the file cannot be read as a workbook ({kind})") from err
 
 
 def _formulas(sheet: Worksheet, name: str) -> list[Problem]:

@@ -6,7 +6,6 @@ the scenario's shape only lists the section.
 
 from __future__ import annotations
 
-import datetime as dt
 from collections.abc import Sequence
 from typing import Annotated, Any
 
@@ -15,6 +14,7 @@ from pydantic import AfterValidator, BaseModel, ConfigDict, Field
 from cadre.domain.catalogue import DeliveryMode
 from cadre.domain.ranks import RankBand
 from cadre.domain.requirements import Criticality, PostKind, RequirementLine
+from cadre.interchange.fields import Code, Count, Day, Name
 
 
 def _rank_band(text: str) -> str:
@@ -35,23 +35,23 @@ RankBandText = Annotated[
 class RequirementShape(BaseModel):
     model_config = ConfigDict(extra="forbid", frozen=True)
 
-    number: str = Field(description="The line number, e.g. SOR-0042; unique in the mission.")
-    title: str
-    qualification: str = Field(
+    number: Code = Field(description="The line number, e.g. SOR-0042; unique in the mission.")
+    title: Name
+    qualification: Code = Field(
         description="A qualification of the scenario for teaching posts; a specialty code "
         "(FP, HQ-J3, ...) for headquarters and force protection posts."
     )
     rank_band: RankBandText
-    start: dt.date
-    end: dt.date
-    count: int = 1
+    start: Day
+    end: Day
+    count: Count = 1
     criticality: Criticality = Criticality.ESSENTIAL
     kind: PostKind = PostKind.TEACHING
-    site: str | None = None
-    region: str | None = Field(None, description="For a post anywhere in a region.")
+    site: Code | None = None
+    region: Name | None = Field(None, description="For a post anywhere in a region.")
     mode: DeliveryMode = DeliveryMode.RESIDENT
-    courses: list[str] = []
-    protects: str | None = Field(
+    courses: list[Code] = []
+    protects: Code | None = Field(
         None, description="Force protection only: the teaching line whose team it guards."
     )
 

@@ -6,7 +6,6 @@ apart from `schema.py` (as the requirements are) so the timetable's input can gr
 
 from __future__ import annotations
 
-import datetime as dt
 from collections.abc import Sequence
 from typing import Any
 
@@ -14,7 +13,7 @@ from pydantic import BaseModel, ConfigDict, Field
 
 from cadre.domain.catalogue import DeliveryMode
 from cadre.domain.course_runs import CourseRun
-from cadre.interchange.fields import Code, Whole
+from cadre.interchange.fields import Code, Count, Day
 
 
 class RunShape(BaseModel):
@@ -23,12 +22,12 @@ class RunShape(BaseModel):
     code: Code = Field(description="The run's code, unique in the mission, e.g. CIED-101/19-01.")
     course: Code
     site: Code = Field(description="An in-theatre site that teaches the course.")
-    earliest: dt.date = Field(description="The first day the run may start.")
-    latest: dt.date = Field(description="The last day the run may end.")
+    earliest: Day = Field(description="The first day the run may start.")
+    latest: Day = Field(description="The last day the run may end.")
     cohort: Code | None = Field(None, description="The cohort taught; none: an open class.")
     mode: DeliveryMode = DeliveryMode.RESIDENT
     host_led: bool = Field(False, description="Taught by host-nation instructors only.")
-    class_size: Whole | None = Field(
+    class_size: Count | None = Field(
         None, description="Seats the room must hold; default: the cohort's size."
     )
 

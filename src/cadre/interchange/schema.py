@@ -7,7 +7,6 @@ Field names are the domain's own, so a rule's path into the domain is also a pat
 
 from __future__ import annotations
 
-import datetime as dt
 from typing import Any, Literal
 
 from pydantic import BaseModel, ConfigDict, Field
@@ -15,7 +14,7 @@ from pydantic import BaseModel, ConfigDict, Field
 from cadre.domain.catalogue import CourseLevel, DeliveryMode
 from cadre.domain.contributors import ContributorRole
 from cadre.domain.sites import SiteKind
-from cadre.interchange.fields import Code, Name, Number, Text, Whole
+from cadre.interchange.fields import Code, Count, Day, Days, Months, Name, Number, Text, Year
 from cadre.interchange.requirements_shape import RequirementShape
 from cadre.interchange.runs_shape import RunShape
 
@@ -33,51 +32,51 @@ class MissionShape(Shape):
     code: Code
     name: Name
     host: Code = Field(description="Contributor code of the host nation (role host).")
-    start: dt.date
-    end: dt.date
+    start: Day
+    end: Day
     time_zone: Name = "Asia/Baghdad"
 
 
 class MobileTeamWindowShape(Shape):
-    start: dt.date
-    end: dt.date
+    start: Day
+    end: Day
     site: Code | None = Field(None, description="A site code; none: any site.")
 
 
 class SeatOfferShape(Shape):
     nation: Code
     course: Code
-    year: Whole
-    seats: Whole
+    year: Year
+    seats: Count
 
 
 class YearBudgetShape(Shape):
-    year: Whole
+    year: Year
     amount: Number
 
 
 class InitialGraduatesShape(Shape):
     course: Code
-    count: Whole
+    count: Count
 
 
 class PlanningShape(Shape):
     attrition_per_month: Number = 0.015
     teaching_fraction: Number = 0.6
-    certification_lag_months: Whole = 2
-    mentor_ratio: Whole = 4
-    relief_overlap_days: Whole = 10
-    headquarters_core: Whole = Field(20, description="HQ posts whatever the mission's size.")
+    certification_lag_months: Months = 2
+    mentor_ratio: Count = 4
+    relief_overlap_days: Days = 10
+    headquarters_core: Count = Field(20, description="HQ posts whatever the mission's size.")
     headquarters_per_trainer: Number = Field(
         0.1, description="More HQ posts per teaching and adviser post."
     )
-    advisers_at_headquarters: Whole = Field(
+    advisers_at_headquarters: Count = Field(
         10, description="Advisers to the host's ministries, for the whole mission."
     )
-    advisers_per_school: Whole = Field(
+    advisers_per_school: Count = Field(
         2, description="Advisers at each school while the mission teaches there."
     )
-    force_protection_per_site: Whole = Field(
+    force_protection_per_site: Count = Field(
         30, description="Guards at each site where the mission works (a platoon)."
     )
     force_protection_per_mobile_trainer: Number = Field(
@@ -88,7 +87,7 @@ class PlanningShape(Shape):
     )
     foreign_teaching_fraction: Number = 0.8
     instructor_selection_rate: Number = 0.4
-    horizon_months: Whole | None = None
+    horizon_months: Months | None = None
     cost_per_foreign_instructor_month: Number = 0.0
     cost_per_out_of_country_seat: Number = 0.0
     budget_per_year: list[YearBudgetShape] = []
@@ -106,13 +105,13 @@ class ContributorShape(Shape):
 
 class RoomShape(Shape):
     code: Code
-    capacity: Whole
+    capacity: Count
 
 
 class HolidayShape(Shape):
     name: Name
-    start: dt.date
-    end: dt.date
+    start: Day
+    end: Day
 
 
 class SiteShape(Shape):
@@ -144,10 +143,10 @@ class CourseShape(Shape):
     title: Name
     discipline: Code
     level: CourseLevel
-    duration_days: Whole
-    min_class_size: Whole
-    max_class_size: Whole
-    instructors_per_run: Whole
+    duration_days: Days
+    min_class_size: Count
+    max_class_size: Count
+    instructors_per_run: Count
     instructor_qualification: Code
     pass_rate: Number
     prerequisites: list[Code] = []
@@ -160,8 +159,8 @@ class CourseShape(Shape):
 class DemandShape(Shape):
     organisation: Name
     target: Code = Field(description="A course code or a qualification code.")
-    year: Whole
-    trained: Whole
+    year: Year
+    trained: Count
 
 
 class RestrictionShape(Shape):
@@ -177,7 +176,7 @@ class CaveatShape(Shape):
     allowed_regions: list[Code] = []
     forbidden_regions: list[Code] = []
     forbidden_modes: list[DeliveryMode] = []
-    max_tour_months: Whole | None = None
+    max_tour_months: Months | None = None
     restrictions: list[RestrictionShape] = []
     note: Text = ""
 
@@ -186,10 +185,10 @@ class PledgeShape(Shape):
     code: Code
     nation: Code
     qualification: Code
-    count: Whole
-    start: dt.date
-    end: dt.date
-    tour_months: Whole
+    count: Count
+    start: Day
+    end: Day
+    tour_months: Months
     caveats: list[Code] = []
 
 
@@ -198,8 +197,8 @@ class TrainerShape(Shape):
     name: Name
     nation: Code
     qualifications: list[Code]
-    in_theatre_from: dt.date
-    in_theatre_to: dt.date
+    in_theatre_from: Day
+    in_theatre_to: Day
     pledge: Code | None = None
 
 
@@ -211,7 +210,7 @@ class HostNameShape(Shape):
 class CohortShape(Shape):
     code: Code
     unit: Name
-    size: Whole
+    size: Count
     name: HostNameShape
     site: Code | None = None
 

@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import difflib
 from typing import Any
 
 from pydantic_core import ErrorDetails
 
 from cadre.domain.rules import Path
+from cadre.interchange.fields import unsafe_character
 from cadre.interchange.schema import ScenarioShape
 
 _EXPECTED = {
@@ -65,10 +67,12 @@ def shape_reason(error: ErrorDetails, document: Any) -> tuple[Path, str, bool]:
         return path, f"{here} must not be empty", False
     if kind == "string_too_long":
         return path, f"{here} must be at most {ctx.get('max_length')} characters long", False
+    if kind == "unsafe_character":
+        return path, f"{here} {error['msg']}", False
     if kind in ("less_than_equal", "greater_than_equal"):
         bound = ctx.get("le", ctx.get("ge"))
         side = "at most" if kind == "less_than_equal" else "at least"
-        return path, f"{here} must be {side} {bound:,}, not {got!r}", False
+        return path, f"{here} must be {side} {_shown(bound)}, not {_shown(got, repr)}", False
     expected = _EXPECTED.get(kind)
     if expected is None and kind in ("enum", "literal_error"):
         expected = f"one of {ctx.get('expected', '')}"
@@ -76,6 +80,19 @@ def shape_reason(error: ErrorDetails, document: Any) -> tuple[Path, str, bool]:
         shown = str(got).lower() if isinstance(got, bool) else repr(got)
         return path, f"{here} must be {expected}, not {shown}", False
     return path, f"{here}: {error['msg']}", False
+
+
+def _shown(value: Any, plain: Any = str) -> str:
+    """A bound or a value as a user writes it: 1,000,000 and 2199-12-31, not date(...)."""
+    if isinstance(value, float) and value.is_integer() and abs(value) < 1e15:
+        value = int(value)
+    if isinstance(value, float) and not abs(value) < 1e15:
+        return f"{value:g}"
+    if isinstance(value, int | float) and not isinstance(value, bool):
+        return f"{value:,}"
+    if isinstance(value, dt.date):
+        return value.isoformat()
+    return str(plain(value))
 
 
 def describe(path: Path, document: Any) -> str:
@@ -88,7 +105,7 @@ def describe(path: Path, document: Any) -> str:
             item = node[step] if isinstance(node, list) and step < len(node) else None
             code = item.get("code") if isinstance(item, dict) else None
             words = [w for w in words if w != path[depth - 1]]
-            named = isinstance(code, str) and code.strip()
+            named = isinstance(code, str) and code.strip() and unsafe_character(code) is None
             words.append(f"{kind} {code}" if named else f"{kind} #{step + 1}")
         elif isinstance(step, str):
             words.append(step)

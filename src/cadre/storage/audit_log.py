@@ -25,10 +25,12 @@ def lock_head(session: Session) -> tuple[int, str]:
     return head.seq, head.hash
 
 
-def append(session: Session, entry: AuditEntryRow) -> None:
+def append(session: Session, entry: AuditEntryRow, signature: str | None = None) -> None:
     session.add(entry)
     session.execute(
-        update(AuditHeadRow).where(AuditHeadRow.id == 1).values(seq=entry.seq, hash=entry.hash)
+        update(AuditHeadRow)
+        .where(AuditHeadRow.id == 1)
+        .values(seq=entry.seq, hash=entry.hash, signature=signature)
     )
     session.flush()
 
@@ -36,6 +38,11 @@ def append(session: Session, entry: AuditEntryRow) -> None:
 def head(session: Session) -> tuple[int, str] | None:
     row = session.get(AuditHeadRow, 1)
     return None if row is None else (row.seq, row.hash)
+
+
+def head_signature(session: Session) -> str | None:
+    row = session.get(AuditHeadRow, 1)
+    return None if row is None else row.signature
 
 
 def entries(session: Session, batch: int = 1000) -> Iterator[AuditEntryRow]:

@@ -114,6 +114,8 @@ class AuditHeadRow(Base):
     id: Mapped[int] = mapped_column(primary_key=True, autoincrement=False)
     seq: Mapped[int]
     hash: Mapped[str] = mapped_column(String(HASH))
+    # HMAC of (seq, hash) under a key kept outside the database (docs/audit-and-hardening.md)
+    signature: Mapped[str | None] = mapped_column(String(HASH), nullable=True)
 
 
 class JobRow(Base):

@@ -52,7 +52,13 @@ WORDS: dict[str, str] = {
     ),
     "plan.reason_required": N_("Adopting by force needs a reason; the audit trail keeps it."),
     "plan.reason_too_long": N_("The reason is too long: at most %(limit)s characters."),
+    "calendar.day_out_of_range": N_(
+        "A calendar shows days from %(earliest)s to %(latest)s, not %(day)s."
+    ),
     "planning.unknown_figure": N_("%(figure)s is not a planning figure; one of %(figures)s."),
+    "planning.figure_out_of_range": N_(
+        "%(figure)s: “%(value)s” is out of range; the limit is %(limit)s."
+    ),
     "planning.not_a_number": N_("%(figure)s: “%(value)s” is not a number."),
     "session.no_linked_user": N_(
         "The identity provider knows you, but no account here is linked to your identity. "

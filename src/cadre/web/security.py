@@ -11,6 +11,7 @@ from fastapi.concurrency import run_in_threadpool
 from sqlalchemy import Engine
 from starlette.responses import Response
 
+from cadre.access import secrets
 from cadre.access.errors import NotAuthenticated
 from cadre.access.policy import Principal
 from cadre.access.sessions import (
@@ -18,6 +19,8 @@ from cadre.access.sessions import (
     CSRF_FIELD,
     CSRF_HEADER,
     FORM_TYPES,
+    LOGIN_COOKIE,
+    LOGIN_FORM_MINUTES,
     SESSION_COOKIE,
     cookie_attributes,
     csrf_holds,
@@ -71,6 +74,23 @@ def set_session_cookies(request: Request, response: Response, login: users.Login
     common = cookie_attributes(_secure(request))
     response.set_cookie(SESSION_COOKIE, login.token, httponly=True, **common)  # type: ignore[arg-type]
     response.set_cookie(CSRF_COOKIE, login.csrf, httponly=False, **common)  # type: ignore[arg-type]
+
+
+def login_form_token(request: Request, response: Response) -> str:
+    """The login form's CSRF token, from the form's own cookie (set here when missing)."""
+    cookie = request.cookies.get(LOGIN_COOKIE) or secrets.new_token()
+    response.set_cookie(
+        LOGIN_COOKIE,
+        cookie,
+        httponly=True,
+        **cookie_attributes(_secure(request)) | {"max_age": LOGIN_FORM_MINUTES * 60},  # type: ignore[arg-type]
+    )
+    return secrets.csrf_token(cookie)
+
+
+def login_form_holds(request: Request, offered: str) -> bool:
+    cookie = request.cookies.get(LOGIN_COOKIE)
+    return bool(cookie) and csrf_holds(cookie or "", offered)
 
 
 def clear_session_cookies(response: Response) -> None:

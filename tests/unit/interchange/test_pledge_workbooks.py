@@ -7,8 +7,10 @@ import csv
 import dataclasses
 import datetime as dt
 import pathlib
+import zipfile
 
 import openpyxl
+import openpyxl.xml
 import pytest
 
 from cadre.domain.errors import InvalidInput
@@ -18,7 +20,7 @@ from cadre.interchange.pledge_csv import read_csv_pledges, write_csv_template
 from cadre.interchange.pledge_template import write_template
 from cadre.interchange.pledge_workbook import read_pledges
 from tests.pledge_corpus import CASES, Case, expected
-from tests.pledge_factory import GENERATED, make_workbook, tiny
+from tests.pledge_factory import GENERATED, make_workbook, row, tiny
 
 ON = dt.date(2018, 10, 1)
 
@@ -191,3 +193,33 @@ def test_csv_that_is_not_utf8_is_refused(tmp_path: pathlib.Path) -> None:
     s = tiny()
     with pytest.raises(InvalidInput, match="is not UTF-8 text"):
         read_csv_pledges(path, s, {}, "R1", ON)
+
+
+def billion_laughs(source: pathlib.Path, target: pathlib.Path) -> pathlib.Path:
+    """The workbook with its sheet list behind ten levels of ten entities each (10**10 lols)."""
+    entities = ['<!ENTITY lol0 "lol">'] + [
+        f'<!ENTITY lol{i} "{f"&lol{i - 1};" * 10}">' for i in range(1, 10)
+    ]
+    with zipfile.ZipFile(source) as old, zipfile.ZipFile(target, "w") as new:
+        for item in old.infolist():
+            data = old.read(item)
+            if item.filename == "xl/workbook.xml":
+                text = data.decode("utf-8").replace("<bookViews>", "<bookViews>&lol9;", 1)
+                data = f"<!DOCTYPE workbook [{''.join(entities)}]>{text}".encode()
+            new.writestr(item, data)
+    return target
+
+
+def test_a_workbook_with_an_entity_bomb_is_refused_unexpanded(tmp_path: pathlib.Path) -> None:
+    assert openpyxl.xml.DEFUSEDXML  # openpyxl parses through defusedxml, which refuses entities
+    bomb = billion_laughs(make_workbook(tmp_path / "swe.xlsx"), tmp_path / "bomb.xlsx")
+    assert report(bomb) == ["the file cannot be read as a workbook (EntitiesForbidden)"]
+
+
+def test_an_offer_of_a_billion_people_ending_in_9999_is_refused_cell_by_cell(
+    tmp_path: pathlib.Path,
+) -> None:
+    path = make_workbook(tmp_path / "swe.xlsx", row(count=10**9, end=dt.datetime(9999, 12, 31)))
+    found = report(path)
+    assert [p for p in found if "at most 1,000,000, not 1,000,000,000" in p] != []
+    assert [p for p in found if "from 1900-01-01 to 2199-12-31, not 9999-12-31" in p] != []

@@ -135,3 +135,75 @@ def test_shipped_json_schema_is_the_generated_one() -> None:
     assert json.loads(shipped.read_text(encoding="utf-8")) == json_schema(), (
         "run `make schema` to regenerate the shipped JSON Schema"
     )
+
+
+def alias_bomb(levels: int = 9, width: int = 9) -> str:
+    """Nine levels of nine aliases: 540 bytes that stand for 9**9 values."""
+    lines = [f"x0: &x0 [{', '.join(['lol'] * width)}]"]
+    lines += [f"x{i}: &x{i} [{', '.join([f'*x{i - 1}'] * width)}]" for i in range(1, levels + 1)]
+    return "\n".join(lines) + "\n"
+
+
+def test_an_alias_bomb_before_a_valid_scenario_is_refused_at_the_alias_that_passes_the_limit() -> (
+    None
+):
+    found = problems(alias_bomb() + TINY)
+    assert [(p.line, p.column, p.code, dict(p.params)) for p in found] == [
+        (5, 10, "yaml.alias_expansion", {"alias": "x3", "limit": 10_000})
+    ]
+
+
+def test_an_alias_inside_the_value_it_names_is_refused() -> None:
+    found = problems("mission: &m {code: *m}\n")
+    assert [(p.line, p.column, p.code) for p in found] == [(1, 20, "yaml.alias_recursive")]
+
+
+def test_the_example_s_shared_holiday_lists_are_still_read_through_their_aliases() -> None:
+    text = (EXAMPLES / "nmi-2018.yaml").read_text(encoding="utf-8")
+    assert "*iraq_holidays" in text
+    scenario = parse_scenario(text, "nmi-2018.yaml")
+    lists = {site.holidays for site in scenario.sites if site.holidays}
+    assert len(lists) == 2
+
+
+@pytest.mark.parametrize(
+    ("line", "written", "reason"),
+    [
+        ("end: 2020-12-31", "end: 9999-12-31", "mission: field end must be at most 2199-12-31"),
+        ("duration_days: 25", "duration_days: 1e9", "field duration_days must be at most 3,650"),
+        ("duration_days: 25", "duration_days: .nan", "field duration_days must be a finite"),
+        ("pass_rate: 0.85", "pass_rate: .nan", "field pass_rate must be a finite number, not nan"),
+        ("pass_rate: 0.85", "pass_rate: .inf", "field pass_rate must be a finite number, not inf"),
+        (
+            "pass_rate: 0.85",
+            "pass_rate: -.inf",
+            "field pass_rate must be a finite number, not -inf",
+        ),
+    ],
+)
+def test_dates_past_the_plannable_range_and_numbers_that_are_not_finite_are_refused_at_their_line(
+    line: str, written: str, reason: str
+) -> None:
+    assert line in TINY
+    found = problems(TINY.replace(line, written, 1))
+    assert [(p.line, reason in p.reason) for p in found] == [(line_of(TINY, line), True)]
+
+
+@pytest.mark.parametrize(
+    ("line", "written", "character"),
+    [
+        ("code: TINY", 'code: "TI\\u202eNY"', "U+202E"),  # right-to-left override
+        ("code: TINY", 'code: "TI\\u2066NY"', "U+2066"),  # left-to-right isolate
+        ("code: TINY", 'code: "TI\\r\\nNY"', "U+000D"),
+        ("code: TINY", 'code: "TI\\x07NY"', "U+0007"),
+        ("code: CIED-101", 'code: "CIED-101\\n"', "U+000A"),
+    ],
+)
+def test_control_characters_line_breaks_and_direction_overrides_are_refused_in_codes_and_names(
+    line: str, written: str, character: str
+) -> None:
+    found = problems(TINY.replace(line, written, 1))
+    assert [(p.line, p.reason.endswith(f"direction overrides ({character})")) for p in found] == [
+        (line_of(TINY, line), True)
+    ]
+    assert not {"\r", "\n"} & set(found[0].reason)

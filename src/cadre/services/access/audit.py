@@ -4,12 +4,22 @@ the writer's own transaction, as the next link of the hash chain; and the check 
 from __future__ import annotations
 
 import datetime as dt
+import os
+import pathlib
+import secrets
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
 from sqlalchemy.orm import Session
 
-from cadre.access.audit_chain import AuditEntry, Finding, entry_hash, verify
+from cadre.access.audit_chain import (
+    AuditEntry,
+    Finding,
+    anchor_findings,
+    entry_hash,
+    sign_head,
+    verify,
+)
 from cadre.access.labels import Classification, Label, MissionContext
 from cadre.access.policy import AUDIT_TRAIL, Principal, Verb
 from cadre.access.releasability import Gate
@@ -51,8 +61,38 @@ def record(
         prev_hash=prev,
         hash=entry_hash(seq + 1, at, actor[:200], action, mission, kind, key, before, after, prev),
     )
-    audit_log.append(session, entry)
+    signing_key = audit_key(session, create=True)
+    signature = sign_head(signing_key, (entry.seq, entry.hash)) if signing_key else None
+    audit_log.append(session, entry, signature)
     return entry.seq
+
+
+KEY_VARIABLE = "CADRE_AUDIT_KEY"
+
+
+def audit_key(session: Session, *, create: bool = False) -> bytes | None:
+    """The key that signs the trail's head, kept where the database is not: the service's
+    setting (CADRE_AUDIT_KEY), else a file beside a SQLite database (made on its first write,
+    readable by its owner only); None for a database with neither (the head is then unsigned).
+    """
+    given = os.environ.get(KEY_VARIABLE)
+    if given:
+        return given.encode()
+    url = session.get_bind().engine.url
+    if url.get_backend_name() != "sqlite" or url.database in (None, "", ":memory:"):
+        return None
+    path = pathlib.Path(str(url.database)).with_name(
+        pathlib.Path(str(url.database)).name + ".audit-key"
+    )
+    if not path.exists():
+        if not create:  # a check never makes a key: it would only disagree with the head
+            return None
+        try:
+            with os.fdopen(os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600), "w") as f:
+                f.write(secrets.token_hex(32))
+        except FileExistsError:  # another process made it first
+            pass
+    return path.read_text(encoding="ascii").strip().encode()
 
 
 def as_entry(row: AuditEntryRow) -> AuditEntry:
@@ -76,6 +116,7 @@ class Verification:
     entries: int
     head: tuple[int, str] | None
     findings: tuple[Finding, ...]
+    anchored: bool = False  # whether a key checked the head's signature
 
     @property
     def intact(self) -> bool:
@@ -95,7 +136,9 @@ def verify_trail(uow: UnitOfWork) -> Verification:
                 yield as_entry(row)
 
         findings = verify(walk(), head)
-    return Verification(count, head, tuple(findings))
+        key = audit_key(session)
+        findings += anchor_findings(head, audit_log.head_signature(session), key)
+    return Verification(count, head, tuple(findings), anchored=key is not None)
 
 
 @dataclass(frozen=True)

@@ -14,6 +14,7 @@ from cadre.access.labels import Classification
 from cadre.access.policy import Principal, Role
 from cadre.access.sessions import SESSION_HOURS
 from cadre.domain.errors import InvalidInput, Problem
+from cadre.interchange.fields import unsafe_character
 from cadre.services.unit_of_work import UnitOfWork
 from cadre.storage import users as store
 from cadre.storage.service_models import TokenRow, UserRow
@@ -83,15 +84,26 @@ def add_user(
 ) -> UserView:
     """Add a user; a password, an OpenID Connect subject or both must let them log in."""
     problems = []
-    if not _NAME.match(username):
+    if not _NAME.fullmatch(username):
         problems.append(Problem("2 to 64 lower-case letters, digits and . _ @ -", field="username"))
-    if not _AFFILIATION.match(affiliation):
+    if not _AFFILIATION.fullmatch(affiliation):
         problems.append(
             Problem(
                 "a nation's ISO 3166 alpha-3 code (CAN, IRQ) or an organisation's (NATO, EU)",
                 field="affiliation",
             )
         )
+    for field, text in (("display_name", display_name), ("oidc_subject", oidc_subject or "")):
+        if (found := unsafe_character(text)) is not None:
+            problems.append(
+                Problem(
+                    f"must not contain control characters, line breaks or direction overrides "
+                    f"({found})",
+                    field=field,
+                    code="text.unsafe_character",
+                    params={"character": found},
+                )
+            )
     names = sorted(set(roles))
     known = {r.value for r in Role}
     problems += [
@@ -156,6 +168,10 @@ def issue_token(uow: UnitOfWork, username: str, *, name: str = "", days: int | N
     """A new bearer token for the user, shown once: only its digest is kept."""
     if days is not None and not 1 <= days <= 3650:
         raise InvalidInput(f"a token lasts 1 to 3650 days, not {days}")
+    if (found := unsafe_character(name)) is not None:
+        raise InvalidInput(
+            [Problem(f"must not contain control characters ({found})", field="name")]
+        )
     token = secrets.new_token()
     now = dt.datetime.now(dt.UTC)
     with uow.transaction() as session:

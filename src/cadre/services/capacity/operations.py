@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import dataclasses
 import datetime as dt
-import typing
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from typing import Any
@@ -19,10 +18,12 @@ from cadre.domain.force.whole_force import posts_by_month
 from cadre.domain.limits import require_within
 from cadre.domain.requirements import PostKind
 from cadre.domain.rules import check_scenario
-from cadre.domain.scenario import PlanningParameters, Scenario
+from cadre.domain.scenario import Scenario
 from cadre.interchange.capacity_json import plan_from_json, plan_to_json
 from cadre.interchange.convert import to_json_document
 from cadre.interchange.registries import registries
+from cadre.services.capacity.figures import ALIASES as ALIASES  # the web form names them
+from cadre.services.capacity.figures import read_overrides
 from cadre.services.plans.operations import Adoption, adopt_if_sound
 from cadre.services.unit_of_work import UnitOfWork
 from cadre.solvers.capacity import solve_capacity
@@ -30,7 +31,6 @@ from cadre.storage import plans
 from cadre.storage import scenarios as store
 
 KIND = "capacity"
-ALIASES = {"attrition": "attrition_per_month", "lag": "certification_lag_months"}
 Progress = Callable[[str, float], None]
 
 
@@ -45,38 +45,7 @@ class PlanVersion:
 
 def with_overrides(scenario: Scenario, overrides: Mapping[str, str]) -> Scenario:
     """The scenario with planning figures replaced for one run, e.g. {"attrition": "0.03"}."""
-    fields = {f.name: f for f in dataclasses.fields(PlanningParameters)}
-    hints = typing.get_type_hints(PlanningParameters)
-    changes: dict[str, Any] = {}
-    problems = []
-    for key, text in overrides.items():
-        name = ALIASES.get(key, key)
-        kind = hints.get(name)
-        if name not in fields or kind not in (int, float, int | None):
-            simple = sorted(n for n, h in hints.items() if h in (int, float, int | None))
-            figures = ", ".join(simple + sorted(ALIASES))
-            problems.append(
-                Problem(
-                    f"{key}: not a planning figure; one of {figures}",
-                    field=key,
-                    code="planning.unknown_figure",
-                    params={"figure": key, "figures": figures},
-                )
-            )
-            continue
-        try:
-            changes[name] = float(text) if kind is float else int(text)
-        except ValueError:
-            problems.append(
-                Problem(
-                    f"{key}={text}: not a number",
-                    field=key,
-                    code="planning.not_a_number",
-                    params={"figure": key, "value": text},
-                )
-            )
-    if problems:
-        raise InvalidInput(problems)
+    changes = read_overrides(overrides)
     changed = dataclasses.replace(
         scenario, planning=dataclasses.replace(scenario.planning, **changes)
     )

@@ -15,10 +15,12 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
 
-from pydantic import BaseModel, ConfigDict, Field, model_validator
+from pydantic import BaseModel, ConfigDict, Field, field_validator, model_validator
 
 from cadre.domain.capacity.problem import PlanMode
+from cadre.domain.errors import InvalidInput
 from cadre.domain.limits import LIMITS, MAX_SECONDS, MAX_SEED, MIN_SECONDS
+from cadre.domain.months import EARLIEST_DAY, LATEST_DAY
 from cadre.domain.timetable.changes import Change, change_from
 from cadre.services.unit_of_work import UnitOfWork
 
@@ -34,11 +36,26 @@ class CapacityParameters(BaseModel):
         None, ge=LIMITS["horizon_months"].low, le=LIMITS["horizon_months"].high
     )
     seconds: float = Field(
-        60.0, ge=MIN_SECONDS, le=MAX_SECONDS, description="The solver's time limit."
+        60.0,
+        ge=MIN_SECONDS,
+        le=MAX_SECONDS,
+        allow_inf_nan=False,
+        description="The solver's time limit.",
     )
     overrides: dict[str, str] = Field(
         {}, max_length=20, description='Planning figures for this run, e.g. {"attrition": "0.03"}'
     )
+
+    @field_validator("overrides")
+    @classmethod
+    def _figures_usable(cls, overrides: dict[str, str]) -> dict[str, str]:
+        from cadre.services.capacity.figures import read_overrides
+
+        try:
+            read_overrides(overrides)  # refused when submitted, not when the job runs
+        except InvalidInput as error:
+            raise ValueError("; ".join(p.reason for p in error.problems)) from None
+        return overrides
 
 
 class TimetableParameters(BaseModel):
@@ -55,12 +72,18 @@ class TimetableParameters(BaseModel):
         description="Months of the capacity plan to timetable.",
     )
     seconds: float = Field(
-        60.0, ge=MIN_SECONDS, le=MAX_SECONDS, description="The solver's time limit."
+        60.0,
+        ge=MIN_SECONDS,
+        le=MAX_SECONDS,
+        allow_inf_nan=False,
+        description="The solver's time limit.",
     )
     seed: int = Field(0, ge=0, le=MAX_SEED)
     withdraw: str | None = Field(None, max_length=64, description="A nation withdraws.")
     withdraw_pledge: str | None = Field(None, max_length=64, description="A pledge withdraws.")
-    effective: dt.date | None = Field(None, description="The withdrawal's first day.")
+    effective: dt.date | None = Field(
+        None, ge=EARLIEST_DAY, le=LATEST_DAY, description="The withdrawal's first day."
+    )
     close_room: str | None = Field(None, max_length=64, description="A room closes.")
     room_site: str | None = Field(None, max_length=64, description="The closed room's site.")
 

@@ -31,6 +31,11 @@ class Settings:
     oidc_scope: str = "openid email profile"
     # Signs the short-lived OIDC login state; set it when several processes serve together.
     state_secret: str = field(default_factory=lambda: secrets.token_urlsafe(32))
+    # Input hardening (docs/audit-and-hardening.md): API requests a minute per client (token,
+    # session or address), and how long and how large a request body may be.
+    api_requests_per_minute: int = 600
+    body_seconds: float = 10.0
+    body_max_bytes: int = 25 * 1024 * 1024
 
     @property
     def oidc_enabled(self) -> bool:
@@ -49,4 +54,7 @@ class Settings:
             oidc_client_secret=env("CADRE_OIDC_CLIENT_SECRET") or None,
             oidc_scope=env("CADRE_OIDC_SCOPE", "openid email profile"),
             state_secret=env("CADRE_STATE_SECRET") or secrets.token_urlsafe(32),
+            api_requests_per_minute=int(env("CADRE_API_REQUESTS_PER_MINUTE", "600")),
+            body_seconds=float(env("CADRE_BODY_SECONDS", "10")),
+            body_max_bytes=int(env("CADRE_BODY_MAX_BYTES", str(25 * 1024 * 1024))),
         )

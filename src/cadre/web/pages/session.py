@@ -9,6 +9,7 @@ from fastapi.concurrency import run_in_threadpool
 from starlette.responses import RedirectResponse, Response
 
 from cadre.access.errors import NotAuthenticated, Throttled
+from cadre.access.sessions import CSRF_FIELD
 from cadre.services.access import users
 from cadre.services.scenario import missions
 from cadre.services.unit_of_work import UnitOfWork
@@ -20,6 +21,8 @@ from cadre.web.security import (
     Database,
     Work,
     clear_session_cookies,
+    login_form_holds,
+    login_form_token,
     session_token,
     set_session_cookies,
 )
@@ -31,7 +34,17 @@ YEAR = 365 * 24 * 3600
 
 @router.get("/login")
 def login_form(request: Request, next: str = "/") -> Response:
-    return render(request, "login.html", {"next": safe_next(next), "error": "", "username": ""})
+    response = Response()
+    token = login_form_token(request, response)
+    context = {"next": safe_next(next), "error": "", "username": "", "login_csrf": token}
+    return _with_cookies(render(request, "login.html", context), response)
+
+
+def _with_cookies(page: Response, carrier: Response) -> Response:
+    for name, value in carrier.raw_headers:
+        if name == b"set-cookie":
+            page.raw_headers.append((name, value))
+    return page
 
 
 @router.post("/login")
@@ -40,6 +53,12 @@ async def log_in(request: Request, engine: Database) -> Response:
     username, target = first(form, "username"), safe_next(first(form, "next"))
     password = form.get("password")
     address = request.client.host if request.client else "unknown"
+    carrier = Response()
+    token = login_form_token(request, carrier)
+    context = {"next": target, "error": "", "username": username, "login_csrf": token}
+    if not login_form_holds(request, first(form, CSRF_FIELD)):
+        context["error"] = "expired"  # the page says it in the reader's language
+        return _with_cookies(render(request, "login.html", context, status=403), carrier)
     try:
         login = await run_in_threadpool(
             users.login,
@@ -48,9 +67,14 @@ async def log_in(request: Request, engine: Database) -> Response:
             password if isinstance(password, str) else "",
             address,
         )
-    except (NotAuthenticated, Throttled) as error:
-        context = {"next": target, "error": str(error), "username": username}
-        return render(request, "login.html", context, status=401)
+    except Throttled as error:
+        context["error"] = str(error)
+        page = render(request, "login.html", context, status=429)
+        page.headers["Retry-After"] = str(error.retry_after)
+        return _with_cookies(page, carrier)
+    except NotAuthenticated as error:
+        context["error"] = str(error)
+        return _with_cookies(render(request, "login.html", context, status=401), carrier)
     response = RedirectResponse(target, status_code=303)
     set_session_cookies(request, response, login)
     return response

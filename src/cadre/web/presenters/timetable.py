@@ -16,6 +16,7 @@ from dataclasses import dataclass
 from cadre.access.policy import Principal, Verb, allowed
 from cadre.domain.errors import InvalidInput, Problem
 from cadre.domain.host import HostName
+from cadre.domain.months import day_problems
 from cadre.domain.timetable.plan import CalendarRun
 from cadre.services.access.scope import Scope, read
 from cadre.services.jobs import operations as jobs
@@ -96,8 +97,8 @@ class TimetablePage:
         return self.timetable is not None
 
 
-def _check(view: str, by: str) -> None:
-    problems = []
+def _check(view: str, by: str, day: dt.date | None = None) -> None:
+    problems = day_problems(day, "day")
     if view not in VIEWS:
         problems.append(Problem(f"view is one of {', '.join(VIEWS)}", field="view"))
     if by not in SUBJECTS:
@@ -173,7 +174,7 @@ def timetable_page(
     version: int | None = None,
 ) -> TimetablePage:
     require_page(principal, Page.TIMETABLE)
-    _check(view, by)
+    _check(view, by, day)
     context, subjects, (nations, rooms) = read(
         uow,
         principal,

@@ -1,7 +1,7 @@
 """plan lifecycle: draft, adopted, superseded, failed; one adopted plan per mission and kind
 
 Revision ID: e8b2f4a6c1d3
-Revises: e8c2f4a6b1d3
+Revises: f1a3c5e7b9d2
 Create Date: 2026-12-06 05:30:00
 
 Existing databases keep working: of each mission's plans of a kind, the newest sound one (a
@@ -17,7 +17,7 @@ import sqlalchemy as sa
 from alembic import op
 
 revision: str = "e8b2f4a6c1d3"
-down_revision: str | None = "e8c2f4a6b1d3"
+down_revision: str | None = "f1a3c5e7b9d2"
 branch_labels: str | Sequence[str] | None = None
 depends_on: str | Sequence[str] | None = None
 
