@@ -93,3 +93,10 @@ bench-mission: $(STAMP)
 .PHONY: bench-coordination
 bench-coordination: $(STAMP)
 	$(BIN)/python bench/coordination.py
+
+# The generated leak test, larger than the one in `make test`: every role at six nations over
+# three draws of random labels, every API GET route, web page, export and job kind; prints
+# principals, requests, surfaces walked, leaks, oracles and 5xx (docs/security.md).
+.PHONY: leak-test
+leak-test: $(STAMP)
+	$(BIN)/python -m bench.leaks --rounds 3

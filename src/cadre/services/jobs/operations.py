@@ -118,17 +118,14 @@ def _require_targets(scope: Scope, parameters: BaseModel) -> None:
     targets = getattr(parameters, "targets", None)
     for kind_name, key, room in targets() if targets else ():
         kind = KINDS[kind_name]
-        found = next((d for d in scope.records(kind) if kind.key_of(d) == key), None)
+        visible = [d for d in scope.records(kind) if not key or kind.key_of(d) == key]
         if room is not None:
-            rooms = {r.get("code") for r in (found or {}).get("rooms", [])}
+            rooms = {r.get("code") for d in visible for r in d.get("rooms", [])}
             if room not in rooms:
                 raise NotFound(
-                    f"room {room} of site {key} is not in the mission",
-                    code="job.room_not_found",
-                    room=room,
-                    site=key,
+                    f"room {room} is not in the mission", code="job.room_not_found", room=room
                 )
-        elif found is None:
+        elif not visible:
             raise NotFound(
                 f"{kind.noun} {key} is not in the mission",
                 code="job.target_not_found",
