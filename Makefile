@@ -100,3 +100,9 @@ bench-coordination: $(STAMP)
 .PHONY: leak-test
 leak-test: $(STAMP)
 	$(BIN)/python -m bench.leaks --rounds 3
+
+# Schemathesis over the whole API as every role (the demo's mission, in process): prints the
+# requests, the answers by status and the server errors, which must be 0 (docs/security.md).
+.PHONY: schemathesis
+schemathesis: $(STAMP)
+	$(BIN)/python -m bench.schemathesis_api --examples 3

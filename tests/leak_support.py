@@ -322,7 +322,8 @@ def _queries(path: str, world: World, seen: dict[str, set[str]]) -> list[str]:
             for by, kind in (("site", "sites"), ("instructor", "trainers"), ("cohort", "cohorts"))
             for key in everyone[kind]
         ]
-        return (["?view=month"] if path.endswith("/timetable") else []) + found
+        versions = [f"?version={n}" for n in world.plans["timetable"]]
+        return (["?view=month", *versions] if path.endswith("/timetable") else []) + found
     if path.endswith("/force/workbook"):
         return [
             f"?nation={n}&format={f}"
@@ -393,7 +394,8 @@ def walk(
 
 
 def _limit(url: str) -> str:
-    return "?limit=500" if url.rstrip("/").split("/")[-1] in KINDS or url.endswith("/jobs") else ""
+    last = url.rstrip("/").split("/")[-1]
+    return "?limit=500" if last in KINDS or last in ("jobs", "audit") else ""
 
 
 def _same(a: Any, b: Any, hidden: str) -> bool:
