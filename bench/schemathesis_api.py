@@ -21,15 +21,16 @@ from hypothesis.errors import NonInteractiveExampleWarning
 from schemathesis import GenerationMode
 from schemathesis.python import asgi
 
+from cadre.access.labels import Classification
+from cadre.access.policy import Role
+from cadre.server import create_app
+from cadre.services.scenario import demo
+from cadre.services.system.database import open_database
+from cadre.services.system.settings import Settings
+
 ROOT = pathlib.Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
-from cadre.access.labels import Classification  # noqa: E402
-from cadre.access.policy import Role  # noqa: E402
-from cadre.server import create_app  # noqa: E402
-from cadre.services.scenario import demo  # noqa: E402
-from cadre.services.system.database import open_database  # noqa: E402
-from cadre.services.system.settings import Settings  # noqa: E402
 from tests.service_support import person  # noqa: E402
 
 KEYS = ["TAJI", "BESMAYA", "CIED", "CIED-INS", "P-CAN-CIED", "CAN", "IRQ", "SOR-001", "X-1"]
@@ -66,10 +67,9 @@ def main() -> int:
         demo.prepare(url=url)
         with open_database(url) as engine:
             tokens = {
-                role.value: person(engine, "NATO" if role is not Role.HOST_NATION_LIAISON else "IRQ",
-                                   [role.value], Classification.NATO_SECRET)
+                role.value: person(engine, _nation(role), [role.value], Classification.NATO_SECRET)
                 for role in Role
-            }  # fmt: skip
+            }
         app = create_app(Settings(database_url=url, start_jobs=False))
         schema = schemathesis.openapi.from_asgi("/api/v1/openapi.json", app, config=CONFIG)
         statuses: Counter[int] = Counter()
@@ -97,6 +97,11 @@ def main() -> int:
     for line in errors[:20]:
         print("  ", line)
     return 1 if server else 0
+
+
+def _nation(role: Role) -> str:
+    """Each role at a nation it would hold it for: the host's liaison at the host."""
+    return {Role.HOST_NATION_LIAISON: "IRQ", Role.NATIONAL_CONTRIBUTOR: "CAN"}.get(role, "NATO")
 
 
 def _exchange(operation, mode, headers, examples, statuses):  # type: ignore[no-untyped-def]
