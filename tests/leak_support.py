@@ -282,14 +282,20 @@ def readable(response: Any) -> str:
     return response.content.decode("utf-8", "replace")
 
 
-def _fill(path: str, values: dict[str, list[str]]) -> Iterator[str]:
+def _fill(
+    path: str, values: dict[str, list[str]], keys: dict[str, list[str]], kind: str = ""
+) -> Iterator[str]:
+    """The path with its parameters filled every way: a record's key with every key of the
+    kind chosen before it (and a missing one), the others from `values`."""
     names = re.findall(r"{(\w+)(?::\w+)?}", path)
     if not names:
         yield path
         return
     name = names[0]
-    for value in values.get(name, []):
-        yield from _fill(re.sub(r"{" + name + r"(?::\w+)?}", value, path, count=1), values)
+    choices = keys.get(kind, [MISSING]) if name == "key" else values.get(name, [])
+    for value in choices:
+        filled = re.sub(r"{" + name + r"(?::\w+)?}", value, path, count=1)
+        yield from _fill(filled, values, keys, value if name == "kind" else kind)
 
 
 def api_paths(client: TestClient) -> list[str]:
@@ -355,13 +361,13 @@ def walk(
     values = {
         "mission": [MISSION],
         "kind": [*KINDS, "capacity", "force", "timetable"],
-        "key": sorted({k for items in world.records.values() for k in items} | {MISSING}),
         "number": [str(n) for ns in world.plans.values() for n in ns] + ["999"],
         "job_id": [str(j) for j in world.jobs],
         "name": ["training-force", "graduates-vs-demand", "handover-timeline",
                  "required-vs-pledged", "fill-by-qualification"],
         "table": ["activities", "overlaps", "gaps"],
     }  # fmt: skip
+    keys = {kind: [*sorted(items), MISSING] for kind, items in world.records.items()}
     tally.principals += 1
 
     def look(surface: str, url: str, response: Any) -> None:
@@ -380,14 +386,14 @@ def walk(
     for path in api_paths(client):
         if path.endswith("/openapi.json") or "oidc" in path:
             continue
-        for url in _fill(path, values):
+        for url in _fill(path, values, keys):
             look(f"api {path}", url, client.get(url + _limit(url), headers=headers))
     _oracles_api(world, who, headers, seen, tally)
     log_in(client, who.affiliation, roles)  # a web session for the same kind of principal
     for path in web_paths():
         if path in ("/login",) or path.startswith("/oidc"):
             continue
-        for url in _fill(path, values):
+        for url in _fill(path, values, keys):
             for query in _queries(path, world, seen):
                 look(f"web {path}", url + query, client.get(url + query))
     client.cookies.clear()
