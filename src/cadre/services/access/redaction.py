@@ -23,7 +23,9 @@ import dataclasses
 import enum
 import hashlib
 import re
+import threading
 import weakref
+from collections import OrderedDict
 from collections.abc import Iterable, Mapping
 from typing import Any
 
@@ -230,6 +232,12 @@ def _round_all(value: Any) -> Any:
 
 
 _of_scope: weakref.WeakKeyDictionary[Scope, Redaction] = weakref.WeakKeyDictionary()
+# The last few readers' redactions, by what they depend on: the mission as loaded (the same
+# object while its stamp holds), the labels stored and the principal. A list page then costs
+# a dictionary look-up, not a walk of every record.
+_kept: OrderedDict[tuple[int, Any, Any], tuple[Any, Redaction]] = OrderedDict()
+_kept_lock = threading.Lock()
+KEPT = 64
 
 
 def redaction(scope: Scope, *documents: Mapping[str, list[dict[str, Any]]]) -> Redaction:
@@ -239,9 +247,23 @@ def redaction(scope: Scope, *documents: Mapping[str, list[dict[str, Any]]]) -> R
     if not documents:
         found = _of_scope.get(scope)
         if found is None:
-            found = _of_scope[scope] = _redaction(scope)
+            found = _of_scope[scope] = _kept_redaction(scope)
         return found
     return _redaction(scope, *documents)
+
+
+def _kept_redaction(scope: Scope) -> Redaction:
+    key = (id(scope.data), scope.principal, frozenset(scope.stored_labels().items()))
+    with _kept_lock:
+        kept = _kept.get(key)
+    if kept is not None and kept[0] is scope.data:  # the same mission object, not a new one
+        return kept[1]
+    found = _redaction(scope)
+    with _kept_lock:
+        _kept[key] = (scope.data, found)
+        while len(_kept) > KEPT:
+            _kept.popitem(last=False)
+    return found
 
 
 def reader_redaction(session: Session, principal: Principal, mission: str) -> Redaction:
