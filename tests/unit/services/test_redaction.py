@@ -71,3 +71,14 @@ def test_references_in_a_visible_document_are_withheld_without_their_code() -> N
 def test_nothing_hidden_changes_nothing() -> None:
     value = {"rows": [{"pledge": "P-AUS-1"}], "headline": {"peak": 17}}
     assert Redaction(()).derived(value, totals=("headline",)) == value
+
+
+def test_shares_are_rounded_to_one_decimal_and_counts_to_tens() -> None:
+    result = {
+        "headline": {"host_led_share": 0.437, "unmet": 14.2},
+        "rows": [{"course": "SECRET-101"}],
+    }
+    assert HIDDEN.derived(result, totals=("headline",)) == {
+        "headline": {"host_led_share": 0.4, "unmet": 10.0},
+        "rows": [],
+    }

@@ -10,8 +10,9 @@ The rule, once for every path (docs/security.md):
   code of a hidden site, its name or title), becomes the marker "withheld", which carries no
   code; in a visible record's document, a reference to a hidden record (a prerequisite, a
   caveat, a pledge, a nation) becomes "withheld" the same way;
-- figures named as totals of a value that lost rows are rounded to a multiple of `ROUNDING`,
-  so that a total minus the rows shown does not give a hidden record's share exactly.
+- figures named as totals of a value that lost rows are rounded (to a multiple of `ROUNDING`,
+  shares to one decimal), so that a total minus the rows shown does not give a hidden record's
+  share exactly.
 
 A word that is also the code or the name of a record the reader sees is never withheld: a
 hidden course titled like a visible qualification leaves the qualification's name alone.
@@ -198,13 +199,21 @@ class _Walk:
         return dataclasses.replace(value, **changes) if changes else value
 
 
+def rounded(value: Any, totals: Iterable[str]) -> Any:
+    """The figures under the named keys or fields rounded: counts and amounts to a multiple of
+    `ROUNDING`, shares (a name with "share" in it) to one decimal."""
+    return _rounded(value, frozenset(totals))
+
+
 def _rounded(value: Any, totals: frozenset[str]) -> Any:
-    """The figures under the named keys or fields, rounded to a multiple of `ROUNDING`."""
     if isinstance(value, Mapping):
-        return {k: _round_all(v) if k in totals else _rounded(v, totals) for k, v in value.items()}
+        return {
+            k: _round_all(v, str(k)) if k in totals else _rounded(v, totals)
+            for k, v in value.items()
+        }
     if dataclasses.is_dataclass(value) and not isinstance(value, type):
         changes = {
-            f.name: _round_all(getattr(value, f.name))
+            f.name: _round_all(getattr(value, f.name), f.name)
             for f in dataclasses.fields(value)
             if f.init and f.name in totals
         }
@@ -212,20 +221,23 @@ def _rounded(value: Any, totals: frozenset[str]) -> Any:
     return value
 
 
-def _round_all(value: Any) -> Any:
+def _round_all(value: Any, name: str) -> Any:
     if isinstance(value, bool) or value is None:
         return value
-    if isinstance(value, int):
-        return int(round(value / ROUNDING) * ROUNDING)
-    if isinstance(value, float):
-        return float(round(value / ROUNDING) * ROUNDING)
+    if isinstance(value, (int, float)):
+        if "share" in name:
+            return round(float(value), 1)
+        step = round(value / ROUNDING) * ROUNDING
+        return int(step) if isinstance(value, int) else float(step)
     if isinstance(value, Mapping):
-        return {k: _round_all(v) for k, v in value.items()}
+        return {k: _round_all(v, str(k)) for k, v in value.items()}
     if isinstance(value, (list, tuple)):
-        return type(value)(_round_all(v) for v in value)
+        return type(value)(_round_all(v, name) for v in value)
     if dataclasses.is_dataclass(value) and not isinstance(value, type):
         changes = {
-            f.name: _round_all(getattr(value, f.name)) for f in dataclasses.fields(value) if f.init
+            f.name: _round_all(getattr(value, f.name), f.name)
+            for f in dataclasses.fields(value)
+            if f.init and isinstance(getattr(value, f.name), (int, float, tuple, list, dict))
         }
         return dataclasses.replace(value, **changes)
     return value

@@ -13,7 +13,7 @@ from cadre.access.policy import Principal, Verb
 from cadre.domain.errors import NotFound
 from cadre.interchange.convert import to_domain, to_json_document
 from cadre.interchange.schema import ScenarioShape
-from cadre.services.access.redaction import Redaction, redaction
+from cadre.services.access.redaction import Redaction, redaction, rounded
 from cadre.services.access.scope import Scope, read
 from cadre.services.force.release import force_redaction
 from cadre.services.timetable.release import redacted_result
@@ -103,6 +103,18 @@ TOTALS = {
     "force": (),
     "timetable": ("cost",),
 }
+# A header's summary has no rows to count, so its figures are rounded for every reader from
+# whom anything of the mission is withheld (docs/security.md).
+SUMMARY_TOTALS = (
+    "peak_force",
+    "instructor_months",
+    "unmet",
+    "host_led_share",
+    "fill",
+    "weighted_share",
+    "objective",
+    "bound",
+)
 
 
 def _header(hidden: Redaction | None, header: PlanHeader) -> PlanHeader:
@@ -114,7 +126,7 @@ def _header(hidden: Redaction | None, header: PlanHeader) -> PlanHeader:
         header,
         label=hidden.text(header.label),
         parameters=hidden.document(header.parameters),
-        summary=hidden.derived(header.summary),
+        summary=rounded(hidden.derived(header.summary), SUMMARY_TOTALS),
     )
 
 
