@@ -86,8 +86,30 @@ class _Sight:
         return self.redaction.text(text)
 
 
+# A reader's sight of a stored timetable, kept by what it depends on (the version's scenario
+# and the mission as loaded, both the same objects while cached, the labels, the principal):
+# making one walks every record, some 50 ms for a large mission.
+_sights: OrderedDict[tuple[int, int, Principal, frozenset[Any]], tuple[Any, Any, _Sight]] = (
+    OrderedDict()
+)
+
+
 def sight(scope: Scope, scenario: Scenario) -> _Sight:
     """What the principal sees of the people and places of `scenario` (a timetable's own)."""
+    key = (id(scenario), id(scope.data), scope.principal, frozenset(scope.stored_labels().items()))
+    with _lock:
+        kept = _sights.get(key)
+    if kept is not None and kept[0] is scenario and kept[1] is scope.data:
+        return kept[2]
+    found = _sight(scope, scenario)
+    with _lock:
+        _sights[key] = (scenario, scope.data, found)
+        while len(_sights) > 32:
+            _sights.popitem(last=False)
+    return found
+
+
+def _sight(scope: Scope, scenario: Scenario) -> _Sight:
     trainers = {
         t.code for t in scenario.trainers if scope.sees("trainers", t.code, {"nation": t.nation})
     }
