@@ -35,6 +35,8 @@ WORDS: dict[str, str] = {
     ),
     "planning.unknown_figure": N_("%(figure)s is not a planning figure; one of %(figures)s."),
     "planning.not_a_number": N_("%(figure)s: “%(value)s” is not a number."),
+    "job.target_not_found": N_("There is no %(kind)s %(key)s in this mission."),
+    "job.room_not_found": N_("There is no room %(room)s in this mission."),
     "session.no_linked_user": N_(
         "The identity provider knows you, but no account here is linked to your identity. "
         "Ask the mission's administrator to link one."
