@@ -36,11 +36,12 @@ from cadre.access.labels import MISSION_KIND
 from cadre.access.policy import Principal
 from cadre.domain.errors import NotFound
 from cadre.interchange.record_kinds import KINDS
+from cadre.services.access.rounding import ROUNDING as ROUNDING
+from cadre.services.access.rounding import rounded
 from cadre.services.access.scope import Scope, mission_data
 from cadre.storage.labels import mission_labels
 
 WITHHELD = "withheld"
-ROUNDING = 10
 _NAMES = frozenset({"name", "title", "unit", "latin", "arabic"})
 _CODES = frozenset({"code", "number"})
 # A code or name stands alone when neither a letter, a digit nor a dash touches it: "TAJI" in
@@ -105,7 +106,7 @@ class Redaction:
         walk = _Walk(self, drop_rows=True)
         shown = walk.value(value)
         if walk.dropped and totals:
-            shown = _rounded(shown, frozenset(totals))
+            shown = rounded(shown, totals)
         return shown
 
     def rests_on_hidden(self, row: Any, depth: int = 1) -> bool:
@@ -197,50 +198,6 @@ class _Walk:
             if after is not before and after != before:
                 changes[field.name] = after
         return dataclasses.replace(value, **changes) if changes else value
-
-
-def rounded(value: Any, totals: Iterable[str]) -> Any:
-    """The figures under the named keys or fields rounded: counts and amounts to a multiple of
-    `ROUNDING`, shares (a name with "share" in it) to one decimal."""
-    return _rounded(value, frozenset(totals))
-
-
-def _rounded(value: Any, totals: frozenset[str]) -> Any:
-    if isinstance(value, Mapping):
-        return {
-            k: _round_all(v, str(k)) if k in totals else _rounded(v, totals)
-            for k, v in value.items()
-        }
-    if dataclasses.is_dataclass(value) and not isinstance(value, type):
-        changes = {
-            f.name: _round_all(getattr(value, f.name), f.name)
-            for f in dataclasses.fields(value)
-            if f.init and f.name in totals
-        }
-        return dataclasses.replace(value, **changes) if changes else value
-    return value
-
-
-def _round_all(value: Any, name: str) -> Any:
-    if isinstance(value, bool) or value is None:
-        return value
-    if isinstance(value, (int, float)):
-        if "share" in name:
-            return round(float(value), 1)
-        step = round(value / ROUNDING) * ROUNDING
-        return int(step) if isinstance(value, int) else float(step)
-    if isinstance(value, Mapping):
-        return {k: _round_all(v, str(k)) for k, v in value.items()}
-    if isinstance(value, (list, tuple)):
-        return type(value)(_round_all(v, name) for v in value)
-    if dataclasses.is_dataclass(value) and not isinstance(value, type):
-        changes = {
-            f.name: _round_all(getattr(value, f.name), f.name)
-            for f in dataclasses.fields(value)
-            if f.init and isinstance(getattr(value, f.name), (int, float, tuple, list, dict))
-        }
-        return dataclasses.replace(value, **changes)
-    return value
 
 
 _of_scope: weakref.WeakKeyDictionary[Scope, Redaction] = weakref.WeakKeyDictionary()

@@ -13,7 +13,8 @@ from cadre.access.policy import Principal, Verb
 from cadre.domain.errors import NotFound
 from cadre.interchange.convert import to_domain, to_json_document
 from cadre.interchange.schema import ScenarioShape
-from cadre.services.access.redaction import Redaction, redaction, rounded
+from cadre.services.access.redaction import Redaction, redaction
+from cadre.services.access.rounding import rounded
 from cadre.services.access.scope import Scope, read
 from cadre.services.force.release import force_redaction
 from cadre.services.timetable.release import redacted_result
