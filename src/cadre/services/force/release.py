@@ -37,9 +37,12 @@ def force_redaction(
     return hidden.with_tokens({o.nation for o in offers} - seen)
 
 
-def released_picture(scope: Scope, view: force.ForcePicture) -> force.ForcePicture:
-    """The force picture with only what the reader may see of it."""
-    hidden = force_redaction(scope, view.problem.offers)
+def released_picture(
+    scope: Scope, view: force.ForcePicture, hidden: Redaction | None = None
+) -> force.ForcePicture:
+    """The force picture with only what the reader may see of it (`hidden`: the reader's
+    redaction, when the caller has made it already)."""
+    hidden = hidden if hidden is not None else force_redaction(scope, view.problem.offers)
     if not hidden:
         return view
     return dataclasses.replace(

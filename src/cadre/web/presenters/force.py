@@ -102,8 +102,8 @@ def force_page(
         def release(scope: Scope) -> tuple[force.ForcePicture, str] | None:
             if not scope.sees("force-plans", str(found.version)):
                 return None
-            digest = force_redaction(scope, found.problem.offers).digest
-            return released_picture(scope, found), digest
+            hidden = force_redaction(scope, found.problem.offers)
+            return released_picture(scope, found, hidden), hidden.digest
 
         shown = read(uow, principal, mission, release)
         if shown is not None:
