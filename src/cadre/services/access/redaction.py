@@ -244,8 +244,9 @@ def reader_redaction(session: Session, principal: Principal, mission: str) -> Re
     except NotFound:
         return EVERYTHING
     scope = Scope(session, principal, data, mission_labels(session, data.stamp.mission_id))
-    blind = not scope.gate.sees(MISSION_KIND, scope.label(MISSION_KIND, mission))
-    return _redaction(scope, blind=blind)
+    if not scope.gate.sees(MISSION_KIND, scope.label(MISSION_KIND, mission)):
+        return _redaction(scope, blind=True)
+    return redaction(scope)
 
 
 def _redaction(
