@@ -82,7 +82,8 @@ def graduates_figure(plan: CapacityPlan, title: str = "") -> Figure:
     axes.set_xticks([d + 0.4 - width / 2 for d in range(len(disciplines))], disciplines)
     axes.set_ylabel("people trained a year")
     axes.set_title(f"{title}Graduates against demand (grey: demand)")
-    axes.legend(fontsize=7, ncol=len(years) + 1)
+    if years:  # a reader may be shown no demand at all (every course withheld)
+        axes.legend(fontsize=7, ncol=len(years) + 1)
     return figure
 
 

@@ -60,6 +60,8 @@ WORDS: dict[str, str] = {
         "%(figure)s: “%(value)s” is out of range; the limit is %(limit)s."
     ),
     "planning.not_a_number": N_("%(figure)s: “%(value)s” is not a number."),
+    "job.target_not_found": N_("There is no %(kind)s %(key)s in this mission."),
+    "job.room_not_found": N_("There is no room %(room)s in this mission."),
     "session.no_linked_user": N_(
         "The identity provider knows you, but no account here is linked to your identity. "
         "Ask the mission's administrator to link one."

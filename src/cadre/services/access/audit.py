@@ -3,6 +3,7 @@ the writer's own transaction, as the next link of the hash chain; and the check 
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 import os
 import pathlib
@@ -25,6 +26,7 @@ from cadre.access.policy import AUDIT_TRAIL, Principal, Verb
 from cadre.access.releasability import Gate
 from cadre.domain.errors import NotFound
 from cadre.domain.fingerprint import canonical
+from cadre.services.access.redaction import Redaction, reader_redaction
 from cadre.services.access.scope import Scope, open_scope
 from cadre.storage import audit_log
 from cadre.storage.service_models import AuditEntryRow
@@ -164,8 +166,30 @@ def entries_page(
     with uow.transaction() as session:
         rows = audit_log.matching(session, mission=mission, kind=kind, actor=actor)
         scopes: dict[str, Scope | None] = {}
-        shown = [as_entry(r) for r in rows if _releasable(session, principal, r, scopes)]
-    return AuditPage(len(shown), shown[offset : offset + limit])
+        shown = [r for r in rows if _releasable(session, principal, r, scopes)]
+        hidden: dict[str, Redaction] = {}
+        page = [_redacted(session, principal, r, hidden) for r in shown[offset : offset + limit]]
+    return AuditPage(len(shown), page)
+
+
+def _redacted(
+    session: Session, principal: Principal, row: AuditEntryRow, hidden: dict[str, Redaction]
+) -> AuditEntry:
+    """An entry as the auditor may read it: what it records of records it may not see (a
+    re-plan's withdrawn pledge, a course's hidden prerequisite) withheld by the one redaction
+    step. The entry's hash stays the stored one: `verify_trail` checks the stored entries."""
+    entry = as_entry(row)
+    if row.mission is None:
+        return entry
+    if row.mission not in hidden:
+        hidden[row.mission] = reader_redaction(session, principal, row.mission)
+    seen = hidden[row.mission]
+    return dataclasses.replace(
+        entry,
+        key=seen.text(entry.key) if entry.key else entry.key,
+        before=seen.document(entry.before),
+        after=seen.document(entry.after),
+    )
 
 
 def _releasable(

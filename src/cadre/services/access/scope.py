@@ -108,6 +108,10 @@ class Scope:
     def mission_id(self) -> int:
         return self.data.stamp.mission_id
 
+    def stored_labels(self) -> dict[Any, StoredLabel]:
+        """The labels stored for the mission's records (the others carry their kind's default)."""
+        return self._labels
+
     def label(self, kind: str, key: str, document: dict[str, Any] | None = None) -> Label:
         """The record's label: stored, or the default of its kind for this record."""
         stored = self._labels.get((kind, key))

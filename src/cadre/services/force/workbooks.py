@@ -16,6 +16,7 @@ from cadre.interchange.pledge_csv import read_csv_pledges, write_csv_template
 from cadre.interchange.pledge_rows import MAX_BYTES as MAX_BYTES
 from cadre.interchange.pledge_template import write_template
 from cadre.interchange.pledge_workbook import read_pledges
+from cadre.services.access.redaction import redaction
 from cadre.services.access.scope import Scope, read
 from cadre.services.force import offers as force_offers
 from cadre.services.force.offers import FIRST_ROUND, OfferImport, lines_open_to
@@ -57,6 +58,9 @@ def pledge_workbook(
                 for line in force_lines.load_lines(scope.session, scope.mission_id)
                 if scope.sees("requirements", line.number)
             ]
+            # A line at a site, for a course or of a qualification the reader may not see
+            # rests on a hidden record: the one redaction step leaves it out.
+            lines = redaction(scope).derived(lines)
             scenario = scope.projection()
             listed = lines_open_to(scenario, nation, lines)
             if form == "csv":

@@ -92,6 +92,17 @@ class TimetableParameters(BaseModel):
         self.change()  # refuses two changes at once, when the job is submitted
         return self
 
+    def targets(self) -> tuple[tuple[str, str, str | None], ...]:
+        """The records the change names, as (kind, key, room of that site or None)."""
+        found: list[tuple[str, str, str | None]] = []
+        if self.withdraw:
+            found.append(("contributors", self.withdraw, None))
+        if self.withdraw_pledge:
+            found.append(("pledges", self.withdraw_pledge, None))
+        if self.close_room:
+            found.append(("sites", self.room_site or "", self.close_room))
+        return tuple(found)
+
     def change(self) -> Change | None:
         return change_from(
             withdraw=self.withdraw,

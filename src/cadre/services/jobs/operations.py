@@ -12,12 +12,14 @@ import datetime as dt
 from dataclasses import dataclass
 from typing import Any, Protocol
 
-from pydantic import ValidationError
+from pydantic import BaseModel, ValidationError
 
 from cadre.access.policy import JOBS, Principal, Verb, allowed
 from cadre.domain.errors import Conflict, Forbidden, InvalidInput, NotFound, Problem
 from cadre.domain.limits import out_of_range
-from cadre.services.access.scope import open_scope
+from cadre.interchange.record_kinds import KINDS
+from cadre.services.access.redaction import Redaction, reader_redaction, redaction
+from cadre.services.access.scope import Scope, open_scope
 from cadre.services.jobs.kinds import JOB_KINDS
 from cadre.services.unit_of_work import UnitOfWork
 from cadre.storage import jobs as store
@@ -49,17 +51,19 @@ class JobView:
     finished_at: dt.datetime | None
 
 
-def _view(row: JobRow) -> JobView:
+def _view(row: JobRow, hidden: Redaction) -> JobView:
+    """A job as its reader may see it: its parameters, progress message and error through the
+    one redaction step (a re-plan's withdrawn pledge, a trainer named in an error)."""
     return JobView(
         row.id,
         row.mission,
         row.kind,
-        dict(row.parameters),
+        hidden.document(dict(row.parameters)),
         row.status,
         row.progress,
-        row.message,
+        hidden.text(row.message),
         row.plan_number,
-        row.error,
+        hidden.text(row.error) if row.error else row.error,
         row.created_by,
         row.created_at,
         row.started_at,
@@ -91,6 +95,7 @@ def submit(
     with uow.transaction() as session:
         scope = open_scope(session, principal, mission)
         scope.gate.require_role(Verb.RUN, kind.permission)
+        _require_targets(scope, kind.parameters.model_validate(checked))
         row = store.create_job(
             session,
             mission=mission,
@@ -106,9 +111,32 @@ def submit(
             key=str(row.id),
             after={"kind": kind.name, "parameters": checked},
         )
-        view = _view(row)
+        view = _view(row, redaction(scope))
     queue.submit(view.id)
     return view
+
+
+def _require_targets(scope: Scope, parameters: BaseModel) -> None:
+    """A job may name only records its submitter sees. One that is hidden is refused exactly
+    as one that does not exist: both are looked for among the visible records alone, so the
+    status, the body and the work done are the same."""
+    targets = getattr(parameters, "targets", None)
+    for kind_name, key, room in targets() if targets else ():
+        kind = KINDS[kind_name]
+        visible = [d for d in scope.records(kind) if not key or kind.key_of(d) == key]
+        if room is not None:
+            rooms = {r.get("code") for d in visible for r in d.get("rooms", [])}
+            if room not in rooms:
+                raise NotFound(
+                    f"room {room} is not in the mission", code="job.room_not_found", room=room
+                )
+        elif not visible:
+            raise NotFound(
+                f"{kind.noun} {key} is not in the mission",
+                code="job.target_not_found",
+                kind=kind.noun,
+                key=key,
+            )
 
 
 def _visible(principal: Principal, row: JobRow) -> bool:
@@ -121,7 +149,7 @@ def job(uow: UnitOfWork, principal: Principal, job_id: int) -> JobView:
         row = store.job(session, job_id)
         if not _visible(principal, row):
             raise NotFound(f"job {job_id} does not exist")
-        return _view(row)
+        return _view(row, reader_redaction(session, principal, row.mission))
 
 
 def jobs(
@@ -130,7 +158,11 @@ def jobs(
     mine = None if allowed(principal, Verb.MANAGE, JOBS) else principal.username
     with uow.transaction() as session:
         total, rows = store.jobs_page(session, mission, mine, max(1, min(limit, 500)), offset)
-        return total, [_view(r) for r in rows]
+        hidden: dict[str, Redaction] = {}
+        for r in rows:
+            if r.mission not in hidden:
+                hidden[r.mission] = reader_redaction(session, principal, r.mission)
+        return total, [_view(r, hidden[r.mission]) for r in rows]
 
 
 def cancel(uow: UnitOfWork, queue: JobQueue, principal: Principal, job_id: int) -> JobView:
@@ -143,6 +175,6 @@ def cancel(uow: UnitOfWork, queue: JobQueue, principal: Principal, job_id: int) 
         if not store.cancel(session, job_id, dt.datetime.now(dt.UTC)):
             raise Conflict(f"job {job_id} has already ended ({row.status}); nothing to cancel")
         uow.audit(session, "job cancel", mission=row.mission, key=str(job_id))
-        view = _view(store.job(session, job_id))
+        view = _view(store.job(session, job_id), reader_redaction(session, principal, row.mission))
     queue.cancel(job_id)
     return view

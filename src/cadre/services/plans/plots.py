@@ -21,8 +21,11 @@ from cadre.domain.capacity.plan import CapacityPlan
 from cadre.domain.errors import NotFound
 from cadre.domain.force.fill import FillReport
 from cadre.interchange import capacity_plots, force_plots
+from cadre.services.access.redaction import redaction
+from cadre.services.access.scope import read
 from cadre.services.capacity.queries import capacity_headers, capacity_plan
 from cadre.services.force import operations as force
+from cadre.services.force.release import force_redaction, released_picture
 from cadre.services.plans import queries as plan_versions
 from cadre.services.unit_of_work import UnitOfWork
 
@@ -38,16 +41,18 @@ FORCE_PLOTS: dict[str, Callable[[FillReport], Figure]] = {
 KEPT = 64  # drawings kept; a few plan versions of a few missions
 
 _lock = threading.Lock()
-_kept: OrderedDict[tuple[str, str, str, int, str], str] = OrderedDict()
+Key = tuple[str, str, str, int, str, str]
+_kept: OrderedDict[Key, str] = OrderedDict()
 
 
-def _key(
-    uow: UnitOfWork, mission: str, kind: str, number: int, name: str
-) -> tuple[str, str, str, int, str]:
-    return (uow.engine.url.render_as_string(hide_password=True), mission, kind, number, name)
+def _key(uow: UnitOfWork, mission: str, kind: str, number: int, name: str, sight: str) -> Key:
+    """A drawing is kept per plan version and per sight (the digest of what its reader may
+    not see): a figure drawn for one reader is never handed to another who sees less."""
+    url = uow.engine.url.render_as_string(hide_password=True)
+    return (url, mission, kind, number, name, sight)
 
 
-def _kept_svg(key: tuple[str, str, str, int, str]) -> str | None:
+def _kept_svg(key: Key) -> str | None:
     with _lock:
         found = _kept.get(key)
         if found is not None:
@@ -55,7 +60,7 @@ def _kept_svg(key: tuple[str, str, str, int, str]) -> str | None:
         return found
 
 
-def _draw(key: tuple[str, str, str, int, str], make: Callable[[], Figure]) -> str:
+def _draw(key: Key, make: Callable[[], Figure]) -> str:
     with _lock:
         figure = make()
         out = io.StringIO()
@@ -78,7 +83,8 @@ def capacity_plot(
         raise NotFound(f"there is no plot {name}; plots: {', '.join(CAPACITY_PLOTS)}")
     if number not in {h.number for h in capacity_headers(uow, principal, mission)}:
         raise NotFound(f"capacity plan version {number} is not in the mission")
-    key = _key(uow, mission, "capacity", number, name)
+    sight = read(uow, principal, mission, lambda scope: redaction(scope).digest)
+    key = _key(uow, mission, "capacity", number, name, sight)
     svg = _kept_svg(key)
     if svg is None:
         plan = capacity_plan(uow, principal, mission, number).plan
@@ -86,10 +92,13 @@ def capacity_plot(
     return svg
 
 
-def keep_force_plots(uow: UnitOfWork, mission: str, number: int, fill: FillReport) -> None:
-    """Draw a force plan's figures, if not yet drawn, while its fill report is at hand."""
+def keep_force_plots(
+    uow: UnitOfWork, mission: str, number: int, fill: FillReport, sight: str
+) -> None:
+    """Draw a force plan's figures, if not yet drawn, while its fill report (as one reader
+    may see it, `sight` the digest of what that reader may not) is at hand."""
     for name, make in FORCE_PLOTS.items():
-        key = _key(uow, mission, "force", number, name)
+        key = _key(uow, mission, "force", number, name, sight)
         if _kept_svg(key) is None:
             _draw(key, functools.partial(make, fill))
 
@@ -99,7 +108,8 @@ def force_plot(uow: UnitOfWork, principal: Principal, mission: str, number: int,
     if name not in FORCE_PLOTS:
         raise NotFound(f"there is no plot {name}; plots: {', '.join(FORCE_PLOTS)}")
     plan_versions.get_plan(uow, principal, mission, "force", number)  # released to them?
-    key = _key(uow, mission, "force", number, name)
+    sight = read(uow, principal, mission, lambda scope: force_redaction(scope).digest)
+    key = _key(uow, mission, "force", number, name, sight)
     svg = _kept_svg(key)
     if svg is None:
         view = force.picture(uow, mission)
@@ -107,6 +117,7 @@ def force_plot(uow: UnitOfWork, principal: Principal, mission: str, number: int,
             raise NotFound(
                 f"force plan {number} is no longer the latest; its plots are not drawn again"
             )
-        keep_force_plots(uow, mission, view.version, view.fill)
+        shown = read(uow, principal, mission, lambda scope: released_picture(scope, view))
+        keep_force_plots(uow, mission, view.version, shown.fill, sight)
         svg = _kept_svg(key) or ""
     return svg

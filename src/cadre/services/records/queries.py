@@ -17,6 +17,7 @@ from cadre.interchange.fields import Code as Code  # the edges' shape of a recor
 from cadre.interchange.record_kinds import KINDS as KINDS  # the kinds, for the edges' shapes
 from cadre.interchange.record_kinds import RecordKind as RecordKind
 from cadre.interchange.record_kinds import matches
+from cadre.services.access.redaction import redaction
 from cadre.services.access.scope import Scope, read
 from cadre.services.unit_of_work import UnitOfWork
 
@@ -61,10 +62,13 @@ def view_of(kind: RecordKind, document: dict[str, Any], label: Label) -> RecordV
 
 
 def seen(scope: Scope, kind: RecordKind, document: dict[str, Any], label: Label) -> RecordView:
-    """A record as read from the scope, its digest already known."""
+    """A record as read from the scope, its digest already known; its references to records
+    the reader may not see (a prerequisite, a caveat, a pledge) withheld. The version stays
+    the stored record's, so a writer's If-Match still names what is stored."""
     key = kind.key_of(document)
     digest = scope.data.digests.get((kind.name, key)) or fingerprint(document)
-    return RecordView(kind.name, key, document, label, _etag(digest, label))
+    shown = redaction(scope).document(document)
+    return RecordView(kind.name, key, shown, label, _etag(digest, label))
 
 
 def list_records(
@@ -118,7 +122,13 @@ def export(uow: UnitOfWork, principal: Principal, mission: str) -> dict[str, Any
         for name in KINDS:
             if reach(principal.roles, Verb.READ, name) is None:
                 document.pop(name, None)
-        return document
+        # Records keep their place with references marked; rows of the other parts (demand,
+        # planning figures, runs) resting on a hidden record are left out.
+        hidden = redaction(scope)
+        return {
+            part: hidden.document(value) if part in KINDS else hidden.derived(value)
+            for part, value in document.items()
+        }
 
     result: dict[str, Any] = read(uow, principal, mission, extract)
     return result

@@ -24,17 +24,18 @@ from cadre.domain.scenario import Scenario
 from cadre.domain.timetable.plan import CalendarRun, TimetablePlan
 from cadre.domain.timetable.problem import PlacedRun
 from cadre.domain.timetable.result import MissionResult
+from cadre.interchange.convert import to_json_document
 from cadre.interchange.timetable_ics import calendar_text
 from cadre.interchange.timetable_json import plan_from_json, plan_to_json
 from cadre.interchange.timetable_xlsx import write_workbook
+from cadre.services.access.redaction import WITHHELD, Redaction, redaction
 from cadre.services.access.scope import Scope, read
 from cadre.services.timetable import queries as service
 from cadre.services.unit_of_work import UnitOfWork
 from cadre.storage.mission_scope import PlanHeader, plan_headers
 
 KIND = "timetable-plans"
-HIDDEN_TRAINER = "a trainer not released to you"
-HIDDEN_COHORT = "a cohort not released to you"
+HIDDEN_TRAINER = HIDDEN_COHORT = WITHHELD
 
 
 @dataclass(frozen=True)
@@ -76,44 +77,51 @@ class Released:
 
 @dataclass(frozen=True)
 class _Sight:
-    """What the principal sees: site, trainer and cohort codes; hidden words to blank out."""
+    """What the principal sees: site, trainer and cohort codes; and the one redaction step
+    (services/access/redaction.py) for everything else, courses and sentences included."""
 
     sites: frozenset[str]
     trainers: frozenset[str]
     cohorts: frozenset[str]
-    hidden: tuple[tuple[str, str], ...]  # (text, replacement), longest text first
+    redaction: Redaction
 
     def blank(self, text: str) -> str:
-        for word, replacement in self.hidden:
-            text = text.replace(word, replacement)
-        return text
+        return self.redaction.text(text)
+
+
+# A reader's sight of a stored timetable, kept by what it depends on (the version's scenario
+# and the mission as loaded, both the same objects while cached, the labels, the principal):
+# making one walks every record, some 50 ms for a large mission.
+_sights: OrderedDict[tuple[int, int, Principal, frozenset[Any]], tuple[Any, Any, _Sight]] = (
+    OrderedDict()
+)
 
 
 def sight(scope: Scope, scenario: Scenario) -> _Sight:
     """What the principal sees of the people and places of `scenario` (a timetable's own)."""
+    key = (id(scenario), id(scope.data), scope.principal, frozenset(scope.stored_labels().items()))
+    with _lock:
+        kept = _sights.get(key)
+    if kept is not None and kept[0] is scenario and kept[1] is scope.data:
+        return kept[2]
+    found = _sight(scope, scenario)
+    with _lock:
+        _sights[key] = (scenario, scope.data, found)
+        while len(_sights) > 32:
+            _sights.popitem(last=False)
+    return found
+
+
+def _sight(scope: Scope, scenario: Scenario) -> _Sight:
     trainers = {
         t.code for t in scenario.trainers if scope.sees("trainers", t.code, {"nation": t.nation})
     }
     cohorts = {c.code for c in scenario.cohorts if scope.sees("cohorts", c.code)}
-    hidden = [
-        (word, HIDDEN_TRAINER)
-        for t in scenario.trainers
-        if t.code not in trainers
-        for word in (t.code, t.name)
-        if word
-    ]
-    hidden += [
-        (word, HIDDEN_COHORT)
-        for c in scenario.cohorts
-        if c.code not in cohorts
-        for word in (c.code, c.name.latin, c.name.arabic, c.unit)
-        if word
-    ]
     return _Sight(
         frozenset(s.code for s in scenario.sites if scope.sees("sites", s.code)),
         frozenset(trainers),
         frozenset(cohorts),
-        tuple(sorted(set(hidden), key=lambda pair: -len(pair[0]))),
+        redaction(scope, to_json_document(scenario)),
     )
 
 
@@ -182,7 +190,7 @@ def released(
     plan = redacted(version.plan, seen)
     view = service.view_of(dataclasses.replace(version, plan=plan))
     runs = {r.code: r for r in plan.runs}
-    change = plan.changes[-1] if plan.changes else None
+    change = version.plan.changes[-1] if version.plan.changes else None  # told, withheld
     return Released(
         version.number,
         version.created_at,
@@ -253,7 +261,11 @@ def redacted(plan: TimetablePlan, seen: _Sight) -> TimetablePlan:
         plan.result, solution=timetable, unplaced=unplaced, moves=moves
     )
     notes = tuple(seen.blank(n) for n in plan.notes)
-    return dataclasses.replace(plan, runs=runs, result=result, notes=notes)
+    shown = dataclasses.replace(plan, runs=runs, result=result, notes=notes)
+    # Then the one step: runs of hidden courses go, and with them every row naming such a run.
+    of_hidden = {r.code for r in plan.runs if seen.redaction.rests_on_hidden(r)}
+    released: TimetablePlan = seen.redaction.with_tokens(of_hidden).derived(shown)
+    return released
 
 
 def _placed_seen(placed: PlacedRun | None, seen: _Sight) -> PlacedRun | None:

@@ -14,9 +14,10 @@ from cadre.domain.force.fill import FillReport
 from cadre.domain.force.rotations import Gap, Relief, RotationPlan
 from cadre.domain.force.shortfalls import Shortfall
 from cadre.domain.months import months_of
-from cadre.services.access.scope import read
+from cadre.services.access.scope import Scope, read
 from cadre.services.force import operations as force
 from cadre.services.force.queries import current_picture, workbook_nations
+from cadre.services.force.release import force_redaction, released_picture
 from cadre.services.plans.plots import keep_force_plots
 from cadre.services.records import queries as records
 from cadre.services.records.queries import RecordView
@@ -96,12 +97,18 @@ def force_page(
     caveats = records.list_records(uow, principal, mission, "caveats", limit=500).items
     picture = None
     if may_see_plans:
-        view = current_picture(uow, mission)
-        released = read(
-            uow, principal, mission, lambda scope: scope.sees("force-plans", str(view.version))
-        )
-        if released:
-            keep_force_plots(uow, mission, view.version, view.fill)
+        found = current_picture(uow, mission)
+
+        def release(scope: Scope) -> tuple[force.ForcePicture, str] | None:
+            if not scope.sees("force-plans", str(found.version)):
+                return None
+            hidden = force_redaction(scope, found.problem.offers)
+            return released_picture(scope, found, hidden), hidden.digest
+
+        shown = read(uow, principal, mission, release)
+        if shown is not None:
+            view, sight = shown
+            keep_force_plots(uow, mission, view.version, view.fill, sight)
             picture = _picture(view, nation)
     return ForcePage(context, picture, pledges, caveats, nations)
 
