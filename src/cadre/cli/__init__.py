@@ -8,6 +8,7 @@ from cadre.cli import (
     scenario_commands,
     schedule_commands,
     service_commands,
+    training_commands,
 )
 from cadre.cli.app import app
 
@@ -21,6 +22,7 @@ __all__ = [
     "scenario_commands",
     "schedule_commands",
     "service_commands",
+    "training_commands",
 ]
 
 

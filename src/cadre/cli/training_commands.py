@@ -1,0 +1,127 @@
+"""`cadre trainees …` and `cadre certificates …`: host personnel and their records at the
+command line. The operator at the terminal holds the database itself and so sees every
+trainee; the API and the web pages show each reader only what its roles need."""
+
+from __future__ import annotations
+
+import pathlib
+from typing import Annotated
+
+import typer
+from rich.table import Table
+
+from cadre.cli.app import app
+from cadre.cli.console import console
+from cadre.domain.errors import InvalidInput
+from cadre.services.system.database import open_work
+from cadre.services.training import operations, queries
+
+trainees_app = typer.Typer(
+    help="Trainees: host personnel, their enrolment, attendance, results.", no_args_is_help=True
+)
+certificates_app = typer.Typer(help="Certificates earned by trainees.", no_args_is_help=True)
+app.add_typer(trainees_app, name="trainees")
+app.add_typer(certificates_app, name="certificates")
+
+MissionOpt = Annotated[
+    str | None, typer.Option("--mission", help="Mission code; default: the last one imported.")
+]
+
+
+@trainees_app.command("import")
+def import_(
+    file: Annotated[pathlib.Path, typer.Argument(help="A table of trainees: CSV or XLSX.")],
+    mission: MissionOpt = None,
+) -> None:
+    """Store a table of trainees: every row or, on any problem, none (each one located)."""
+    if not file.is_file():
+        raise InvalidInput(f"{file} is not a file", code="trainees.no_file", file=str(file))
+    with open_work() as uow:
+        done = operations.import_trainees(uow, None, file.read_bytes(), file.name, mission)
+    console.print(
+        f"Mission {done.mission}: {done.created} trainees added, {done.updated} updated "
+        f"from {file.name}."
+    )
+    if done.duplicates:
+        console.print(
+            f"{done.duplicates} likely duplicates flagged: see `cadre trainees duplicates`."
+        )
+
+
+@trainees_app.command("list")
+def list_(
+    q: Annotated[
+        str | None, typer.Option("--q", help="A name in any spelling, or a service number.")
+    ] = None,
+    limit: Annotated[int, typer.Option(help="How many to show.")] = 50,
+    mission: MissionOpt = None,
+) -> None:
+    """Trainees whose name, however spelt, or service number matches."""
+    with open_work() as uow:
+        page = queries.list_trainees(uow, None, mission, q=q, limit=limit)
+    view = Table(title=f"{page.total} trainees" + (f" matching {q!r}" if q else ""))
+    for heading in ("Id", "Service", "Number", "Name", "الاسم", "Rank", "Vetting"):
+        view.add_column(heading)
+    for v in page.items:
+        t = v.trainee
+        view.add_row(
+            str(v.id),
+            t.service,
+            t.number,
+            t.name.latin,
+            t.name.arabic,
+            t.rank,
+            t.vetting.status.value,
+        )
+    console.print(view)
+
+
+@trainees_app.command()
+def duplicates(mission: MissionOpt = None) -> None:
+    """Pairs of trainees likely to be one person, for a person to merge or dismiss."""
+    with open_work() as uow:
+        found = queries.duplicates(uow, None, mission)
+    if not found:
+        console.print("No likely duplicates.")
+        return
+    view = Table(title=f"{len(found)} likely duplicates")
+    for heading in ("First", "Second", "Names", "Score", "Why"):
+        view.add_column(heading)
+    for pair in found:
+        a, b = pair.first, pair.second
+        view.add_row(
+            f"{a.id} ({a.trainee.service} {a.trainee.number})",
+            f"{b.id} ({b.trainee.service} {b.trainee.number})",
+            f"{a.trainee.name.arabic} / {b.trainee.name.arabic}",
+            str(pair.score),
+            pair.reason.replace("_", " "),
+        )
+    console.print(view)
+
+
+@trainees_app.command()
+def merge(
+    keep: Annotated[int, typer.Argument(help="The trainee to keep.")],
+    drop: Annotated[int, typer.Argument(help="The trainee merged into it and removed.")],
+    mission: MissionOpt = None,
+) -> None:
+    """Two entries are one person: move DROP's enrolments and certificates to KEEP."""
+    with open_work() as uow:
+        dropped = queries.get_trainee(uow, None, drop, mission)
+        done = operations.merge_trainees(uow, None, keep, drop, [dropped.etag], mission)
+    console.print(
+        f"Trainee {done.dropped} merged into {done.kept.id}: {done.enrolments} enrolments and "
+        f"{done.certificates} certificates moved."
+    )
+
+
+@trainees_app.command()
+def dismiss(
+    first: Annotated[int, typer.Argument(help="One trainee of the flagged pair.")],
+    second: Annotated[int, typer.Argument(help="The other.")],
+    mission: MissionOpt = None,
+) -> None:
+    """Two flagged trainees are two people: close the flag."""
+    with open_work() as uow:
+        operations.dismiss_duplicate(uow, None, first, second, mission)
+    console.print(f"Trainees {first} and {second} are kept as two people.")
