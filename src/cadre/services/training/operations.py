@@ -21,7 +21,7 @@ from cadre.domain.training.trainees import Trainee
 from cadre.interchange.trainees import as_fields, read_trainee, read_trainee_file
 from cadre.services.records.operations import expect_version
 from cadre.services.training.queries import TraineeView, view_of
-from cadre.services.training.release import TrainingSight, sight
+from cadre.services.training.release import TrainingSight, sight, trainee_not_found
 from cadre.services.unit_of_work import UnitOfWork
 from cadre.storage import training_rows as rows
 from cadre.storage.mission_scope import lock_mission
@@ -153,11 +153,7 @@ def _visible(session: Session, seen: TrainingSight, trainee_id: int) -> TraineeR
     seen.require_trainee(trainee_id)
     row = rows.find_trainee(session, seen.mission_id, trainee_id)
     if row is None:
-        raise NotFound(
-            f"trainee {trainee_id} is not in the mission",
-            code="trainee.not_found",
-            trainee=trainee_id,
-        )
+        raise trainee_not_found(trainee_id)
     return row
 
 

@@ -18,7 +18,7 @@ from cadre.domain.host import search_key, sound_key
 from cadre.domain.training.certificates import Certificate
 from cadre.domain.training.trainees import Trainee
 from cadre.interchange.trainees import trainee_document
-from cadre.services.training.release import TrainingSight, sight
+from cadre.services.training.release import TrainingSight, sight, trainee_not_found
 from cadre.services.training.runs import taught_runs
 from cadre.services.unit_of_work import UnitOfWork
 from cadre.storage import training_rows as rows
@@ -114,8 +114,7 @@ def get_trainee(
         seen.require_trainee(trainee_id)
         row = rows.find_trainee(session, seen.mission_id, trainee_id)
         if row is None:
-            seen.require_trainee(-1)
-        assert row is not None
+            raise trainee_not_found(trainee_id)
         return view_of(seen, row)
 
 

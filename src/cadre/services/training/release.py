@@ -60,11 +60,7 @@ class TrainingSight:
 
     def require_trainee(self, trainee_id: int) -> None:
         if not self.sees_trainee(trainee_id):
-            raise NotFound(
-                f"trainee {trainee_id} is not in the mission",
-                code="trainee.not_found",
-                trainee=trainee_id,
-            )
+            raise trainee_not_found(trainee_id)
 
     def require_run(self, run: str) -> None:
         """An instructor acts only on the runs they teach; a run they do not teach is, for
@@ -115,6 +111,13 @@ def sight(
     runs = taught(trainer) if trainer is not None and taught is not None else frozenset()
     seen = frozenset(rows.trainees_in_runs(session, row.id, runs))
     return TrainingSight(row.code, row.id, row.host, scope, runs, seen)
+
+
+def trainee_not_found(trainee_id: int) -> NotFound:
+    """The one answer for a trainee that is not there and for one the reader may not see."""
+    return NotFound(
+        f"trainee {trainee_id} is not in the mission", code="trainee.not_found", trainee=trainee_id
+    )
 
 
 def within(sight_: TrainingSight, ids: Collection[int]) -> list[int]:
