@@ -36,6 +36,7 @@ class RunSeats:
     days: tuple[dt.date, ...]  # its teaching days
     seats: int  # the course's largest class
     instructors: tuple[str, ...] = ()
+    site: str = ""
 
     def overlaps(self, other: RunSeats) -> bool:
         return self.start <= other.end and other.start <= self.end

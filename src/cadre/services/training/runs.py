@@ -43,6 +43,7 @@ def mission_runs(uow: UnitOfWork, mission: str | None) -> MissionRuns:
             days=placed.days,
             seats=course.max_class_size,
             instructors=placed.instructors,
+            site=placed.site,
         )
     return MissionRuns(version.number, found)
 
