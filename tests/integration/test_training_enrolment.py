@@ -20,7 +20,7 @@ from cadre.services.timetable import operations as schedule
 from cadre.services.training import enrolment, operations, queries, results
 from cadre.services.training.runs import mission_runs
 from cadre.services.unit_of_work import UnitOfWork
-from cadre.storage import training_rows
+from cadre.storage import training_results
 from cadre.storage.scenarios import find_mission
 from tests.conftest import EXAMPLES
 
@@ -152,7 +152,7 @@ def test_an_instructor_sees_the_trainees_of_the_runs_they_teach_and_no_others(
     enrolment.enrol(work, None, "R-01", taught)
     teacher = mission_runs(work, None).run("R-01").instructors[0]
     with work.transaction() as session:
-        training_rows.put_teacher(session, find_mission(session).id, "tremblay", teacher)
+        training_results.put_teacher(session, find_mission(session).id, "tremblay", teacher)
     instructor = Principal("tremblay", "CAN", frozenset({Role.INSTRUCTOR}))
     page = queries.list_trainees(work, instructor, "TINY")
     assert [v.id for v in page.items] == [taught]

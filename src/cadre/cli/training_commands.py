@@ -4,6 +4,7 @@ trainee; the API and the web pages show each reader only what its roles need."""
 
 from __future__ import annotations
 
+import datetime as dt
 import pathlib
 from typing import Annotated
 
@@ -14,7 +15,7 @@ from cadre.cli.app import app
 from cadre.cli.console import console
 from cadre.domain.errors import InvalidInput
 from cadre.services.system.database import open_work
-from cadre.services.training import operations, queries
+from cadre.services.training import enrolment, operations, queries, results
 
 trainees_app = typer.Typer(
     help="Trainees: host personnel, their enrolment, attendance, results.", no_args_is_help=True
@@ -125,3 +126,81 @@ def dismiss(
     with open_work() as uow:
         operations.dismiss_duplicate(uow, None, first, second, mission)
     console.print(f"Trainees {first} and {second} are kept as two people.")
+
+
+@trainees_app.command()
+def enrol(
+    run: Annotated[str, typer.Argument(help="The run's code in the timetable.")],
+    trainees: Annotated[list[int], typer.Argument(help="Trainee ids.")],
+    mission: MissionOpt = None,
+) -> None:
+    """Give each trainee a seat on RUN, or a place on its wait list."""
+    with open_work() as uow:
+        for trainee in trainees:
+            done = enrolment.enrol(uow, None, run, trainee, mission)
+            place = f"waiting, {done.waiting} on the list" if done.waiting else "enrolled"
+            console.print(f"Trainee {trainee} on run {run}: {place}.")
+
+
+@trainees_app.command()
+def teacher(
+    username: Annotated[str, typer.Argument(help="A user account.")],
+    trainer: Annotated[str, typer.Argument(help="The scenario's trainer it teaches as.")],
+    mission: MissionOpt = None,
+) -> None:
+    """USERNAME teaches as TRAINER: it sees the trainees of that trainer's runs only."""
+    with open_work() as uow:
+        operations.link_teacher(uow, None, username, trainer, mission)
+    console.print(f"{username} teaches as {trainer}.")
+
+
+@certificates_app.command()
+def expiring(
+    days: Annotated[int, typer.Option("--days", help="Within how many days from today.")] = 90,
+    school: Annotated[str, typer.Option(help="Only this school (site code).")] = "",
+    discipline: Annotated[str, typer.Option(help="Only this discipline.")] = "",
+    mission: MissionOpt = None,
+) -> None:
+    """Certificates that expire within N days, by school and discipline."""
+    if days < 0:
+        raise InvalidInput("--days is a number of days from today, 0 or more")
+    with open_work() as uow:
+        found = queries.expiring_certificates(
+            uow, None, days, mission, school=school.upper(), discipline=discipline.upper()
+        )
+    if not found:
+        console.print(f"No certificate expires within {days} days.")
+        return
+    view = Table(title=f"{len(found)} certificates expire within {days} days")
+    for heading in ("School", "Discipline", "Expires", "Certificate", "Course", "Holder"):
+        view.add_column(heading)
+    for line in found:
+        c = line.certificate
+        expires = c.expires.isoformat() if c.expires else ""
+        view.add_row(line.school, line.discipline, expires, c.number, c.course, line.trainee)
+    console.print(view)
+
+
+@certificates_app.command("issue")
+def issue(
+    run: Annotated[str, typer.Argument(help="The run's code in the timetable.")],
+    mission: MissionOpt = None,
+) -> None:
+    """Close RUN: a certificate for every trainee who completed it by the course's rule."""
+    with open_work() as uow:
+        closed = results.close_run(uow, None, run, mission)
+    console.print(f"Run {run}: {len(closed.issued)} certificates issued.")
+    for trainee, reasons in sorted(closed.incomplete.items()):
+        console.print(f"  trainee {trainee}: {', '.join(r.replace('_', ' ') for r in reasons)}")
+
+
+@certificates_app.command()
+def revoke(
+    number: Annotated[str, typer.Argument(help="The certificate's number.")],
+    reason: Annotated[str, typer.Option("--reason", help="Why it is revoked.")],
+    mission: MissionOpt = None,
+) -> None:
+    """Revoke a certificate from today, saying why."""
+    with open_work() as uow:
+        results.revoke_certificate(uow, None, number, reason, dt.date.today(), mission)
+    console.print(f"Certificate {number} revoked.")

@@ -21,6 +21,7 @@ from cadre.domain.training.rules import CourseRule
 from cadre.services.training.release import TrainingSight, sight, trainee_not_found
 from cadre.services.training.runs import MissionRuns, mission_runs
 from cadre.services.unit_of_work import UnitOfWork
+from cadre.storage import training_results as results_rows
 from cadre.storage import training_rows as rows
 from cadre.storage.mission_scope import lock_mission
 from cadre.storage.training import EnrolmentRow
@@ -43,7 +44,7 @@ def run_work(
 
 
 def rule_for(session: Session, mission_id: int, course: str) -> CourseRule:
-    return rows.course_rules(session, mission_id).get(course) or CourseRule(course)
+    return results_rows.course_rules(session, mission_id).get(course) or CourseRule(course)
 
 
 def _seats_of(row: EnrolmentRow) -> RunSeats:
@@ -77,7 +78,7 @@ def enrol(
         row = rows.find_trainee(session, seen.mission_id, trainee_id)
         if row is None:
             raise trainee_not_found(trainee_id)
-        mine = rows.enrolments_of(session, trainee_id)
+        mine = results_rows.enrolments_of(session, trainee_id)
         if any(e.run == run and e.standing != Standing.WITHDRAWN for e in mine):
             raise Conflict(
                 f"trainee {trainee_id} is already on run {run}",
@@ -90,12 +91,12 @@ def enrol(
             rows.trainee_of(row),
             seats,
             rule_for(session, seen.mission_id, seats.course),
-            rows.certificates_of(session, [trainee_id]),
+            results_rows.certificates_of(session, [trainee_id]),
             others,
         )
         if problems:
             raise InvalidInput(problems, code="enrolment.refused", run=run, trainee=trainee_id)
-        on_run = rows.enrolments_in(session, seen.mission_id, run)
+        on_run = results_rows.enrolments_in(session, seen.mission_id, run)
         seated = sum(1 for e in on_run if e.standing == Standing.ENROLLED)
         standing = standing_for(seats, seated)
         earlier = next((e for e in mine if e.run == run), None)
@@ -136,7 +137,7 @@ def withdraw(
     named in the answer (None when nobody waited or no seat was freed)."""
     with run_work(uow, principal, mission, run) as (session, seen, _, _seats):
         seen.require_trainee(trainee_id)
-        on_run = rows.enrolments_in(session, seen.mission_id, run)
+        on_run = results_rows.enrolments_in(session, seen.mission_id, run)
         mine = next(
             (e for e in on_run if e.trainee_id == trainee_id and e.standing != Standing.WITHDRAWN),
             None,

@@ -21,6 +21,7 @@ from cadre.interchange.trainees import trainee_document
 from cadre.services.training.release import TrainingSight, sight, trainee_not_found
 from cadre.services.training.runs import taught_runs
 from cadre.services.unit_of_work import UnitOfWork
+from cadre.storage import training_results as results_rows
 from cadre.storage import training_rows as rows
 from cadre.storage.training import TraineeRow
 
@@ -95,8 +96,7 @@ def list_trainees(
         total, found = rows.search(
             session,
             seen.mission_id,
-            key=search_key(text) if text else "",
-            sound=sound_key(text) if len(sound_key(text)) >= 2 else "",
+            words=[(search_key(w), sound_key(w)) for w in search_key(text).split()],
             number=text,
             within=seen.trainees,
             limit=limit,
@@ -153,20 +153,24 @@ def expiring_certificates(
     days: int,
     mission: str | None = None,
     today: dt.date | None = None,
+    *,
+    school: str = "",
+    discipline: str = "",
 ) -> list[ExpiringCertificate]:
-    """Certificates valid today that expire within `days` days, the soonest first, each
-    with its school and discipline (from the scenario's courses and the timetable's runs)."""
+    """Certificates valid today that expire within `days` days, by school and discipline
+    (where each was earned), the soonest first; of one school or discipline when named."""
     day = today or dt.date.today()
     with uow.transaction() as session:
         seen = reader_sight(uow, session, principal, mission, CERTIFICATES)
-        found = rows.certificates_expiring(
-            session, seen.mission_id, day, day + dt.timedelta(days=max(0, days))
+        until = day + dt.timedelta(days=max(0, days))
+        found = results_rows.certificates_expiring(
+            session, seen.mission_id, day, until, school=school, discipline=discipline
         )
         found = [c for c in found if seen.sees_trainee(c.trainee_id)]
         names = rows.latin_names(session, {c.trainee_id for c in found})
         return [
             ExpiringCertificate(
-                rows.certificate_of(c), names.get(c.trainee_id, ""), c.site, c.discipline
+                results_rows.certificate_of(c), names.get(c.trainee_id, ""), c.site, c.discipline
             )
             for c in found
         ]

@@ -20,6 +20,7 @@ from cadre.access.labels import TRAINEES, Label, default_label
 from cadre.access.policy import Principal, Reach, Verb, reach
 from cadre.domain.errors import Forbidden, NotFound
 from cadre.services.access.scope import AUTHORITY, Scope, open_scope
+from cadre.storage import training_results as results_rows
 from cadre.storage import training_rows as rows
 from cadre.storage.scenarios import find_mission
 
@@ -107,7 +108,7 @@ def sight(
     scope.gate.require_role(verb, kind)
     if reach(principal.roles, verb, kind) is Reach.ANY:
         return TrainingSight(row.code, row.id, row.host, scope, None, None)
-    trainer = rows.trainer_of_user(session, row.id, principal.username)
+    trainer = results_rows.trainer_of_user(session, row.id, principal.username)
     runs = taught(trainer) if trainer is not None and taught is not None else frozenset()
     seen = frozenset(rows.trainees_in_runs(session, row.id, runs))
     return TrainingSight(row.code, row.id, row.host, scope, runs, seen)

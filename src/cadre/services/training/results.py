@@ -20,7 +20,7 @@ from cadre.services.training.enrolment import rule_for, run_work
 from cadre.services.training.release import sight
 from cadre.services.training.runs import mission_runs
 from cadre.services.unit_of_work import UnitOfWork
-from cadre.storage import training_rows as rows
+from cadre.storage import training_results as results_rows
 from cadre.storage.mission_scope import lock_mission
 from cadre.storage.scenarios import load_scenario
 from cadre.storage.training import CertificateRow, EnrolmentRow
@@ -58,10 +58,10 @@ def record_attendance(
                 run=run,
                 day=day.isoformat(),
             )
-        on_run = rows.enrolments_in(session, seen.mission_id, run)
+        on_run = results_rows.enrolments_in(session, seen.mission_id, run)
         for trainee_id, mark in marks.items():
             seen.require_trainee(trainee_id)
-            rows.put_mark(session, _seated(on_run, trainee_id, run).id, day, mark)
+            results_rows.put_mark(session, _seated(on_run, trainee_id, run).id, day, mark)
         uow.audit(
             session, "attendance", mission=seen.mission, kind=ENROLMENTS, key=f"{run}/{day}",
             after={str(t): m.value for t, m in sorted(marks.items())},
@@ -85,11 +85,11 @@ def record_result(
         )
     with run_work(uow, principal, mission, run) as (session, seen, _, seats):
         seen.require_trainee(trainee_id)
-        mine = _seated(rows.enrolments_in(session, seen.mission_id, run), trainee_id, run)
+        mine = _seated(results_rows.enrolments_in(session, seen.mission_id, run), trainee_id, run)
         before = mine.score
         mine.score, mine.assessed_on = score, on
         rule = rule_for(session, seen.mission_id, seats.course)
-        done = completion(rule, seats.days, rows.marks(session, [mine.id])[mine.id], score)
+        done = completion(rule, seats.days, results_rows.marks(session, [mine.id])[mine.id], score)
         uow.audit(
             session, "result", mission=seen.mission, kind=ENROLMENTS, key=f"{run}/{trainee_id}",
             before={"score": before}, after={"score": score, "passed": done.passed},
@@ -119,10 +119,10 @@ def close_run(
         rule = rule_for(session, seen.mission_id, seats.course)
         on_run = [
             e
-            for e in rows.enrolments_in(session, seen.mission_id, run)
+            for e in results_rows.enrolments_in(session, seen.mission_id, run)
             if e.standing == Standing.ENROLLED
         ]
-        marks = rows.marks(session, [e.id for e in on_run])
+        marks = results_rows.marks(session, [e.id for e in on_run])
         have = set(
             session.scalars(
                 select(CertificateRow.trainee_id).where(
@@ -132,7 +132,7 @@ def close_run(
         )
         issued, incomplete = [], {}
         prefix = f"{seen.mission}-{seats.course}-{seats.end.year}-"
-        sequence = rows.next_certificate(session, seen.mission_id, prefix)
+        sequence = results_rows.next_certificate(session, seen.mission_id, prefix)
         for e in on_run:
             done = completion(rule, seats.days, marks[e.id], e.score)
             if not done.completed:
@@ -206,7 +206,7 @@ def set_course_rule(
                 code="course.not_found",
                 course=rule.course,
             )
-        rows.put_rule(session, seen.mission_id, rule)
+        results_rows.put_rule(session, seen.mission_id, rule)
         uow.audit(
             session, "course rule", mission=seen.mission, kind=CERTIFICATES, key=rule.course,
             after=rule.__dict__,
