@@ -159,14 +159,21 @@ def expiring(
     days: Annotated[int, typer.Option("--days", help="Within how many days from today.")] = 90,
     school: Annotated[str, typer.Option(help="Only this school (site code).")] = "",
     discipline: Annotated[str, typer.Option(help="Only this discipline.")] = "",
+    on: Annotated[
+        str | None, typer.Option("--on", help="Count from this day (2019-06-30); default today.")
+    ] = None,
     mission: MissionOpt = None,
 ) -> None:
     """Certificates that expire within N days, by school and discipline."""
+    try:
+        day = dt.date.fromisoformat(on) if on else None
+    except ValueError:
+        raise InvalidInput(f"--on {on}: not a date (2019-06-30)") from None
     if days < 0:
         raise InvalidInput("--days is a number of days from today, 0 or more")
     with open_work() as uow:
         found = queries.expiring_certificates(
-            uow, None, days, mission, school=school.upper(), discipline=discipline.upper()
+            uow, None, days, mission, day, school=school.upper(), discipline=discipline.upper()
         )
     if not found:
         console.print(f"No certificate expires within {days} days.")
