@@ -58,9 +58,8 @@ def _trainee(document: Mapping[str, Any], today: dt.date) -> Trainee:
 
 
 def _flag(session: Session, seen: TrainingSight, new: list[Candidate]) -> list[tuple[int, int]]:
-    known = [
-        c for c in rows.candidates(session, seen.mission_id) if c.id not in {n.id for n in new}
-    ]
+    fresh = {n.id for n in new}
+    known = [c for c in rows.candidates(session, seen.mission_id) if c.id not in fresh]
     pairs = likely_duplicates(new, known)
     rows.flag(session, seen.mission_id, pairs)
     return [(p.first, p.second) for p in pairs]
