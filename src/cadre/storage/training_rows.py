@@ -3,10 +3,11 @@ searches the lists need (added up by the database), and the moves a merge makes.
 
 from __future__ import annotations
 
+import datetime as dt
 from collections.abc import Iterable, Sequence
 from typing import Any
 
-from sqlalchemy import and_, delete, func, or_, select, update
+from sqlalchemy import and_, delete, func, insert, or_, select, update
 from sqlalchemy.orm import Session
 
 from cadre.domain.host import HostName
@@ -58,6 +59,18 @@ def trainee_values(trainee: Trainee) -> dict[str, Any]:
         "vetting_until": trainee.vetting.valid_until,
         "languages": dict(sorted(trainee.languages.items())),
     }
+
+
+def insert_trainees(
+    session: Session, mission_id: int, trainees: Sequence[Trainee], at: dt.datetime
+) -> None:
+    """Many new trainees at once (an import), in batches the driver sends together."""
+    session.flush()
+    if trainees:
+        session.execute(
+            insert(TraineeRow),
+            [{"mission_id": mission_id, "updated_at": at, **trainee_values(t)} for t in trainees],
+        )
 
 
 def find_trainee(session: Session, mission_id: int, trainee_id: int) -> TraineeRow | None:

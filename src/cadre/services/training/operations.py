@@ -247,13 +247,27 @@ def import_trainees(
     table = read_trainee_file(data, file, today=dt.date.today())
     with writing(uow, principal, mission) as (session, seen):
         taken = rows.numbers_taken(session, seen.mission_id)
-        stored = []
         for trainee in table:
             own = taken.get((trainee.service, trainee.number))
-            row = rows.find_trainee(session, seen.mission_id, own) if own else None
-            stored.append((_store(session, seen.mission_id, row, trainee, flush=False), trainee))
-        session.flush()
-        new = [Candidate(r.id, t.sound, t.birth_year, t.number) for r, t in stored]
+            if own is not None:
+                _store(
+                    session,
+                    seen.mission_id,
+                    rows.find_trainee(session, seen.mission_id, own),
+                    trainee,
+                    flush=False,
+                )
+        # New people in one statement: row by row, twenty thousand take minutes.
+        rows.insert_trainees(
+            session,
+            seen.mission_id,
+            [t for t in table if (t.service, t.number) not in taken],
+            dt.datetime.now(dt.UTC),
+        )
+        ids = rows.numbers_taken(session, seen.mission_id)
+        new = [
+            Candidate(ids[(t.service, t.number)], t.sound, t.birth_year, t.number) for t in table
+        ]
         flagged = len(_flag(session, seen, new))
         updated = sum(1 for t in table if (t.service, t.number) in taken)
         outcome = ImportOutcome(seen.mission, len(table) - updated, updated, flagged)
