@@ -9,7 +9,9 @@ import pathlib
 from typing import Any
 
 import pytest
+from sqlalchemy import select
 
+from cadre.access.labels import TRAINING_KINDS as TRAINING
 from cadre.access.policy import Principal, Role
 from cadre.domain.errors import InvalidInput, NotFound
 from cadre.domain.training.certificates import Mark
@@ -21,6 +23,7 @@ from cadre.services.training import enrolment, operations, queries, results
 from cadre.services.training.runs import mission_runs
 from cadre.services.unit_of_work import UnitOfWork
 from cadre.storage import training_results
+from cadre.storage.audit_log import AuditEntryRow
 from cadre.storage.scenarios import find_mission
 from tests.conftest import EXAMPLES
 
@@ -142,6 +145,16 @@ def test_certificates_are_issued_on_completion_expire_by_the_course_rule_and_can
     ]
     results.revoke_certificate(work, None, number, "issued in error", run.end)
     assert queries.expiring_certificates(work, None, 90, today=run.end) == []
+    with work.transaction() as session:
+        trail = session.execute(
+            select(AuditEntryRow.action, AuditEntryRow.key).where(AuditEntryRow.kind.in_(TRAINING))
+        ).all()
+    actions = [a for a, _ in trail]
+    assert actions.count("attendance") == len(run.days)
+    assert {"course rule", "trainee create", "enrol", "result", "close run", "revoke"} <= set(
+        actions
+    )
+    assert ("revoke", number) in trail
 
 
 def test_an_instructor_sees_the_trainees_of_the_runs_they_teach_and_no_others(
