@@ -57,3 +57,13 @@ def test_expiring_certificates_says_when_there_are_none(cli: CliRunner) -> None:
         0,
         "No certificate expires within 30 days.",
     )
+
+
+def test_a_course_rule_is_set_and_an_unknown_course_refused(cli: CliRunner) -> None:
+    done = cli.invoke(app, ["trainees", "rule", "CIED-101", "--pass-mark", "75"])
+    assert done.exit_code == 0, done.output
+    assert "pass mark 75 %" in done.output
+    unknown = cli.invoke(app, ["trainees", "rule", "NOPE-1"])
+    assert unknown.exit_code == 3
+    bad = cli.invoke(app, ["trainees", "rule", "CIED-101", "--pass-mark", "120"])
+    assert (bad.exit_code, "pass_mark" in bad.output) == (2, True)

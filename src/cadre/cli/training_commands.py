@@ -14,6 +14,13 @@ from rich.table import Table
 from cadre.cli.app import app
 from cadre.cli.console import console
 from cadre.domain.errors import InvalidInput
+from cadre.domain.training.rules import (
+    ATTENDANCE,
+    LANGUAGE_LEVEL,
+    PASS_MARK,
+    VALIDITY_MONTHS,
+    CourseRule,
+)
 from cadre.services.system.database import open_work
 from cadre.services.training import enrolment, operations, queries, results
 
@@ -211,3 +218,31 @@ def revoke(
     with open_work() as uow:
         results.revoke_certificate(uow, None, number, reason, dt.date.today(), mission)
     console.print(f"Certificate {number} revoked.")
+
+
+@trainees_app.command()
+def rule(
+    course: Annotated[str, typer.Argument(help="The course's code.")],
+    pass_mark: Annotated[float, typer.Option(help="Per cent to pass.")] = PASS_MARK,
+    attendance: Annotated[
+        float, typer.Option(help="Share of teaching days present or excused (0 to 1).")
+    ] = ATTENDANCE,
+    language_level: Annotated[
+        int, typer.Option(help="STANAG 6001 level in the course's language.")
+    ] = LANGUAGE_LEVEL,
+    validity_months: Annotated[
+        int, typer.Option(help="Months a certificate holds; 0: it does not expire.")
+    ] = VALIDITY_MONTHS,
+    mission: MissionOpt = None,
+) -> None:
+    """Set COURSE's own pass mark, attendance, language level and certificate validity."""
+    chosen = CourseRule(
+        course.upper(), pass_mark, attendance, language_level, validity_months or None
+    )
+    with open_work() as uow:
+        results.set_course_rule(uow, None, chosen, mission)
+    holds = f"{validity_months} months" if validity_months else "without expiry"
+    console.print(
+        f"{chosen.course}: pass mark {pass_mark:g} %, attendance {attendance:.0%}, "
+        f"language level {language_level}, certificates hold {holds}."
+    )
