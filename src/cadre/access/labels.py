@@ -66,7 +66,13 @@ MISSION_KIND = "missions"
 # The coordination register's lines (and the host's needs beside them): each line carries its
 # own label, owned by the organisation that reported it (see services/coordination/release.py).
 ACTIVITIES = "activities"
-KINDS = (MISSION_KIND, *SCENARIO_KINDS, *PLAN_KINDS, ACTIVITIES)
+# Training records: trainees' personal data (names, service numbers, vetting, languages),
+# their enrolments with attendance and results, and their certificates. Owned by the host,
+# whose people they are; the roles, not the label, narrow who of the mission reads them
+# (services/training/release.py).
+TRAINEES, ENROLMENTS, CERTIFICATES = "trainees", "enrolments", "certificates"
+TRAINING_KINDS = (TRAINEES, ENROLMENTS, CERTIFICATES)
+KINDS = (MISSION_KIND, *SCENARIO_KINDS, *PLAN_KINDS, ACTIVITIES, *TRAINING_KINDS)
 
 # Whom a record is released to when nobody labelled it. What describes the mission to all who
 # take part (its sites, catalogue, contributors) goes to the whole mission; what a nation
@@ -102,6 +108,8 @@ def default_label(
         return Label(unclassified, nation, frozenset({*release, authority}))
     if kind == "cohorts":
         return Label(unclassified, host, _DEFAULT_RELEASE[kind])
+    if kind in TRAINING_KINDS:
+        return Label(unclassified, host, frozenset({HOST, MISSION}))
     return Label(unclassified, authority, _DEFAULT_RELEASE.get(kind, frozenset()))
 
 

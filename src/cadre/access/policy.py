@@ -14,9 +14,12 @@ from enum import StrEnum
 
 from cadre.access.labels import (
     ACTIVITIES,
+    ENROLMENTS,
     MISSION_KIND,
     PLAN_KINDS,
     SCENARIO_KINDS,
+    TRAINEES,
+    TRAINING_KINDS,
     Classification,
 )
 
@@ -45,7 +48,9 @@ class Verb(StrEnum):
 
 class Reach(StrEnum):
     ANY = "any"  # any record the principal may see
-    OWN = "own"  # only records owned by the principal's own nation or organisation
+    # Only records owned by the principal's own nation or organisation; for training records,
+    # only those of the runs the principal teaches (a trainer's own classes).
+    OWN = "own"
 
 
 @dataclass(frozen=True)
@@ -84,6 +89,19 @@ def _reader(*subjects: str) -> list[Grant]:
 _EVERYTHING = (*SCENARIO_KINDS, *PLAN_KINDS)
 _MISSION_STAFF_WRITES = (*_CATALOGUE, "cohorts", "requirements")
 
+# Trainees' personal data goes to those who run their training and no further: the school
+# (course directors), the host's liaison (its own people), and an instructor for the runs
+# they teach. Planners and contributors see what is made of it in figures, never names.
+_TRAINING_STAFF = _grants(Verb.READ, TRAINING_KINDS) + _grants(Verb.WRITE, TRAINING_KINDS)
+_TRAINING_TEACHER = _grants(Verb.READ, TRAINING_KINDS, Reach.OWN) + _grants(
+    Verb.WRITE, (ENROLMENTS,), Reach.OWN
+)
+_TRAINING_HOST = (
+    _grants(Verb.READ, TRAINING_KINDS)
+    + _grants(Verb.WRITE, (TRAINEES,), Reach.OWN)
+    + _grants(Verb.WRITE, (ENROLMENTS,))
+)
+
 POLICY: dict[Role, frozenset[Grant]] = {
     Role.MISSION_PLANNER: frozenset(
         _reader(*_EVERYTHING)
@@ -104,9 +122,11 @@ POLICY: dict[Role, frozenset[Grant]] = {
         _reader(*_CATALOGUE, "cohorts", "trainers", "capacity-plans", "timetable-plans")
         + _grants(Verb.WRITE, ("courses", "cohorts"))
         + _grants(Verb.RUN, ("timetable",))  # a room closes: the school re-plans
+        + _TRAINING_STAFF
     ),
     Role.INSTRUCTOR: frozenset(
         _reader(*_CATALOGUE, "cohorts", "trainers", "capacity-plans", "timetable-plans")
+        + _TRAINING_TEACHER
     ),
     Role.NATIONAL_CONTRIBUTOR: frozenset(
         _reader(*_CATALOGUE, *_FORCES, "requirements", "force-plans")
@@ -119,12 +139,15 @@ POLICY: dict[Role, frozenset[Grant]] = {
         + _grants(Verb.LABEL, ("cohorts", "trainers"), Reach.OWN)
         + _reader(ACTIVITIES)
         + _grants(Verb.WRITE, (ACTIVITIES,), Reach.OWN)  # the host ministries' own lines
+        + _TRAINING_HOST
     ),
     Role.COORDINATION_PARTNER: frozenset(
         _reader(*_CATALOGUE, "cohorts", "capacity-plans", "timetable-plans", ACTIVITIES)
         + _grants(Verb.WRITE, (ACTIVITIES,), Reach.OWN)  # its own organisation's lines
     ),
-    Role.AUDITOR: frozenset([*_reader(*_EVERYTHING, ACTIVITIES), Grant(Verb.AUDIT, AUDIT_TRAIL)]),
+    Role.AUDITOR: frozenset(
+        [*_reader(*_EVERYTHING, ACTIVITIES, *TRAINING_KINDS), Grant(Verb.AUDIT, AUDIT_TRAIL)]
+    ),
     Role.ADMINISTRATOR: frozenset(
         [Grant(Verb.MANAGE, USERS), Grant(Verb.MANAGE, JOBS), Grant(Verb.AUDIT, AUDIT_TRAIL)]
     ),

@@ -18,6 +18,8 @@ from cadre.api.routes_jobs import router as jobs_router
 from cadre.api.routes_missions import router as missions_router
 from cadre.api.routes_records import router as records_router
 from cadre.api.routes_session import router as session_router
+from cadre.api.routes_training import router as training_router
+from cadre.api.routes_training_runs import router as training_runs_router
 from cadre.services.system.settings import Settings
 
 PREFIX = "/api/v1"
@@ -54,6 +56,8 @@ def create_api(settings: Settings, lifespan: Lifespan) -> FastAPI:
         coordination_router,
         jobs_router,
         audit_router,
+        training_router,
+        training_runs_router,
     ):
         app.include_router(router, prefix=PREFIX)
     oidc.install(app, settings)

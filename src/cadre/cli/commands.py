@@ -78,6 +78,10 @@ COMMANDS: dict[str, Listed] = {
         "schedule_commands",
         "Timetable course runs: dates, rooms, instructors, cohorts; re-plan after a change.",
     ),
+    "trainees": Listed(
+        "training_commands", "Trainees: host personnel, their enrolment, attendance, results."
+    ),
+    "certificates": Listed("training_commands", "Certificates earned by trainees."),
     "user": Listed("service_commands", "Local accounts of the service."),
     "audit": Listed("service_commands", "The audit trail of the service."),
 }

@@ -33,6 +33,39 @@ def search_key(*names: str) -> str:
     return " ".join(words)
 
 
+# The sound of a name: consonants only, on one alphabet for both scripts, because Arabic
+# writes no short vowels and each Latin spelling guesses them differently (محمد, Mohammed,
+# Muhammad and Mohamad are all "mhmd"). Letters that sound alike share one symbol.
+_ARABIC_SOUNDS = {
+    "ب": "b", "پ": "b", "ت": "t", "ث": "t", "ط": "t", "ج": "j", "ح": "h", "ه": "h",
+    "خ": "x", "د": "d", "ذ": "d", "ض": "d", "ظ": "d", "ر": "r", "ز": "z", "س": "s",
+    "ص": "s", "ش": "c", "چ": "c", "غ": "g", "گ": "g", "ف": "f", "ڤ": "f", "ق": "k",
+    "ك": "k", "ک": "k", "ل": "l", "م": "m", "ن": "n",
+}  # fmt: skip
+_LATIN_PAIRS = {"sh": "c", "ch": "c", "kh": "x", "gh": "g", "th": "t", "dh": "d", "ph": "f",
+                "ck": "k"}  # fmt: skip
+_LATIN_SOUNDS = str.maketrans({"p": "b", "q": "k", "c": "k", "v": "f", **dict.fromkeys("aeiouyw")})
+
+
+def _word_sound(word: str) -> str:
+    if any(ch in _ARABIC_SOUNDS or "\u0600" <= ch <= "\u06ff" for ch in word):
+        sound = "".join(_ARABIC_SOUNDS.get(ch, "") for ch in word)
+    else:
+        for pair, symbol in _LATIN_PAIRS.items():
+            word = word.replace(pair, symbol.upper())  # upper: not read again as a single
+        sound = word.translate(_LATIN_SOUNDS).lower()
+    # A final h is the taa marbuta or a breath either script may leave out (Fatima, فاطمة).
+    return sound.removesuffix("h")
+
+
+def sound_key(*names: str) -> str:
+    """A name's consonants on one alphabet for Arabic and Latin spellings alike: the key that
+    finds محمد as Mohammed, Muhammad or Mohamad. Word breaks are dropped (Abd al-Rahman is
+    Abdulrahman) and doubled letters written once."""
+    sound = "".join(_word_sound(w) for w in search_key(*names).split())
+    return "".join(ch for i, ch in enumerate(sound) if i == 0 or ch != sound[i - 1])
+
+
 @dataclass(frozen=True)
 class HostName:
     """A host-nation name kept as written in Arabic, with its Latin transliteration."""
@@ -43,6 +76,11 @@ class HostName:
     @property
     def key(self) -> str:
         return search_key(self.arabic, self.latin)
+
+    @property
+    def sound(self) -> str:
+        """The Arabic name's sound key, or the Latin one's when there is no Arabic."""
+        return sound_key(self.arabic or self.latin)
 
 
 @dataclass(frozen=True)

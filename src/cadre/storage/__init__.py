@@ -2,4 +2,7 @@
 
 # The service's tables join Base.metadata with the package, so every comparison of the models
 # with the migrated database sees them, whichever module a caller imported first.
-from cadre.storage import service_models  # noqa: F401
+from cadre.storage import (
+    service_models,  # noqa: F401
+    training,  # noqa: F401  (the training records' tables)
+)

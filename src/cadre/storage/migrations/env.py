@@ -8,6 +8,7 @@ from cadre.storage import (
     coordination,  # noqa: F401  (the coordination register)
     force_models,  # noqa: F401  (its tables join Base.metadata)
     service_models,  # noqa: F401  (users, labels, audit, jobs)
+    training,  # noqa: F401  (trainees, enrolments, results, certificates)
 )
 from cadre.storage.database import make_engine
 from cadre.storage.models import Base

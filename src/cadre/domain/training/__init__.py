@@ -1,0 +1,1 @@
+"""Running the mission: trainees, their enrolment in runs, attendance, results, certificates."""

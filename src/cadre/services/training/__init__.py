@@ -1,0 +1,1 @@
+"""Running the mission: trainees, enrolment, attendance, results and certificates."""

@@ -1,0 +1,300 @@
+"""Trainees changed: entered one at a time or a whole file at once (all or nothing), edited
+against the version the writer read, two entries of one person merged by a person who says
+so, and a likely duplicate dismissed. Every likely duplicate is flagged as it comes in; each
+change writes its audit entry in its own transaction."""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Collection, Iterator, Mapping
+from contextlib import contextmanager
+from dataclasses import dataclass
+from typing import Any
+
+from sqlalchemy.orm import Session
+
+from cadre.access.labels import ENROLMENTS, TRAINEES
+from cadre.access.policy import Principal, Reach, Verb
+from cadre.domain.errors import Conflict, Forbidden, InvalidInput, NotFound
+from cadre.domain.training.duplicates import Candidate, likely_duplicates
+from cadre.domain.training.trainees import Trainee
+from cadre.interchange.trainees import as_fields, read_trainee, read_trainee_file
+from cadre.services.records.operations import expect_version
+from cadre.services.training.queries import TraineeView, view_of
+from cadre.services.training.release import TrainingSight, sight, trainee_not_found
+from cadre.services.unit_of_work import UnitOfWork
+from cadre.storage import training_results as results_rows
+from cadre.storage import training_rows as rows
+from cadre.storage.mission_scope import lock_mission
+from cadre.storage.scenarios import load_scenario
+from cadre.storage.training import TraineeRow
+
+
+@dataclass(frozen=True)
+class Entered:
+    """A trainee as stored, with the entries it is likely a duplicate of (their ids)."""
+
+    view: TraineeView
+    duplicates: tuple[int, ...]
+
+
+@contextmanager
+def writing(
+    uow: UnitOfWork, principal: Principal | None, mission: str | None
+) -> Iterator[tuple[Session, TrainingSight]]:
+    """A transaction holding the mission against other writers, with the writer's sight."""
+    with uow.transaction() as session:
+        seen = sight(session, principal, mission, kind=TRAINEES, verb=Verb.WRITE)
+        seen.require_host_write()
+        lock_mission(session, seen.mission)
+        yield session, seen
+
+
+def _trainee(document: Mapping[str, Any], today: dt.date) -> Trainee:
+    trainee, problems = read_trainee(as_fields(document), today=today)
+    if trainee is None:
+        raise InvalidInput(problems, code="trainee.invalid")
+    return trainee
+
+
+def _flag(session: Session, seen: TrainingSight, new: list[Candidate]) -> list[tuple[int, int]]:
+    fresh = {n.id for n in new}
+    known = [c for c in rows.candidates(session, seen.mission_id) if c.id not in fresh]
+    pairs = likely_duplicates(new, known)
+    rows.flag(session, seen.mission_id, pairs)
+    return [(p.first, p.second) for p in pairs]
+
+
+def _number_free(session: Session, seen: TrainingSight, trainee: Trainee, own: int | None) -> None:
+    taken = rows.by_number(session, seen.mission_id, trainee.service, trainee.number)
+    if taken is not None and taken.id != own:
+        raise Conflict(
+            f"service number {trainee.number} of {trainee.service} is already trainee {taken.id}'s",
+            code="trainee.number_taken",
+            service=trainee.service,
+            number=trainee.number,
+            trainee=taken.id,
+        )
+
+
+def _store(
+    session: Session, mission_id: int, row: TraineeRow | None, t: Trainee, *, flush: bool = True
+) -> TraineeRow:
+    now = dt.datetime.now(dt.UTC)
+    if row is None:
+        row = TraineeRow(mission_id=mission_id, updated_at=now, **rows.trainee_values(t))
+        session.add(row)
+    else:
+        for name, value in rows.trainee_values(t).items():
+            setattr(row, name, value)
+        row.updated_at = now
+    if flush:
+        session.flush()
+    return row
+
+
+def _others(pairs: list[tuple[int, int]], trainee_id: int) -> tuple[int, ...]:
+    return tuple(sorted({b if a == trainee_id else a for a, b in pairs if trainee_id in (a, b)}))
+
+
+def create_trainee(
+    uow: UnitOfWork,
+    principal: Principal | None,
+    document: Mapping[str, Any],
+    mission: str | None = None,
+) -> Entered:
+    """Enter one trainee; the likely duplicates already entered are flagged and named."""
+    trainee = _trainee(document, dt.date.today())
+    with writing(uow, principal, mission) as (session, seen):
+        _number_free(session, seen, trainee, None)
+        row = _store(session, seen.mission_id, None, trainee)
+        pairs = _flag(
+            session, seen, [Candidate(row.id, trainee.sound, trainee.birth_year, trainee.number)]
+        )
+        view = view_of(seen, row)
+        uow.audit(
+            session, "trainee create", mission=seen.mission, kind=TRAINEES, key=str(row.id),
+            after=view.document,
+        )  # fmt: skip
+    return Entered(view, _others(pairs, view.id))
+
+
+def update_trainee(
+    uow: UnitOfWork,
+    principal: Principal | None,
+    trainee_id: int,
+    document: Mapping[str, Any],
+    if_match: Collection[str],
+    mission: str | None = None,
+) -> Entered:
+    """Replace a trainee's fields, if they have not changed since the writer read them."""
+    trainee = _trainee(document, dt.date.today())
+    with writing(uow, principal, mission) as (session, seen):
+        row = _visible(session, seen, trainee_id)
+        before = view_of(seen, row)
+        expect_version(before.etag, if_match, f"trainee {trainee_id}")
+        _number_free(session, seen, trainee, trainee_id)
+        row = _store(session, seen.mission_id, row, trainee)
+        view = view_of(seen, row)
+        pairs: list[tuple[int, int]] = []
+        if view.etag != before.etag:
+            pairs = _flag(
+                session,
+                seen,
+                [Candidate(row.id, trainee.sound, trainee.birth_year, trainee.number)],
+            )
+            uow.audit(
+                session, "trainee replace", mission=seen.mission, kind=TRAINEES,
+                key=str(row.id), before=before.document, after=view.document,
+            )  # fmt: skip
+    return Entered(view, _others(pairs, view.id))
+
+
+def _visible(session: Session, seen: TrainingSight, trainee_id: int) -> TraineeRow:
+    seen.require_trainee(trainee_id)
+    row = rows.find_trainee(session, seen.mission_id, trainee_id)
+    if row is None:
+        raise trainee_not_found(trainee_id)
+    return row
+
+
+@dataclass(frozen=True)
+class Merged:
+    kept: TraineeView
+    dropped: int
+    enrolments: int  # moved from the dropped entry to the kept one
+    certificates: int
+
+
+def merge_trainees(
+    uow: UnitOfWork,
+    principal: Principal | None,
+    keep: int,
+    drop: int,
+    if_match: Collection[str],
+    mission: str | None = None,
+) -> Merged:
+    """Two entries are one person: `drop`'s enrolments and certificates go to `keep`, and
+    `drop` is removed. Only a person decides this (no rule merges); `if_match` is the
+    version of `drop` the person compared."""
+    if keep == drop:
+        raise InvalidInput(
+            "a trainee cannot be merged into itself", code="trainee.merge_self", trainee=keep
+        )
+    with writing(uow, principal, mission) as (session, seen):
+        kept_row, dropped_row = _visible(session, seen, keep), _visible(session, seen, drop)
+        dropped = view_of(seen, dropped_row)
+        expect_version(dropped.etag, if_match, f"trainee {drop}")
+        moved = rows.move_records(session, keep, drop)
+        session.delete(dropped_row)
+        session.flush()
+        kept = view_of(seen, kept_row)
+        uow.audit(
+            session, "trainee merge", mission=seen.mission, kind=TRAINEES, key=str(keep),
+            before={"dropped": drop, "record": dropped.document},
+            after={"kept": keep, "moved": moved},
+        )  # fmt: skip
+    return Merged(kept, drop, moved["enrolments"], moved["certificates"])
+
+
+def dismiss_duplicate(
+    uow: UnitOfWork,
+    principal: Principal | None,
+    first: int,
+    second: int,
+    mission: str | None = None,
+) -> None:
+    """A person says two flagged entries are two people: the flag is closed."""
+    with writing(uow, principal, mission) as (session, seen):
+        _visible(session, seen, first), _visible(session, seen, second)
+        flag = next(
+            (f for f in rows.open_flags(session, seen.mission_id)
+             if {f.first_id, f.second_id} == {first, second}),
+            None,
+        )  # fmt: skip
+        if flag is None:
+            raise NotFound(
+                f"trainees {first} and {second} are not flagged as likely duplicates",
+                code="trainee.no_flag",
+                first=first,
+                second=second,
+            )
+        flag.dismissed = True
+        uow.audit(
+            session, "trainee duplicate dismissed", mission=seen.mission, kind=TRAINEES,
+            key=f"{min(first, second)}-{max(first, second)}",
+        )  # fmt: skip
+
+
+@dataclass(frozen=True)
+class ImportOutcome:
+    mission: str
+    created: int
+    updated: int
+    duplicates: int  # likely duplicates flagged by this import
+
+
+def import_trainees(
+    uow: UnitOfWork,
+    principal: Principal | None,
+    data: bytes,
+    file: str,
+    mission: str | None = None,
+) -> ImportOutcome:
+    """Store a table of trainees: every row, or none. A row whose service and number are
+    already stored replaces that trainee's fields. Every problem is located by row, column
+    and field; likely duplicates among the rows and with those stored are flagged."""
+    table = read_trainee_file(data, file, today=dt.date.today())
+    with writing(uow, principal, mission) as (session, seen):
+        taken = rows.numbers_taken(session, seen.mission_id)
+        for trainee in table:
+            own = taken.get((trainee.service, trainee.number))
+            if own is not None:
+                _store(
+                    session,
+                    seen.mission_id,
+                    rows.find_trainee(session, seen.mission_id, own),
+                    trainee,
+                    flush=False,
+                )
+        # New people in one statement: row by row, twenty thousand take minutes.
+        rows.insert_trainees(
+            session,
+            seen.mission_id,
+            [t for t in table if (t.service, t.number) not in taken],
+            dt.datetime.now(dt.UTC),
+        )
+        ids = rows.numbers_taken(session, seen.mission_id)
+        new = [
+            Candidate(ids[(t.service, t.number)], t.sound, t.birth_year, t.number) for t in table
+        ]
+        flagged = len(_flag(session, seen, new))
+        updated = sum(1 for t in table if (t.service, t.number) in taken)
+        outcome = ImportOutcome(seen.mission, len(table) - updated, updated, flagged)
+        uow.audit(
+            session, "trainees import", mission=seen.mission, kind=TRAINEES, key=file,
+            after={"created": outcome.created, "updated": updated, "duplicates": flagged},
+        )  # fmt: skip
+    return outcome
+
+
+def link_teacher(
+    uow: UnitOfWork, principal: Principal | None, username: str, trainer: str, mission: str | None
+) -> None:
+    """The user account teaches as `trainer` of the scenario: it will see the trainees of
+    the runs the timetable gives that trainer, and no others."""
+    with uow.transaction() as session:
+        seen = sight(session, principal, mission, kind=ENROLMENTS, verb=Verb.WRITE)
+        if seen.require(Verb.WRITE, ENROLMENTS) is Reach.OWN:
+            raise Forbidden("an instructor cannot name who teaches", code="teacher.not_yours")
+        if trainer not in {t.code for t in load_scenario(session, seen.mission).trainers}:
+            raise NotFound(
+                f"trainer {trainer} is not in the mission",
+                code="trainer.not_found",
+                trainer=trainer,
+            )
+        results_rows.put_teacher(session, seen.mission_id, username, trainer)
+        uow.audit(
+            session, "teacher", mission=seen.mission, kind=ENROLMENTS, key=username,
+            after={"trainer": trainer},
+        )  # fmt: skip
