@@ -4,7 +4,9 @@ token and its throttle's Retry-After, a slow body answered 408, and the API's ra
 from __future__ import annotations
 
 import asyncio
-from collections.abc import Iterator
+import concurrent.futures
+from collections.abc import Coroutine, Iterator
+from typing import Any
 
 import pytest
 from fastapi.testclient import TestClient
@@ -107,7 +109,7 @@ def test_a_body_slower_than_the_deadline_is_answered_408_without_reaching_the_ap
 
     guard = BodyDeadline(application, seconds=0.05, max_bytes=1_000_000)
     scope: Scope = {"type": "http", "method": "POST", "path": "/api/v1/x", "headers": []}
-    asyncio.run(guard(scope, trickle, send))
+    _run(guard(scope, trickle, send))
     assert (sent[0]["status"], reached) == (408, [])
 
 
@@ -131,5 +133,12 @@ def test_a_body_within_the_deadline_reaches_the_app_whole() -> None:
         pass
 
     guard = BodyDeadline(application, seconds=5, max_bytes=1_000)
-    asyncio.run(guard({"type": "http", "method": "POST", "path": "/"}, receive, send))
+    _run(guard({"type": "http", "method": "POST", "path": "/"}, receive, send))
     assert bodies == [b"abcd"]
+
+
+def _run(work: Coroutine[Any, Any, None]) -> None:
+    """Run the guard in a thread of its own: other tests of the session (the browser's) may
+    keep an event loop running in this one, where asyncio.run refuses to start."""
+    with concurrent.futures.ThreadPoolExecutor(1) as pool:
+        pool.submit(asyncio.run, work).result()
