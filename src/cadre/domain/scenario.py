@@ -14,6 +14,7 @@ from cadre.domain.errors import NotFound
 from cadre.domain.host import Cohort, Demand
 from cadre.domain.requirements import RequirementLine
 from cadre.domain.sites import Site
+from cadre.domain.uncertain_inputs import Uncertainty
 
 
 @dataclass(frozen=True)
@@ -119,6 +120,7 @@ class Scenario:
     cohorts: tuple[Cohort, ...] = ()
     requirements: tuple[RequirementLine, ...] = ()  # the statement of requirements, if written
     runs: tuple[CourseRun, ...] = ()  # runs to timetable, if listed (else from a capacity plan)
+    uncertainty: Uncertainty = field(default_factory=Uncertainty)  # for the capacity sweep
 
     def course(self, code: str) -> Course:
         return _find(self.courses, code, "course")

@@ -18,9 +18,16 @@ from cadre.domain.scenario import (
     YearBudget,
 )
 from cadre.domain.sites import Holiday, Room, Site, Weekday
+from cadre.domain.uncertain_inputs import Distribution, UncertainInput, Uncertainty
 from cadre.interchange.requirements_shape import lines_to_document, lines_to_domain
 from cadre.interchange.runs_shape import runs_to_document, runs_to_domain
-from cadre.interchange.schema import FORMAT_VERSION, PlanningShape, ScenarioShape
+from cadre.interchange.schema import (
+    FORMAT_VERSION,
+    DistributionShape,
+    PlanningShape,
+    ScenarioShape,
+    UncertaintyShape,
+)
 
 
 def to_domain(shape: ScenarioShape) -> Scenario:
@@ -90,6 +97,7 @@ def to_domain(shape: ScenarioShape) -> Scenario:
         ),
         requirements=lines_to_domain(shape.requirements),
         runs=runs_to_domain(shape.runs),
+        uncertainty=_uncertainty(shape.uncertainty),
     )
 
 
@@ -165,6 +173,7 @@ def to_document(s: Scenario) -> dict[str, Any]:
         ],
         **lines_to_document(s.requirements),
         **runs_to_document(s.runs),
+        **_uncertainty_document(s.uncertainty),
     }
 
 
@@ -267,3 +276,34 @@ def planning_document(p: PlanningParameters) -> dict[str, Any]:
 
 def planning_from_document(document: dict[str, Any]) -> PlanningParameters:
     return _planning(PlanningShape.model_validate(document))
+
+
+def _distribution(shape: DistributionShape | None) -> Distribution | None:
+    if shape is None:
+        return None
+    return Distribution(
+        shape.distribution, shape.low, shape.high, shape.mode, shape.alpha, shape.beta
+    )
+
+
+def _uncertainty(shape: UncertaintyShape) -> Uncertainty:
+    return Uncertainty(**{n.value: _distribution(getattr(shape, n.value)) for n in UncertainInput})
+
+
+def _uncertainty_document(u: Uncertainty) -> dict[str, Any]:
+    """The section as the file writes it; left out when the scenario states none."""
+    stated = {
+        n.value: {
+            "distribution": d.kind.value,
+            "low": d.low,
+            "high": d.high,
+            **{
+                k: v
+                for k, v in (("mode", d.mode), ("alpha", d.alpha), ("beta", d.beta))
+                if v is not None
+            },
+        }
+        for n in UncertainInput
+        if (d := getattr(u, n.value)) is not None
+    }
+    return {"uncertainty": stated} if stated else {}

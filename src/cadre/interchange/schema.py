@@ -14,6 +14,7 @@ from pydantic import BaseModel, ConfigDict, Field
 from cadre.domain.catalogue import CourseLevel, DeliveryMode
 from cadre.domain.contributors import ContributorRole
 from cadre.domain.sites import SiteKind
+from cadre.domain.uncertain_inputs import DistributionKind
 from cadre.interchange.fields import Code, Count, Day, Days, Months, Name, Number, Text, Year
 from cadre.interchange.requirements_shape import RequirementShape
 from cadre.interchange.runs_shape import RunShape
@@ -94,6 +95,30 @@ class PlanningShape(Shape):
     mobile_team_windows: list[MobileTeamWindowShape] = []
     out_of_country_seats: list[SeatOfferShape] = []
     initial_graduates: list[InitialGraduatesShape] = []
+
+
+class DistributionShape(Shape):
+    distribution: DistributionKind
+    low: Number
+    high: Number
+    mode: Number | None = Field(None, description="Triangular: the most likely value.")
+    alpha: Number | None = Field(None, description="Beta: its first shape, on [low, high].")
+    beta: Number | None = Field(None, description="Beta: its second shape.")
+
+
+class UncertaintyShape(Shape):
+    """Distributions of the figures the capacity sweep draws; each left out keeps its default."""
+
+    attrition: DistributionShape | None = Field(None, description="Host attrition a month.")
+    pass_rate: DistributionShape | None = Field(
+        None, description="A factor on every course's pass rate."
+    )
+    vetting_yield: DistributionShape | None = Field(
+        None, description="Share of selected instructor candidates cleared by vetting."
+    )
+    pledge_reliability: DistributionShape | None = Field(
+        None, description="Share of pledged person-months that arrive."
+    )
 
 
 class ContributorShape(Shape):
@@ -240,6 +265,7 @@ class ScenarioShape(Shape):
     cohorts: list[CohortShape] = []
     requirements: list[RequirementShape] = []
     runs: list[RunShape] = []
+    uncertainty: UncertaintyShape = UncertaintyShape()
 
 
 def json_schema() -> dict[str, Any]:

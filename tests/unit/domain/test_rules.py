@@ -231,3 +231,17 @@ def test_a_negative_ratio_of_the_whole_force_is_refused() -> None:
             "support per deployed must be 0 or more, not -0.1",
         )
     ]
+
+
+def test_an_unusable_distribution_is_named_with_its_figure() -> None:
+    from cadre.domain.uncertain_inputs import Distribution, DistributionKind, Uncertainty
+
+    stated = Uncertainty(
+        attrition=Distribution(DistributionKind.TRIANGULAR, 0.01, 1.5, mode=2.0),
+        pass_rate=Distribution(DistributionKind.BETA, 0.9, 1.1, alpha=0, beta=2),
+    )
+    found = [(v.path[-1], v.message) for v in violations(uncertainty=stated)]
+    assert any(path == "attrition" and "mode" in m for path, m in found)
+    assert any(path == "attrition" and "at most 1" in m for path, m in found)
+    assert any(path == "pass_rate" and "alpha and beta" in m for path, m in found)
+    assert violations() == []

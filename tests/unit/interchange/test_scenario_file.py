@@ -207,3 +207,19 @@ def test_control_characters_line_breaks_and_direction_overrides_are_refused_in_c
         (line_of(TINY, line), True)
     ]
     assert not {"\r", "\n"} & set(found[0].reason)
+
+
+def test_the_uncertainty_section_reads_back_equal_and_is_left_out_when_empty() -> None:
+    text = (EXAMPLES / "tiny.yaml").read_text(encoding="utf-8")
+    assert "uncertainty" not in dump_scenario(parse_scenario(text))
+    stated = (
+        text
+        + "uncertainty:\n"
+        + "  attrition: {distribution: triangular, low: 0.01, mode: 0.02, high: 0.04}\n"
+        + "  vetting_yield: {distribution: beta, low: 0.5, high: 1.0, alpha: 8, beta: 2}\n"
+    )
+    scenario = parse_scenario(stated)
+    assert scenario.uncertainty.attrition is not None
+    assert scenario.uncertainty.attrition.mode == 0.02
+    assert scenario.uncertainty.pass_rate is None
+    assert parse_scenario(dump_scenario(scenario)) == scenario

@@ -23,6 +23,7 @@ RULES: tuple[Rule, ...] = (
     planning.site_disciplines_are_known,
     planning.planning_figures_are_sound,
     planning.planning_inputs_are_known,
+    planning.uncertainty_is_sound,
     catalogue.qualifications_belong,
     catalogue.courses_refer_to_known_things,
     catalogue.courses_have_sound_sizes,

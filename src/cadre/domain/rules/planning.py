@@ -7,6 +7,7 @@ from collections.abc import Iterator
 from cadre.domain.catalogue import DeliveryMode
 from cadre.domain.rules.base import Registries, Violation
 from cadre.domain.scenario import Scenario
+from cadre.domain.uncertain_inputs import UncertainInput
 
 MAX_HORIZON_MONTHS = 120
 
@@ -127,3 +128,20 @@ def site_disciplines_are_known(s: Scenario, _: Registries) -> Iterator[Violation
                 ("sites", i, "disciplines", name),
                 f"site {site.code} teaches discipline {name}, which is not defined",
             )
+
+
+def uncertainty_is_sound(s: Scenario, _: Registries) -> Iterator[Violation]:
+    """Each stated distribution is usable and draws only figures the plan can take: shares and
+    attrition within 0..1, the pass-rate factor above 0."""
+    for name in UncertainInput:
+        stated = getattr(s.uncertainty, name.value)
+        if stated is None:
+            continue
+        top = None if name is UncertainInput.PASS_RATE else 1.0
+        problems = stated.problems()
+        if stated.low < 0 or (name is UncertainInput.PASS_RATE and stated.low <= 0):
+            problems.append(f"low must be above 0, not {stated.low}")
+        if top is not None and stated.high > top:
+            problems.append(f"high must be at most 1, not {stated.high}")
+        for problem in problems:
+            yield Violation(("uncertainty", name.value), f"{name.value}: {problem}")
