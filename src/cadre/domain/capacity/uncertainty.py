@@ -10,6 +10,7 @@ worker elsewhere) draws nothing.
 from __future__ import annotations
 
 import dataclasses
+import datetime as dt
 import math
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
@@ -164,3 +165,123 @@ def sensitivities(
         for answer, values in answers.items()
     ]
     return tuple(sorted(found, key=lambda s: (-abs(s.rho), s.answer, s.input)))
+
+
+@dataclass(frozen=True)
+class SweepSample:
+    """One sample of a sweep: everything needed to plan it, picklable, for any worker."""
+
+    index: int
+    figures: tuple[tuple[UncertainInput, float], ...]
+    scenario: Scenario
+    mode: PlanMode = PlanMode.SIZING
+    horizon_months: int | None = None
+    seconds: float = 60.0
+
+
+@dataclass(frozen=True)
+class SampleOutcome:
+    """What one sample's plan answers: the force by month and each discipline's handover."""
+
+    index: int
+    figures: tuple[tuple[UncertainInput, float], ...]
+    status: str  # the plan's: optimal, feasible, or stopped (then nothing below counts)
+    months: tuple[dt.date, ...]
+    force: tuple[float, ...]  # foreign instructors required, month by month
+    deployed: tuple[int, ...]  # the whole deployed force those imply, month by month
+    handovers: tuple[tuple[str, int | None], ...]  # discipline, month index (None: not within)
+    unmet: float
+
+    @property
+    def usable(self) -> bool:
+        return self.status != "stopped" and bool(self.force)
+
+
+@dataclass(frozen=True)
+class Band:
+    """P10, P50 and P90 of a figure, month by month (or one value each)."""
+
+    p10: tuple[float, ...]
+    p50: tuple[float, ...]
+    p90: tuple[float, ...]
+
+
+@dataclass(frozen=True)
+class HandoverRange:
+    """P10/P50/P90 of a discipline's handover month; None: not within the horizon."""
+
+    subject: str
+    p10: dt.date | None
+    p50: dt.date | None
+    p90: dt.date | None
+    beyond: int  # samples in which it does not happen within the horizon
+
+
+@dataclass(frozen=True)
+class SweepRanges:
+    samples: int  # samples whose plan counts
+    stopped: int  # samples whose solve found no plan in time (left out)
+    months: tuple[dt.date, ...]
+    force: Band
+    deployed: Band
+    peak_force: Band  # one value each
+    unmet: Band  # one value each
+    handovers: tuple[HandoverRange, ...]
+    sensitivity: tuple[Sensitivity, ...]  # the strongest first
+
+    def most_sensitive(self, count: int = 3) -> tuple[Sensitivity, ...]:
+        return self.sensitivity[:count]
+
+
+PERCENTILES = (10, 50, 90)
+
+
+def _band(series: Sequence[Sequence[float]]) -> Band:
+    """Percentiles across samples of series of equal length."""
+    columns = list(zip(*series, strict=True))
+    p10, p50, p90 = (tuple(percentile(c, p) for c in columns) for p in PERCENTILES)
+    return Band(p10, p50, p90)
+
+
+def ranges_of(outcomes: Sequence[SampleOutcome]) -> SweepRanges:
+    """What the samples say together; samples whose solve stopped are counted and left out."""
+    used = sorted((o for o in outcomes if o.usable), key=lambda o: o.index)
+    if not used:
+        raise ValueError("no sample has a plan to gather")
+    months = used[0].months
+    horizon = len(months)
+    subjects = [s for s, _ in used[0].handovers]
+    handover = {
+        s: [dict(o.handovers).get(s) for o in used] for s in subjects
+    }  # discipline -> month index per sample
+    peaks = [max(o.force) for o in used]
+    answers: dict[str, list[float]] = {"peak force": peaks}
+    for s in subjects:
+        answers[f"handover {s}"] = [horizon if m is None else m for m in handover[s]]
+    figures = [{n.value: v for n, v in o.figures} for o in used]
+
+    def month(index: int | None) -> dt.date | None:
+        return None if index is None or index >= horizon else months[index]
+
+    return SweepRanges(
+        samples=len(used),
+        stopped=len(outcomes) - len(used),
+        months=months,
+        force=_band([o.force for o in used]),
+        deployed=_band([o.deployed for o in used])
+        if all(o.deployed for o in used)
+        else Band((), (), ()),
+        peak_force=_band([[p] for p in peaks]),
+        unmet=_band([[o.unmet] for o in used]),
+        handovers=tuple(
+            HandoverRange(
+                s,
+                p10=month(month_percentile(handover[s], 10)),
+                p50=month(month_percentile(handover[s], 50)),
+                p90=month(month_percentile(handover[s], 90)),
+                beyond=sum(1 for m in handover[s] if m is None or m >= horizon),
+            )
+            for s in subjects
+        ),
+        sensitivity=sensitivities(figures, answers),
+    )
