@@ -78,7 +78,7 @@ def test_the_ranges_are_ordered_and_are_the_samples_percentiles(
 ) -> None:
     _, outcomes = swept
     ranges = sweep.gather(outcomes)
-    assert ranges.samples == 8 and ranges.stopped == 0
+    assert (ranges.samples, ranges.stopped) == (8, 0)
     force = np.array([o.force for o in outcomes])
     for t in range(len(ranges.months)):
         assert ranges.force.p10[t] <= ranges.force.p50[t] <= ranges.force.p90[t]
@@ -106,7 +106,8 @@ def test_a_sweep_is_kept_as_a_version(engine: Engine, work: UnitOfWork) -> None:
         work, samples=3, seed=1, seconds=30, progress=lambda _, done: seen.append(done)
     )
     assert number == 1
-    assert seen == sorted(seen) and seen[0] == 0 and seen[-1] == 1
+    assert seen == sorted(seen)
+    assert (seen[0], seen[-1]) == (0, 1)
     with transaction(engine) as session:
         row = plans.plan_version(session, None, sweep.KIND, number)
         assert ranges_from_json(row.result) == ranges_from_json(ranges_to_json(ranges))

@@ -140,17 +140,21 @@ def sweep_capacity(
         "horizon_months": len(ranges.months),
         "seconds": seconds,
     }
+    origin: dict[str, Any] = {  # the scenario the ranges came from, as each version keeps
+        "scenario_fingerprint": fingerprint(scenario),
+        "scenario_snapshot": to_json_document(scenario),
+    }
+    status = "optimal" if ranges.stopped == 0 else "feasible"
     with uow.transaction() as session:
         row = plans.save_plan_version(
             session,
             scenario.mission.code,
             KIND,
-            status="optimal" if ranges.stopped == 0 else "feasible",
-            parameters=parameters,
-            scenario_fingerprint=fingerprint(scenario),
-            scenario_snapshot=to_json_document(scenario),
-            summary=summary(ranges),
             result=ranges_to_json(ranges),
+            summary=summary(ranges),
+            status=status,
+            parameters=parameters,
+            **origin,
         )
         number = row.number
         uow.plan_kept(
