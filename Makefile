@@ -59,6 +59,10 @@ bench-timetable: $(STAMP)
 bench-capacity: $(STAMP)
 	$(BIN)/python bench/capacity.py
 
+.PHONY: bench-sweep
+bench-sweep: $(STAMP)
+	$(BIN)/python bench/sweep.py --samples $(or $(SAMPLES),200)
+
 .PHONY: bench-force
 bench-force: $(STAMP)
 	$(BIN)/python bench/force.py
