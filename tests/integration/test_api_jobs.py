@@ -122,3 +122,28 @@ def test_a_job_with_wrong_parameters_is_refused_naming_them(api: TestClient) -> 
     )
     assert response.status_code == 422
     assert [p["field"] for p in response.json()["problems"]] == ["seconds", "colour"]
+
+
+def test_a_sweep_job_counts_its_samples_and_leaves_its_ranges(pool: Any) -> None:
+    with pool("tiny.yaml") as api:
+        planner = person(engine_of(api), "NATO", ["mission_planner"], username="sam")
+        url = "/api/v1/missions/TINY/jobs"
+        asked = {"samples": 3, "seed": 2, "seconds": 30}
+        job = api.post(url, headers=planner, json={"kind": "capacity_sweep", "parameters": asked})
+        final = wait_for(
+            api, planner, job.json()["id"], lambda s: s["status"] not in ("queued", "running")
+        )
+        sweep = api.get("/api/v1/missions/TINY/sweeps/1", headers=planner).json()
+        too_many = {"kind": "capacity_sweep", "parameters": {"samples": 1001}}
+        refused = api.post(url, headers=planner, json=too_many)
+    assert (final["status"], final["progress"], final["plan_number"]) == ("succeeded", 1.0, 1)
+    assert (sweep["kind"], sweep["parameters"]["samples"]) == ("capacity-sweep", 3)
+    result = sweep["result"]
+    assert result["samples"] == 3
+    assert all(
+        lo <= mid <= hi
+        for lo, mid, hi in zip(
+            result["force"]["p10"], result["force"]["p50"], result["force"]["p90"], strict=True
+        )
+    )
+    assert refused.status_code == 422

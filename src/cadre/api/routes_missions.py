@@ -136,6 +136,25 @@ def read_plan(
     return _plan(kind, view) | (view.result or {})
 
 
+@router.get(
+    "/missions/{mission}/sweeps/{number}",
+    response_model=PlanDetailOut,
+    tags=["plans"],
+    responses={403: RESPONSES[403], 404: RESPONSES[404]},
+)
+def read_sweep(
+    mission: MissionCode,
+    number: Annotated[int, Path(ge=1, le=2**31 - 1)],
+    principal: CurrentPrincipal,
+    work: Work,
+) -> dict[str, Any]:
+    """A capacity sweep (the `capacity_sweep` job's result): P10/P50/P90 of the foreign force
+    and the whole deployed force by month, of the peak and of each handover month, and the
+    inputs the answer is most sensitive to, with the scenario it was drawn from."""
+    view = plan_versions.get_plan(work, principal, mission, "capacity-sweep", number)
+    return _plan("capacity-sweep", view) | (view.result or {})
+
+
 @router.post(
     "/missions/{mission}/plans/{kind}/{number}/adopt",
     response_model=AdoptionOut,

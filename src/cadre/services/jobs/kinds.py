@@ -13,7 +13,7 @@ import datetime as dt
 import importlib
 from collections.abc import Callable
 from dataclasses import dataclass
-from typing import Any
+from typing import Annotated, Any
 
 from pydantic import BaseModel, ConfigDict, Field, field_validator, model_validator
 
@@ -25,6 +25,10 @@ from cadre.domain.timetable.changes import Change, change_from
 from cadre.services.unit_of_work import UnitOfWork
 
 Progress = Callable[[str, float], None]
+SolverSeconds = Annotated[float, Field(ge=MIN_SECONDS, le=MAX_SECONDS, allow_inf_nan=False)]
+HorizonMonths = Annotated[
+    int | None, Field(ge=LIMITS["horizon_months"].low, le=LIMITS["horizon_months"].high)
+]
 Runner = Callable[[UnitOfWork, str, dict[str, Any], Progress], int]
 
 
@@ -113,6 +117,19 @@ class TimetableParameters(BaseModel):
         )
 
 
+class SweepParameters(BaseModel):
+    """A capacity sweep: the plan again for `samples` draws of the scenario's uncertain
+    figures (`uncertainty:`), kept as a capacity-sweep version with its ranges."""
+
+    model_config = ConfigDict(extra="forbid")
+
+    samples: int = Field(100, ge=1, le=1000, description="Draws of the uncertain figures.")
+    seed: int = Field(0, ge=0, le=MAX_SEED, description="The same seed draws the same samples.")
+    seconds: SolverSeconds = Field(60.0, description="The solver's time limit for each sample.")
+    mode: PlanMode = PlanMode.SIZING
+    horizon_months: HorizonMonths = None
+
+
 class ForceParameters(BaseModel):
     model_config = ConfigDict(extra="forbid")
 
@@ -171,6 +188,21 @@ def run_force(uow: UnitOfWork, mission: str, parameters: dict[str, Any], progres
 register(
     JobKind(
         "capacity", "capacity-plans", CapacityParameters, f"{__name__}:run_capacity", "capacity"
+    )
+)
+
+
+def run_sweep(uow: UnitOfWork, mission: str, parameters: dict[str, Any], progress: Progress) -> int:
+    from cadre.services.capacity.sweep import sweep_capacity  # the solvers only in the worker
+
+    p = SweepParameters.model_validate(parameters)
+    number, _ = sweep_capacity(uow, mission=mission, progress=progress, **dict(p))
+    return number
+
+
+register(
+    JobKind(
+        "capacity_sweep", "capacity-plans", SweepParameters, f"{__name__}:run_sweep", "capacity"
     )
 )
 

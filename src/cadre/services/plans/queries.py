@@ -30,6 +30,14 @@ PLAN_KINDS = {
     "timetable": "timetable-plans",
 }
 
+# Kept versions that are no plan to adopt (a capacity sweep's ranges), released as the plans
+# they come from are by default: under that label kind, with a key of their own.
+RESULT_KINDS = {**PLAN_KINDS, "capacity-sweep": "capacity-plans"}
+
+
+def _label_key(kind: str, number: int) -> str:
+    return str(number) if kind in PLAN_KINDS else f"{kind}-{number}"
+
 
 @dataclass(frozen=True)
 class PlanView:
@@ -39,9 +47,9 @@ class PlanView:
 
 
 def _label_kind(kind: str) -> str:
-    if kind not in PLAN_KINDS:
+    if kind not in RESULT_KINDS:
         raise NotFound(f"there are no plans of kind {kind}; kinds: {', '.join(PLAN_KINDS)}")
-    return PLAN_KINDS[kind]
+    return RESULT_KINDS[kind]
 
 
 def list_plans(
@@ -62,7 +70,7 @@ def list_plans(
     def listing(scope: Scope) -> tuple[int, list[PlanView]]:
         scope.gate.require_role(Verb.READ, label_kind)
         views = [
-            PlanView(h, scope.label(label_kind, str(h.number)))
+            PlanView(h, scope.label(label_kind, _label_key(kind, h.number)))
             for h in reversed(plan_headers(scope.session, scope.mission_id, kind))
             if (status is None or h.status == status) and (state is None or h.state == state)
         ]
@@ -83,7 +91,7 @@ def get_plan(
     def one(scope: Scope) -> PlanView:
         scope.gate.require_role(Verb.READ, label_kind)
         what = f"{kind} plan version {number}"
-        label = scope.label(label_kind, str(number))
+        label = scope.label(label_kind, _label_key(kind, number))
         scope.gate.require_visible(label_kind, label, what)
         for header in plan_headers(scope.session, scope.mission_id, kind):
             if header.number == number:
@@ -107,6 +115,7 @@ TOTALS = {
     "capacity": ("headline",),
     "force": (),
     "timetable": ("cost",),
+    "capacity-sweep": (),
 }
 # A header's summary has no rows to count, so its figures are rounded for every reader from
 # whom anything of the mission is withheld (docs/security.md).
