@@ -50,6 +50,10 @@ def test_compare_shows_two_versions_side_by_side(cli: CliRunner) -> None:
     assert "handover: Counter-IED" in result.output
     assert "foreign instructor-months" in result.output
     assert "peak deployed force" in result.output
+    listed = cli.invoke(app, ["plan", "list"])
+    assert listed.exit_code == 0, listed.output
+    for figure in ("peak deployed force", "peak training force"):  # whole force and trainers
+        assert figure in listed.output
 
 
 def test_a_malformed_setting_is_refused_without_a_traceback(cli: CliRunner) -> None:

@@ -40,7 +40,7 @@ def test_the_api_adopts_for_a_planner_after_a_dry_run_and_refuses_other_roles(
     assert refused.status_code == 403
     dry = planned.post(ADOPT.format(n=2), headers=planner, json={"dry_run": True}).json()
     assert (dry["done"], dry["previous"]) == (False, 1)
-    assert {f["name"] for f in dry["figures"]} >= {"unmet", "peak_force"}
+    assert {f["name"] for f in dry["figures"]} >= {"unmet", "peak_deployed", "peak_force"}
     mission = planned.get("/api/v1/missions/TINY", headers=planner).json()
     assert mission["adopted"]["capacity"]["number"] == 1
     if dry["refusal"] is not None:  # more unmet demand: forced, with a reason

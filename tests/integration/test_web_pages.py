@@ -163,8 +163,10 @@ def test_pages_load_nothing_from_elsewhere(app: TestClient) -> None:
 
 
 def test_the_capacity_page_leads_with_the_whole_deployed_force(app: TestClient) -> None:
-    plan = capacity.plan_capacity(UnitOfWork(engine_of(app)), seconds=30).plan
+    plan = capacity.plan_capacity(UnitOfWork(engine_of(app)), seconds=30, adopt=True).plan
     log_in(app, "NATO", ["mission_planner"])
-    page = app.get("/missions/TINY/capacity").text
-    assert "Deployed force at peak" in page
-    assert f">{plan.peak_deployed[0]}<" in page
+    for path in ("/missions/TINY/capacity", "/missions/TINY"):  # the overview reads the adopted
+        page = app.get(path).text
+        assert "Deployed force at peak" in page, path
+        assert f">{plan.peak_deployed[0]}<" in page, path
+        assert "Training force at peak" in page, path

@@ -24,7 +24,8 @@ from cadre.services.system.database import open_work
 
 KINDS = ("capacity", "timetable", "force")
 FIGURES = {
-    "peak_force": "peak force",
+    "peak_deployed": "peak deployed force",
+    "peak_force": "peak training force",
     "instructor_months": "instructor-months",
     "unmet": "unmet demand",
     "runs": "runs",

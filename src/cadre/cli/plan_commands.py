@@ -138,6 +138,7 @@ def list_versions(
     superseded, failed)."""
     from rich.table import Table
 
+    from cadre.cli.lifecycle_commands import FIGURES
     from cadre.domain.lifecycle import headline
     from cadre.services.plans.queries import plan_listing
 
@@ -148,7 +149,8 @@ def list_versions(
         return
     table = Table(title=f"{kind.capitalize()} plans", title_justify="left")
     figures = [name for name, _ in headline(kind, rows[-1].summary).figures] if rows else []
-    for col in ("version", "made (UTC)", "mode", "status", "state", *figures):
+    names = [FIGURES.get(f, f) for f in figures]
+    for col in ("version", "made (UTC)", "mode", "status", "state", *names):
         table.add_column(col.replace("_", " "))
     for r in rows:
         values = dict(headline(kind, r.summary).figures)

@@ -83,7 +83,7 @@ class Headline:
 
 
 HEADLINES: dict[str, tuple[str, ...]] = {
-    "capacity": ("peak_force", "instructor_months", "unmet", "runs"),
+    "capacity": ("peak_deployed", "peak_force", "instructor_months", "unmet", "runs"),
     "timetable": ("runs", "placed", "unplaced", "moved"),
     "force": ("weighted_share", "unrelieved_gaps"),
 }

@@ -44,6 +44,7 @@ TERMS = (
     N_("draft"),
     N_("adopted"),
     N_("superseded"),
+    N_("peak deployed"),
     N_("peak force"),
     N_("instructor months"),
     N_("unmet"),

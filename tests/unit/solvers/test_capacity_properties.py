@@ -91,6 +91,23 @@ def test_more_pledges_never_increase_the_shortfall(s: Scenario, extra: int) -> N
 
 
 @settings(max_examples=15, deadline=None)
+@given(missions(), st.sets(st.sampled_from(["P1", "P2"]), min_size=1))
+def test_a_higher_rung_never_increases_the_shortfall_in_check_mode(
+    s: Scenario, raised: set[str]
+) -> None:
+    """A master trainer can do everything an instructor can (`rung_fills`): pledging masters
+    instead of instructors, people for people, never leaves more unmet."""
+    higher = dataclasses.replace(
+        s,
+        pledges=tuple(
+            dataclasses.replace(p, qualification="OPS-MT") if p.code in raised else p
+            for p in s.pledges
+        ),
+    )
+    assert plan_of(higher, PlanMode.CHECK).unmet <= plan_of(s, PlanMode.CHECK).unmet + ROUNDING
+
+
+@settings(max_examples=15, deadline=None)
 @given(missions(), st.integers(1, 600))
 def test_more_demand_never_brings_a_handover_earlier(s: Scenario, extra: int) -> None:
     first = s.demands[0]

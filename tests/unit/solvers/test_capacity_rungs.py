@@ -10,7 +10,13 @@ from hypothesis import strategies as st
 
 from cadre.domain.capacity.check import check_capacity_plan
 from cadre.domain.capacity.problem import PlanMode, build_problem
-from cadre.domain.catalogue import InstructorLevel, Qualification, lower_rungs, rung_fills
+from cadre.domain.catalogue import (
+    CourseLevel,
+    InstructorLevel,
+    Qualification,
+    lower_rungs,
+    rung_fills,
+)
 from cadre.domain.host import Demand
 from cadre.domain.scenario import Scenario
 from cadre.solvers.capacity import solve_capacity
@@ -68,6 +74,21 @@ def test_a_higher_rung_can_always_fill_a_lower_post_in_check_mode(
     assert plan.unmet < 1e-4
     work = {(a.pledge, a.qualification) for a in plan.assignments if a.amount > 1e-6}
     assert work == {("P1", wanted)}
+
+
+def test_master_trainers_alone_teach_an_instructor_level_course() -> None:
+    """The issue's case: an instructor-level course of 600 seats taught with the instructor
+    qualification, only master trainers pledged; none of the 600 goes unmet."""
+    s = mission("OPS-INS", "OPS-MT", 600, people=40)
+    taught = dataclasses.replace(s.courses[0], level=CourseLevel.INSTRUCTOR, grants="OPS-AI")
+    roomy = dataclasses.replace(s, courses=(taught,), sites=(site("S", 12),))
+    problem = build_problem(roomy, PlanMode.CHECK)
+    plan = solve_capacity(problem, seconds=30).solution
+    assert check_capacity_plan(problem, plan) == []
+    assert plan.unmet < 1e-4
+    assert {(a.pledge, a.qualification) for a in plan.assignments if a.amount > 1e-6} == {
+        ("P1", "OPS-INS")
+    }
 
 
 def test_a_lower_rung_never_teaches_a_higher_ones_course() -> None:

@@ -120,6 +120,7 @@ TOTALS = {
 # A header's summary has no rows to count, so its figures are rounded for every reader from
 # whom anything of the mission is withheld (docs/security.md).
 SUMMARY_TOTALS = (
+    "peak_deployed",
     "peak_force",
     "instructor_months",
     "unmet",

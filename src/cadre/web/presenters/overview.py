@@ -32,6 +32,8 @@ class PlanFigures:
     host_led_share: float
     handovers: tuple[Handover, ...]
     site_handovers: tuple[Handover, ...]
+    deployed: int | None = None  # the whole deployed force at its peak; None: not computed
+    deployed_month: dt.date | None = None
 
 
 @dataclass(frozen=True)
@@ -83,6 +85,8 @@ def overview(
             plan.host_led_share(),
             plan.handovers,
             plan.site_handovers,
+            plan.peak_deployed[0] if plan.deployed else None,
+            plan.peak_deployed[1],
         )
     return Overview(context, figures, _fill(uow, principal, mission))
 
