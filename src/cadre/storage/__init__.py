@@ -5,4 +5,5 @@
 from cadre.storage import (
     service_models,  # noqa: F401
     training,  # noqa: F401  (the training records' tables)
+    training_pathway,  # noqa: F401  (the pathway, seats abroad, the xAPI outbox)
 )

@@ -8,6 +8,7 @@ from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from typing import Any
 
+from cadre.domain.capacity.actuals import PlanActuals, overlay
 from cadre.domain.capacity.check import check_capacity_plan
 from cadre.domain.capacity.plan import CapacityPlan
 from cadre.domain.capacity.problem import CapacityProblem, PlanMode, build_problem
@@ -65,10 +66,12 @@ def plan_capacity(
     seconds: float = 60.0,
     progress: Progress | None = None,
     adopt: bool = False,
+    actuals: PlanActuals | None = None,
 ) -> PlanVersion:
     """Plan the stored scenario and keep the plan as a new version with its scenario: a draft
     that changes nothing downstream until it is adopted (with `adopt`, at once, when it may be
-    without force)."""
+    without force). With `actuals`, the records' figures replace the forecast for the months
+    before `actuals.through` (after the checker has judged the solver's plan)."""
     require_within(seconds=seconds, horizon_months=horizon_months)
     with uow.transaction() as session:
         scenario = store.load_scenario(session, mission)
@@ -83,6 +86,9 @@ def plan_capacity(
         "overrides": dict(overrides or {}),
         "seconds": seconds,
     }
+    if actuals is not None and result.status.usable:
+        plan = overlay(plan, actuals, dict(problem.initial_cadre))
+        parameters["actuals_through"] = actuals.through.isoformat()
     with uow.transaction() as session:
         row = plans.save_plan_version(
             session,

@@ -1,8 +1,9 @@
 """Enrolment in the timetable's runs: a seat while the course's largest class has one, else
 the run's wait list; refused, with every reason as a code and its values, when the trainee
 is not cleared on the run's first day, lacks a valid certificate of a prerequisite, works
-below the course's language level or sits in another run at the time. A withdrawal frees
-the seat for the first on the wait list. Each change is audited in its transaction."""
+below the course's language level, sits in another run at the time or is away on a
+course abroad (travel included). A withdrawal frees the seat for the first on the wait
+list. Each change is audited in its transaction."""
 
 from __future__ import annotations
 
@@ -16,11 +17,13 @@ from sqlalchemy.orm import Session
 from cadre.access.labels import ENROLMENTS
 from cadre.access.policy import Principal, Reach, Verb
 from cadre.domain.errors import Conflict, Forbidden, InvalidInput, NotFound
+from cadre.domain.training.abroad import away_refusal
 from cadre.domain.training.enrolment import RunSeats, Standing, refusals, standing_for
 from cadre.domain.training.rules import CourseRule
 from cadre.services.training.release import TrainingSight, sight, trainee_not_found
 from cadre.services.training.runs import MissionRuns, mission_runs
 from cadre.services.unit_of_work import UnitOfWork
+from cadre.storage import pathway_rows
 from cadre.storage import training_results as results_rows
 from cadre.storage import training_rows as rows
 from cadre.storage.mission_scope import lock_mission
@@ -94,6 +97,8 @@ def enrol(
             results_rows.certificates_of(session, [trainee_id]),
             others,
         )
+        away = away_refusal(seats, pathway_rows.away(session, trainee_id))
+        problems += [away] if away is not None else []
         if problems:
             raise InvalidInput(problems, code="enrolment.refused", run=run, trainee=trainee_id)
         on_run = results_rows.enrolments_in(session, seen.mission_id, run)
