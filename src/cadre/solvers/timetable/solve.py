@@ -128,10 +128,16 @@ def _start(
     construct(board, before)
     greedy = len(board.placed)
     tell("first timetable")
-    repair(board, min(seconds * repair_share, REPAIR_CAP), seed)
+    # Both searches end by their shares' end however long the greedy took (a loaded machine).
+    searched = began + seconds * (repair_share + lns_share)
+
+    def until(share: float, cap: float) -> float:
+        return max(0.0, min(seconds * share, cap, searched - time.perf_counter()))
+
+    repair(board, until(repair_share, REPAIR_CAP), seed)
     repaired = len(board.placed)
     tell("runs moved aside to place others")
-    improve(problem, board, min(seconds * lns_share, LNS_CAP), seed, previous)
+    improve(problem, board, until(lns_share, LNS_CAP), seed, previous)
     tell("neighbourhoods re-solved")
     board.lift_orphans()  # a guard: the start must keep every rule, as it may be the answer
     counts = {"greedy_placed": greedy, "repaired_placed": repaired, "lns_placed": len(board.placed)}
