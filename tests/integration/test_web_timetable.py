@@ -13,6 +13,7 @@ from collections.abc import Iterator
 import openpyxl
 import pytest
 from fastapi.testclient import TestClient
+from markupsafe import escape
 
 from cadre.domain.timetable.changes import Withdrawal
 from cadre.services.plans.operations import adopt_plan
@@ -20,6 +21,7 @@ from cadre.services.scenario import operations as scenarios
 from cadre.services.timetable import operations as schedule
 from cadre.services.timetable import queries as timetables
 from cadre.services.unit_of_work import UnitOfWork
+from cadre.web import cause_words, i18n
 from tests.conftest import EXAMPLES
 from tests.service_support import engine_of, person
 from tests.web_support import log_in, web
@@ -70,6 +72,39 @@ def test_a_planner_sees_the_calendar_the_moves_and_both_versions(app: TestClient
     assert "T-SWE-01 of pledge P-SWE-1 left" in page
     older = app.get(PAGE, params={"version": 1})
     assert (older.status_code, "Version 1 of" in older.text) == (200, True)
+
+
+def _left_out_section(app: TestClient, heading: str) -> str:
+    page = app.get(PAGE).text
+    assert heading in page
+    return page.split(heading, 1)[1].split("</table>", 1)[0]
+
+
+def test_every_run_left_out_is_named_with_its_cause_in_english_and_arabic(
+    app: TestClient,
+) -> None:
+    log_in(app, "NATO", ["mission_planner"])
+    latest = timetables.load_timetable(UnitOfWork(engine_of(app)))
+    placed = {p.run for p in latest.plan.result.solution.placed}
+    asked = {r.code for r in latest.plan.runs}
+    assert asked - placed  # Sweden's withdrawal leaves a run out
+    assert {x.run for x in latest.left_out} == asked - placed
+    english = _left_out_section(app, "Runs left out and why")
+    app.cookies.set("cadre_lang", "ar")
+    arabic = _left_out_section(app, "الدورات غير المجدولة ولماذا")
+    token = i18n.current.set(i18n.LANGUAGES["ar"])
+    try:
+        said = {x.run: str(escape(cause_words.cause_words(x.cause))) for x in latest.left_out}
+    finally:
+        i18n.current.reset(token)
+    for x in latest.left_out:
+        assert x.run in english
+        assert x.run in arabic
+        assert f'data-cause="{x.cause.value}"' in english
+        assert str(escape(cause_words.WORDS[x.cause])) in english
+        assert said[x.run] in arabic
+        assert said[x.run] != cause_words.WORDS[x.cause]
+    assert "Listed in the scenario" in english  # these runs come from no capacity plan
 
 
 def test_the_host_liaison_sees_the_runs_but_no_allied_trainer(app: TestClient) -> None:
@@ -162,6 +197,11 @@ def test_the_api_serves_a_timetable_plan_without_what_the_reader_may_not_see(
         assert word not in seen.text
     placed = [p["run"] for p in seen.json()["result"]["placed"]]
     assert placed == [p["run"] for p in full["result"]["placed"]]
+    # The runs left out, each with its cause's code, the same for both readers here.
+    left = [(x["run"], x["code"]) for x in full["result"]["left_out"]]
+    assert left
+    assert left == [(x["run"], x["code"]) for x in seen.json()["result"]["left_out"]]
+    assert {run for run, _ in left} == {r["code"] for r in full["result"]["runs"]} - set(placed)
 
 
 def test_a_plans_scenario_holds_only_the_records_released_to_the_reader(app: TestClient) -> None:

@@ -4,12 +4,14 @@ bar per run), what could not be placed and why, and after a re-plan what moved a
 from __future__ import annotations
 
 import datetime as dt
+from collections import Counter
 from collections.abc import Sequence
 
 from rich.console import Group, RenderableType
 from rich.table import Table
 from rich.text import Text
 
+from cadre.cli.cause_words import cause_words, plan_line_words
 from cadre.cli.tables import picture_only
 from cadre.cli.words import count
 from cadre.domain.timetable.problem import PlacedRun
@@ -114,12 +116,18 @@ def site_calendar(version: TimetableVersion, site: str) -> RenderableType:
 
 
 def unplaced_table(version: TimetableVersion) -> Table:
-    table = Table(title="Runs that could not be placed, and why", title_justify="left")
-    for column in ("run", "cohort", "why"):
+    table = Table(title="Runs left out, and why", title_justify="left")
+    for column in ("run", "cohort", "cause", "capacity plan line", "why"):
         table.add_column(column, overflow="fold")
-    for u in version.plan.result.unplaced:
-        run = version.plan.run(u.run)
-        table.add_row(u.run, run.cohort or "open class", "; ".join(b.reason for b in u.blockers))
+    for left in version.left_out:
+        run = version.plan.run(left.run)
+        table.add_row(
+            left.run,
+            run.cohort or "open class",
+            cause_words(left.cause),
+            plan_line_words(left.line),
+            left.detail,
+        )
     return table
 
 
@@ -137,7 +145,7 @@ def timetable(version: TimetableVersion, sites: Sequence[str] | None = None) -> 
     parts.extend(f"[yellow]note:[/] {n}" for n in version.plan.notes)
     shown = sites or sorted({r.site for r in version.plan.runs})
     parts.extend(site_calendar(version, s) for s in shown)
-    if version.plan.result.unplaced:
+    if version.left_out:
         parts.append(unplaced_table(version))
     if version.plan.result.moves:
         parts.append(moves_table(version))
@@ -153,12 +161,9 @@ def demo_summary(version: TimetableVersion) -> Group:
         site = plan.run(p.run).site
         by_site[site] = by_site.get(site, 0) + 1
     busiest = ", ".join(f"{s} {n}" for s, n in sorted(by_site.items(), key=lambda x: -x[1])[:4])
-    reasons: dict[str, int] = {}
-    for u in plan.result.unplaced:
-        kind = u.blockers[0].kind.value.replace("_", " ") if u.blockers else "unknown"
-        reasons[kind] = reasons.get(kind, 0) + 1
-    why = ", ".join(f"{k} {n}" for k, n in sorted(reasons.items(), key=lambda x: -x[1]))
+    causes = Counter(cause_words(left.cause) for left in version.left_out)
+    why = "; ".join(f"{words} {n}" for words, n in causes.most_common())
     lines: list[RenderableType] = [headline(version), f"Runs per site: {busiest}."]
     if why:
-        lines.append(f"Not placed, by first reason: {why} (see `cadre schedule show`).")
+        lines.append(f"Left out, by cause: {why} (see `cadre schedule show`).")
     return Group(*lines)

@@ -3,9 +3,11 @@
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Sequence
 from typing import Any
 
 from cadre.domain.planning import SolveStatus
+from cadre.domain.timetable.causes import LeftOut
 from cadre.domain.timetable.changes import Change, RoomClosure, Withdrawal
 from cadre.domain.timetable.cost import MissionCost
 from cadre.domain.timetable.plan import TimetablePlan
@@ -133,3 +135,25 @@ def plan_from_json(d: dict[str, Any]) -> TimetablePlan:
         notes=tuple(d.get("notes", ())),
         changes=tuple(change_from_json(c) for c in d.get("changes", ())),
     )
+
+
+def left_out_to_json(left: Sequence[LeftOut]) -> list[dict[str, Any]]:
+    """Runs a timetable leaves out, for scripts: the cause's code, the run, the capacity plan
+    line it came from (null: listed in the scenario) and the sentence behind the cause."""
+    return [
+        {
+            "code": x.cause.value,
+            "run": x.run,
+            "plan_line": None
+            if x.line is None
+            else {
+                "course": x.line.course,
+                "site": x.line.site,
+                "month": x.line.month.isoformat(),
+                "mode": x.line.mode,
+                "runs": x.line.runs,
+            },
+            "detail": x.detail,
+        }
+        for x in left
+    ]

@@ -14,7 +14,7 @@ from starlette.responses import HTMLResponse
 
 from cadre.access.policy import Principal
 from cadre.access.sessions import CSRF_COOKIE, CSRF_FIELD
-from cadre.web import i18n, messages, terms
+from cadre.web import cause_words, i18n, messages, terms
 from cadre.web.navigation import pages_for
 
 STATIC = pathlib.Path(__file__).parent / "static"
@@ -72,6 +72,8 @@ def _environment() -> Environment:
         languages=i18n.LANGUAGES,
         say_problem=messages.problem_markup,
         say=messages.say,
+        cause_words=cause_words.cause_words,
+        plan_line_words=cause_words.plan_line_words,
     )
     return env
 

@@ -105,7 +105,7 @@ def _blockers(
         return
     after = _prerequisites_end(problem, run, timetable)
     teams = [s for s in teams if after is None or s.start > after]
-    yield _held_by_others(problem, run, teams, present, rooms, busy, proved)
+    yield _held_by_others(run, _pressure(problem, run, teams, present, rooms, busy), proved)
 
 
 Present = dict[_Span, list[Trainer]]  # per span, who may teach the run and is in theatre
@@ -255,15 +255,41 @@ def _held(held: list[PlacedRun], span: _Span) -> list[str]:
     return [p.run for p in held if p.start <= span.end and span.start <= p.end]
 
 
-def _held_by_others(
+@dataclass(frozen=True)
+class Pressure:
+    """What the placed runs hold at each possible start of a run: the starts counted, at how
+    many of them its instructors, every room that seats it, or its cohort are taken, the runs
+    holding them, and the first start at which nothing is (None: none)."""
+
+    starts: int
+    short: dict[str, int]  # "instructors", "rooms", "cohort": starts at which they are taken
+    holders: frozenset[str]
+    free: _Span | None
+
+
+def pressure(problem: MissionProblem, run: CourseRun, timetable: MissionTimetable) -> Pressure:
+    """The pressure on `run` from the runs `timetable` places, at every start at which a team
+    for it could be found on its own and its cohort's earlier courses are over."""
+    spans = possible_spans(problem, run)
+    size = problem.class_size(run)
+    rooms = [r.code for r in problem.site(run.site).rooms if r.capacity >= size]
+    found = _teams(problem, run, spans) if spans and rooms else None
+    if found is None or isinstance(found, Blocker):
+        return Pressure(0, {"instructors": 0, "rooms": 0, "cohort": 0}, frozenset(), None)
+    teams, present = found
+    after = _prerequisites_end(problem, run, timetable)
+    teams = [s for s in teams if after is None or s.start > after]
+    return _pressure(problem, run, teams, present, rooms, _Busy.of(problem, timetable))
+
+
+def _pressure(
     problem: MissionProblem,
     run: CourseRun,
     spans: list[_Span],
     present: Present,
     rooms: list[str],
     busy: _Busy,
-    proved: bool,
-) -> Blocker:
+) -> Pressure:
     short = {"instructors": 0, "rooms": 0, "cohort": 0}
     holders: set[str] = set()
     for span in spans:
@@ -285,16 +311,22 @@ def _held_by_others(
             blocked = True
             holders.update(cohort)
         if not blocked:
-            return Blocker(
-                BlockerKind.UNSOLVED,
-                f"it fits from {span.start} beside the runs as placed; the solver stopped "
-                "before placing it (give it more time)",
-            )
-    if short["cohort"] == len(spans) and not short["instructors"] and not short["rooms"]:
+            return Pressure(len(spans), short, frozenset(holders), span)
+    return Pressure(len(spans), short, frozenset(holders), None)
+
+
+def _held_by_others(run: CourseRun, found: Pressure, proved: bool) -> Blocker:
+    short, holders = found.short, sorted(found.holders)
+    if found.free is not None:
+        return Blocker(
+            BlockerKind.UNSOLVED,
+            f"it fits from {found.free.start} beside the runs as placed; the solver stopped "
+            "before placing it (give it more time)",
+        )
+    if short["cohort"] == found.starts and not short["instructors"] and not short["rooms"]:
         return Blocker(
             BlockerKind.COHORT_FULL,
-            f"cohort {run.cohort} is in other runs at every possible start: "
-            f"{_names(sorted(holders))}",
+            f"cohort {run.cohort} is in other runs at every possible start: {_names(holders)}",
         )
     counts = ", ".join(f"{what} at {n}" for what, n in short.items() if n)
     ending = (
@@ -304,6 +336,6 @@ def _held_by_others(
     )
     return Blocker(
         BlockerKind.COMPETITION,
-        f"at each of its {len(spans)} possible starts other runs hold what it needs "
-        f"({counts}): {_names(sorted(holders))}; {ending}",
+        f"at each of its {found.starts} possible starts other runs hold what it needs "
+        f"({counts}): {_names(holders)}; {ending}",
     )

@@ -105,6 +105,15 @@ def _run(
     )
 
 
+def plan_month(code: str) -> tuple[str, str, str] | None:
+    """The course, site and month ("2019-03") of a run made by `round_runs`, from its code;
+    None for a run not named so (one listed in a scenario)."""
+    parts = code.split("/")
+    if len(parts) != 4 or len(parts[2]) != 7 or parts[2][4] != "-":
+        return None
+    return parts[0], parts[1], parts[2]
+
+
 def match_cohorts(scenario: Scenario, runs: Sequence[CourseRun]) -> RunsFromPlan:
     """Give runs cohorts: a cohort of the run's site (or of no site) whose size fits the class,
     the best fit first (the smallest gap between the seats and the cohort), then the one with

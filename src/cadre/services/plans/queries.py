@@ -18,7 +18,7 @@ from cadre.services.access.redaction import Redaction, redaction
 from cadre.services.access.rounding import rounded
 from cadre.services.access.scope import Scope, read
 from cadre.services.force.release import force_redaction
-from cadre.services.timetable.release import redacted_result
+from cadre.services.timetable.release import redacted_result, released_left_out
 from cadre.services.unit_of_work import UnitOfWork
 from cadre.storage.mission_scope import PlanHeader as PlanHeader
 from cadre.storage.mission_scope import plan_headers, plan_result
@@ -101,9 +101,9 @@ def get_plan(
                     if kind == "force"
                     else redaction(scope, stored["scenario"])
                 )
-                return PlanView(
-                    _header(hidden, header), label, _released(scope, hidden, kind, stored)
-                )
+                stored = {**stored, "parameters": header.parameters}
+                released = _released(scope, hidden, kind, stored)
+                return PlanView(_header(hidden, header), label, released)
         raise NotFound(f"{what} is not in the mission")
 
     view: PlanView = read(uow, principal, mission, one)
@@ -148,11 +148,13 @@ def _header(hidden: Redaction | None, header: PlanHeader) -> PlanHeader:
 def _released(scope: Scope, hidden: Redaction, kind: str, stored: dict[str, Any]) -> dict[str, Any]:
     """A plan's result and scenario as the principal may read them: the scenario with only
     the records released to it, its references to the others withheld; the result through the
-    one redaction step (a timetable first loses the people and places it may not see)."""
+    one redaction step (a timetable first loses the people and places it may not see, and
+    gains the runs it leaves out with their causes, from the version's `parameters`)."""
     scenario = to_domain(ScenarioShape.model_validate(stored["scenario"]))
     result = stored["result"]
     if kind == "timetable":
-        result = redacted_result(scope, scenario, result)
+        left_out = released_left_out(scope, scenario, result, stored["parameters"])
+        result = {**redacted_result(scope, scenario, result), "left_out": left_out}
     return {
         "result": hidden.derived(result, totals=TOTALS[kind]),
         "scenario": hidden.document(to_json_document(scope.projection(scenario))),

@@ -11,7 +11,7 @@ from cadre.interchange.timetable_ics import (
     calendar_text,
     write_calendars,
 )
-from cadre.interchange.timetable_json import plan_to_json
+from cadre.interchange.timetable_json import left_out_to_json, plan_to_json
 from cadre.interchange.timetable_xlsx import write_workbook
 from cadre.services.timetable.queries import TimetableVersion, load_timetable, previous_of
 from cadre.services.unit_of_work import UnitOfWork
@@ -34,12 +34,14 @@ def export_workbook(version: TimetableVersion, path: pathlib.Path) -> None:
 
 def timetable_document(version: TimetableVersion) -> dict[str, Any]:
     """The stored timetable as JSON for other tools: its version, how it was made, what the
-    independent checker found, and the timetable as plan versions keep it."""
+    independent checker found, every run left out with its cause and capacity plan line, and
+    the timetable as plan versions keep it."""
     return {
         "version": version.number,
         "created_at": version.created_at.isoformat(),
         "parameters": version.parameters,
         "violations": list(version.violations),
+        "left_out": left_out_to_json(version.left_out),
         "timetable": plan_to_json(version.plan),
     }
 

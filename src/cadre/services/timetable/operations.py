@@ -26,7 +26,13 @@ from cadre.interchange.convert import to_json_document
 from cadre.interchange.timetable_json import change_to_json, plan_to_json
 from cadre.services.capacity import operations as capacity
 from cadre.services.plans.operations import adopt_if_sound
-from cadre.services.timetable.queries import KIND, TimetableVersion, load_timetable, problem_of
+from cadre.services.timetable.queries import (
+    KIND,
+    TimetableVersion,
+    load_timetable,
+    problem_of,
+    with_causes,
+)
 from cadre.services.unit_of_work import UnitOfWork
 from cadre.solvers.timetable.solve import quiet, solve_replan, solve_timetable
 from cadre.storage import plans
@@ -39,11 +45,12 @@ def _workers(workers: int | None) -> int:
 
 def runs_to_place(
     uow: UnitOfWork, scenario: Scenario, months: int
-) -> tuple[tuple[CourseRun, ...], tuple[str, ...], str]:
-    """The runs to place, notes on how they were made, and where they came from: the
-    scenario's `runs:` when it lists any, else the adopted capacity plan's first months."""
+) -> tuple[tuple[CourseRun, ...], tuple[str, ...], str, int | None]:
+    """The runs to place, notes on how they were made, where they came from (the scenario's
+    `runs:` when it lists any, else the adopted capacity plan's first months) and that plan's
+    number."""
     if scenario.runs:
-        return scenario.runs, (), "the scenario's runs"
+        return scenario.runs, (), "the scenario's runs", None
     try:
         version = capacity.load_plan(uow, mission=scenario.mission.code)
     except NotFound as missing:
@@ -60,7 +67,7 @@ def runs_to_place(
         raise InvalidInput(
             f"capacity plan {version.number} has no run in theatre in its first {months} months"
         )
-    return found.runs, found.notes, f"capacity plan {version.number}"
+    return found.runs, found.notes, f"capacity plan {version.number}", version.number
 
 
 def schedule(
@@ -80,11 +87,17 @@ def schedule(
     require_within(months=months, seconds=seconds, seed=seed, workers=workers)
     with uow.transaction() as session:
         scenario = store.load_scenario(session, mission)
-    runs, notes, source = runs_to_place(uow, scenario, months)
+    runs, notes, source, capacity_plan = runs_to_place(uow, scenario, months)
     problem = mission_problem(scenario, runs)
     result = solve_timetable(problem, seconds, seed, _workers(workers), progress=progress or quiet)
     plan = _plan(problem, result, notes, ())
-    parameters = {"source": source, "months": months, "seconds": seconds, "seed": seed}
+    parameters = {
+        "source": source,
+        "capacity_plan": capacity_plan,
+        "months": months,
+        "seconds": seconds,
+        "seed": seed,
+    }
     return _save(uow, scenario, problem, plan, parameters, adopt)
 
 
@@ -114,6 +127,7 @@ def replan(
     plan = _plan(changed, result, previous.plan.notes, (*previous.plan.changes, change))
     parameters = {
         "source": previous.parameters.get("source", ""),
+        "capacity_plan": previous.parameters.get("capacity_plan"),
         "months": previous.parameters.get("months"),
         "seconds": seconds,
         "seed": seed,
@@ -177,6 +191,9 @@ def _save(
             status=result.status.value,
         )
     adoption = adopt_if_sound(uow, scenario.mission.code, KIND, number) if adopt else None
-    return TimetableVersion(
-        number, created, plan, scenario, problem, parameters, violations, adoption
+    return with_causes(
+        uow,
+        TimetableVersion(
+            number, created, plan, scenario, problem, parameters, violations, adoption
+        ),
     )

@@ -3,6 +3,7 @@ versions, and a version as plain values for the web's calendars."""
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 from dataclasses import dataclass
 from typing import Any
@@ -10,6 +11,7 @@ from typing import Any
 from cadre.domain.errors import InvalidInput, NotFound
 from cadre.domain.scenario import Scenario
 from cadre.domain.timetable.build import mission_problem
+from cadre.domain.timetable.causes import LeftOut, left_out
 from cadre.domain.timetable.changes import apply_change
 from cadre.domain.timetable.plan import (
     CalendarRun,
@@ -47,6 +49,7 @@ class TimetableVersion:
     parameters: dict[str, Any]
     violations: tuple[str, ...]  # what the independent checker found; empty when sound
     adoption: Adoption | None = None  # when adopting was asked for with the plan
+    left_out: tuple[LeftOut, ...] = ()  # every run not placed, with its cause from upstream
 
     @property
     def version(self) -> Version:
@@ -61,6 +64,21 @@ def problem_of(scenario: Scenario, plan: TimetablePlan) -> MissionProblem:
     for change in plan.changes:
         problem = apply_change(problem, change)
     return problem
+
+
+def with_causes(uow: UnitOfWork, version: TimetableVersion) -> TimetableVersion:
+    """The version with the runs it leaves out, each with its cause and the line of the
+    capacity plan its runs were rounded from (when they were, and that plan is still kept)."""
+    number = version.parameters.get("capacity_plan")
+    capacity_plan = None
+    if isinstance(number, int):
+        try:
+            capacity_plan = capacity.load_plan(uow, number, version.scenario.mission.code).plan
+        except NotFound:
+            capacity_plan = None
+    result = version.plan.result
+    found = left_out(version.problem, result.solution, result.unplaced, capacity_plan)
+    return dataclasses.replace(version, left_out=found)
 
 
 def load_timetable(
@@ -81,8 +99,11 @@ def load_timetable(
     plan = plan_from_json(stored)
     created = created if created.tzinfo else created.replace(tzinfo=dt.UTC)
     violations = tuple(summary.get("violations", ()))
-    return TimetableVersion(
-        number, created, plan, scenario, problem_of(scenario, plan), parameters, violations
+    return with_causes(
+        uow,
+        TimetableVersion(
+            number, created, plan, scenario, problem_of(scenario, plan), parameters, violations
+        ),
     )
 
 

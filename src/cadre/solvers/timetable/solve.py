@@ -27,6 +27,11 @@ from cadre.solvers.timetable.vars import MissionModel
 # Shares of the time limit (and caps, in seconds) for the searches that give CP-SAT its start.
 REPAIR_SHARE, REPAIR_CAP = 0.1, 6.0
 LNS_SHARE, LNS_CAP = 0.3, 20.0
+# A re-plan starts from a nearly whole timetable with a few holes: the targeted searches fill
+# them far faster than CP-SAT on the whole model does in a few seconds, so they get most of its
+# time; and it keeps back enough to explain what moved and what is left out within its limit.
+REPLAN_REPAIR_SHARE, REPLAN_LNS_SHARE = 0.3, 0.5
+REPLAN_RESERVE = 1.0  # seconds kept back from the search for the answer
 _STATUS = {cp_model.OPTIMAL: SolveStatus.OPTIMAL, cp_model.FEASIBLE: SolveStatus.FEASIBLE}
 
 
@@ -109,6 +114,9 @@ def _start(
 ) -> tuple[list[RunTable], Board, dict[str, int]]:
     """The greedy timetable (the previous one, mended), then ejections, then targeted LNS."""
     began, total = time.perf_counter(), len(problem.runs)
+    repair_share, lns_share = (
+        (REPAIR_SHARE, LNS_SHARE) if previous is None else (REPLAN_REPAIR_SHARE, REPLAN_LNS_SHARE)
+    )
 
     def tell(what: str) -> None:
         progress(f"{what}: {len(board.placed)} of {total} runs placed", _share(began, seconds))
@@ -120,10 +128,16 @@ def _start(
     construct(board, before)
     greedy = len(board.placed)
     tell("first timetable")
-    repair(board, min(seconds * REPAIR_SHARE, REPAIR_CAP), seed)
+    # Both searches end by their shares' end however long the greedy took (a loaded machine).
+    searched = began + seconds * (repair_share + lns_share)
+
+    def until(share: float, cap: float) -> float:
+        return max(0.0, min(seconds * share, cap, searched - time.perf_counter()))
+
+    repair(board, until(repair_share, REPAIR_CAP), seed)
     repaired = len(board.placed)
     tell("runs moved aside to place others")
-    improve(problem, board, min(seconds * LNS_SHARE, LNS_CAP), seed, previous)
+    improve(problem, board, until(lns_share, LNS_CAP), seed, previous)
     tell("neighbourhoods re-solved")
     board.lift_orphans()  # a guard: the start must keep every rule, as it may be the answer
     counts = {"greedy_placed": greedy, "repaired_placed": repaired, "lns_placed": len(board.placed)}
@@ -160,6 +174,8 @@ def solve_timetable(
     as it can (its placements are the solver's first guess, and every change is penalised).
     `progress` hears of each phase and of each better timetable CP-SAT finds."""
     began = time.perf_counter()
+    if previous is not None:  # a re-plan answers within its limit, explanations included
+        seconds = max(seconds - REPLAN_RESERVE, seconds / 2)
     tables, board, counts = _start(problem, seconds, seed, previous, progress)
     built = mission_model.build(problem, tables, previous)
     mission_terms.hint(built, board.placed)
