@@ -235,7 +235,9 @@ def result(
 @actuals_app.command("show")
 def show_actuals(
     through: Annotated[dt.datetime, typer.Option(help="The first month still forecast.")],
-    plan: Annotated[bool, typer.Option(help="Also keep a capacity plan from them.")] = False,
+    plan: Annotated[
+        bool, typer.Option("--plan", help="Also keep a capacity plan from them.")
+    ] = False,
     mission: MissionOpt = None,
 ) -> None:
     """Graduates, entrants, host instructors certified and lost, per month."""
