@@ -6,7 +6,7 @@ STAMP  := $(VENV)/.installed-stamp
 BROWSER_STAMP := $(VENV)/.chromium-stamp
 SECONDS ?= 60
 
-.PHONY: demo test lint typecheck layers unit setup clean schema
+.PHONY: demo test lint typecheck layers unit setup clean schema ralph
 
 # Setting up takes a few minutes the first time: pip says what it fetches and installs, and the
 # timetabling core is compiled once into numba's cache so that no solve pays for it later.
@@ -42,8 +42,12 @@ typecheck: $(STAMP)
 layers: $(STAMP)
 	$(BIN)/lint-imports
 
-unit: $(STAMP) $(BROWSER_STAMP)
+unit: $(STAMP) $(BROWSER_STAMP) ralph
 	$(BIN)/pytest
+
+# Ralph, the LRS the xAPI tests send statements to, in a venv of its own under /tmp.
+ralph:
+	bash tests/lrs/setup_ralph.sh
 
 schema: $(STAMP)
 	$(BIN)/cadre schema --out src/cadre/interchange/scenario.schema.json

@@ -16,6 +16,7 @@ from cadre.api.routes_audit import router as audit_router
 from cadre.api.routes_coordination import router as coordination_router
 from cadre.api.routes_jobs import router as jobs_router
 from cadre.api.routes_missions import router as missions_router
+from cadre.api.routes_pathway import router as pathway_router
 from cadre.api.routes_records import router as records_router
 from cadre.api.routes_session import router as session_router
 from cadre.api.routes_training import router as training_router
@@ -58,6 +59,7 @@ def create_api(settings: Settings, lifespan: Lifespan) -> FastAPI:
         audit_router,
         training_router,
         training_runs_router,
+        pathway_router,
     ):
         app.include_router(router, prefix=PREFIX)
     oidc.install(app, settings)

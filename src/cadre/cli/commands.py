@@ -82,6 +82,10 @@ COMMANDS: dict[str, Listed] = {
         "training_commands", "Trainees: host personnel, their enrolment, attendance, results."
     ),
     "certificates": Listed("training_commands", "Certificates earned by trainees."),
+    "pathway": Listed("pathway_commands", "The host instructor pathway."),
+    "abroad": Listed("pathway_commands", "Seats nations offer at their own schools."),
+    "actuals": Listed("pathway_commands", "The records' figures per month, for the planner."),
+    "xapi": Listed("pathway_commands", "Training records as xAPI statements."),
     "user": Listed("service_commands", "Local accounts of the service."),
     "audit": Listed("service_commands", "The audit trail of the service."),
 }
