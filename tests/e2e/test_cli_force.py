@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import json
 import pathlib
+import re
 
 import openpyxl
 import pytest
@@ -125,6 +127,28 @@ def test_edit_a_line_and_see_it_in_the_statement(cli: CliRunner) -> None:
     stale = cli.invoke(app, ["force", "edit", "HQ-001", "--set", "count=3", "--revision", "1"])
     assert stale.exit_code == 4
     assert "changed since revision 1" in stale.stderr
+
+
+def test_after_plan_capacity_critical_posts_stay_critical(cli: CliRunner) -> None:
+    """Tiny's counter-IED instructors are critical (SOR-001): planned and adopted, the plan's
+    counter-IED posts, and the guards of the site they teach at, come out critical; the
+    derived headquarters, adviser and support posts essential."""
+    planned = cli.invoke(app, ["plan", "capacity", "--adopt"])
+    assert planned.exit_code == 0, planned.output
+    assert cli.invoke(app, ["force", "status"]).exit_code == 0
+    lines = json.loads(cli.invoke(app, ["force", "lines", "--json"]).output)
+    from_plan = [x for x in lines if re.fullmatch(r"SOR-\d{4}", x["number"])]  # not SOR-001
+    assert from_plan
+    assert {(x["qualification"], x["criticality"]) for x in from_plan} == {("CIED-INS", "critical")}
+    sites = {x["site"] for x in from_plan}
+    derived = {
+        (x["kind"], x["criticality"])
+        for x in lines
+        if x["number"].startswith(("SOR-ADV", "SOR-HQ", "SOR-FP", "SOR-SUP"))
+        and (x["kind"] != "force_protection" or x["site"] in sites)
+    }
+    assert ("force_protection", "critical") in derived
+    assert {c for k, c in derived if k != "force_protection"} == {"essential"}
 
 
 def test_status_without_requirement_lines_says_what_to_do(

@@ -191,10 +191,11 @@ def test_a_capacity_plan_supplies_the_teaching_posts_when_there_is_one(
     plan_operations.adopt_plan(work, None, "capacity", 1)
     view = force.picture(work)
     numbers = sorted(x.number for x in view.problem.lines)
-    # The authored teaching lines step aside; the whole force comes with the plan's posts:
-    # advisers, guards and support at Taji (tiny's first site), its written HQ line kept.
+    # The authored teaching lines step aside, and the guards of the authored mobile team
+    # (SOR-002-FP) with them; the whole force comes with the plan's posts: advisers, guards
+    # and support at Taji (tiny's first site), its written HQ line kept.
     assert numbers == [
-        "HQ-001", "SOR-0001", "SOR-0002", "SOR-002-FP", "SOR-ADV-001", "SOR-FP-001", "SOR-SUP-001"
+        "HQ-001", "SOR-0001", "SOR-0002", "SOR-ADV-001", "SOR-FP-001", "SOR-SUP-001"
     ]  # fmt: skip
     by_number = {x.number: x for x in view.problem.lines}
     assert by_number["SOR-0001"].criticality is Criticality.CRITICAL  # as the scenario's SOR-001

@@ -7,9 +7,15 @@ import dataclasses
 import datetime as dt
 
 from cadre.domain.capacity.problem import PlanMode, build_problem
+from cadre.domain.catalogue import DeliveryMode
 from cadre.domain.force.offers import offer_from_pledge
 from cadre.domain.force.shortfalls import shortfalls
-from cadre.domain.force.statement import ForeignRuns, carried_criticality, plan_statement
+from cadre.domain.force.statement import (
+    ForeignRuns,
+    carried_criticality,
+    plan_statement,
+    stays_beside_plan,
+)
 from cadre.domain.requirements import Criticality, PostKind, RequirementLine
 from cadre.domain.rules import check_scenario
 from cadre.domain.scenario import PlanningParameters, Scenario
@@ -81,6 +87,30 @@ def test_a_master_trainer_goes_to_the_critical_post_and_it_is_the_first_shortfal
         ("CIED-INS", Criticality.CRITICAL),
         ("CIED-MT", Criticality.ESSENTIAL),
     ]
+
+
+def test_the_guards_of_a_written_mobile_team_step_aside_with_it() -> None:
+    """The scenario's mobile team steps aside for the plan's posts, and its five guards with
+    it: they neither appear nor count in the support ratio; a site's own guards stay."""
+    team = make_line(number="SOR-2", mode=DeliveryMode.MOBILE_TRAINING_TEAM, site="BESMAYA")
+    escort = make_line(
+        number="SOR-2-FP",
+        qualification="FP",
+        kind=PostKind.FORCE_PROTECTION,
+        site="BESMAYA",
+        mode=DeliveryMode.MOBILE_TRAINING_TEAM,
+        count=5,
+        protects="SOR-2",
+    )
+    gate = make_line(number="FP-1", qualification="FP", kind=PostKind.FORCE_PROTECTION, count=3)
+    assert [stays_beside_plan(x) for x in (team, escort, gate)] == [False, False, True]
+    planning = dataclasses.replace(NO_WHOLE_FORCE, support_per_deployed=1.0)
+    lines = plan_statement(
+        scenario(team, escort, gate, planning=planning), {("CIED-INS", JAN): 2.0}, [], (JAN,)
+    )
+    assert "SOR-2-FP" not in {x.number for x in lines}
+    support = [x.count for x in lines if x.kind is PostKind.SUPPORT]
+    assert support == [2 + 3]  # two trainers and the three guards written for the site
 
 
 def test_a_pledge_may_name_a_headquarters_specialty_and_fills_its_posts() -> None:

@@ -54,11 +54,19 @@ def plan_statement(
         titles={q: qualifications[q].name for q in wanted if q in qualifications},
         criticality=carried_criticality(scenario.requirements),
     )
-    written = tuple(line for line in scenario.requirements if line.kind is not PostKind.TEACHING)
+    written = tuple(line for line in scenario.requirements if stays_beside_plan(line))
     frame = MissionFrame(
         tuple(months), scenario.mission.start, scenario.mission.end, headquarters_site(scenario)
     )
     return (*teaching, *whole_force_lines(teaching, p, frame, written=written))
+
+
+def stays_beside_plan(line: RequirementLine) -> bool:
+    """Whether a line the scenario writes stays when a capacity plan supplies the teaching
+    posts: its teaching lines step aside for the plan's, and so do the guards of its mobile
+    teams (the plan's teams bring their own); headquarters, advisers, support and guards of a
+    site stay."""
+    return line.kind is not PostKind.TEACHING and line.protects is None
 
 
 def carried_criticality(lines: Sequence[RequirementLine]) -> dict[str, Criticality]:

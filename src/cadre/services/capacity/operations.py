@@ -14,10 +14,9 @@ from cadre.domain.capacity.plan import CapacityPlan
 from cadre.domain.capacity.problem import CapacityProblem, PlanMode, build_problem
 from cadre.domain.errors import InvalidInput, Problem
 from cadre.domain.fingerprint import fingerprint
-from cadre.domain.force.statement import ForeignRuns, plan_statement
+from cadre.domain.force.statement import ForeignRuns, plan_statement, stays_beside_plan
 from cadre.domain.force.whole_force import posts_by_month
 from cadre.domain.limits import require_within
-from cadre.domain.requirements import PostKind
 from cadre.domain.rules import check_scenario
 from cadre.domain.scenario import Scenario
 from cadre.interchange.capacity_json import plan_from_json, plan_to_json
@@ -159,7 +158,7 @@ def with_whole_force(scenario: Scenario, plan: CapacityPlan) -> CapacityPlan:
         for r in plan.runs
         if r.site is not None and r.mode.foreign_led
     ]
-    written = [line for line in scenario.requirements if line.kind is not PostKind.TEACHING]
+    written = [line for line in scenario.requirements if stays_beside_plan(line)]
     lines = (*plan_statement(scenario, need, runs, plan.months), *written)
     by_kind = posts_by_month(lines, plan.months)
     return dataclasses.replace(plan, deployed={k.value: v for k, v in by_kind.items()})

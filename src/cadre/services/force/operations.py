@@ -22,10 +22,10 @@ from cadre.domain.force.offers import Offer, offer_from_pledge
 from cadre.domain.force.problem import ForcePlan, ForceProblem
 from cadre.domain.force.rotations import RotationPlan, rotation_plan
 from cadre.domain.force.shortfalls import Shortfall, shortfalls
-from cadre.domain.force.statement import ForeignRuns, plan_statement
+from cadre.domain.force.statement import ForeignRuns, plan_statement, stays_beside_plan
 from cadre.domain.months import months_of
 from cadre.domain.planning import SolveResult
-from cadre.domain.requirements import PostKind, RequirementLine
+from cadre.domain.requirements import RequirementLine
 from cadre.domain.scenario import Scenario
 from cadre.interchange.convert import to_json_document
 from cadre.interchange.force_export import write_fill_report
@@ -149,7 +149,8 @@ def _statement(
     """The lines to fill, and where their teaching posts come from. When the adopted capacity
     plan is not the one the lines were last made from, its requirement becomes the lines first
     (edits to its lines stand until another plan is adopted); when its lines are there, the
-    scenario's own teaching lines step aside for them. Drafts change nothing here."""
+    scenario's own teaching lines, and the guards of its mobile teams, step aside for them
+    (`stays_beside_plan`). Drafts change nothing here."""
     found = force_plans.capacity_requirement(session, mission_id)
     if found is not None and adopted_plan(session, mission_id, PLAN_PREFIX) != found.number:
         _adopt(session, mission_id, scenario)
@@ -158,7 +159,7 @@ def _statement(
     lines = tuple(
         line
         for line in load_lines(session, mission_id)
-        if not (from_plan and sources[line.number] == "scenario" and line.kind is PostKind.TEACHING)
+        if not (from_plan and sources[line.number] == "scenario" and not stays_beside_plan(line))
     )
     if not lines:
         force_plans.require_adopted_capacity(session, mission_id, scenario.mission.code)
