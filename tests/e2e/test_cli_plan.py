@@ -61,3 +61,29 @@ def test_a_malformed_setting_is_refused_without_a_traceback(cli: CliRunner) -> N
     assert result.exit_code == 2
     assert "write it as name=value" in result.stderr
     assert "Traceback" not in result.output
+
+
+def test_sweep_prints_its_ranges_writes_band_plots_and_answers_json(
+    cli: CliRunner, tmp_path: pathlib.Path
+) -> None:
+    plots = tmp_path / "bands"
+    shown = cli.invoke(
+        app, ["plan", "sweep", "--samples", "4", "--seed", "5", "--plots", str(plots)]
+    )
+    assert shown.exit_code == 0, shown.output
+    assert "Capacity sweep (version 1): 4 samples" in shown.output
+    assert "Handover month by discipline" in shown.output
+    assert "rank correlation" in shown.output
+    assert sorted(p.name for p in plots.iterdir()) == [
+        f"{name}.{suffix}"
+        for name in ("sweep-force", "sweep-handovers")
+        for suffix in ("png", "svg")
+    ]
+    again = cli.invoke(app, ["plan", "sweep", "--samples", "4", "--seed", "5", "--json"])
+    assert again.exit_code == 0, again.output
+    document = json.loads(again.output)
+    assert document["version"] == 2
+    band = document["sweep"]["force"]
+    assert all(a <= b <= c for a, b, c in zip(band["p10"], band["p50"], band["p90"], strict=True))
+    refused = cli.invoke(app, ["plan", "sweep", "--samples", "1001"])
+    assert refused.exit_code != 0

@@ -31,6 +31,8 @@ MissionOpt = Annotated[
     str | None, typer.Option("--mission", help="Mission code; default: the last one imported.")
 ]
 JsonOpt = Annotated[bool, typer.Option("--json", help="Print it as JSON, for scripts.")]
+ModeOpt = Annotated[PlanMode, typer.Option(help="sizing: the requirement; check: the gap.")]
+HorizonOpt = Annotated[int | None, typer.Option(help="Months from the mission's start.")]
 
 
 def parse_settings(settings: list[str]) -> dict[str, str]:
@@ -45,12 +47,8 @@ def parse_settings(settings: list[str]) -> dict[str, str]:
 
 @plan_app.command("capacity")
 def plan_capacity(
-    mode: Annotated[PlanMode, typer.Option(help="sizing: the requirement; check: the gap.")] = (
-        PlanMode.SIZING
-    ),
-    horizon_months: Annotated[
-        int | None, typer.Option(help="Months from the mission's start.")
-    ] = None,
+    mode: ModeOpt = PlanMode.SIZING,
+    horizon_months: HorizonOpt = None,
     json_file: Annotated[
         pathlib.Path | None, typer.Option("--json", help="Write the plan as JSON.")
     ] = None,
@@ -103,6 +101,53 @@ def plan_capacity(
             console.print(f"Plan written to {json_file}.")
         if plots is not None:
             written = write_plan_plots(version.plan, plots)
+            console.print(f"{count(len(written), 'plot')} written to {plots}.")
+
+
+@plan_app.command("sweep")
+def sweep(
+    samples: Annotated[
+        int, typer.Option(min=1, max=1000, help="Draws of the uncertain figures.")
+    ] = 100,
+    seed: Annotated[int, typer.Option(min=0, help="The same seed draws the same samples.")] = 0,
+    mode: ModeOpt = PlanMode.SIZING,
+    horizon_months: HorizonOpt = None,
+    seconds: Annotated[float, typer.Option(help="Time limit for each sample's solve.")] = 60.0,
+    plots: Annotated[
+        pathlib.Path | None, typer.Option(help="Directory for the band plots (PNG and SVG).")
+    ] = None,
+    mission: MissionOpt = None,
+    as_json: JsonOpt = False,
+) -> None:
+    """Plan again for many draws of the scenario's uncertain figures (its `uncertainty:`
+    section, or the defaults) and keep the ranges: P10/P50/P90 of the force by month and of
+    each handover month, and the figures the answer is most sensitive to."""
+    from cadre.cli.render_sweep import sweep_summary
+    from cadre.cli.schedule_commands import solver_progress
+    from cadre.services.capacity.exports import sweep_document, write_sweep_plot_files
+    from cadre.services.capacity.sweep import sweep_capacity
+
+    preflight.output_folder(plots, "--plots")
+    with open_work() as uow:
+        names = _names(uow, mission)
+        with solver_progress("sampling") as progress:
+            number, ranges = sweep_capacity(
+                uow,
+                mission=mission,
+                samples=samples,
+                seed=seed,
+                mode=mode,
+                horizon_months=horizon_months,
+                seconds=seconds,
+                progress=progress,
+            )
+    if as_json:
+        emit({"version": number, "sweep": sweep_document(ranges)})
+    else:
+        console.print(sweep_summary(ranges, names, number))
+    if plots is not None:
+        written = write_sweep_plot_files(ranges, plots)
+        if not as_json:
             console.print(f"{count(len(written), 'plot')} written to {plots}.")
 
 

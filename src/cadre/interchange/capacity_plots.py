@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import pathlib
 from collections import defaultdict
+from collections.abc import Callable
 
 import matplotlib
 
@@ -14,17 +15,27 @@ import matplotlib.pyplot as plt
 from matplotlib.figure import Figure
 
 from cadre.domain.capacity.plan import CapacityPlan
+from cadre.domain.capacity.uncertainty import SweepRanges
 
 
 def write_plots(plan: CapacityPlan, directory: pathlib.Path, title: str = "") -> list[pathlib.Path]:
     """Write the three plots of `plan` to `directory`; the files written."""
+    return _write(
+        directory,
+        ("training-force", lambda: force_figure(plan, title)),
+        ("graduates-vs-demand", lambda: graduates_figure(plan, title)),
+        ("handover-timeline", lambda: handover_figure(plan, title)),
+    )
+
+
+def _write(
+    directory: pathlib.Path, *figures: tuple[str, Callable[[], Figure]]
+) -> list[pathlib.Path]:
+    """Each figure as PNG and SVG in `directory`, drawn one at a time; the files written."""
     directory.mkdir(parents=True, exist_ok=True)
     written = []
-    for name, figure in (
-        ("training-force", force_figure(plan, title)),
-        ("graduates-vs-demand", graduates_figure(plan, title)),
-        ("handover-timeline", handover_figure(plan, title)),
-    ):
+    for name, draw in figures:
+        figure = draw()
         for suffix in ("png", "svg"):
             path = directory / f"{name}.{suffix}"
             figure.savefig(path, dpi=120, bbox_inches="tight", metadata=_metadata(suffix))
@@ -112,4 +123,60 @@ def handover_figure(plan: CapacityPlan, title: str = "") -> Figure:
     axes.xaxis_date()
     axes.xaxis.set_major_formatter(mdates.DateFormatter("%b %Y"))
     axes.set_title(f"{title}Foreign instructors needed until handover (disciplines, then sites)")
+    return figure
+
+
+def write_sweep_plots(
+    ranges: SweepRanges, directory: pathlib.Path, title: str = ""
+) -> list[pathlib.Path]:
+    """Write the two plots of a sweep to `directory`; the files written."""
+    return _write(
+        directory,
+        ("sweep-force", lambda: sweep_force_figure(ranges, title)),
+        ("sweep-handovers", lambda: sweep_handover_figure(ranges, title)),
+    )
+
+
+def sweep_force_figure(ranges: SweepRanges, title: str = "") -> Figure:
+    """The foreign training force (and the whole deployed force) by month: the P10-P90 band
+    and the P50 line."""
+    panels = [("foreign instructors", ranges.force)]
+    if ranges.deployed.p50:
+        panels.append(("whole deployed force", ranges.deployed))
+    figure, axes = plt.subplots(len(panels), 1, figsize=(11, 3.8 * len(panels)), sharex=True)
+    months = mdates.date2num(list(ranges.months))
+    for axis, (label, band) in zip(figure.axes, panels, strict=True):
+        axis.fill_between(months, band.p10, band.p90, alpha=0.3, label="P10-P90")
+        axis.plot(months, band.p50, linewidth=1.6, label="P50")
+        axis.set_ylabel(label)
+        axis.legend(loc="upper right", fontsize=7)
+    figure.axes[0].set_title(
+        f"{title}Force by month over {ranges.samples} samples of the uncertain figures"
+    )
+    figure.axes[-1].xaxis_date()
+    figure.axes[-1].xaxis.set_major_formatter(mdates.DateFormatter("%b %Y"))
+    figure.autofmt_xdate()
+    del axes
+    return figure
+
+
+def sweep_handover_figure(ranges: SweepRanges, title: str = "") -> Figure:
+    """Each discipline's handover month as an interval, P10 to P90, with P50 marked; a
+    handover beyond the horizon runs to its edge."""
+    figure, axes = plt.subplots(figsize=(11, 0.45 * len(ranges.handovers) + 1.5))
+    start, end = ranges.months[0], ranges.months[-1]
+    edge = mdates.date2num(end) + 31
+    for row, h in enumerate(ranges.handovers):
+        low, mid, high = (edge if m is None else mdates.date2num(m) for m in (h.p10, h.p50, h.p90))
+        axes.barh(row, max(high - low, 8), left=low, height=0.5, color="tab:blue", alpha=0.35)
+        axes.plot([mid], [row], marker="|", markersize=14, color="tab:blue")
+        beyond = f", {h.beyond} of {ranges.samples} not within" if h.beyond else ""
+        median = h.p50.strftime("%b %Y") if h.p50 else "not within the horizon"
+        axes.text(high, row, f"  P50 {median}{beyond}", va="center", fontsize=7)
+    axes.set_yticks(range(len(ranges.handovers)), [h.subject for h in ranges.handovers])
+    axes.invert_yaxis()
+    axes.set_xlim(mdates.date2num(start), edge + 200)
+    axes.xaxis_date()
+    axes.xaxis.set_major_formatter(mdates.DateFormatter("%b %Y"))
+    axes.set_title(f"{title}Handover month, P10 to P90 (mark: P50)")
     return figure

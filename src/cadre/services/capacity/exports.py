@@ -8,8 +8,10 @@ import pathlib
 from typing import Any
 
 from cadre.domain.capacity.plan import CapacityPlan
+from cadre.domain.capacity.uncertainty import SweepRanges
 from cadre.interchange.capacity_json import plan_to_json
-from cadre.interchange.capacity_plots import write_plots
+from cadre.interchange.capacity_plots import write_plots, write_sweep_plots
+from cadre.interchange.capacity_sweep_json import ranges_to_json
 
 
 def plan_document(plan: CapacityPlan) -> dict[str, Any]:
@@ -23,3 +25,12 @@ def write_plan_json(plan: CapacityPlan, path: pathlib.Path) -> None:
 
 def write_plan_plots(plan: CapacityPlan, folder: pathlib.Path) -> list[pathlib.Path]:
     return write_plots(plan, folder)
+
+
+def sweep_document(ranges: SweepRanges) -> dict[str, Any]:
+    """A sweep's ranges as JSON, as the API returns them."""
+    return ranges_to_json(ranges)
+
+
+def write_sweep_plot_files(ranges: SweepRanges, folder: pathlib.Path) -> list[pathlib.Path]:
+    return write_sweep_plots(ranges, folder)
