@@ -13,6 +13,7 @@ from fastapi import FastAPI
 from cadre import __version__
 from cadre.api import errors, guards, oidc
 from cadre.api.routes_audit import router as audit_router
+from cadre.api.routes_certificates import router as certificates_router
 from cadre.api.routes_coordination import router as coordination_router
 from cadre.api.routes_jobs import router as jobs_router
 from cadre.api.routes_missions import router as missions_router
@@ -58,6 +59,7 @@ def create_api(settings: Settings, lifespan: Lifespan) -> FastAPI:
         audit_router,
         training_router,
         training_runs_router,
+        certificates_router,
     ):
         app.include_router(router, prefix=PREFIX)
     oidc.install(app, settings)

@@ -81,7 +81,7 @@ COMMANDS: dict[str, Listed] = {
     "trainees": Listed(
         "training_commands", "Trainees: host personnel, their enrolment, attendance, results."
     ),
-    "certificates": Listed("training_commands", "Certificates earned by trainees."),
+    "certificates": Listed("certificate_commands", "Certificates earned by trainees."),
     "user": Listed("service_commands", "Local accounts of the service."),
     "audit": Listed("service_commands", "The audit trail of the service."),
 }

@@ -5,6 +5,7 @@ from __future__ import annotations
 from fastapi import APIRouter
 
 from cadre.web.pages import audit as pages_audit
+from cadre.web.pages import certificates as pages_certificates
 from cadre.web.pages import coordination as pages_coordination
 from cadre.web.pages import force as pages_force
 from cadre.web.pages import plans as pages_plans
@@ -22,5 +23,6 @@ for area in (
     pages_timetable,
     pages_coordination,
     pages_audit,
+    pages_certificates,
 ):
     router.include_router(area.router)

@@ -9,6 +9,7 @@ from cadre.storage import (
     force_models,  # noqa: F401  (its tables join Base.metadata)
     service_models,  # noqa: F401  (users, labels, audit, jobs)
     training,  # noqa: F401  (trainees, enrolments, results, certificates)
+    training_certificates,  # noqa: F401  (certificate tokens, refreshers, renewals)
 )
 from cadre.storage.database import make_engine
 from cadre.storage.models import Base
