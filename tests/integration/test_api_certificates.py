@@ -16,6 +16,7 @@ from cadre.web.i18n import LANGUAGE_COOKIE
 from tests.integration.test_api_training_runs import client
 from tests.integration.test_training_certificates import ARABIC_NAME, certify, pdf_text
 from tests.integration.test_training_enrolment import person
+from tests.integration.test_training_roster_sheets import filled
 from tests.service_support import engine_of
 from tests.service_support import person as account
 from tests.web_support import log_in
@@ -129,3 +130,43 @@ def test_the_expiring_certificates_page_lists_them_by_school_and_discipline(
         "/missions/TINY/certificates/expiring", params={"days": 3650, "on": end.isoformat()}
     )
     assert "الشهادات التي تنتهي صلاحيتها" in arabic.text
+
+
+def test_the_directors_roster_page_shows_each_day_and_takes_the_workbook_back(
+    client: TestClient,
+) -> None:
+    work = UnitOfWork(engine_of(client))
+    trainee = operations.create_trainee(work, None, person("1", name_latin="Ali Kadhim")).view.id
+    school = account(engine_of(client), "NATO", ["school_staff"])
+    client.post(f"{BASE}/runs/R-01/enrolments", json={"trainee": trainee}, headers=school)
+    sheet = client.get(f"{BASE}/runs/R-01/roster.xlsx", headers=school)
+    assert sheet.status_code == 200, sheet.text
+    offline = filled(sheet.content, {"F2": "P", "G2": "A"})
+    sent = client.put(
+        f"{BASE}/runs/R-01/roster.xlsx",
+        files={"workbook": ("r.xlsx", offline, "application/octet-stream")},
+        headers=school,
+    )
+    assert sent.json() == {"run": "R-01", "marks": 2, "scores": 0, "kept": 0}
+    bad = client.put(
+        f"{BASE}/runs/R-01/roster.xlsx",
+        files={"workbook": ("r.xlsx", filled(sheet.content, {"F2": "Q"}), "x")},
+        headers=school,
+    )
+    assert bad.status_code == 422
+    assert [p["field"] for p in bad.json()["problems"]] == ["Roster!F2"]
+    assert client.get(f"{BASE}/runs/R-01/roster.xlsx").status_code == 401
+    csrf = log_in(client, "NATO", ["school_staff"])
+    page = client.get("/missions/TINY/runs/R-01/roster")
+    assert page.status_code == 200, page.text
+    assert "Ali Kadhim" in page.text
+    assert page.text.count("mark-present") == 1
+    assert page.text.count("mark-absent") == 1
+    conflict = filled(sheet.content, {"F2": "E"})  # the app has P there since the download
+    refused = client.post(
+        "/missions/TINY/runs/R-01/roster",
+        files={"workbook": ("r.xlsx", conflict, "application/octet-stream")},
+        data={"csrf_token": csrf},
+    )
+    assert refused.status_code == 422
+    assert "Roster!F2" in refused.text

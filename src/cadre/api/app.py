@@ -18,6 +18,7 @@ from cadre.api.routes_coordination import router as coordination_router
 from cadre.api.routes_jobs import router as jobs_router
 from cadre.api.routes_missions import router as missions_router
 from cadre.api.routes_records import router as records_router
+from cadre.api.routes_rosters import router as rosters_router
 from cadre.api.routes_session import router as session_router
 from cadre.api.routes_training import router as training_router
 from cadre.api.routes_training_runs import router as training_runs_router
@@ -60,6 +61,7 @@ def create_api(settings: Settings, lifespan: Lifespan) -> FastAPI:
         training_router,
         training_runs_router,
         certificates_router,
+        rosters_router,
     ):
         app.include_router(router, prefix=PREFIX)
     oidc.install(app, settings)

@@ -82,6 +82,9 @@ COMMANDS: dict[str, Listed] = {
         "training_commands", "Trainees: host personnel, their enrolment, attendance, results."
     ),
     "certificates": Listed("certificate_commands", "Certificates earned by trainees."),
+    "roster": Listed(
+        "roster_commands", "A run's roster as a workbook: download, fill in offline, upload."
+    ),
     "user": Listed("service_commands", "Local accounts of the service."),
     "audit": Listed("service_commands", "The audit trail of the service."),
 }

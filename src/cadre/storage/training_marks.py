@@ -11,7 +11,7 @@ from sqlalchemy import bindparam, insert, select, update
 from sqlalchemy.orm import Session
 
 from cadre.domain.training.certificates import Mark
-from cadre.storage.training import AttendanceRow, TraineeRow
+from cadre.storage.training import AttendanceRow, CertificateRow, TraineeRow
 
 BATCH = 5000
 
@@ -66,3 +66,13 @@ def trainees_by_id(session: Session, mission_id: int, ids: Iterable[int]) -> dic
             )
         )
     return found
+
+
+def certificates_of_run(session: Session, mission_id: int, run: str) -> dict[int, str]:
+    """Trainee id to the number of the certificate the run gave them."""
+    found = session.execute(
+        select(CertificateRow.trainee_id, CertificateRow.number).where(
+            CertificateRow.mission_id == mission_id, CertificateRow.run == run
+        )
+    )
+    return {r[0]: r[1] for r in found}

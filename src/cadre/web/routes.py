@@ -12,6 +12,7 @@ from cadre.web.pages import plans as pages_plans
 from cadre.web.pages import records as pages_records
 from cadre.web.pages import session as pages_session
 from cadre.web.pages import timetable as pages_timetable
+from cadre.web.pages import training as pages_training
 from cadre.web.routing import PageRoute
 
 router = APIRouter(route_class=PageRoute, include_in_schema=False)
@@ -24,5 +25,6 @@ for area in (
     pages_coordination,
     pages_audit,
     pages_certificates,
+    pages_training,
 ):
     router.include_router(area.router)

@@ -14,11 +14,13 @@ from sqlalchemy.orm import Session
 from cadre.access.labels import ENROLMENTS
 from cadre.access.policy import Principal
 from cadre.domain.errors import InvalidInput, Problem
-from cadre.domain.training.certificates import Mark
-from cadre.domain.training.enrolment import Standing
+from cadre.domain.training.certificates import Completion, Mark, completion
+from cadre.domain.training.enrolment import RunSeats, Standing
 from cadre.domain.training.roster_edits import Cell, Outcome
 from cadre.interchange.roster_workbook import (
     LETTER_OF,
+    MAX_BYTES,
+    MEDIA_TYPE,
     ROSTER,
     RosterSheet,
     SheetLine,
@@ -28,13 +30,15 @@ from cadre.interchange.roster_workbook import (
     roster_workbook,
     score_column,
 )
-from cadre.services.training.enrolment import run_work
+from cadre.services.training.enrolment import rule_for, run_work
 from cadre.services.training.release import TrainingSight, sight
 from cadre.services.training.runs import mission_runs
 from cadre.services.unit_of_work import UnitOfWork
 from cadre.storage import training_marks
 from cadre.storage import training_results as results_rows
 from cadre.storage.training import EnrolmentRow
+
+__all__ = ["MAX_BYTES", "MEDIA_TYPE"]  # what the edges need to take a workbook in and out
 
 
 def _seated(session: Session, seen: TrainingSight, run: str) -> list[EnrolmentRow]:
@@ -45,35 +49,68 @@ def _seated(session: Session, seen: TrainingSight, run: str) -> list[EnrolmentRo
     ]
 
 
+def _grid(
+    session: Session, seen: TrainingSight, seats: RunSeats
+) -> tuple[RosterSheet, dict[int, dict[dt.date, Mark]]]:
+    seated = _seated(session, seen, seats.run)
+    marks = results_rows.marks(session, [e.id for e in seated])
+    people = training_marks.trainees_by_id(session, seen.mission_id, [e.trainee_id for e in seated])
+    lines = tuple(
+        SheetLine(
+            e.trainee_id,
+            people[e.trainee_id].service,
+            people[e.trainee_id].number,
+            people[e.trainee_id].latin,
+            people[e.trainee_id].arabic,
+            tuple(marks[e.id].get(day) for day in seats.days),
+            e.score,
+        )
+        for e in seated
+        if e.trainee_id in people
+    )
+    by_trainee = {e.trainee_id: marks[e.id] for e in seated}
+    return RosterSheet(seen.mission, seats.run, seats.course, seats.days, lines), by_trainee
+
+
 def roster_sheet(
     uow: UnitOfWork, principal: Principal | None, run: str, mission: str | None = None
 ) -> RosterSheet:
     """The seated trainees the reader may see, each with a mark per teaching day (None:
     not marked yet) and the score."""
     runs = mission_runs(uow, mission)
+    with uow.transaction() as session:
+        seen = sight(session, principal, mission, kind=ENROLMENTS, taught=runs.taught_by)
+        seen.require_run(run)
+        return _grid(session, seen, runs.run(run))[0]
+
+
+@dataclass(frozen=True)
+class DirectorRoster:
+    """The course director's page: the grid, and for each trainee completion by the
+    course's rule and the certificate issued."""
+
+    sheet: RosterSheet
+    completion: dict[int, Completion]
+    certificates: dict[int, str]
+    site: str
+
+
+def director_roster(
+    uow: UnitOfWork, principal: Principal | None, run: str, mission: str | None = None
+) -> DirectorRoster:
+    runs = mission_runs(uow, mission)
     seats = runs.run(run)
     with uow.transaction() as session:
         seen = sight(session, principal, mission, kind=ENROLMENTS, taught=runs.taught_by)
         seen.require_run(run)
-        seated = _seated(session, seen, run)
-        marks = results_rows.marks(session, [e.id for e in seated])
-        people = training_marks.trainees_by_id(
-            session, seen.mission_id, [e.trainee_id for e in seated]
-        )
-        lines = tuple(
-            SheetLine(
-                e.trainee_id,
-                people[e.trainee_id].service,
-                people[e.trainee_id].number,
-                people[e.trainee_id].latin,
-                people[e.trainee_id].arabic,
-                tuple(marks[e.id].get(day) for day in seats.days),
-                e.score,
-            )
-            for e in seated
-            if e.trainee_id in people
-        )
-        return RosterSheet(seen.mission, run, seats.course, seats.days, lines)
+        sheet, marks = _grid(session, seen, seats)
+        rule = rule_for(session, seen.mission_id, seats.course)
+        done = {
+            line.trainee: completion(rule, seats.days, marks[line.trainee], line.score)
+            for line in sheet.lines
+        }
+        issued = training_marks.certificates_of_run(session, seen.mission_id, run)
+        return DirectorRoster(sheet, done, issued, seats.site)
 
 
 def download_roster(
