@@ -14,7 +14,8 @@ import pytest
 from cadre.domain.errors import InvalidInput
 from cadre.domain.training.certificates import Mark
 from cadre.interchange.roster_workbook import read_roster
-from cadre.services.training import enrolment, results, roster_sheets
+from cadre.services.training import attendance, enrolment, results, roster_sheets
+from cadre.services.training.attendance import AttendanceMark
 from cadre.services.training.runs import mission_runs
 from cadre.services.unit_of_work import UnitOfWork
 from cadre.storage import training_results
@@ -105,3 +106,28 @@ def test_a_bad_sheet_is_refused_with_every_cell_located(work_with_runs: UnitOfWo
         roster_sheets.upload_roster(work, None, "R-02", sheet, "r.xlsx", TODAY)
     assert elsewhere.value.problems[0].code == "roster.other_run"
     assert stored(work)[trainee] == ({}, None)
+
+
+def test_attendance_in_bulk_is_stored_all_or_nothing_with_each_bad_line_located(
+    work_with_runs: UnitOfWork,
+) -> None:
+    work = work_with_runs
+    first, second = enter(work, "1"), enter(work, "2")
+    enrolment.enrol(work, None, "R-01", first)
+    days = mission_runs(work, None).run("R-01").days
+    marks = [AttendanceMark(first, "R-01", day, Mark.PRESENT) for day in days]
+    bad = [
+        *marks,
+        AttendanceMark(second, "R-01", days[0], Mark.ABSENT),
+        AttendanceMark(first, "R-01", days[0] - dt.timedelta(days=30), Mark.ABSENT),
+        AttendanceMark(first, "R-77", days[0], Mark.ABSENT),
+    ]
+    with pytest.raises(InvalidInput) as refused:
+        attendance.import_attendance(work, None, bad, source="marks.csv")
+    assert [p.line for p in refused.value.problems] == [len(days) + 1, len(days) + 2, len(days) + 3]
+    assert stored(work)[first] == ({}, None)
+    assert attendance.import_attendance(work, None, marks) == len(days)
+    again = [AttendanceMark(first, "R-01", days[0], Mark.EXCUSED)]
+    assert attendance.import_attendance(work, None, again) == 1
+    assert stored(work)[first][0][days[0]] is Mark.EXCUSED
+    assert len(stored(work)[first][0]) == len(days)

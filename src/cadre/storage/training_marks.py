@@ -11,7 +11,7 @@ from sqlalchemy import bindparam, insert, select, update
 from sqlalchemy.orm import Session
 
 from cadre.domain.training.certificates import Mark
-from cadre.storage.training import AttendanceRow, CertificateRow, TraineeRow
+from cadre.storage.training import AttendanceRow, CertificateRow, EnrolmentRow, TraineeRow
 
 BATCH = 5000
 
@@ -76,3 +76,21 @@ def certificates_of_run(session: Session, mission_id: int, run: str) -> dict[int
         )
     )
     return {r[0]: r[1] for r in found}
+
+
+def seated_enrolments(
+    session: Session, mission_id: int, runs: Iterable[str]
+) -> dict[tuple[int, str], int]:
+    """(trainee id, run) to the enrolment of each trainee seated on one of `runs`."""
+    wanted = sorted(set(runs))
+    found: dict[tuple[int, str], int] = {}
+    for start in range(0, len(wanted), BATCH):
+        rows = session.execute(
+            select(EnrolmentRow.trainee_id, EnrolmentRow.run, EnrolmentRow.id).where(
+                EnrolmentRow.mission_id == mission_id,
+                EnrolmentRow.run.in_(wanted[start : start + BATCH]),
+                EnrolmentRow.standing == "enrolled",
+            )
+        )
+        found.update({(r[0], r[1]): r[2] for r in rows})
+    return found
