@@ -10,8 +10,12 @@ SECONDS ?= 60
 
 # Setting up takes a few minutes the first time: pip says what it fetches and installs, and the
 # timetabling core is compiled once into numba's cache so that no solve pays for it later.
+# WeasyPrint draws the certificates through Pango and the system's DejaVu fonts (the Arabic
+# shaped by HarfBuzz); a fresh Debian machine gets them from apt, none are kept in the repo.
 $(STAMP): pyproject.toml
 	@echo "Setting up $(VENV): Python packages first (a few minutes the first time)…"
+	dpkg -s fonts-dejavu-core libpango-1.0-0 libpangoft2-1.0-0 >/dev/null 2>&1 || \
+		(apt-get update && apt-get install -y fonts-dejavu-core libpango-1.0-0 libpangoft2-1.0-0)
 	$(PYTHON) -m venv $(VENV)
 	$(BIN)/python -m pip install --progress-bar off --upgrade pip
 	$(BIN)/python -m pip install --progress-bar off -e '.[dev]'

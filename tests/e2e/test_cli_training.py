@@ -67,3 +67,16 @@ def test_a_course_rule_is_set_and_an_unknown_course_refused(cli: CliRunner) -> N
     assert unknown.exit_code == 3
     bad = cli.invoke(app, ["trainees", "rule", "CIED-101", "--pass-mark", "120"])
     assert (bad.exit_code, "pass_mark" in bad.output) == (2, True)
+
+
+def test_a_refresher_is_declared_and_an_unknown_certificate_has_no_pdf(
+    cli: CliRunner, tmp_path: pathlib.Path
+) -> None:
+    declared = cli.invoke(app, ["certificates", "refresher", "CIED-101", "CIED-TTT"])
+    assert declared.exit_code == 0, declared.output
+    assert "CIED-TTT now renews certificates of CIED-101." in declared.output
+    again = cli.invoke(app, ["certificates", "refresher", "CIED-101", "CIED-TTT"])
+    assert "already renewed" in again.output
+    out = tmp_path / "c.pdf"
+    missing = cli.invoke(app, ["certificates", "pdf", "NMI-NOPE-2019-00001", "--out", str(out)])
+    assert (missing.exit_code, out.exists()) == (3, False)

@@ -13,11 +13,13 @@ from fastapi import FastAPI
 from cadre import __version__
 from cadre.api import errors, guards, oidc
 from cadre.api.routes_audit import router as audit_router
+from cadre.api.routes_certificates import router as certificates_router
 from cadre.api.routes_coordination import router as coordination_router
 from cadre.api.routes_jobs import router as jobs_router
 from cadre.api.routes_missions import router as missions_router
 from cadre.api.routes_pathway import router as pathway_router
 from cadre.api.routes_records import router as records_router
+from cadre.api.routes_rosters import router as rosters_router
 from cadre.api.routes_session import router as session_router
 from cadre.api.routes_training import router as training_router
 from cadre.api.routes_training_runs import router as training_runs_router
@@ -60,6 +62,8 @@ def create_api(settings: Settings, lifespan: Lifespan) -> FastAPI:
         training_router,
         training_runs_router,
         pathway_router,
+        certificates_router,
+        rosters_router,
     ):
         app.include_router(router, prefix=PREFIX)
     oidc.install(app, settings)

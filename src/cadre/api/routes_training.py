@@ -24,7 +24,8 @@ router = APIRouter(
     responses={401: RESPONSES[401], 403: RESPONSES[403], 404: RESPONSES[404]},
 )
 MissionCode = Annotated[str, Path(max_length=64, examples=["NMI"])]
-TraineeId = Annotated[int, Path(ge=1, description="The trainee's id.")]
+MAX_ID = 2**31 - 1  # the database's integer key
+TraineeId = Annotated[int, Path(ge=1, le=MAX_ID, description="The trainee's id.")]
 IfMatch = Annotated[
     str,
     Header(
@@ -72,7 +73,7 @@ class TraineePageOut(BaseModel):
 
 
 class MergeIn(BaseModel):
-    drop: int = Field(ge=1, description="The trainee merged into this one and removed.")
+    drop: int = Field(ge=1, le=MAX_ID, description="The trainee merged into this one and removed.")
 
 
 class MergeOut(BaseModel):

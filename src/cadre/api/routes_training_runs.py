@@ -11,6 +11,7 @@ from fastapi import APIRouter, Path, Query, Response, status
 from pydantic import BaseModel, Field
 
 from cadre.api.errors import RESPONSES
+from cadre.api.routes_training import MAX_ID, TraineeId
 from cadre.api.security import CurrentPrincipal, Work
 from cadre.domain.training.certificates import Mark
 from cadre.services.training import enrolment, queries, results, rosters
@@ -49,7 +50,7 @@ class RosterOut(BaseModel):
 
 
 class EnrolIn(BaseModel):
-    trainee: int = Field(ge=1)
+    trainee: int = Field(ge=1, le=MAX_ID)
 
 
 class EnrolledOut(BaseModel):
@@ -61,7 +62,9 @@ class EnrolledOut(BaseModel):
 
 class AttendanceIn(BaseModel):
     day: dt.date
-    marks: dict[int, Mark] = Field(description="Trainee id to present, absent or excused.")
+    marks: dict[Annotated[int, Field(ge=1, le=MAX_ID)], Mark] = Field(
+        description="Trainee id to present, absent or excused."
+    )
 
 
 class ResultIn(BaseModel):
@@ -133,7 +136,7 @@ def enrol(
 def withdraw(
     mission: MissionCode,
     run: RunCode,
-    trainee: Annotated[int, Path(ge=1)],
+    trainee: TraineeId,
     principal: CurrentPrincipal,
     work: Work,
 ) -> Response:
@@ -153,7 +156,7 @@ def mark_attendance(
 def record_result(
     mission: MissionCode,
     run: RunCode,
-    trainee: Annotated[int, Path(ge=1)],
+    trainee: TraineeId,
     body: ResultIn,
     principal: CurrentPrincipal,
     work: Work,

@@ -81,7 +81,10 @@ COMMANDS: dict[str, Listed] = {
     "trainees": Listed(
         "training_commands", "Trainees: host personnel, their enrolment, attendance, results."
     ),
-    "certificates": Listed("training_commands", "Certificates earned by trainees."),
+    "certificates": Listed("certificate_commands", "Certificates earned by trainees."),
+    "roster": Listed(
+        "roster_commands", "A run's roster as a workbook: download, fill in offline, upload."
+    ),
     "pathway": Listed("pathway_commands", "The host instructor pathway."),
     "abroad": Listed("pathway_commands", "Seats nations offer at their own schools."),
     "actuals": Listed("pathway_commands", "The records' figures per month, for the planner."),

@@ -246,3 +246,7 @@ def rule(
         f"{chosen.course}: pass mark {pass_mark:g} %, attendance {attendance:.0%}, "
         f"language level {language_level}, certificates hold {holds}."
     )
+
+
+# The certificates group's other commands (PDF, refreshers, renewal) register on import.
+from cadre.cli import certificate_commands  # noqa: E402, F401

@@ -5,12 +5,14 @@ from __future__ import annotations
 from fastapi import APIRouter
 
 from cadre.web.pages import audit as pages_audit
+from cadre.web.pages import certificates as pages_certificates
 from cadre.web.pages import coordination as pages_coordination
 from cadre.web.pages import force as pages_force
 from cadre.web.pages import plans as pages_plans
 from cadre.web.pages import records as pages_records
 from cadre.web.pages import session as pages_session
 from cadre.web.pages import timetable as pages_timetable
+from cadre.web.pages import training as pages_training
 from cadre.web.routing import PageRoute
 
 router = APIRouter(route_class=PageRoute, include_in_schema=False)
@@ -22,5 +24,7 @@ for area in (
     pages_timetable,
     pages_coordination,
     pages_audit,
+    pages_certificates,
+    pages_training,
 ):
     router.include_router(area.router)

@@ -1,0 +1,70 @@
+"""A run's roster as a workbook: GET /api/v1/missions/{mission}/runs/{run}/roster.xlsx, and
+PUT it back filled in: all of it stored, or 422 with every problem and conflict located by
+sheet, row and column and nothing stored."""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import Annotated
+
+from fastapi import APIRouter, Path, UploadFile
+from fastapi.concurrency import run_in_threadpool
+from pydantic import BaseModel
+from starlette.responses import Response
+
+from cadre.api.errors import RESPONSES
+from cadre.api.security import CurrentPrincipal, Work
+from cadre.domain.errors import InvalidInput
+from cadre.services.training import roster_sheets
+from cadre.services.training.roster_sheets import MAX_BYTES, MEDIA_TYPE
+
+router = APIRouter(
+    prefix="/missions/{mission}/runs/{run}",
+    tags=["training"],
+    responses={401: RESPONSES[401], 403: RESPONSES[403], 404: RESPONSES[404]},
+)
+MissionCode = Annotated[str, Path(max_length=64, examples=["NMI"])]
+RunCode = Annotated[str, Path(max_length=64, description="The run's code in the timetable.")]
+
+
+class RosterAppliedOut(BaseModel):
+    run: str
+    marks: int
+    scores: int
+    kept: int
+
+
+@router.get("/roster.xlsx", response_class=Response, responses={200: {"content": {MEDIA_TYPE: {}}}})
+def download(
+    mission: MissionCode, run: RunCode, principal: CurrentPrincipal, work: Work
+) -> Response:
+    data = roster_sheets.download_roster(work, principal, run, mission)
+    return Response(
+        data,
+        media_type=MEDIA_TYPE,
+        headers={"Content-Disposition": f'attachment; filename="roster-{run}.xlsx"'},
+    )
+
+
+@router.put(
+    "/roster.xlsx",
+    response_model=RosterAppliedOut,
+    responses={409: RESPONSES[409], 422: RESPONSES[422]},
+)
+async def upload(
+    mission: MissionCode,
+    run: RunCode,
+    workbook: UploadFile,
+    principal: CurrentPrincipal,
+    work: Work,
+) -> RosterAppliedOut:
+    data = await workbook.read(MAX_BYTES + 1)
+    if len(data) > MAX_BYTES:
+        raise InvalidInput(
+            f"a roster workbook may be at most {MAX_BYTES:,} bytes", code="roster.too_big"
+        )
+    done = await run_in_threadpool(
+        roster_sheets.upload_roster, work, principal, run, data,
+        workbook.filename or "roster.xlsx", dt.date.today(), mission,
+    )  # fmt: skip
+    return RosterAppliedOut(run=done.run, marks=done.marks, scores=done.scores, kept=done.kept)

@@ -1,0 +1,96 @@
+"""Attendance marks in bulk: many stored in one statement (a roster sheet's changes, an
+import of a school's records), new ones inserted and existing ones updated; and the seated
+trainees of a run by id in one query."""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Iterable, Mapping, Sequence
+
+from sqlalchemy import bindparam, insert, select, update
+from sqlalchemy.orm import Session
+
+from cadre.domain.training.certificates import Mark
+from cadre.storage.training import AttendanceRow, CertificateRow, EnrolmentRow, TraineeRow
+
+BATCH = 5000
+
+
+def put_marks(session: Session, marks: Sequence[tuple[int, dt.date, Mark]]) -> None:
+    """Store each (enrolment, day, mark): an update where the day is marked, else an insert."""
+    if not marks:
+        return
+    enrolments = sorted({e for e, _, _ in marks})
+    known: dict[tuple[int, dt.date], int] = {}
+    for start in range(0, len(enrolments), BATCH):
+        chunk = enrolments[start : start + BATCH]
+        found = session.execute(
+            select(AttendanceRow.enrolment_id, AttendanceRow.day, AttendanceRow.id).where(
+                AttendanceRow.enrolment_id.in_(chunk)
+            )
+        )
+        known.update({(e, d): i for e, d, i in found})
+    changed = [
+        {"row_id": known[(e, d)], "new_mark": m.value} for e, d, m in marks if (e, d) in known
+    ]
+    new: list[Mapping[str, object]] = [
+        {"enrolment_id": e, "day": d, "mark": m.value} for e, d, m in marks if (e, d) not in known
+    ]
+    if changed:
+        session.connection().execute(
+            update(AttendanceRow)
+            .where(AttendanceRow.id == bindparam("row_id"))
+            .values(mark=bindparam("new_mark")),
+            changed,
+        )
+    insert_marks(session, new)
+
+
+def insert_marks(session: Session, rows: Sequence[Mapping[str, object]]) -> None:
+    """New marks only (enrolment_id, day, mark), in batches the driver sends together."""
+    for start in range(0, len(rows), BATCH):
+        session.execute(insert(AttendanceRow), list(rows[start : start + BATCH]))
+
+
+def trainees_by_id(session: Session, mission_id: int, ids: Iterable[int]) -> dict[int, TraineeRow]:
+    wanted = sorted(set(ids))
+    found: dict[int, TraineeRow] = {}
+    for start in range(0, len(wanted), BATCH):
+        chunk = wanted[start : start + BATCH]
+        found.update(
+            (r.id, r)
+            for r in session.scalars(
+                select(TraineeRow).where(
+                    TraineeRow.mission_id == mission_id, TraineeRow.id.in_(chunk)
+                )
+            )
+        )
+    return found
+
+
+def certificates_of_run(session: Session, mission_id: int, run: str) -> dict[int, str]:
+    """Trainee id to the number of the certificate the run gave them."""
+    found = session.execute(
+        select(CertificateRow.trainee_id, CertificateRow.number).where(
+            CertificateRow.mission_id == mission_id, CertificateRow.run == run
+        )
+    )
+    return {r[0]: r[1] for r in found}
+
+
+def seated_enrolments(
+    session: Session, mission_id: int, runs: Iterable[str]
+) -> dict[tuple[int, str], int]:
+    """(trainee id, run) to the enrolment of each trainee seated on one of `runs`."""
+    wanted = sorted(set(runs))
+    found: dict[tuple[int, str], int] = {}
+    for start in range(0, len(wanted), BATCH):
+        rows = session.execute(
+            select(EnrolmentRow.trainee_id, EnrolmentRow.run, EnrolmentRow.id).where(
+                EnrolmentRow.mission_id == mission_id,
+                EnrolmentRow.run.in_(wanted[start : start + BATCH]),
+                EnrolmentRow.standing == "enrolled",
+            )
+        )
+        found.update({(r[0], r[1]): r[2] for r in rows})
+    return found
