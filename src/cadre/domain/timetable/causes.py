@@ -135,16 +135,16 @@ def _competition(
     if short["rooms"] == most:
         days = room_days(problem, timetable, run)
         site = run.site
-        if days.short:
+        if days.short and short["rooms"] == held.starts:
             return Cause.ROOMS_SHORT, (
                 f"the rooms at {site} that seat the class are held {days.held} of "
                 f"{days.available} room-days in its window by other runs of the plan, and it "
                 f"needs {days.needed} more"
             )
         return Cause.ROOMS_TAKEN, (
-            f"the rooms at {site} that seat the class have {days.available - days.held} "
-            f"room-days free in its window, but none for the whole run at any of its "
-            f"{held.starts} possible starts"
+            f"the rooms at {site} that seat the class are taken at {short['rooms']} of its "
+            f"{held.starts} possible starts (with {days.available - days.held} room-days free "
+            "in its window, none for the whole run)"
         )
     if short["instructors"] == most:
         return Cause.FORCE_GAP, (
