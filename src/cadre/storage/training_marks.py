@@ -10,7 +10,10 @@ from collections.abc import Iterable, Mapping, Sequence
 from sqlalchemy import bindparam, insert, select, update
 from sqlalchemy.orm import Session
 
+from cadre.domain.lifecycle import PlanState
 from cadre.domain.training.certificates import Mark
+from cadre.storage.models import PlanVersionRow
+from cadre.storage.scenarios import find_mission
 from cadre.storage.training import AttendanceRow, CertificateRow, EnrolmentRow, TraineeRow
 
 BATCH = 5000
@@ -94,3 +97,19 @@ def seated_enrolments(
         )
         found.update({(r[0], r[1]): r[2] for r in rows})
     return found
+
+
+def adopted_plan_stamp(
+    session: Session, mission_code: str | None, kind: str
+) -> tuple[int, dt.datetime] | None:
+    """The row id and creation time of the mission's adopted plan of `kind`, read without
+    its contents: what tells a cached reading of the plan that it still holds."""
+    mission = find_mission(session, mission_code)
+    found = session.execute(
+        select(PlanVersionRow.id, PlanVersionRow.created_at).where(
+            PlanVersionRow.mission_id == mission.id,
+            PlanVersionRow.kind == kind,
+            PlanVersionRow.state == PlanState.ADOPTED.value,
+        )
+    ).first()
+    return None if found is None else (found[0], found[1])
