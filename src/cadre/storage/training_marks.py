@@ -10,7 +10,10 @@ from collections.abc import Iterable, Mapping, Sequence
 from sqlalchemy import bindparam, insert, select, update
 from sqlalchemy.orm import Session
 
-from cadre.domain.training.certificates import Mark
+from cadre.domain.lifecycle import PlanState
+from cadre.domain.training.certificates import Certificate, Mark
+from cadre.storage.models import PlanVersionRow
+from cadre.storage.scenarios import find_mission
 from cadre.storage.training import AttendanceRow, CertificateRow, EnrolmentRow, TraineeRow
 
 BATCH = 5000
@@ -94,3 +97,79 @@ def seated_enrolments(
         )
         found.update({(r[0], r[1]): r[2] for r in rows})
     return found
+
+
+def adopted_plan_stamp(
+    session: Session, mission_code: str | None, kind: str
+) -> tuple[int, dt.datetime] | None:
+    """The row id and creation time of the mission's adopted plan of `kind`, read without
+    its contents: what tells a cached reading of the plan that it still holds."""
+    mission = find_mission(session, mission_code)
+    found = session.execute(
+        select(PlanVersionRow.id, PlanVersionRow.created_at).where(
+            PlanVersionRow.mission_id == mission.id,
+            PlanVersionRow.kind == kind,
+            PlanVersionRow.state == PlanState.ADOPTED.value,
+        )
+    ).first()
+    return None if found is None else (found[0], found[1])
+
+
+_MARK = {m.value: m for m in Mark}
+
+
+def run_marks(session: Session, mission_id: int, run: str) -> dict[int, dict[dt.date, Mark]]:
+    """Every mark of a run by enrolment, in one query over the run's enrolments."""
+    found: dict[int, dict[dt.date, Mark]] = {}
+    rows = session.execute(
+        select(AttendanceRow.enrolment_id, AttendanceRow.day, AttendanceRow.mark)
+        .join(EnrolmentRow, EnrolmentRow.id == AttendanceRow.enrolment_id)
+        .where(EnrolmentRow.mission_id == mission_id, EnrolmentRow.run == run)
+    )
+    for enrolment, day, mark in rows:
+        found.setdefault(enrolment, {})[day] = _MARK[mark]
+    return found
+
+
+def expiring_with_holders(
+    session: Session,
+    mission_id: int,
+    today: dt.date,
+    until: dt.date,
+    *,
+    school: str = "",
+    discipline: str = "",
+) -> list[tuple[Certificate, str]]:
+    """Certificates not revoked whose last day falls between today and `until` (of one
+    school or discipline when named), each with its holder's Latin name: one query, plain
+    columns, by school, discipline and expiry."""
+    query = (
+        select(
+            CertificateRow.number,
+            CertificateRow.trainee_id,
+            CertificateRow.course,
+            CertificateRow.run,
+            CertificateRow.issued,
+            CertificateRow.expires,
+            CertificateRow.site,
+            CertificateRow.discipline,
+            TraineeRow.latin,
+        )
+        .join(TraineeRow, TraineeRow.id == CertificateRow.trainee_id)
+        .where(
+            CertificateRow.mission_id == mission_id,
+            CertificateRow.revoked_on.is_(None),
+            CertificateRow.expires >= today,
+            CertificateRow.expires <= until,
+            CertificateRow.issued <= today,
+        )
+    )
+    if school:
+        query = query.where(CertificateRow.site == school)
+    if discipline:
+        query = query.where(CertificateRow.discipline == discipline)
+    order = (CertificateRow.site, CertificateRow.discipline, CertificateRow.expires)
+    return [
+        (Certificate(r[0], r[1], r[2], r[3], r[4], r[5], None, "", r[6], r[7]), r[8])
+        for r in session.execute(query.order_by(*order, CertificateRow.number))
+    ]

@@ -68,32 +68,6 @@ def certificates_of(session: Session, trainee_ids: Iterable[int]) -> list[Certif
     return [certificate_of(r) for r in rows]
 
 
-def certificates_expiring(
-    session: Session,
-    mission_id: int,
-    today: dt.date,
-    until: dt.date,
-    *,
-    school: str = "",
-    discipline: str = "",
-) -> list[CertificateRow]:
-    """Certificates not revoked whose last day falls between today and `until`, of one
-    school or discipline when named."""
-    query = select(CertificateRow).where(
-        CertificateRow.mission_id == mission_id,
-        CertificateRow.revoked_on.is_(None),
-        CertificateRow.expires >= today,
-        CertificateRow.expires <= until,
-        CertificateRow.issued <= today,
-    )
-    if school:
-        query = query.where(CertificateRow.site == school)
-    if discipline:
-        query = query.where(CertificateRow.discipline == discipline)
-    order = (CertificateRow.site, CertificateRow.discipline, CertificateRow.expires)
-    return list(session.scalars(query.order_by(*order, CertificateRow.number)))
-
-
 def next_certificate(session: Session, mission_id: int, prefix: str) -> int:
     """The next sequence number after the certificates whose number starts with `prefix`."""
     found = session.scalar(

@@ -21,7 +21,7 @@ from cadre.interchange.trainees import trainee_document
 from cadre.services.training.release import TrainingSight, sight, trainee_not_found
 from cadre.services.training.runs import taught_runs
 from cadre.services.unit_of_work import UnitOfWork
-from cadre.storage import training_results as results_rows
+from cadre.storage import training_marks
 from cadre.storage import training_rows as rows
 from cadre.storage.training import TraineeRow
 
@@ -163,14 +163,11 @@ def expiring_certificates(
     with uow.transaction() as session:
         seen = reader_sight(uow, session, principal, mission, CERTIFICATES)
         until = day + dt.timedelta(days=max(0, days))
-        found = results_rows.certificates_expiring(
+        found = training_marks.expiring_with_holders(
             session, seen.mission_id, day, until, school=school, discipline=discipline
         )
-        found = [c for c in found if seen.sees_trainee(c.trainee_id)]
-        names = rows.latin_names(session, {c.trainee_id for c in found})
         return [
-            ExpiringCertificate(
-                results_rows.certificate_of(c), names.get(c.trainee_id, ""), c.site, c.discipline
-            )
-            for c in found
+            ExpiringCertificate(c, name, c.site, c.discipline)
+            for c, name in found
+            if seen.sees_trainee(c.trainee)
         ]

@@ -53,7 +53,8 @@ def _grid(
     session: Session, seen: TrainingSight, seats: RunSeats
 ) -> tuple[RosterSheet, dict[int, dict[dt.date, Mark]]]:
     seated = _seated(session, seen, seats.run)
-    marks = results_rows.marks(session, [e.id for e in seated])
+    on_run = training_marks.run_marks(session, seen.mission_id, seats.run)
+    marks = {e.id: on_run.get(e.id, {}) for e in seated}
     people = training_marks.trainees_by_id(session, seen.mission_id, [e.trainee_id for e in seated])
     lines = tuple(
         SheetLine(

@@ -4,12 +4,15 @@ language and prerequisites, and who teaches. Read from the timetable the mission
 
 from __future__ import annotations
 
+import datetime as dt
+from collections import OrderedDict
 from dataclasses import dataclass
 
 from cadre.domain.errors import NotFound
 from cadre.domain.training.enrolment import RunSeats
-from cadre.services.timetable.queries import load_timetable, view_of
+from cadre.services.timetable.queries import KIND, load_timetable, view_of
 from cadre.services.unit_of_work import UnitOfWork
+from cadre.storage import training_marks
 
 
 @dataclass(frozen=True)
@@ -27,8 +30,29 @@ class MissionRuns:
         return frozenset(r.run for r in self.runs.values() if trainer in r.instructors)
 
 
+# Readings of adopted timetables by (database, plan row, made at): a stored version never changes,
+# so a reading holds while that version stays the adopted one. A few, the newest kept.
+_READ: OrderedDict[tuple[str, int, dt.datetime], MissionRuns] = OrderedDict()
+_KEEP = 8
+
+
 def mission_runs(uow: UnitOfWork, mission: str | None) -> MissionRuns:
     """Every placed run of the mission's timetable; NotFound when there is none yet."""
+    with uow.transaction() as session:
+        adopted = training_marks.adopted_plan_stamp(session, mission, KIND)
+    key = (str(uow.engine.url), *adopted) if adopted is not None else None
+    if key is not None and key in _READ:
+        _READ.move_to_end(key)
+        return _READ[key]
+    found = _read_runs(uow, mission)
+    if key is not None:
+        _READ[key] = found
+        while len(_READ) > _KEEP:
+            _READ.popitem(last=False)
+    return found
+
+
+def _read_runs(uow: UnitOfWork, mission: str | None) -> MissionRuns:
     version = load_timetable(uow, None, mission)
     found = {}
     for placed in view_of(version).runs:
