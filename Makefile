@@ -138,3 +138,6 @@ schemathesis: $(STAMP)
 .PHONY: bench-training
 bench-training: $(STAMP)
 	$(BIN)/python bench/training.py
+
+bench-xapi: $(STAMP)
+	$(BIN)/python bench/xapi.py

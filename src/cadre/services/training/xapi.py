@@ -164,7 +164,11 @@ def queue(uow: UnitOfWork, mission: str | None = None) -> int:
     made = statements(uow, None, mission)
     with uow.transaction() as session:
         seen = sight(session, None, mission)
-        have = set(session.scalars(select(OutboxRow.statement_id)))
+        have = set(
+            session.scalars(
+                select(OutboxRow.statement_id).where(OutboxRow.mission_id == seen.mission_id)
+            )
+        )
         now = dt.datetime.now(dt.UTC)
         fresh = [s for s in made if s["id"] not in have]
         for s in fresh:
