@@ -60,6 +60,14 @@ class InitialGraduates:
 
 
 @dataclass(frozen=True)
+class HandoverTarget:
+    """The month by which the scenario wants a discipline handed over to host instructors."""
+
+    discipline: str
+    by: dt.date
+
+
+@dataclass(frozen=True)
 class PlanningParameters:
     """Planning figures a scenario may override; defaults from the reference planning figures."""
 
@@ -86,6 +94,15 @@ class PlanningParameters:
     mobile_team_windows: tuple[MobileTeamWindow, ...] = ()
     out_of_country_seats: tuple[SeatOffer, ...] = ()
     initial_graduates: tuple[InitialGraduates, ...] = ()
+    # Handover (docs/capacity.md, "Handover"; defaults in docs/sources.md):
+    handover_tolerance: float = 0.05  # share of a month's teaching foreign-led runs may keep
+    handover_sustained_months: int = 6  # months host-led runs must cover the demand in a row
+    # foreign advisers and quality assurance each discipline keeps until the mission ends
+    quality_assurance_per_discipline: int = 2
+    mission_ends_at_handover: bool = False  # true: the floor goes with each discipline's handover
+    # instructor and master courses are taught by foreign staff before this day (None: always)
+    host_masters_from: dt.date | None = None
+    handover_by: tuple[HandoverTarget, ...] = ()
 
 
 class _Coded(Protocol):

@@ -9,6 +9,7 @@ from cadre.domain.catalogue import Course, Discipline, InstructorLevel, Qualific
 from cadre.domain.contributors import Caveat, Contributor, Pledge, Restriction, Trainer
 from cadre.domain.host import Cohort, Demand, HostName
 from cadre.domain.scenario import (
+    HandoverTarget,
     InitialGraduates,
     Mission,
     MobileTeamWindow,
@@ -234,8 +235,10 @@ def _planning(shape: PlanningShape) -> PlanningParameters:
                 "mobile_team_windows",
                 "out_of_country_seats",
                 "initial_graduates",
+                "handover_by",
             }
         ),
+        handover_by=tuple(HandoverTarget(h.discipline, h.by) for h in shape.handover_by),
         budget_per_year=tuple(YearBudget(b.year, b.amount) for b in shape.budget_per_year),
         mobile_team_windows=tuple(
             MobileTeamWindow(w.start, w.end, w.site) for w in shape.mobile_team_windows
@@ -262,6 +265,7 @@ def planning_document(p: PlanningParameters) -> dict[str, Any]:
             for o in p.out_of_country_seats
         ],
         "initial_graduates": [{"course": g.course, "count": g.count} for g in p.initial_graduates],
+        "handover_by": [{"discipline": h.discipline, "by": h.by} for h in p.handover_by],
     }
 
 

@@ -60,6 +60,11 @@ class InitialGraduatesShape(Shape):
     count: Count
 
 
+class HandoverTargetShape(Shape):
+    discipline: Code
+    by: Day = Field(description="The month (its first day or any day of it) handover is wanted by.")
+
+
 class PlanningShape(Shape):
     attrition_per_month: Number = 0.015
     teaching_fraction: Number = 0.6
@@ -94,6 +99,24 @@ class PlanningShape(Shape):
     mobile_team_windows: list[MobileTeamWindowShape] = []
     out_of_country_seats: list[SeatOfferShape] = []
     initial_graduates: list[InitialGraduatesShape] = []
+    handover_tolerance: Number = Field(
+        0.05, description="Share of a month's teaching foreign-led runs may keep at handover."
+    )
+    handover_sustained_months: Months = Field(
+        6, description="Months in a row host-led runs must cover the demand to call a handover."
+    )
+    quality_assurance_per_discipline: Count = Field(
+        2, description="Foreign advisers and quality assurance kept per discipline until the end."
+    )
+    mission_ends_at_handover: bool = Field(
+        False, description="True: the quality-assurance floor leaves with the handover."
+    )
+    host_masters_from: Day | None = Field(
+        None,
+        description="From this day host masters may teach instructor and master courses; "
+        "none: foreign staff teach them throughout.",
+    )
+    handover_by: list[HandoverTargetShape] = []
 
 
 class ContributorShape(Shape):

@@ -52,6 +52,7 @@ class CourseSpec:
     occupancy: tuple[float, ...]  # months of work in each month from the start of a run
     modes: frozenset[RunMode]
     sites: tuple[tuple[str, int], ...]  # (site, seats per run there)
+    host_from: int = 0  # first month host instructors may lead a run (instructor courses)
 
     @property
     def months(self) -> int:
@@ -123,6 +124,13 @@ class CapacityProblem:
     mentor_ratio: int
     cost_per_instructor_month: float
     cost_per_seat: float
+    # Handover (domain/capacity/handover.py) and what stays after it.
+    handover_tolerance: float = 0.05
+    handover_sustained: int = 6
+    quality_assurance: int = 2  # foreign staff per discipline while the mission lasts
+    mission_end: int = 10**6  # month index after the mission's last month
+    mission_ends_at_handover: bool = False
+    handover_by: tuple[tuple[str, int], ...] = ()  # (discipline, month index)
 
     def course(self, code: str) -> CourseSpec:
         return next(c for c in self.courses if c.code == code)
@@ -154,10 +162,15 @@ def build_problem(
     months = tuple(first_of_month(mission.start, k) for k in range(horizon))
     cadre = sorted({c.instructor_qualification for c in scenario.courses})
     host = mission.host
+    masters = (
+        horizon
+        if p.host_masters_from is None
+        else max(0, _months_between(mission.start, p.host_masters_from))
+    )
     return CapacityProblem(
         mode=mode,
         months=months,
-        courses=tuple(_course(scenario, c.code, p) for c in scenario.courses),
+        courses=tuple(_course(scenario, c.code, p, masters) for c in scenario.courses),
         sites=tuple(
             _site(scenario, s.code, months) for s in scenario.sites if s.kind != SiteKind.ABROAD
         ),
@@ -197,10 +210,23 @@ def build_problem(
         mentor_ratio=p.mentor_ratio,
         cost_per_instructor_month=p.cost_per_foreign_instructor_month,
         cost_per_seat=p.cost_per_out_of_country_seat,
+        handover_tolerance=p.handover_tolerance,
+        handover_sustained=p.handover_sustained_months,
+        quality_assurance=p.quality_assurance_per_discipline,
+        mission_end=length,
+        mission_ends_at_handover=p.mission_ends_at_handover,
+        handover_by=tuple(
+            (h.discipline, _months_between(mission.start, h.by)) for h in p.handover_by
+        ),
     )
 
 
-def _course(scenario: Scenario, code: str, p: PlanningParameters) -> CourseSpec:
+def _months_between(start: dt.date, day: dt.date) -> int:
+    """The index of `day`'s month counted from `start`'s month."""
+    return (day.year - start.year) * 12 + day.month - start.month
+
+
+def _course(scenario: Scenario, code: str, p: PlanningParameters, masters: int) -> CourseSpec:
     c = scenario.course(code)
     sites = tuple(
         (site.code, min(c.max_class_size, max(r.capacity for r in site.rooms)))
@@ -232,6 +258,9 @@ def _course(scenario: Scenario, code: str, p: PlanningParameters) -> CourseSpec:
         occupancy=occupancy(c.duration_days),
         modes=frozenset(modes),
         sites=sites,
+        # Instructor and master courses stay with foreign staff until the scenario's rule
+        # lets host masters teach them (`host_masters_from`).
+        host_from=masters if c.trains_instructors else 0,
     )
 
 

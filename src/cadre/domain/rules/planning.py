@@ -15,6 +15,7 @@ def planning_figures_are_sound(s: Scenario, _: Registries) -> Iterator[Violation
     p = s.planning
     rates = {
         "attrition_per_month": (p.attrition_per_month, 0.0, False, "at least 0 and below 1"),
+        "handover_tolerance": (p.handover_tolerance, 0.0, False, "at least 0 and below 1"),
         "teaching_fraction": (p.teaching_fraction, 0.0, True, "above 0 and at most 1"),
         "foreign_teaching_fraction": (
             p.foreign_teaching_fraction,
@@ -30,7 +31,7 @@ def planning_figures_are_sound(s: Scenario, _: Registries) -> Iterator[Violation
         ),
     }
     for name, (value, low, upper_inclusive, wording) in rates.items():
-        above = value >= low if name == "attrition_per_month" else value > low
+        above = value >= low if wording.startswith("at least") else value > low
         below = value <= 1 if upper_inclusive else value < 1
         if not (above and below):
             yield Violation(
@@ -54,6 +55,8 @@ def planning_figures_are_sound(s: Scenario, _: Registries) -> Iterator[Violation
     for name in ("cost_per_foreign_instructor_month", "cost_per_out_of_country_seat"):
         if getattr(p, name) < 0:
             yield Violation(("planning", name), f"{name.replace('_', ' ')} cannot be negative")
+    if p.handover_sustained_months < 1:
+        yield Violation(("planning", "handover_sustained_months"), "a handover must hold 1 month")
     for i, budget in enumerate(p.budget_per_year):
         if budget.amount <= 0:
             yield Violation(
@@ -68,6 +71,13 @@ def planning_inputs_are_known(s: Scenario, _: Registries) -> Iterator[Violation]
     senders = {c.code for c in s.contributors if c.role.sends_trainers}
     first, last = s.mission.start.year, s.mission.end.year
     p = s.planning
+    disciplines = {d.code for d in s.disciplines}
+    for i, target in enumerate(p.handover_by):
+        if target.discipline not in disciplines:
+            yield Violation(
+                ("planning", "handover_by", i, "discipline"),
+                f"a handover is wanted for {target.discipline}, which is not a discipline",
+            )
     for i, w in enumerate(p.mobile_team_windows):
         if w.end < w.start:
             yield Violation(

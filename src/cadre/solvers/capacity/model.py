@@ -8,7 +8,8 @@ Runs are continuous at this strategic level. Each family of rows says one rule:
 - host:     host-led teaching and host mentoring fit the host cadre's teaching time;
 - mentor:   newly certified host instructors are mentored by foreign or host instructors;
 - pool:     entrants to a course come from graduates of its prerequisites not yet enrolled;
-- force:    the foreign requirement is the teaching of foreign-led runs plus foreign mentoring;
+- force:    the foreign requirement is the teaching of foreign-led runs plus foreign mentoring
+            (the advisory floor is added beside it: domain/capacity/handover.py);
 - supply:   (check mode) foreign teaching comes from pledges allowed there by their caveats;
 - pledge:   (check mode) a pledge's people cannot teach more than its person-months;
 - seats:    out-of-country entrants fit the seats nations offer that year;

@@ -61,7 +61,9 @@ def add_columns(m: CapacityModel) -> None:
                         continue
                     if mode == RunMode.MOBILE and RunMode.RESIDENT in c.modes and not check:
                         continue  # without caveats a resident run does all a mobile one does
-                    if mode == RunMode.HOST and c.instructor_qualification not in cadre:
+                    if mode == RunMode.HOST and (
+                        c.instructor_qualification not in cadre or t < c.host_from
+                    ):
                         continue
                     m.runs[c.code, t, site, mode] = lp.variable()
             if RunMode.ABROAD in c.modes:
