@@ -146,8 +146,10 @@ def test_raising_attrition_never_lowers_the_requirement(s: Scenario, rise: float
         # Handover is no longer first in the objective: the requirement (instructor-months
         # with its small weights, stage three's cost) only grows with attrition.
         assert (after.objective or 0.0) >= (before.objective or 0.0) - ROUNDING
-        # and a handover read from the plan never comes earlier.
-        assert all(handovers(after.solution)[d] >= h for d, h in handovers(before.solution).items())
+        # A handover read from the plan may come earlier with more attrition: the plan of
+        # fewest instructor-months may then train more instructors early (a counterexample:
+        # 84 and 111 wanted, attrition 0.01 → 0.04, handover month 10 → 8). Handover is not
+        # first in the objective (issue 14), so this is not asserted; the requirement is.
 
 
 @settings(max_examples=15, deadline=None)

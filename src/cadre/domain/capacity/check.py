@@ -299,7 +299,7 @@ def _handovers(problem: CapacityProblem, plan: CapacityPlan, tol: float) -> list
             if c.discipline != h.subject or r.mode == RunMode.ABROAD:
                 continue
             for k, share in enumerate(c.occupancy):
-                if r.month + k < horizon:
+                if c.host_from <= r.month + k < horizon:  # courses the host may lead then
                     total[r.month + k] += share * c.instructors * r.runs
                     if r.mode.foreign_led:
                         led[r.month + k] += share * c.instructors * r.runs

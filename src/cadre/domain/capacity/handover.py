@@ -3,10 +3,12 @@ cover a discipline's (or a school's) demand, within the scenario's tolerance, fo
 period.
 
 A month counts when foreign-led runs do at most `handover_tolerance` of the teaching under way
-in it and the host cadre of every qualification the subject teaches can lead at least one run
-(and carries the host-led runs it has). No month counts in a year whose demand is unmet. The
-handover is the first month that starts `handover_sustained` counted months in a row inside the
-horizon; otherwise the subject is "not within the horizon", with the reason.
+in it (of the courses host instructors may lead then: instructor and master courses stay with
+foreign staff until `host_masters_from`) and the host cadre of every qualification the
+subject teaches can lead at least one run (and carries the host-led runs it has). No month
+counts in a year whose demand is unmet. The handover is the first month that starts
+`handover_sustained` counted months in a row inside the horizon; otherwise the subject is
+"not within the horizon", with the reason.
 """
 
 from __future__ import annotations
@@ -111,7 +113,9 @@ def _loads(
         c = courses[r.course]
         series = host if r.mode == RunMode.HOST else foreign
         for k, share in enumerate(c.occupancy):
-            if r.month + k < horizon:
+            # Courses the scenario keeps with foreign staff (instructor and master courses
+            # before `host_masters_from`) are the advisory floor's work, not the host's.
+            if c.host_from <= r.month + k < horizon:
                 series[r.month + k] += share * c.instructors * r.runs
     return foreign, host
 

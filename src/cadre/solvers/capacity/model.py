@@ -10,6 +10,7 @@ Runs are continuous at this strategic level. Each family of rows says one rule:
 - pool:     entrants to a course come from graduates of its prerequisites not yet enrolled;
 - force:    the foreign requirement is the teaching of foreign-led runs plus foreign mentoring
             (the advisory floor is added beside it: domain/capacity/handover.py);
+- turbulence: a discipline's foreign force changes month to month by up − down (charged);
 - supply:   (check mode) foreign teaching comes from pledges allowed there by their caveats;
 - pledge:   (check mode) a pledge's people cannot teach more than its person-months;
 - seats:    out-of-country entrants fit the seats nations offer that year;
@@ -176,6 +177,25 @@ def _force_rows(m: CapacityModel) -> None:
             terms.extend((col, -a) for col, a in by_month.get((q, t), []))
             m.lp.row(terms, 0.0, 0.0, ("force", (q, t)))
             m.lp.row([(m.peak[q], 1.0), (m.force[q, t], -1.0)], 0.0, INF, ("peak", (q, t)))
+    _turbulence_rows(m)
+
+
+def _turbulence_rows(m: CapacityModel) -> None:
+    """Each discipline's foreign force this month less last month's = up − down; the
+    objective charges both (rotations are 4–12 months: people do not come for one month).
+    Only the aggregate per discipline, so the model grows by two columns a discipline-month."""
+    p = m.problem
+    of: dict[str, set[str]] = defaultdict(set)
+    for c in p.courses:
+        if c.instructor_qualification in p.cadre_qualifications:
+            of[c.discipline].add(c.instructor_qualification)
+    for discipline, qualifications in of.items():
+        for t in range(1, m.horizon):
+            up, down = m.lp.variable(), m.lp.variable()
+            m.turbulence[discipline, t] = (up, down)
+            terms = [(m.force[q, t], 1.0) for q in qualifications]
+            terms += [(m.force[q, t - 1], -1.0) for q in qualifications]
+            m.lp.row([*terms, (up, -1.0), (down, 1.0)], 0.0, 0.0, ("turbulence", (discipline, t)))
 
 
 def _supply_rows(m: CapacityModel) -> None:

@@ -32,6 +32,9 @@ from cadre.solvers.capacity.vars import CapacityModel
 RUN_COST = 1e-4  # keeps runs nobody needs out of the plan without trading against people
 PEAK_WEIGHT = 1e-2  # among plans with equally few instructor-months, the flattest
 UNMET_WEIGHT = 1e3  # a first guess only: stage two then minimises unmet demand alone
+# Instructor-months charged per person the foreign force of a discipline gains or loses in a
+# month: a quarter of the shortest tour (4 months), so a one-month post costs two more months.
+TURBULENCE = 1.0
 FOREIGN_LED_WEIGHT = 1e-3  # per instructor-month of foreign-led teaching: host-led when equal
 TARGET_SLACK = 1e-3  # share of stage three's cost the handover targets may add
 
@@ -179,11 +182,13 @@ def toward_targets(
 
 
 def final_costs(model: CapacityModel) -> dict[int, float]:
-    """The costs of stage three: instructor-months, then the peak, then foreign-led teaching
+    """The costs of stage three: instructor-months and turbulence, then the peak, then
+    foreign-led teaching
     (so that the advisory floor, which may teach at no cost in instructor-months, does not
     keep runs host instructors can lead), then runs nobody needs."""
     costs = dict.fromkeys(model.force.values(), 1.0)
     costs.update(dict.fromkeys(model.peak.values(), PEAK_WEIGHT))
+    costs.update(dict.fromkeys((c for pair in model.turbulence.values() for c in pair), TURBULENCE))
     horizon = model.horizon
     for (code, t, _, mode), col in model.runs.items():
         c = model.courses[code]

@@ -28,6 +28,8 @@ class CapacityModel:
     host_mentoring: dict[tuple[str, int], int] = field(default_factory=dict)
     force: dict[tuple[str, int], int] = field(default_factory=dict)
     peak: dict[str, int] = field(default_factory=dict)
+    # a discipline's foreign force changing from one month to the next: up and down
+    turbulence: dict[tuple[str, int], tuple[int, int]] = field(default_factory=dict)
     # pledge, month, site and mode (None: mentoring), the qualification whose work it does
     assigned: dict[tuple[str, int, str | None, RunMode | None, str], int] = field(
         default_factory=dict
