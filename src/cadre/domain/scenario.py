@@ -68,6 +68,15 @@ class HandoverTarget:
 
 
 @dataclass(frozen=True)
+class AttritionShock:
+    """A month in which a share of the host instructors leaves at once (a unit redeployed, a
+    purge, a pay dispute)."""
+
+    month: dt.date
+    share: float
+
+
+@dataclass(frozen=True)
 class PlanningParameters:
     """Planning figures a scenario may override; defaults from the reference planning figures."""
 
@@ -103,6 +112,12 @@ class PlanningParameters:
     # instructor and master courses are taught by foreign staff before this day (None: always)
     host_masters_from: dt.date | None = None
     handover_by: tuple[HandoverTarget, ...] = ()
+    # The instructor pipeline (docs/capacity.md, "The instructor pipeline"; docs/sources.md):
+    vetting_yield: float = 0.8  # of those selected, the share who pass vetting and language
+    mentoring_experience_months: int = 12  # certified months before a host instructor mentors
+    new_instructors_per_school_month: float = 8.0  # a school absorbs at most so many a month
+    master_attrition_per_month: float = 0.01  # host master trainers leave less often
+    attrition_shocks: tuple[AttritionShock, ...] = ()
 
 
 class _Coded(Protocol):

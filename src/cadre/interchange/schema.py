@@ -65,6 +65,11 @@ class HandoverTargetShape(Shape):
     by: Day = Field(description="The month (its first day or any day of it) handover is wanted by.")
 
 
+class AttritionShockShape(Shape):
+    month: Day = Field(description="Any day of the month in which the share leaves.")
+    share: Number = Field(description="Share of the host instructors who leave that month.")
+
+
 class PlanningShape(Shape):
     attrition_per_month: Number = 0.015
     teaching_fraction: Number = 0.6
@@ -117,6 +122,19 @@ class PlanningShape(Shape):
         "none: foreign staff teach them throughout.",
     )
     handover_by: list[HandoverTargetShape] = []
+    vetting_yield: Number = Field(
+        0.8, description="Of those selected as instructors, the share passing vetting and language."
+    )
+    mentoring_experience_months: Months = Field(
+        12, description="Months certified before a host instructor may mentor."
+    )
+    new_instructors_per_school_month: Number = Field(
+        8.0, description="New host instructors a school can absorb in a month."
+    )
+    master_attrition_per_month: Number = Field(
+        0.01, description="Host master trainers leaving, a share a month."
+    )
+    attrition_shocks: list[AttritionShockShape] = []
 
 
 class ContributorShape(Shape):

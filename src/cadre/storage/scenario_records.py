@@ -11,6 +11,7 @@ from cadre.domain.catalogue import Course, CourseLevel, DeliveryMode
 from cadre.domain.contributors import Caveat, Pledge, Restriction, Trainer
 from cadre.domain.host import Cohort
 from cadre.domain.scenario import (
+    AttritionShock,
     HandoverTarget,
     InitialGraduates,
     MobileTeamWindow,
@@ -138,6 +139,7 @@ def planning_of(stored: dict[str, Any]) -> PlanningParameters:
         "initial_graduates",
         "handover_by",
         "host_masters_from",
+        "attrition_shocks",
     }
     day = dt.date.fromisoformat
     masters = stored.get("host_masters_from")
@@ -146,6 +148,9 @@ def planning_of(stored: dict[str, Any]) -> PlanningParameters:
         host_masters_from=day(masters) if masters else None,
         handover_by=tuple(
             HandoverTarget(h["discipline"], day(h["by"])) for h in stored.get("handover_by", [])
+        ),
+        attrition_shocks=tuple(
+            AttritionShock(day(a["month"]), a["share"]) for a in stored.get("attrition_shocks", [])
         ),
         budget_per_year=tuple(YearBudget(**b) for b in stored.get("budget_per_year", [])),
         mobile_team_windows=tuple(

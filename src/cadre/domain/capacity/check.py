@@ -198,9 +198,16 @@ def _cadre(
             for t in range(len(problem.months))
         ]
         stock = 0.0
+        history: list[float] = []
+        absorbed = dict(problem.absorption).get(q)
         for t in range(len(problem.months)):
-            stock = initial.get(q, 0.0) if t == 0 else (1 - problem.attrition) * stock
-            stock += made[t - lag - 1] if t - lag - 1 >= 0 else 0.0
+            stock = initial.get(q, 0.0) if t == 0 else problem.survival(q, t) * stock
+            certified = made[t - lag - 1] if t - lag - 1 >= 0 else 0.0
+            stock += certified
+            history.append(stock)
+            if absorbed is not None and _over(certified, absorbed, tol):
+                found.append(f"{certified:.2f} new {q} instructors in month {t}, above {absorbed}")
+            found += _experience(problem, plan, q, t, history, initial.get(q, 0.0), tol)
             shown = plan.host_cadre[q][t]
             if abs(shown - stock) > tol * max(1.0, stock):
                 found.append(
@@ -215,6 +222,28 @@ def _cadre(
             if used > problem.host_teaching_fraction * stock + tol * max(1.0, used):
                 found.append(f"host {q} instructors overloaded in month {t}: {used:.2f} needed")
     return found
+
+
+def _experience(
+    problem: CapacityProblem,
+    plan: CapacityPlan,
+    q: str,
+    t: int,
+    history: list[float],
+    initial: float,
+    tol: float,
+) -> list[str]:
+    """Host mentors in month t are among those certified `mentoring_experience` months before."""
+    e = problem.mentoring_experience
+    if e <= 0:
+        return []
+    base = history[t - e] if t >= e else initial
+    for k in range(max(0, t - e) + 1, t + 1):
+        base *= problem.survival(q, k)
+    mentoring = plan.host_mentoring[q][t]
+    if _over(mentoring, problem.host_teaching_fraction * base, tol):
+        return [f"{mentoring:.2f} host {q} mentors in month {t}, only {base:.2f} experienced"]
+    return []
 
 
 def _force(

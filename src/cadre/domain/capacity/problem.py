@@ -11,7 +11,7 @@ import math
 from dataclasses import dataclass
 from enum import StrEnum
 
-from cadre.domain.catalogue import DeliveryMode, lower_rungs
+from cadre.domain.catalogue import DeliveryMode, InstructorLevel, lower_rungs
 from cadre.domain.scenario import PlanningParameters, Scenario
 from cadre.domain.sites import SiteKind
 
@@ -131,6 +131,17 @@ class CapacityProblem:
     mission_end: int = 10**6  # month index after the mission's last month
     mission_ends_at_handover: bool = False
     handover_by: tuple[tuple[str, int], ...] = ()  # (discipline, month index)
+    # The instructor pipeline.
+    attrition_by: tuple[tuple[str, float], ...] = ()  # per qualification, else `attrition`
+    shocks: tuple[tuple[int, float], ...] = ()  # (month index, share of the cadre leaving)
+    mentoring_experience: int = 0  # certified months before a host instructor mentors
+    absorption: tuple[tuple[str, float], ...] = ()  # new instructors a month per qualification
+
+    def survival(self, qualification: str, t: int) -> float:
+        """The share of month t−1's host instructors of `qualification` still there in t."""
+        rate = dict(self.attrition_by).get(qualification, self.attrition)
+        shock = sum(share for month, share in self.shocks if month == t)
+        return (1 - rate) * (1 - min(1.0, shock))
 
     def course(self, code: str) -> CourseSpec:
         return next(c for c in self.courses if c.code == code)
@@ -218,7 +229,33 @@ def build_problem(
         handover_by=tuple(
             (h.discipline, _months_between(mission.start, h.by)) for h in p.handover_by
         ),
+        attrition_by=tuple(
+            (q.code, p.master_attrition_per_month)
+            for q in scenario.qualifications
+            if q.code in cadre and q.level == InstructorLevel.MASTER_TRAINER
+        ),
+        shocks=tuple(
+            (_months_between(mission.start, a.month), a.share) for a in p.attrition_shocks
+        ),
+        mentoring_experience=p.mentoring_experience_months,
+        absorption=_absorption(scenario, cadre),
     )
+
+
+def _absorption(scenario: Scenario, cadre: list[str]) -> tuple[tuple[str, float], ...]:
+    """New instructors of each qualification the schools that teach with it absorb a month."""
+    per_school = scenario.planning.new_instructors_per_school_month
+    schools = {
+        q: {
+            s.code
+            for c in scenario.courses
+            if c.instructor_qualification == q
+            for s in scenario.sites
+            if s.kind != SiteKind.ABROAD and s.teaches(c.discipline)
+        }
+        for q in cadre
+    }
+    return tuple((q, per_school * max(1, len(schools[q]))) for q in cadre)
 
 
 def _months_between(start: dt.date, day: dt.date) -> int:
@@ -254,7 +291,10 @@ def _course(scenario: Scenario, code: str, p: PlanningParameters, masters: int) 
         instructor_qualification=c.instructor_qualification,
         grants=c.grants,
         prerequisites=c.prerequisites,
-        selection_rate=p.instructor_selection_rate if c.trains_instructors else 1.0,
+        # kept as instructors: selected from the class, then vetted and screened for language
+        selection_rate=p.instructor_selection_rate * p.vetting_yield
+        if c.trains_instructors
+        else 1.0,
         occupancy=occupancy(c.duration_days),
         modes=frozenset(modes),
         sites=sites,

@@ -16,6 +16,13 @@ def planning_figures_are_sound(s: Scenario, _: Registries) -> Iterator[Violation
     rates = {
         "attrition_per_month": (p.attrition_per_month, 0.0, False, "at least 0 and below 1"),
         "handover_tolerance": (p.handover_tolerance, 0.0, False, "at least 0 and below 1"),
+        "master_attrition_per_month": (
+            p.master_attrition_per_month,
+            0.0,
+            False,
+            "at least 0 and below 1",
+        ),
+        "vetting_yield": (p.vetting_yield, 0.0, True, "above 0 and at most 1"),
         "teaching_fraction": (p.teaching_fraction, 0.0, True, "above 0 and at most 1"),
         "foreign_teaching_fraction": (
             p.foreign_teaching_fraction,
@@ -57,6 +64,17 @@ def planning_figures_are_sound(s: Scenario, _: Registries) -> Iterator[Violation
             yield Violation(("planning", name), f"{name.replace('_', ' ')} cannot be negative")
     if p.handover_sustained_months < 1:
         yield Violation(("planning", "handover_sustained_months"), "a handover must hold 1 month")
+    if p.new_instructors_per_school_month <= 0:
+        yield Violation(
+            ("planning", "new_instructors_per_school_month"),
+            "a school must be able to absorb some new instructors",
+        )
+    for i, shock in enumerate(p.attrition_shocks):
+        if not 0 <= shock.share <= 1:
+            yield Violation(
+                ("planning", "attrition_shocks", i, "share"),
+                f"a shock's share must be 0 to 1, not {shock.share}",
+            )
     for i, budget in enumerate(p.budget_per_year):
         if budget.amount <= 0:
             yield Violation(
