@@ -58,7 +58,12 @@ def site(code: str, rooms: int, disciplines: frozenset[str] = frozenset()) -> Si
 def scenario(years: int = 4, **changes: Any) -> Scenario:
     base = Scenario(
         mission=Mission("T", "Test", "IRQ", START, dt.date(START.year + years - 1, 12, 31)),
-        planning=PlanningParameters(certification_lag_months=0, foreign_teaching_fraction=0.8),
+        # The closed forms are of the teaching force: no advisory floor beside it.
+        planning=PlanningParameters(
+            certification_lag_months=0,
+            foreign_teaching_fraction=0.8,
+            quality_assurance_per_discipline=0,
+        ),
         contributors=NATIONS,
         sites=(site("S", 50),),
         disciplines=(Discipline("OPS", "Operations"),),
@@ -98,6 +103,7 @@ def cadre_scenario(attrition: float = 0.02, initial: int = 0) -> Scenario:
             certification_lag_months=0,
             teaching_fraction=0.5,
             instructor_selection_rate=0.5,
+            quality_assurance_per_discipline=0,
         ),
         sites=(site("A", 1, frozenset({"ITC"})), site("B", 3, frozenset({"OPS"}))),
         disciplines=(Discipline("ITC", "Instructor training"), Discipline("OPS", "Operations")),

@@ -132,3 +132,34 @@ def test_the_nmi_example_deploys_a_force_of_the_size_on_record(work: UnitOfWork)
     on = {a.line for a in view.result.solution.allocations if a.offer in ("P-CAN-HQ", "P-CAN-FP")}
     kinds_filled = {line.kind.value for line in view.problem.lines if line.number in on}
     assert kinds_filled == {"headquarters", "force_protection"}
+
+
+def test_handover_targets_set_for_one_run_are_honoured_or_missed_with_the_reason(
+    work: UnitOfWork,
+) -> None:
+    """`--set handover_by=...` (the docs offered it; it was refused): a target far out is met,
+    one in the first month cannot be, and says why."""
+    scenarios.import_file(work, TINY)
+    scenario = read_scenario(TINY)
+    first, last = scenario.disciplines[0].code, scenario.mission.end.strftime("%Y-%m")
+    start = scenario.mission.start.strftime("%Y-%m")
+    overrides = {"handover_by": f"{first}:{start}", "mission_ends_at_handover": "false"}
+    version = capacity.plan_capacity(work, overrides=overrides, seconds=30)
+    assert version.violations == ()
+    handover = next(h for h in version.plan.handovers if h.subject == first)
+    assert handover.target == scenario.mission.start.replace(day=1)
+    assert handover.missed
+    assert "target" in handover.reason
+    later = capacity.plan_capacity(work, overrides={"handover_by": f"{first}:{last}"}, seconds=30)
+    again = next(h for h in later.plan.handovers if h.subject == first)
+    assert again.target is not None
+    assert again.target.strftime("%Y-%m") == last
+    if again.missed:
+        assert again.reason.startswith("target")
+
+
+def test_a_handover_target_refused_when_it_is_not_a_month(work: UnitOfWork) -> None:
+    scenarios.import_file(work, TINY)
+    with pytest.raises(InvalidInput) as refused:
+        capacity.plan_capacity(work, overrides={"handover_by": "CIED:soon"}, seconds=30)
+    assert "handover_by" in str(refused.value)

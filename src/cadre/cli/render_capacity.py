@@ -70,9 +70,16 @@ def plan_summary(plan: CapacityPlan, names: dict[str, str], number: int | None =
 def _handovers(handovers: tuple[Handover, ...], title: str, names: dict[str, str]) -> Table:
     table = Table(title=title, title_justify="left")
     table.add_column("")
-    table.add_column("no foreign instructor needed")
+    table.add_column("host-led runs cover the demand from")
+    table.add_column("target")
+    table.add_column("why not, or why late")
     for h in handovers:
-        table.add_row(names.get(h.subject, h.subject), month_text(h.month, h.index))
+        table.add_row(
+            names.get(h.subject, h.subject),
+            month_text(h.month, h.index),
+            f"{h.target:%b %Y}" if h.target else "",
+            h.reason,
+        )
     return table
 
 

@@ -61,6 +61,23 @@ class InitialGraduates:
 
 
 @dataclass(frozen=True)
+class HandoverTarget:
+    """The month by which the scenario wants a discipline handed over to host instructors."""
+
+    discipline: str
+    by: dt.date
+
+
+@dataclass(frozen=True)
+class AttritionShock:
+    """A month in which a share of the host instructors leaves at once (a unit redeployed, a
+    purge, a pay dispute)."""
+
+    month: dt.date
+    share: float
+
+
+@dataclass(frozen=True)
 class PlanningParameters:
     """Planning figures a scenario may override; defaults from the reference planning figures."""
 
@@ -87,6 +104,21 @@ class PlanningParameters:
     mobile_team_windows: tuple[MobileTeamWindow, ...] = ()
     out_of_country_seats: tuple[SeatOffer, ...] = ()
     initial_graduates: tuple[InitialGraduates, ...] = ()
+    # Handover (docs/capacity.md, "Handover"; defaults in docs/sources.md):
+    handover_tolerance: float = 0.05  # share of a month's teaching foreign-led runs may keep
+    handover_sustained_months: int = 6  # months host-led runs must cover the demand in a row
+    # foreign advisers and quality assurance each discipline keeps until the mission ends
+    quality_assurance_per_discipline: int = 2
+    mission_ends_at_handover: bool = False  # true: the floor goes with each discipline's handover
+    # instructor and master courses are taught by foreign staff before this day (None: always)
+    host_masters_from: dt.date | None = None
+    handover_by: tuple[HandoverTarget, ...] = ()
+    # The instructor pipeline (docs/capacity.md, "The instructor pipeline"; docs/sources.md):
+    vetting_yield: float = 0.8  # of those selected, the share who pass vetting and language
+    mentoring_experience_months: int = 12  # certified months before a host instructor mentors
+    new_instructors_per_school_month: float = 8.0  # a school absorbs at most so many a month
+    master_attrition_per_month: float = 0.01  # host master trainers leave less often
+    attrition_shocks: tuple[AttritionShock, ...] = ()
 
 
 class _Coded(Protocol):

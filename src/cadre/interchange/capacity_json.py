@@ -80,6 +80,8 @@ def _handover(h: Handover) -> dict[str, Any]:
         "subject": h.subject,
         "month": h.month.isoformat() if h.month else None,
         "index": h.index,
+        "reason": h.reason,
+        "target": h.target.isoformat() if h.target else None,
     }
 
 
@@ -88,7 +90,9 @@ def plan_from_json(data: dict[str, Any]) -> CapacityPlan:
         return dt.date.fromisoformat(text) if text else None
 
     def handover(h: dict[str, Any]) -> Handover:
-        return Handover(h["subject"], day(h["month"]), h["index"])
+        return Handover(
+            h["subject"], day(h["month"]), h["index"], h.get("reason", ""), day(h.get("target"))
+        )
 
     return CapacityPlan(
         status=SolveStatus(data["status"]),

@@ -9,6 +9,8 @@ from cadre.domain.catalogue import Course, Discipline, InstructorLevel, Qualific
 from cadre.domain.contributors import Caveat, Contributor, Pledge, Restriction, Trainer
 from cadre.domain.host import Cohort, Demand, HostName
 from cadre.domain.scenario import (
+    AttritionShock,
+    HandoverTarget,
     InitialGraduates,
     Mission,
     MobileTeamWindow,
@@ -243,8 +245,12 @@ def _planning(shape: PlanningShape) -> PlanningParameters:
                 "mobile_team_windows",
                 "out_of_country_seats",
                 "initial_graduates",
+                "handover_by",
+                "attrition_shocks",
             }
         ),
+        attrition_shocks=tuple(AttritionShock(a.month, a.share) for a in shape.attrition_shocks),
+        handover_by=tuple(HandoverTarget(h.discipline, h.by) for h in shape.handover_by),
         budget_per_year=tuple(YearBudget(b.year, b.amount) for b in shape.budget_per_year),
         mobile_team_windows=tuple(
             MobileTeamWindow(w.start, w.end, w.site) for w in shape.mobile_team_windows
@@ -271,6 +277,8 @@ def planning_document(p: PlanningParameters) -> dict[str, Any]:
             for o in p.out_of_country_seats
         ],
         "initial_graduates": [{"course": g.course, "count": g.count} for g in p.initial_graduates],
+        "handover_by": [{"discipline": h.discipline, "by": h.by} for h in p.handover_by],
+        "attrition_shocks": [{"month": a.month, "share": a.share} for a in p.attrition_shocks],
     }
 
 

@@ -61,6 +61,16 @@ class InitialGraduatesShape(Shape):
     count: Count
 
 
+class HandoverTargetShape(Shape):
+    discipline: Code
+    by: Day = Field(description="The month (its first day or any day of it) handover is wanted by.")
+
+
+class AttritionShockShape(Shape):
+    month: Day = Field(description="Any day of the month in which the share leaves.")
+    share: Number = Field(description="Share of the host instructors who leave that month.")
+
+
 class PlanningShape(Shape):
     attrition_per_month: Number = 0.015
     teaching_fraction: Number = 0.6
@@ -95,6 +105,37 @@ class PlanningShape(Shape):
     mobile_team_windows: list[MobileTeamWindowShape] = []
     out_of_country_seats: list[SeatOfferShape] = []
     initial_graduates: list[InitialGraduatesShape] = []
+    handover_tolerance: Number = Field(
+        0.05, description="Share of a month's teaching foreign-led runs may keep at handover."
+    )
+    handover_sustained_months: Months = Field(
+        6, description="Months in a row host-led runs must cover the demand to call a handover."
+    )
+    quality_assurance_per_discipline: Count = Field(
+        2, description="Foreign advisers and quality assurance kept per discipline until the end."
+    )
+    mission_ends_at_handover: bool = Field(
+        False, description="True: the quality-assurance floor leaves with the handover."
+    )
+    host_masters_from: Day | None = Field(
+        None,
+        description="From this day host masters may teach instructor and master courses; "
+        "none: foreign staff teach them throughout.",
+    )
+    handover_by: list[HandoverTargetShape] = []
+    vetting_yield: Number = Field(
+        0.8, description="Of those selected as instructors, the share passing vetting and language."
+    )
+    mentoring_experience_months: Months = Field(
+        12, description="Months certified before a host instructor may mentor."
+    )
+    new_instructors_per_school_month: Number = Field(
+        8.0, description="New host instructors a school can absorb in a month."
+    )
+    master_attrition_per_month: Number = Field(
+        0.01, description="Host master trainers leaving, a share a month."
+    )
+    attrition_shocks: list[AttritionShockShape] = []
 
 
 class DistributionShape(Shape):

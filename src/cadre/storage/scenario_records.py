@@ -11,6 +11,8 @@ from cadre.domain.catalogue import Course, CourseLevel, DeliveryMode
 from cadre.domain.contributors import Caveat, Pledge, Restriction, Trainer
 from cadre.domain.host import Cohort
 from cadre.domain.scenario import (
+    AttritionShock,
+    HandoverTarget,
     InitialGraduates,
     MobileTeamWindow,
     PlanningParameters,
@@ -130,10 +132,26 @@ def caveat_of(r: CaveatRow) -> Caveat:
 
 def planning_of(stored: dict[str, Any]) -> PlanningParameters:
     """Planning figures back from the JSON that `canonical` made of them."""
-    nested = {"budget_per_year", "mobile_team_windows", "out_of_country_seats", "initial_graduates"}
+    nested = {
+        "budget_per_year",
+        "mobile_team_windows",
+        "out_of_country_seats",
+        "initial_graduates",
+        "handover_by",
+        "host_masters_from",
+        "attrition_shocks",
+    }
     day = dt.date.fromisoformat
+    masters = stored.get("host_masters_from")
     return PlanningParameters(
         **{k: v for k, v in stored.items() if k not in nested},
+        host_masters_from=day(masters) if masters else None,
+        handover_by=tuple(
+            HandoverTarget(h["discipline"], day(h["by"])) for h in stored.get("handover_by", [])
+        ),
+        attrition_shocks=tuple(
+            AttritionShock(day(a["month"]), a["share"]) for a in stored.get("attrition_shocks", [])
+        ),
         budget_per_year=tuple(YearBudget(**b) for b in stored.get("budget_per_year", [])),
         mobile_team_windows=tuple(
             MobileTeamWindow(day(w["start"]), day(w["end"]), w["site"])

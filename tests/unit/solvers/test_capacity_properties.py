@@ -13,6 +13,7 @@ from cadre.domain.capacity.problem import PlanMode, build_problem
 from cadre.domain.catalogue import CourseLevel, Discipline, InstructorLevel, Qualification
 from cadre.domain.contributors import Caveat
 from cadre.domain.host import Demand
+from cadre.domain.planning import SolveResult
 from cadre.domain.scenario import PlanningParameters, Scenario
 from cadre.solvers.capacity import solve_capacity
 from tests.capacity_factories import START, course, pledge, scenario, site
@@ -69,14 +70,20 @@ def missions(draw: st.DrawFn) -> Scenario:
     )
 
 
-def plan_of(
-    s: Scenario, mode: PlanMode = PlanMode.SIZING, handover_by: dict[str, int] | None = None
-) -> CapacityPlan:
+def plan_of(s: Scenario, mode: PlanMode = PlanMode.SIZING) -> CapacityPlan:
     problem = build_problem(s, mode)
-    plan = solve_capacity(problem, seconds=20, handover_by=handover_by).solution
+    plan = solve_capacity(problem, seconds=20).solution
     assert plan.status == "optimal"
     assert check_capacity_plan(problem, plan) == []
     return plan
+
+
+def result_of(s: Scenario, mode: PlanMode = PlanMode.SIZING) -> SolveResult[CapacityPlan]:
+    problem = build_problem(s, mode)
+    result = solve_capacity(problem, seconds=20)
+    assert result.status == "optimal"
+    assert check_capacity_plan(problem, result.solution) == []
+    return result
 
 
 def handovers(plan: CapacityPlan) -> dict[str, int]:
@@ -90,6 +97,9 @@ def test_more_pledges_never_increase_the_shortfall(s: Scenario, extra: int) -> N
     assert plan_of(more, PlanMode.CHECK).unmet <= plan_of(s, PlanMode.CHECK).unmet + ROUNDING
 
 
+# More demand or a new caveat may bring a handover earlier: a larger early investment in host
+# instructors makes the cadre self-sufficient sooner, and handover is read from the plan, no
+# longer its first goal (issue 14). What they can never do is lower the requirement.
 @settings(max_examples=15, deadline=None)
 @given(missions(), st.sets(st.sampled_from(["P1", "P2"]), min_size=1))
 def test_a_higher_rung_never_increases_the_shortfall_in_check_mode(
@@ -109,18 +119,19 @@ def test_a_higher_rung_never_increases_the_shortfall_in_check_mode(
 
 @settings(max_examples=15, deadline=None)
 @given(missions(), st.integers(1, 600))
-def test_more_demand_never_brings_a_handover_earlier(s: Scenario, extra: int) -> None:
+def test_more_demand_never_lowers_the_requirement(s: Scenario, extra: int) -> None:
     first = s.demands[0]
     more = dataclasses.replace(
         s, demands=(dataclasses.replace(first, trained=first.trained + extra), *s.demands[1:])
     )
-    before, after = handovers(plan_of(s)), handovers(plan_of(more))
-    assert all(after[d] >= before[d] for d in before)
+    before, after = result_of(s), result_of(more)
+    if after.solution.unmet <= ROUNDING and before.solution.unmet <= ROUNDING:
+        assert (after.objective or 0.0) >= (before.objective or 0.0) - ROUNDING
 
 
 @settings(max_examples=15, deadline=None)
 @given(missions())
-def test_a_new_caveat_never_brings_a_handover_earlier(s: Scenario) -> None:
+def test_a_new_caveat_never_lowers_the_requirement(s: Scenario) -> None:
     caveat = Caveat("CAN-1", "CAN", forbidden_sites=frozenset({"S"}))
     barred = dataclasses.replace(
         s,
@@ -130,11 +141,11 @@ def test_a_new_caveat_never_brings_a_handover_earlier(s: Scenario) -> None:
             for p in s.pledges
         ),
     )
-    before = plan_of(s, PlanMode.CHECK)
-    after = plan_of(barred, PlanMode.CHECK)
-    assert after.unmet >= before.unmet - ROUNDING
-    if after.unmet <= before.unmet + ROUNDING:
-        assert all(handovers(after)[d] >= h for d, h in handovers(before).items())
+    before = result_of(s, PlanMode.CHECK)
+    after = result_of(barred, PlanMode.CHECK)
+    assert after.solution.unmet >= before.solution.unmet - ROUNDING
+    if after.solution.unmet <= before.solution.unmet + ROUNDING:
+        assert (after.objective or 0.0) >= (before.objective or 0.0) - ROUNDING
 
 
 @settings(max_examples=15, deadline=None)
@@ -146,12 +157,50 @@ def test_raising_attrition_never_lowers_the_requirement(s: Scenario, rise: float
             s.planning, attrition_per_month=s.planning.attrition_per_month + rise
         ),
     )
-    before, after = plan_of(s), plan_of(higher)
-    assert after.unmet >= before.unmet - ROUNDING
-    assert all(handovers(after)[d] >= h for d, h in handovers(before).items())
-    # Later handovers can cost fewer instructor-months, so the requirement is compared at
-    # the same handover months: those of the higher attrition.
-    same = plan_of(s, handover_by=handovers(after))
-    assert same.unmet <= after.unmet + ROUNDING
-    if same.unmet >= after.unmet - ROUNDING:
-        assert after.instructor_months >= same.instructor_months - ROUNDING
+    before, after = result_of(s), result_of(higher)
+    assert after.solution.unmet >= before.solution.unmet - ROUNDING
+    if after.solution.unmet <= before.solution.unmet + ROUNDING:
+        # Handover is no longer first in the objective: the requirement (instructor-months
+        # with its small weights, stage three's cost) only grows with attrition.
+        assert (after.objective or 0.0) >= (before.objective or 0.0) - ROUNDING
+        # A handover read from the plan may come earlier with more attrition: the plan of
+        # fewest instructor-months may then train more instructors early (a counterexample:
+        # 84 and 111 wanted, attrition 0.01 → 0.04, handover month 10 → 8). Handover is not
+        # first in the objective (issue 14), so this is not asserted; the requirement is.
+
+
+@settings(max_examples=15, deadline=None)
+@given(missions(), st.sampled_from([PlanMode.SIZING, PlanMode.CHECK]))
+def test_no_handover_while_demand_is_unmet_or_without_host_cadre(
+    s: Scenario, mode: PlanMode
+) -> None:
+    problem = build_problem(s, mode)
+    plan = plan_of(s, mode)
+    for h in plan.handovers:
+        if h.month is None:
+            assert h.reason
+            continue
+        assert not any(
+            o.discipline == h.subject and o.year >= h.month.year and o.unmet > 0.5
+            for o in plan.outcomes
+        )
+        assert plan.host_cadre["OPS-INS"][h.index] >= 2 - ROUNDING  # a run's crew
+        assert h.index + problem.handover_sustained <= len(problem.months)
+
+
+@settings(max_examples=15, deadline=None)
+@given(missions(), st.integers(0, 4), st.booleans())
+def test_the_force_never_falls_below_the_floor_before_the_end(
+    s: Scenario, floor: int, ends: bool
+) -> None:
+    s = dataclasses.replace(
+        s,
+        planning=dataclasses.replace(
+            s.planning, quality_assurance_per_discipline=floor, mission_ends_at_handover=ends
+        ),
+    )
+    plan = plan_of(s)
+    handed = {h.subject: h.index for h in plan.handovers if h.month is not None}
+    end = handed.get("OPS", len(plan.months)) if ends else len(plan.months)
+    force = plan.force_by_month()
+    assert all(force[t] >= floor - ROUNDING for t in range(end))

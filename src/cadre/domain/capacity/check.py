@@ -42,6 +42,7 @@ def check_capacity_plan(
     found += _cadre(problem, plan, grads, loads.host, tol)
     found += _force(problem, plan, loads.foreign, tol)
     found += _handovers(problem, plan, tol)
+    found += _floor(problem, plan, tol)
     return found
 
 
@@ -197,9 +198,16 @@ def _cadre(
             for t in range(len(problem.months))
         ]
         stock = 0.0
+        history: list[float] = []
+        absorbed = dict(problem.absorption).get(q)
         for t in range(len(problem.months)):
-            stock = initial.get(q, 0.0) if t == 0 else (1 - problem.attrition) * stock
-            stock += made[t - lag - 1] if t - lag - 1 >= 0 else 0.0
+            stock = initial.get(q, 0.0) if t == 0 else problem.survival(q, t) * stock
+            certified = made[t - lag - 1] if t - lag - 1 >= 0 else 0.0
+            stock += certified
+            history.append(stock)
+            if absorbed is not None and _over(certified, absorbed, tol):
+                found.append(f"{certified:.2f} new {q} instructors in month {t}, above {absorbed}")
+            found += _experience(problem, plan, q, t, history, initial.get(q, 0.0), tol)
             shown = plan.host_cadre[q][t]
             if abs(shown - stock) > tol * max(1.0, stock):
                 found.append(
@@ -214,6 +222,28 @@ def _cadre(
             if used > problem.host_teaching_fraction * stock + tol * max(1.0, used):
                 found.append(f"host {q} instructors overloaded in month {t}: {used:.2f} needed")
     return found
+
+
+def _experience(
+    problem: CapacityProblem,
+    plan: CapacityPlan,
+    q: str,
+    t: int,
+    history: list[float],
+    initial: float,
+    tol: float,
+) -> list[str]:
+    """Host mentors in month t are among those certified `mentoring_experience` months before."""
+    e = problem.mentoring_experience
+    if e <= 0:
+        return []
+    base = history[t - e] if t >= e else initial
+    for k in range(max(0, t - e) + 1, t + 1):
+        base *= problem.survival(q, k)
+    mentoring = plan.host_mentoring[q][t]
+    if _over(mentoring, problem.host_teaching_fraction * base, tol):
+        return [f"{mentoring:.2f} host {q} mentors in month {t}, only {base:.2f} experienced"]
+    return []
 
 
 def _force(
@@ -268,16 +298,73 @@ def _force(
 
 
 def _handovers(problem: CapacityProblem, plan: CapacityPlan, tol: float) -> list[str]:
+    """A handover claimed in month h: no demand of the discipline unmet from h's year on, some
+    host cadre to teach it, and foreign-led runs within the tolerance for the sustained period."""
     found = []
+    horizon = len(problem.months)
     courses = {c.code: c for c in problem.courses}
     for h in plan.handovers:
+        if h.month is None:
+            continue
+        mine = [c for c in problem.courses if c.discipline == h.subject]
+        if any(
+            o.discipline == h.subject and o.year >= h.month.year and o.unmet > 0.5
+            for o in plan.outcomes
+        ):
+            found.append(f"{h.subject} is handed over in month {h.index} with demand unmet")
+        cadre = sum(
+            plan.host_cadre.get(q, (0.0,) * horizon)[h.index]
+            for q in {c.instructor_qualification for c in mine}
+        )
+        if cadre <= tol:
+            found.append(f"{h.subject} is handed over in month {h.index} with no host cadre")
+        end = h.index + problem.handover_sustained
+        if end > horizon:
+            found.append(f"{h.subject} is handed over in month {h.index}, too late to hold")
+        led = [0.0] * horizon
+        total = [0.0] * horizon
         for r in plan.runs:
             c = courses[r.course]
-            under_way = r.month + len(c.occupancy) - 1 >= h.index
-            if c.discipline == h.subject and r.mode.foreign_led and r.runs > tol and under_way:
+            if c.discipline != h.subject or r.mode == RunMode.ABROAD:
+                continue
+            for k, share in enumerate(c.occupancy):
+                if c.host_from <= r.month + k < horizon:  # courses the host may lead then
+                    total[r.month + k] += share * c.instructors * r.runs
+                    if r.mode.foreign_led:
+                        led[r.month + k] += share * c.instructors * r.runs
+        for t in range(h.index, min(end, horizon)):
+            if led[t] > problem.handover_tolerance * total[t] + tol * max(1.0, total[t]):
                 found.append(
-                    f"{h.subject} is handed over in month {h.index} but a foreign-led "
-                    f"run of {r.course} is under way then"
+                    f"{h.subject} is handed over in month {h.index} but foreign-led runs "
+                    f"teach {led[t]:.2f} of {total[t]:.2f} in month {t}"
+                )
+                break
+    return found
+
+
+def _floor(problem: CapacityProblem, plan: CapacityPlan, tol: float) -> list[str]:
+    """Each discipline keeps its advisory and quality-assurance floor until the mission's end
+    (or its handover, when the mission ends there)."""
+    found = []
+    horizon = len(problem.months)
+    handed = {h.subject: h.index for h in plan.handovers if h.month is not None}
+    for d, _ in problem.disciplines:
+        qualifications = {
+            c.instructor_qualification
+            for c in problem.courses
+            if c.discipline == d and c.instructor_qualification in plan.foreign
+        }
+        if not qualifications:
+            continue
+        end = min(horizon, problem.mission_end)
+        if problem.mission_ends_at_handover:
+            end = min(end, handed.get(d, end))
+        for t in range(end):
+            force = sum(plan.foreign[q][t] for q in qualifications)
+            if force < problem.quality_assurance - tol * max(1.0, problem.quality_assurance):
+                found.append(
+                    f"{d} has {force:.2f} foreign staff in month {t}, below its floor of "
+                    f"{problem.quality_assurance}"
                 )
                 break
     return found

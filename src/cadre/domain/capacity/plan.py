@@ -47,11 +47,19 @@ class DemandOutcome:
 
 @dataclass(frozen=True)
 class Handover:
-    """The first month from which a discipline (or a site) needs no foreign instructor."""
+    """The first month from which host-led runs cover a discipline's (or a school's) demand
+    for a sustained period (domain/capacity/handover.py)."""
 
     subject: str
     month: dt.date | None  # None: not within the horizon
     index: int
+    reason: str = ""  # why not within the horizon, or why the target is missed
+    target: dt.date | None = None  # the scenario's `handover_by`, if it sets one
+
+    @property
+    def missed(self) -> bool:
+        """Whether the scenario wanted it earlier than the plan gives it."""
+        return self.target is not None and (self.month is None or self.month > self.target)
 
 
 @dataclass(frozen=True)

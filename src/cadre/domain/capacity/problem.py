@@ -11,7 +11,7 @@ import math
 from dataclasses import dataclass
 from enum import StrEnum
 
-from cadre.domain.catalogue import DeliveryMode, lower_rungs
+from cadre.domain.catalogue import DeliveryMode, InstructorLevel, lower_rungs
 from cadre.domain.scenario import PlanningParameters, Scenario
 from cadre.domain.sites import SiteKind
 
@@ -52,6 +52,7 @@ class CourseSpec:
     occupancy: tuple[float, ...]  # months of work in each month from the start of a run
     modes: frozenset[RunMode]
     sites: tuple[tuple[str, int], ...]  # (site, seats per run there)
+    host_from: int = 0  # first month host instructors may lead a run (instructor courses)
 
     @property
     def months(self) -> int:
@@ -123,6 +124,24 @@ class CapacityProblem:
     mentor_ratio: int
     cost_per_instructor_month: float
     cost_per_seat: float
+    # Handover (domain/capacity/handover.py) and what stays after it.
+    handover_tolerance: float = 0.05
+    handover_sustained: int = 6
+    quality_assurance: int = 2  # foreign staff per discipline while the mission lasts
+    mission_end: int = 10**6  # month index after the mission's last month
+    mission_ends_at_handover: bool = False
+    handover_by: tuple[tuple[str, int], ...] = ()  # (discipline, month index)
+    # The instructor pipeline.
+    attrition_by: tuple[tuple[str, float], ...] = ()  # per qualification, else `attrition`
+    shocks: tuple[tuple[int, float], ...] = ()  # (month index, share of the cadre leaving)
+    mentoring_experience: int = 0  # certified months before a host instructor mentors
+    absorption: tuple[tuple[str, float], ...] = ()  # new instructors a month per qualification
+
+    def survival(self, qualification: str, t: int) -> float:
+        """The share of month t−1's host instructors of `qualification` still there in t."""
+        rate = dict(self.attrition_by).get(qualification, self.attrition)
+        shock = sum(share for month, share in self.shocks if month == t)
+        return (1 - rate) * (1 - min(1.0, shock))
 
     def course(self, code: str) -> CourseSpec:
         return next(c for c in self.courses if c.code == code)
@@ -154,10 +173,15 @@ def build_problem(
     months = tuple(first_of_month(mission.start, k) for k in range(horizon))
     cadre = sorted({c.instructor_qualification for c in scenario.courses})
     host = mission.host
+    masters = (
+        horizon
+        if p.host_masters_from is None
+        else max(0, _months_between(mission.start, p.host_masters_from))
+    )
     return CapacityProblem(
         mode=mode,
         months=months,
-        courses=tuple(_course(scenario, c.code, p) for c in scenario.courses),
+        courses=tuple(_course(scenario, c.code, p, masters) for c in scenario.courses),
         sites=tuple(
             _site(scenario, s.code, months) for s in scenario.sites if s.kind != SiteKind.ABROAD
         ),
@@ -197,10 +221,49 @@ def build_problem(
         mentor_ratio=p.mentor_ratio,
         cost_per_instructor_month=p.cost_per_foreign_instructor_month,
         cost_per_seat=p.cost_per_out_of_country_seat,
+        handover_tolerance=p.handover_tolerance,
+        handover_sustained=p.handover_sustained_months,
+        quality_assurance=p.quality_assurance_per_discipline,
+        mission_end=length,
+        mission_ends_at_handover=p.mission_ends_at_handover,
+        handover_by=tuple(
+            (h.discipline, _months_between(mission.start, h.by)) for h in p.handover_by
+        ),
+        attrition_by=tuple(
+            (q.code, p.master_attrition_per_month)
+            for q in scenario.qualifications
+            if q.code in cadre and q.level == InstructorLevel.MASTER_TRAINER
+        ),
+        shocks=tuple(
+            (_months_between(mission.start, a.month), a.share) for a in p.attrition_shocks
+        ),
+        mentoring_experience=p.mentoring_experience_months,
+        absorption=_absorption(scenario, cadre),
     )
 
 
-def _course(scenario: Scenario, code: str, p: PlanningParameters) -> CourseSpec:
+def _absorption(scenario: Scenario, cadre: list[str]) -> tuple[tuple[str, float], ...]:
+    """New instructors of each qualification the schools that teach with it absorb a month."""
+    per_school = scenario.planning.new_instructors_per_school_month
+    schools = {
+        q: {
+            s.code
+            for c in scenario.courses
+            if c.instructor_qualification == q
+            for s in scenario.sites
+            if s.kind != SiteKind.ABROAD and s.teaches(c.discipline)
+        }
+        for q in cadre
+    }
+    return tuple((q, per_school * max(1, len(schools[q]))) for q in cadre)
+
+
+def _months_between(start: dt.date, day: dt.date) -> int:
+    """The index of `day`'s month counted from `start`'s month."""
+    return (day.year - start.year) * 12 + day.month - start.month
+
+
+def _course(scenario: Scenario, code: str, p: PlanningParameters, masters: int) -> CourseSpec:
     c = scenario.course(code)
     sites = tuple(
         (site.code, min(c.max_class_size, max(r.capacity for r in site.rooms)))
@@ -228,10 +291,16 @@ def _course(scenario: Scenario, code: str, p: PlanningParameters) -> CourseSpec:
         instructor_qualification=c.instructor_qualification,
         grants=c.grants,
         prerequisites=c.prerequisites,
-        selection_rate=p.instructor_selection_rate if c.trains_instructors else 1.0,
+        # kept as instructors: selected from the class, then vetted and screened for language
+        selection_rate=p.instructor_selection_rate * p.vetting_yield
+        if c.trains_instructors
+        else 1.0,
         occupancy=occupancy(c.duration_days),
         modes=frozenset(modes),
         sites=sites,
+        # Instructor and master courses stay with foreign staff until the scenario's rule
+        # lets host masters teach them (`host_masters_from`).
+        host_from=masters if c.trains_instructors else 0,
     )
 
 

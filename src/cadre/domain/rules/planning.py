@@ -16,6 +16,14 @@ def planning_figures_are_sound(s: Scenario, _: Registries) -> Iterator[Violation
     p = s.planning
     rates = {
         "attrition_per_month": (p.attrition_per_month, 0.0, False, "at least 0 and below 1"),
+        "handover_tolerance": (p.handover_tolerance, 0.0, False, "at least 0 and below 1"),
+        "master_attrition_per_month": (
+            p.master_attrition_per_month,
+            0.0,
+            False,
+            "at least 0 and below 1",
+        ),
+        "vetting_yield": (p.vetting_yield, 0.0, True, "above 0 and at most 1"),
         "teaching_fraction": (p.teaching_fraction, 0.0, True, "above 0 and at most 1"),
         "foreign_teaching_fraction": (
             p.foreign_teaching_fraction,
@@ -31,7 +39,7 @@ def planning_figures_are_sound(s: Scenario, _: Registries) -> Iterator[Violation
         ),
     }
     for name, (value, low, upper_inclusive, wording) in rates.items():
-        above = value >= low if name == "attrition_per_month" else value > low
+        above = value >= low if wording.startswith("at least") else value > low
         below = value <= 1 if upper_inclusive else value < 1
         if not (above and below):
             yield Violation(
@@ -55,6 +63,19 @@ def planning_figures_are_sound(s: Scenario, _: Registries) -> Iterator[Violation
     for name in ("cost_per_foreign_instructor_month", "cost_per_out_of_country_seat"):
         if getattr(p, name) < 0:
             yield Violation(("planning", name), f"{name.replace('_', ' ')} cannot be negative")
+    if p.handover_sustained_months < 1:
+        yield Violation(("planning", "handover_sustained_months"), "a handover must hold 1 month")
+    if p.new_instructors_per_school_month <= 0:
+        yield Violation(
+            ("planning", "new_instructors_per_school_month"),
+            "a school must be able to absorb some new instructors",
+        )
+    for i, shock in enumerate(p.attrition_shocks):
+        if not 0 <= shock.share <= 1:
+            yield Violation(
+                ("planning", "attrition_shocks", i, "share"),
+                f"a shock's share must be 0 to 1, not {shock.share}",
+            )
     for i, budget in enumerate(p.budget_per_year):
         if budget.amount <= 0:
             yield Violation(
@@ -69,6 +90,13 @@ def planning_inputs_are_known(s: Scenario, _: Registries) -> Iterator[Violation]
     senders = {c.code for c in s.contributors if c.role.sends_trainers}
     first, last = s.mission.start.year, s.mission.end.year
     p = s.planning
+    disciplines = {d.code for d in s.disciplines}
+    for i, target in enumerate(p.handover_by):
+        if target.discipline not in disciplines:
+            yield Violation(
+                ("planning", "handover_by", i, "discipline"),
+                f"a handover is wanted for {target.discipline}, which is not a discipline",
+            )
     for i, w in enumerate(p.mobile_team_windows):
         if w.end < w.start:
             yield Violation(

@@ -15,8 +15,8 @@ import time
 from collections import defaultdict
 from collections.abc import Callable
 
-from cadre.domain.capacity.plan import CapacityPlan, DemandOutcome, Handover, PlannedRuns, Stage
-from cadre.domain.capacity.problem import CapacityProblem, RunMode
+from cadre.domain.capacity.plan import CapacityPlan, DemandOutcome, Stage
+from cadre.domain.capacity.problem import CapacityProblem
 from cadre.domain.planning import SolveResult, SolveStatus
 from cadre.solvers.capacity.extract import plan_result
 from cadre.solvers.capacity.handover import components
@@ -116,8 +116,8 @@ def _union(problem: CapacityProblem, plans: list[CapacityPlan], parts: int) -> C
         host_mentoring={k: v for p in plans for k, v in p.host_mentoring.items()},
         host_cadre={k: v for p in plans for k, v in p.host_cadre.items()},
         outcomes=_outcomes(problem, plans),
-        handovers=_in_order(problem, [h for p in plans for h in p.handovers]),
-        site_handovers=_site_handovers(problem, runs),
+        handovers=(),  # read from the whole plan by the caller
+        site_handovers=(),
         marginal_values={k: v for p in plans for k, v in p.marginal_values.items()},
         assignments=tuple(a for p in plans for a in p.assignments),
         stages=_stages(plans, parts),
@@ -128,11 +128,6 @@ def _union(problem: CapacityProblem, plans: list[CapacityPlan], parts: int) -> C
             *(n for p in plans for n in p.notes),
         ),
     )
-
-
-def _in_order(problem: CapacityProblem, handovers: list[Handover]) -> tuple[Handover, ...]:
-    order = {code: i for i, (code, _) in enumerate(problem.disciplines)}
-    return tuple(sorted(handovers, key=lambda h: order.get(h.subject, len(order))))
 
 
 def _outcomes(problem: CapacityProblem, plans: list[CapacityPlan]) -> tuple[DemandOutcome, ...]:
@@ -154,23 +149,6 @@ def _outcomes(problem: CapacityProblem, plans: list[CapacityPlan]) -> tuple[Dema
             )
         )
     return tuple(outcomes)
-
-
-def _site_handovers(
-    problem: CapacityProblem, runs: tuple[PlannedRuns, ...]
-) -> tuple[Handover, ...]:
-    months = {c.code: len(c.occupancy) for c in problem.courses}
-    last: dict[str, int] = {}
-    for r in runs:
-        if r.mode in (RunMode.RESIDENT, RunMode.MOBILE) and r.site is not None and r.runs > 1e-3:
-            last[r.site] = max(last.get(r.site, -1), r.month + months[r.course] - 1)
-    horizon = len(problem.months)
-    return tuple(
-        Handover(
-            s.code, problem.months[m] if (m := last.get(s.code, -1) + 1) < horizon else None, m
-        )
-        for s in problem.sites
-    )
 
 
 def _stages(plans: list[CapacityPlan], parts: int) -> tuple[Stage, ...]:

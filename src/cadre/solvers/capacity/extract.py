@@ -10,7 +10,6 @@ from cadre.domain.capacity.plan import (
     Assignment,
     CapacityPlan,
     DemandOutcome,
-    Handover,
     PlannedRuns,
     Stage,
 )
@@ -33,7 +32,6 @@ def extract_plan(
     values: np.ndarray | None,
     row_duals: np.ndarray | None,
     col_duals: np.ndarray | None,
-    handovers: dict[str, int],
     status: SolveStatus,
     stages: tuple[Stage, ...],
     notes: tuple[str, ...],
@@ -77,10 +75,8 @@ def extract_plan(
         host_mentoring={q: series(model.host_mentoring, q) for q in qualifications},
         host_cadre={q: series(model.cadre, q) for q in qualifications},
         outcomes=_outcomes(model, values, row_duals),
-        handovers=tuple(
-            Handover(code, p.months[h] if h < horizon else None, h) for code, h in handovers.items()
-        ),
-        site_handovers=_site_handovers(model, runs, [m for g in split.values() for m, _ in g]),
+        handovers=(),  # read from the whole plan (domain/capacity/handover.py)
+        site_handovers=(),
         marginal_values=_marginal_values(model, col_duals),
         assignments=_assignments(model, values, split, pledges),
         stages=stages,
@@ -169,25 +165,6 @@ def _outcomes(
             )
         )
     return tuple(outcomes)
-
-
-def _site_handovers(
-    model: CapacityModel, runs: tuple[PlannedRuns, ...], sites: list[str]
-) -> tuple[Handover, ...]:
-    """Per site: the month after the last one in which a foreign-led run is under way there."""
-    last: dict[str, int] = {}
-    for r in runs:
-        if r.mode.foreign_led and r.site is not None and r.runs > 1e-3:
-            end = r.month + model.courses[r.course].months - 1
-            last[r.site] = max(last.get(r.site, -1), end)
-    horizon = model.horizon
-    handovers = []
-    for site in sites:
-        month = last.get(site, -1) + 1
-        handovers.append(
-            Handover(site, model.problem.months[month] if month < horizon else None, month)
-        )
-    return tuple(handovers)
 
 
 def _marginal_values(model: CapacityModel, col_duals: np.ndarray | None) -> dict[str, float]:

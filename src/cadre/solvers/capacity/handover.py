@@ -1,27 +1,18 @@
-"""Earliest handover per discipline, by bisection on small sub-models.
+"""The columns of foreign work per discipline, and bans on them from a month on.
 
-Disciplines interact only through what they share: rooms, budgets and prerequisite chains.
-Courses linked by prerequisites or instructor qualifications form a component; each component
-gets its own small model, with the rooms the first plan left to it, and its disciplines are
-bisected there: banning foreign work from month h on either keeps the component's least unmet
-demand or does not, and that is monotone in h. The full model then confirms the months jointly.
-Small models solve in a fraction of the time of the whole (the simplex work grows much faster
-than the size), which is what makes bisection affordable.
+The solver no longer searches for the earliest handover: handover is read from the plan
+(domain/capacity/handover.py). These serve the months a caller imposes and the scenario's
+handover targets (stages.py); `components` groups courses for decompose.py.
 """
 
 from __future__ import annotations
 
-import dataclasses
-import time
 from collections import defaultdict
-from collections.abc import Callable
 
 import highspy
-import numpy as np
 
-from cadre.domain.capacity.problem import CapacityProblem, CourseSpec
-from cadre.solvers.capacity.lp import INF, set_costs, set_upper_bounds
-from cadre.solvers.capacity.model import build_model
+from cadre.domain.capacity.problem import CapacityProblem
+from cadre.solvers.capacity.lp import INF, set_upper_bounds
 from cadre.solvers.capacity.vars import CapacityModel
 
 
@@ -56,106 +47,6 @@ def components(problem: CapacityProblem) -> list[set[str]]:
     for c in problem.courses:
         groups[root(c.code)].add(c.code)
     return list(groups.values())
-
-
-def sub_problem(full: CapacityModel, first: np.ndarray, courses: set[str]) -> CapacityProblem:
-    """The part of the problem about `courses`, with the rooms other courses used left out."""
-    p = full.problem
-    used: dict[tuple[str, int], float] = defaultdict(float)
-    for (code, t, site, _), col in full.runs.items():
-        if code not in courses:
-            for k, share in enumerate(full.courses[code].occupancy):
-                used[site, t + k] += share * float(first[col])
-    sites = tuple(
-        dataclasses.replace(
-            s,
-            availability=tuple(
-                max(0.0, (s.rooms * a - used[s.code, t]) / s.rooms) if s.rooms else 0.0
-                for t, a in enumerate(s.availability)
-            ),
-        )
-        for s in p.sites
-    )
-    kept: tuple[CourseSpec, ...] = tuple(c for c in p.courses if c.code in courses)
-    qualifications = {c.instructor_qualification for c in kept} | {
-        c.grants for c in kept if c.grants
-    }
-    return dataclasses.replace(
-        p,
-        courses=kept,
-        sites=sites,
-        demands=tuple(d for d in p.demands if d.courses and set(d.courses) <= courses),
-        supplies=tuple(s for s in p.supplies if any(s.fills(q) for q in qualifications)),
-        seats=tuple(s for s in p.seats if s.course in courses),
-        cadre_qualifications=tuple(q for q in p.cadre_qualifications if q in qualifications),
-        disciplines=tuple(d for d in p.disciplines if any(c.discipline == d[0] for c in kept)),
-        budgets=(),  # the joint check below holds the budgets
-    )
-
-
-def earliest_handovers(
-    full: CapacityModel,
-    first: np.ndarray,
-    deadline: float,
-    report: Callable[[str], None],
-) -> tuple[dict[str, int], bool, int]:
-    """Handover month index per discipline, whether the search finished, and probes made."""
-    horizon = full.horizon
-    found: dict[str, int] = {}
-    probes = 0
-    complete = True
-    for group in components(full.problem):
-        model = build_model(sub_problem(full, first, group))
-        highs = model.lp.to_highs()
-        set_costs(highs, model.lp.columns, dict.fromkeys(model.shortfall.values(), 1.0))
-        highs.setOptionValue("time_limit", max(0.01, deadline - time.monotonic()))
-        highs.run()
-        if highs.getModelStatus() != highspy.HighsModelStatus.kOptimal:
-            complete = False
-            continue
-        allowed = held(highs.getInfo().objective_function_value)
-        start = np.asarray(highs.getSolution().col_value)
-        for discipline, _ in model.problem.disciplines:
-            report(discipline)
-            columns = foreign_columns(model, discipline)
-            active = [last for col, last in columns if start[col] > 1e-7]
-            low, high = 0, min(horizon, max(active, default=-1) + 1)
-            while low < high:
-                if time.monotonic() >= deadline:
-                    complete = False
-                    break
-                middle = (low + high) // 2
-                probes += 1
-                if _keeps_demand(highs, columns, middle, allowed, deadline):
-                    high = middle
-                else:
-                    low = middle + 1
-            found[discipline] = high
-            ban(highs, columns, high)
-    return found, complete, probes
-
-
-def _keeps_demand(
-    highs: highspy.Highs,
-    columns: list[tuple[int, int]],
-    month: int,
-    allowed: float,
-    deadline: float,
-) -> bool:
-    """Whether banning foreign work from `month` keeps the least unmet demand.
-
-    Each probe starts afresh: after a ban the old basis is far from the new optimum, and a
-    fresh solve with presolve was measured many times faster than a warm start here. A probe
-    that ends without a proof counts as a no, so a handover is never claimed too early.
-    """
-    ban(highs, columns, month)
-    highs.clearSolver()
-    highs.setOptionValue("time_limit", max(0.01, deadline - time.monotonic()))
-    highs.run()
-    return (
-        highs.getModelStatus() == highspy.HighsModelStatus.kOptimal
-        and highs.getInfo().objective_function_value <= allowed
-    )
 
 
 def foreign_columns(model: CapacityModel, discipline: str) -> list[tuple[int, int]]:

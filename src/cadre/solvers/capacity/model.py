@@ -4,11 +4,16 @@ Runs are continuous at this strategic level. Each family of rows says one rule:
 - class:    entrants fit the runs started (at least the minimum, at most the seats);
 - site:     runs under way at a site fit its rooms, scaled by its working days that month;
 - demand:   graduates in a year, plus the shortfall, reach what the host asked for;
-- cadre:    certified host instructors = last month's, less attrition, plus those certified now;
+- cadre:    certified host instructors = last month's, less attrition (per rung, and shocks),
+            plus those certified now (selected, vetted, after the supervised months);
 - host:     host-led teaching and host mentoring fit the host cadre's teaching time;
-- mentor:   newly certified host instructors are mentored by foreign or host instructors;
+- mentor:   newly certified host instructors are mentored by foreign or host instructors, host
+            mentors only from those with `mentoring_experience` months (experience);
+- absorb:   a qualification's schools take in at most so many new instructors a month;
 - pool:     entrants to a course come from graduates of its prerequisites not yet enrolled;
-- force:    the foreign requirement is the teaching of foreign-led runs plus foreign mentoring;
+- force:    the foreign requirement is the teaching of foreign-led runs plus foreign mentoring
+            (the advisory floor is added beside it: domain/capacity/handover.py);
+- turbulence: a discipline's foreign force changes month to month by up − down (charged);
 - supply:   (check mode) foreign teaching comes from pledges allowed there by their caveats;
 - pledge:   (check mode) a pledge's people cannot teach more than its person-months;
 - seats:    out-of-country entrants fit the seats nations offer that year;
@@ -100,16 +105,24 @@ def _cadre_rows(m: CapacityModel) -> None:
         if c.grants:
             granting[c.grants].append(c.code)
     initial = dict(p.initial_cadre)
+    absorbed = dict(p.absorption)
     for q in p.cadre_qualifications:
         for t in range(m.horizon):
             terms = [(m.cadre[q, t], 1.0)]
             if t > 0:
-                terms.append((m.cadre[q, t - 1], -(1.0 - p.attrition)))
-            for code in granting[q]:
-                kept = m.courses[code].selection_rate
-                terms.extend((col, -a * kept) for col, a in graduates(m, code, t - lag - 1))
+                terms.append((m.cadre[q, t - 1], -p.survival(q, t)))
+            certified = [
+                (col, a * m.courses[code].selection_rate)
+                for code in granting[q]
+                for col, a in graduates(m, code, t - lag - 1)
+            ]
+            terms.extend((col, -a) for col, a in certified)
             fixed = initial.get(q, 0.0) if t == 0 else 0.0
             m.lp.row(terms, fixed, fixed, ("cadre", (q, t)))
+            if certified and q in absorbed:
+                # the schools that teach with q take in only so many new instructors a month
+                m.lp.row(certified, -INF, absorbed[q], ("absorb", (q, t)))
+            _experience_row(m, q, t, initial.get(q, 0.0))
             # Graduates supervised in their first `lag` months need a mentor each `ratio`.
             mentees = [
                 (col, -a * m.courses[code].selection_rate / p.mentor_ratio)
@@ -140,6 +153,25 @@ def _cadre_rows(m: CapacityModel) -> None:
                 (m.cadre[q, t], -p.host_teaching_fraction),
             ]
             m.lp.row(terms, -INF, 0.0, ("host", (q, t)))
+
+
+def _experience_row(m: CapacityModel, q: str, t: int, initial: float) -> None:
+    """Host mentoring only by instructors certified `mentoring_experience` months ago or more:
+    those of month t−E still there in t (the initial cadre counts as experienced)."""
+    p, e = m.problem, m.problem.mentoring_experience
+    if e <= 0:
+        return
+    survived = 1.0
+    for k in range(max(0, t - e) + 1, t + 1):
+        survived *= p.survival(q, k)
+    if t - e >= 0:
+        experienced: list[tuple[int, float]] = [
+            (m.cadre[q, t - e], -p.host_teaching_fraction * survived)
+        ]
+        m.lp.row([(m.host_mentoring[q, t], 1.0), *experienced], -INF, 0.0, ("experience", (q, t)))
+    else:
+        limit = p.host_teaching_fraction * initial * survived
+        m.lp.row([(m.host_mentoring[q, t], 1.0)], -INF, limit, ("experience", (q, t)))
 
 
 def _pool_rows(m: CapacityModel) -> None:
@@ -175,6 +207,25 @@ def _force_rows(m: CapacityModel) -> None:
             terms.extend((col, -a) for col, a in by_month.get((q, t), []))
             m.lp.row(terms, 0.0, 0.0, ("force", (q, t)))
             m.lp.row([(m.peak[q], 1.0), (m.force[q, t], -1.0)], 0.0, INF, ("peak", (q, t)))
+    _turbulence_rows(m)
+
+
+def _turbulence_rows(m: CapacityModel) -> None:
+    """Each discipline's foreign force this month less last month's = up − down; the
+    objective charges both (rotations are 4–12 months: people do not come for one month).
+    Only the aggregate per discipline, so the model grows by two columns a discipline-month."""
+    p = m.problem
+    of: dict[str, set[str]] = defaultdict(set)
+    for c in p.courses:
+        if c.instructor_qualification in p.cadre_qualifications:
+            of[c.discipline].add(c.instructor_qualification)
+    for discipline, qualifications in of.items():
+        for t in range(1, m.horizon):
+            up, down = m.lp.variable(), m.lp.variable()
+            m.turbulence[discipline, t] = (up, down)
+            terms = [(m.force[q, t], 1.0) for q in qualifications]
+            terms += [(m.force[q, t - 1], -1.0) for q in qualifications]
+            m.lp.row([*terms, (up, -1.0), (down, 1.0)], 0.0, 0.0, ("turbulence", (discipline, t)))
 
 
 def _supply_rows(m: CapacityModel) -> None:

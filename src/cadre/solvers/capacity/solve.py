@@ -1,6 +1,6 @@
-"""The capacity planner's entry point: least unmet demand, then earliest handover, then fewest
-instructors, solved in stages (stages.py), by independent parts when the mission has them
-(decompose.py).
+"""The capacity planner's entry point: least unmet demand, then fewest instructor-months and
+least turbulence, then the scenario's handover targets, solved in stages (stages.py), by
+independent parts when the mission has them (decompose.py); handover read from the plan.
 """
 
 from __future__ import annotations
@@ -11,6 +11,7 @@ from collections.abc import Mapping
 
 import numpy as np
 
+from cadre.domain.capacity.handover import read_handovers, with_floor
 from cadre.domain.capacity.plan import CapacityPlan
 from cadre.domain.capacity.problem import CapacityProblem
 from cadre.domain.planning import Progress, SolveResult, SolveStatus
@@ -24,8 +25,8 @@ from cadre.solvers.capacity.stages import (
     fewest_instructors,
     final_costs,
     first_plan,
-    handover_months,
     least_unmet,
+    toward_targets,
 )
 from cadre.solvers.capacity.vars import CapacityModel
 
@@ -63,7 +64,13 @@ def solve_capacity(
         result = _solve_whole(
             problem, max(0.01, deadline - time.monotonic()), threads, report, handover_by
         )
-    return dataclasses.replace(result, seconds=time.monotonic() - started)
+    plan = result.solution
+    if result.status.usable:
+        # Handover is read from the plan as a whole, never claimed by the search for it.
+        handovers, site_handovers = read_handovers(problem, plan)
+        plan = dataclasses.replace(plan, handovers=handovers, site_handovers=site_handovers)
+        plan = with_floor(problem, plan)
+    return dataclasses.replace(result, solution=plan, seconds=time.monotonic() - started)
 
 
 def _solve_whole(
@@ -88,7 +95,6 @@ def _solve_whole(
     def answer(
         values: np.ndarray | None,
         unmet: Unmet | None,
-        handovers: dict[str, int],
         status: SolveStatus,
         proved: bool = False,
     ) -> SolveResult[CapacityPlan]:
@@ -99,7 +105,6 @@ def _solve_whole(
             values,
             row_duals,
             col_duals,
-            handovers,
             status,
             tuple(stages.done),
             tuple(stages.notes),
@@ -111,18 +116,19 @@ def _solve_whole(
     first = first_plan(stages)
     if first is None:
         stages.notes.append("no plan found")
-        return answer(None, None, {}, SolveStatus.STOPPED)
+        return answer(None, None, SolveStatus.STOPPED)
     unmet = least_unmet(stages, first)
     if unmet is None:
-        return answer(first, None, {}, SolveStatus.FEASIBLE)
-    handovers, complete = handover_months(
-        stages, first, imposed if handover_by is not None else None
-    )
-    final, handovers = fewest_instructors(stages, first, unmet.people, handovers)
-    proved = stages.done[-1].status == "optimal"  # else stage four stopped: the first plan
-    optimal = complete and not stages.notes
-    status = SolveStatus.OPTIMAL if optimal else SolveStatus.FEASIBLE
-    return answer(final, unmet, handovers, status, proved)
+        return answer(first, None, SolveStatus.FEASIBLE)
+    final = fewest_instructors(stages, first, unmet.people)
+    proved = stages.done[-1].status == "optimal"  # else stage three stopped: the first plan
+    cost = _final_cost(model, final)
+    targets = {d: m for d, m in problem.handover_by if d not in imposed}
+    if targets and proved:
+        final = toward_targets(stages, final, unmet.people, targets)
+    status = SolveStatus.OPTIMAL if not stages.notes else SolveStatus.FEASIBLE
+    plan = answer(final, unmet, status, proved)
+    return dataclasses.replace(plan, objective=cost, bound=cost if proved else None)
 
 
 def _final_cost(model: CapacityModel, values: np.ndarray) -> float:

@@ -3,10 +3,13 @@
 1. A first plan weighing people far above instructor-months, by the interior-point method
    (much faster than simplex on this degenerate model); its basis starts what follows.
 2. The least unmet demand on its own (a re-solve from that basis); its duals explain shortfalls.
-3. The earliest handover month per discipline, by bisection on small sub-models (handover.py),
-   or the months imposed by the caller.
-4. With those months as bans and the unmet demand held, the fewest foreign instructor-months,
-   and among equals the lowest peak per qualification.
+3. With the unmet demand held, the fewest foreign instructor-months and the least turbulence
+   (month-to-month change of each discipline's foreign force), and among equals the lowest
+   peak per qualification. Months a caller imposes are bans from the start.
+4. The scenario's handover targets: the least foreign-led teaching from each target month on,
+   with stage three's cost held within a small slack.
+
+Handover is not a stage: it is read from the plan (domain/capacity/handover.py).
 
 A stage that stops before its proof says so in a note; the caller then shows the first plan.
 """
@@ -22,13 +25,22 @@ import numpy as np
 
 from cadre.domain.capacity.plan import Stage
 from cadre.domain.planning import Progress
-from cadre.solvers.capacity.handover import ban, earliest_handovers, foreign_columns, held
+from cadre.solvers.capacity.handover import ban, foreign_columns, held
 from cadre.solvers.capacity.lp import INF, set_costs
 from cadre.solvers.capacity.vars import CapacityModel
 
 RUN_COST = 1e-4  # keeps runs nobody needs out of the plan without trading against people
 PEAK_WEIGHT = 1e-2  # among plans with equally few instructor-months, the flattest
 UNMET_WEIGHT = 1e3  # a first guess only: stage two then minimises unmet demand alone
+# Instructor-months charged per person the foreign force of a discipline gains or loses in a
+# month: a quarter of the shortest tour (4 months), so a one-month post costs two more months.
+TURBULENCE = 1.0
+FOREIGN_LED_WEIGHT = 1e-3  # per instructor-month of foreign-led teaching: host-led when equal
+# People the first plan may leave unmet beyond stage two's least and still be stage three's
+# answer: below what a plan reports (whole people), and it spares a large re-solve where the
+# first plan traded a twentieth of a person for instructor-months and turbulence.
+PEOPLE_SLACK = 0.1
+TARGET_SLACK = 1e-3  # share of stage three's cost the handover targets may add
 
 
 @dataclass
@@ -108,108 +120,93 @@ def least_unmet(stages: Stages, first: np.ndarray) -> Unmet | None:
     )
 
 
-def handover_months(
-    stages: Stages, first: np.ndarray, imposed: dict[str, int] | None
-) -> tuple[dict[str, int], bool]:
-    """Stage three: the handover month per discipline, searched for (`imposed` None) or as
-    imposed, and whether the search finished."""
-    model = stages.model
-    started = time.monotonic()
-    if imposed is None:
-        handovers, complete, probes = earliest_handovers(
-            model,
-            first,
-            stages.deadline,
-            lambda what: stages.report(f"earliest handover: {what}", 0.5),
-        )
-        stages.done.append(
-            Stage(
-                f"earliest handover ({probes} probes)",
-                "optimal" if complete else "time limit",
-                float(sum(handovers.values())),
-                time.monotonic() - started,
-            )
-        )
-    else:
-        handovers, complete = _imposed(model, first, imposed), True
-    if not complete:
-        stages.notes.append(
-            "the handover search stopped at the time limit: handovers may be later "
-            "than the earliest possible"
-        )
-    return handovers, complete
-
-
-def fewest_instructors(
-    stages: Stages, first: np.ndarray, unmet: float, handovers: dict[str, int]
-) -> tuple[np.ndarray, dict[str, int]]:
-    """Stage four: the plan and the handover months it keeps. The first plan when it already
-    is the answer, or (with a note) when the stage stops early."""
+def fewest_instructors(stages: Stages, first: np.ndarray, unmet: float) -> np.ndarray:
+    """Stage three: with the least unmet demand held, the fewest foreign instructor-months
+    and the least turbulence. The first plan when it already is the answer, or (with a note)
+    when the stage stops early."""
     model, highs = stages.model, stages.highs
-    stages.report("fewest foreign instructor-months", 0.8)
-    if _respects(model, first, handovers) and sum(
-        first[c] for c in model.shortfall.values()
-    ) <= held(unmet):
-        # The first plan minimised the same costs over more plans and is among these: it is
-        # already the answer of this stage.
+    stages.report("fewest foreign instructor-months", 0.6)
+    more = float(sum(first[c] for c in model.shortfall.values())) - unmet
+    if more <= held(unmet) - unmet or more <= PEOPLE_SLACK:
+        # The first plan minimised the same costs over more plans and is among these (or
+        # leaves less than PEOPLE_SLACK more unmet in all): it is the answer of this stage.
+        within = "" if more <= held(unmet) - unmet else f", {more:.3f} more unmet"
         stages.done.append(
             Stage(
-                "fewest foreign instructor-months (the first plan)",
+                f"fewest foreign instructor-months (the first plan{within})",
                 "optimal",
-                float(sum(first[c] for c in model.force.values())),
+                _cost(model, first),
                 0.0,
             )
         )
-        stages.report("done", 1.0)
-        return first, handovers
-    stages.ban_foreign(handovers)
+        return first
     highs.changeRowBounds(model.shortfall_row, -INF, held(unmet))
     set_costs(highs, model.lp.columns, final_costs(model))
-    status = stages.run("fewest foreign instructor-months", "ipm")
-    if status == "infeasible":
-        # The disciplines' months were found one component at a time; sharing rooms, they
-        # did not all fit together. Without bans the plan still holds the least unmet demand.
-        stages.notes.append(
-            "the handover months found separately did not fit together; the months "
-            "shown are those of the plan itself"
-        )
-        handovers = {}
-        stages.ban_foreign({d: model.horizon for d, _ in model.problem.disciplines})
-        status = stages.run("fewest foreign instructor-months (no bans)", "ipm")
-    if status != "optimal":
+    if stages.run("fewest foreign instructor-months", "ipm") != "optimal":
         stages.notes.append("the last stage stopped early: the first plan is shown")
-        return first, handovers
+        return first
+    return np.asarray(highs.getSolution().col_value)
+
+
+def toward_targets(
+    stages: Stages, values: np.ndarray, unmet: float, targets: dict[str, int]
+) -> np.ndarray:
+    """Stage four: the scenario's handover targets, last in the order. With the unmet demand
+    and (within TARGET_SLACK) the instructor-months and turbulence held, the least foreign-led
+    teaching from each discipline's target month on. Its notes say when it could not help."""
+    model, highs = stages.model, stages.highs
+    late = {
+        col: 1.0
+        for discipline, month in targets.items()
+        for col, last in foreign_columns(model, discipline)
+        if last >= month
+    }
+    if not any(values[col] > 1e-7 for col in late):
+        stages.done.append(Stage("handover by target (already met)", "optimal", 0.0, 0.0))
+        stages.report("done", 1.0)
+        return values
+    stages.report("handover by target", 0.85)
+    costs = final_costs(model)
+    cost = _cost(model, values)
+    highs.changeRowBounds(model.shortfall_row, -INF, held(unmet))
+    columns = np.asarray(list(costs), dtype=np.int32)
+    highs.addRow(
+        -INF,
+        cost * (1 + TARGET_SLACK) + 1e-6,
+        len(columns),
+        columns,
+        np.asarray([costs[c] for c in columns], dtype=np.float64),
+    )
+    set_costs(highs, model.lp.columns, late)
+    status = stages.run("handover by target", "simplex")
+    highs.deleteRows(1, np.asarray([highs.getNumRow() - 1], dtype=np.int32))
+    if status != "optimal":
+        stages.notes.append("the handover targets' stage stopped early: targets may be missed")
+        return values
     stages.report("done", 1.0)
-    return np.asarray(highs.getSolution().col_value), handovers
+    return np.asarray(highs.getSolution().col_value)
 
 
 def final_costs(model: CapacityModel) -> dict[int, float]:
-    """The costs of stage four: instructor-months, then the peak, then runs nobody needs."""
+    """The costs of stage three: instructor-months and turbulence, then the peak, then
+    foreign-led teaching
+    (so that the advisory floor, which may teach at no cost in instructor-months, does not
+    keep runs host instructors can lead), then runs nobody needs."""
     costs = dict.fromkeys(model.force.values(), 1.0)
     costs.update(dict.fromkeys(model.peak.values(), PEAK_WEIGHT))
-    costs.update(dict.fromkeys(model.runs.values(), RUN_COST))
+    costs.update(dict.fromkeys((c for pair in model.turbulence.values() for c in pair), TURBULENCE))
+    horizon = model.horizon
+    for (code, t, _, mode), col in model.runs.items():
+        c = model.courses[code]
+        # Later foreign-led teaching weighs more: the plan hands over as early as it can.
+        led = sum(share * (1 + (t + k) / horizon) for k, share in enumerate(c.occupancy))
+        foreign = FOREIGN_LED_WEIGHT * c.instructors * led if mode.foreign_led else 0.0
+        costs[col] = RUN_COST + foreign
     return costs
 
 
-def _imposed(model: CapacityModel, first: np.ndarray, imposed: dict[str, int]) -> dict[str, int]:
-    """Imposed months where given; elsewhere the month after the plan's last foreign work."""
-    found = {}
-    for discipline, _ in model.problem.disciplines:
-        if discipline in imposed:
-            found[discipline] = imposed[discipline]
-        else:
-            active = [last for col, last in foreign_columns(model, discipline) if first[col] > 1e-7]
-            found[discipline] = min(model.horizon, max(active, default=-1) + 1)
-    return found
-
-
-def _respects(model: CapacityModel, values: np.ndarray, handovers: dict[str, int]) -> bool:
-    return all(
-        values[col] <= 1e-7
-        for discipline, month in handovers.items()
-        for col, last in foreign_columns(model, discipline)
-        if last >= month
-    )
+def _cost(model: CapacityModel, values: np.ndarray) -> float:
+    return float(sum(values[col] * cost for col, cost in final_costs(model).items()))
 
 
 def _run(highs: highspy.Highs, deadline: float, name: str, stages: list[Stage]) -> str:

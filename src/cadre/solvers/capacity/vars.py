@@ -28,6 +28,8 @@ class CapacityModel:
     host_mentoring: dict[tuple[str, int], int] = field(default_factory=dict)
     force: dict[tuple[str, int], int] = field(default_factory=dict)
     peak: dict[str, int] = field(default_factory=dict)
+    # a discipline's foreign force changing from one month to the next: up and down
+    turbulence: dict[tuple[str, int], tuple[int, int]] = field(default_factory=dict)
     # pledge, month, site and mode (None: mentoring), the qualification whose work it does
     assigned: dict[tuple[str, int, str | None, RunMode | None, str], int] = field(
         default_factory=dict
@@ -61,7 +63,9 @@ def add_columns(m: CapacityModel) -> None:
                         continue
                     if mode == RunMode.MOBILE and RunMode.RESIDENT in c.modes and not check:
                         continue  # without caveats a resident run does all a mobile one does
-                    if mode == RunMode.HOST and c.instructor_qualification not in cadre:
+                    if mode == RunMode.HOST and (
+                        c.instructor_qualification not in cadre or t < c.host_from
+                    ):
                         continue
                     m.runs[c.code, t, site, mode] = lp.variable()
             if RunMode.ABROAD in c.modes:
