@@ -1,9 +1,11 @@
 """What every page route shares: errors become a page a user understands (never a stack
 trace), a request without a session goes to the login page, and small helpers for forms.
+The reader's language is set for the whole request, so an error's words are in it too.
 
 The core's errors map to pages here, as api/errors.py maps them to JSON for the API: 403 with
 a friendly page for what a role may not do, 404 alike for what does not exist and for what is
-not released to the user (so the answer does not say which)."""
+not released to the user (so the answer does not say which). An address whose values cannot
+be read or break a rule (`?day=9999-12-31`, `?version=abc`) is a 400 that names the value."""
 
 from __future__ import annotations
 
@@ -15,7 +17,7 @@ from urllib.parse import quote
 
 from fastapi.exceptions import RequestValidationError
 from fastapi.routing import APIRoute
-from markupsafe import Markup
+from markupsafe import Markup, escape
 from starlette.datastructures import FormData
 from starlette.exceptions import HTTPException
 from starlette.requests import Request
@@ -30,12 +32,16 @@ from cadre.domain.errors import (
     NotFound,
     Problem,
 )
-from cadre.web.messages import error_markup, problem_markup
+from cadre.web import i18n
+from cadre.web.messages import N_, error_markup, problem_markup
 from cadre.web.templating import render
 
 log = logging.getLogger("cadre.web")
 
 Handler = Callable[[Request], Coroutine[Any, Any, Response]]
+SAFE = ("GET", "HEAD")  # their input is the address: a bad value there is a bad address
+MISSING = N_("The address gives no value for %(name)s.")
+UNREADABLE = N_("The address gives %(name)s the value “%(value)s”, which Cadre cannot read here.")
 
 
 def error_page(
@@ -61,6 +67,13 @@ class PageRoute(APIRoute):
         handler = super().get_route_handler()
 
         async def page(request: Request) -> Response:
+            token = i18n.current.set(i18n.language_of(request))
+            try:
+                return await answer(request)
+            finally:
+                i18n.current.reset(token)
+
+        async def answer(request: Request) -> Response:
             try:
                 return await handler(request)
             except NotAuthenticated:
@@ -72,13 +85,14 @@ class PageRoute(APIRoute):
             except Forbidden as error:
                 return error_page(request, 403, error_markup(error))
             except InvalidInput as error:
-                return error_page(request, 422, "", error.problems)
+                status = 400 if request.method in SAFE else 422
+                return error_page(request, status, "", error.problems)
             except Conflict as error:
                 return error_page(request, 409, error_markup(error))
             except CadreError as error:
                 return error_page(request, 400, error_markup(error))
-            except RequestValidationError:
-                return error_page(request, 400, "")
+            except RequestValidationError as error:
+                return error_page(request, 400, unreadable(error))
             except HTTPException:
                 raise
             except Exception as error:  # a page never shows a stack trace
@@ -87,6 +101,21 @@ class PageRoute(APIRoute):
                 return error_page(request, 500, reference)
 
         return page
+
+
+def unreadable(error: RequestValidationError) -> Markup:
+    """Which values of the address Cadre could not read, in the reader's language."""
+    sentences = []
+    for problem in error.errors():
+        where = problem.get("loc", ())
+        name = str(where[-1]) if where else "?"
+        value = str(problem.get("input", ""))
+        value = value if len(value) <= 40 else value[:40] + "…"
+        template = i18n.gettext_(MISSING if problem.get("type") == "missing" else UNREADABLE)
+        sentences.append(
+            escape(template) % {"name": Markup("<code>%s</code>") % name, "value": value}
+        )
+    return Markup(" ").join(sentences)
 
 
 def first(form: FormData, name: str) -> str:

@@ -1,5 +1,5 @@
-// Cadre's own script, the only one the pages load: following a planning job, selects that
-// apply themselves, and a confirmation before a destructive form. Everything works without
+// Cadre's own script, the only one the pages load: following a planning job, wide tables
+// made scrollable regions a keyboard reaches, and a confirmation before a destructive form. Everything works without
 // it (forms post, links navigate); it only saves clicks and reloads.
 "use strict";
 
@@ -41,11 +41,47 @@ function followJob(card) {
   poll();
 }
 
+// The name of a region: its own label, its table's caption, else the heading before it.
+function regionName(box) {
+  const labelled = box.querySelector("caption, [aria-label]");
+  if (labelled) {
+    return labelled.getAttribute("aria-label") || labelled.textContent.trim();
+  }
+  for (let node = box; node && node !== document.body; node = node.parentElement) {
+    for (let before = node.previousElementSibling; before; before = before.previousElementSibling) {
+      const heading = before.matches("h1, h2, h3, h4") ? before : before.querySelector("h1, h2, h3, h4");
+      if (heading) {
+        return heading.textContent.trim();
+      }
+    }
+  }
+  return document.title;
+}
+
+// A wide table (or a figure) scrolls inside a box of its own, never the page; the box is a
+// named region a keyboard can focus and scroll with the arrow keys (WCAG 2.1.1).
+function scrollable(element) {
+  let box = element;
+  if (element.tagName === "TABLE") {
+    box = element.closest(".scroll");
+    if (!box) {
+      box = document.createElement("div");
+      box.className = "scroll wrap";
+      element.replaceWith(box);
+      box.append(element);
+    }
+  }
+  if (!box.hasAttribute("tabindex")) {
+    box.tabIndex = 0;
+    box.setAttribute("role", "region");
+    box.setAttribute("aria-label", regionName(box));
+  }
+}
+
 document.addEventListener("DOMContentLoaded", () => {
   document.querySelectorAll("[data-job]").forEach(followJob);
-  document.querySelectorAll("select[data-autosubmit]").forEach((select) => {
-    select.addEventListener("change", () => select.form.requestSubmit());
-  });
+  document.querySelectorAll("table.data, table.calendar").forEach(scrollable);
+  document.querySelectorAll(".scroll").forEach(scrollable);
   document.querySelectorAll("form[data-confirm]").forEach((form) => {
     form.addEventListener("submit", (event) => {
       if (!window.confirm(form.dataset.confirm)) {

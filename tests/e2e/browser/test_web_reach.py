@@ -1,0 +1,138 @@
+"""Every page in English and in Arabic, as a keyboard, a screen reader and a phone meet it: axe
+(axe-core, bundled in the `axe-playwright-python` wheel, so nothing is fetched) finds no serious
+or critical problem; at 390 px wide nothing makes the page scroll sideways; the first Tab
+reaches the skip link and following it puts the focus on the main content. No page logs a
+console error."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+import pytest
+from axe_playwright_python.sync_playwright import Axe
+from playwright.sync_api import Browser, BrowserContext, Page
+
+from tests.e2e.browser.conftest import Server
+from tests.e2e.browser.test_web_browser import Console
+
+M = "/missions/NMI"
+# (who opens it, address): every page of the demo, its views and its refusals.
+PAGES = {
+    "login": (None, "/login"),
+    "overview": ("planner", M),
+    "capacity": ("planner", f"{M}/capacity"),
+    "capacity-compare": ("planner", f"{M}/capacity/compare?a=1&b=1"),
+    "capacity-run": ("planner", f"{M}/capacity/run"),
+    "capacity-adopt": ("planner", f"{M}/plans/capacity/1/adopt"),
+    "force": ("planner", f"{M}/force"),
+    "force-nation": ("planner", f"{M}/force?nation=CAN"),
+    "force-contributor": ("contributor", f"{M}/force"),
+    "timetable-week": ("planner", f"{M}/timetable"),
+    "timetable-month": ("planner", f"{M}/timetable?view=month&by=cohort"),
+    "timetable-instructor": ("liaison", f"{M}/timetable?by=instructor"),
+    "courses": ("planner", f"{M}/records/courses"),
+    "course-new": ("planner", f"{M}/records/courses/new"),
+    "sites": ("planner", f"{M}/records/sites"),
+    "pledges": ("planner", f"{M}/records/pledges"),
+    "cohorts": ("planner", f"{M}/records/cohorts"),
+    "cohort": ("planner", f"{M}/records/cohorts/IA-9AD-ENG"),
+    "coordination": ("planner", f"{M}/coordination"),
+    "coordination-overlaps": ("planner", f"{M}/coordination/overlaps"),
+    "coordination-register": ("planner", f"{M}/coordination/register"),
+    "audit": ("auditor", "/audit"),
+    "refused": ("contributor", "/audit"),
+    "not-found": ("planner", f"{M}/records/courses/NO-SUCH-COURSE"),
+}
+LANGUAGES = ("en", "ar")
+PHONE = {"width": 390, "height": 844}
+DESKTOP = {"width": 1280, "height": 900}
+
+
+@pytest.fixture(scope="module")
+def contexts(browser: Browser, server: Server) -> Iterator[dict[tuple[str | None, str], object]]:
+    """A browser context per user and language, logged in once."""
+    made: dict[tuple[str | None, str], BrowserContext] = {}
+    for user in {user for user, _ in PAGES.values()}:
+        for language in LANGUAGES:
+            context = browser.new_context(viewport=DESKTOP)
+            context.add_cookies([{"name": "cadre_lang", "value": language, "url": server.url}])
+            if user is not None:
+                page = context.new_page()
+                page.goto(f"{server.url}/login")
+                page.fill("#username", user)
+                page.fill("#password", server.accounts[user].password)
+                page.click("form.form button[type=submit]")
+                page.wait_for_load_state("networkidle")
+                page.close()
+            made[(user, language)] = context
+    yield made  # type: ignore[misc]
+    for context in made.values():
+        context.close()
+
+
+def _open(contexts: dict, server: Server, name: str, language: str) -> tuple[Page, Console]:
+    user, path = PAGES[name]
+    page = contexts[(user, language)].new_page()
+    console = Console(page)
+    response = page.goto(f"{server.url}{path}")
+    page.wait_for_load_state("networkidle")
+    assert response is not None
+    assert response.status < 500
+    assert page.locator("html").get_attribute("lang") == language
+    return page, console
+
+
+def _serious(page: Page) -> list[str]:
+    violations = Axe().run(page).response["violations"]
+    return [
+        f"{v['id']} ({v['impact']}): {[n['target'] for n in v['nodes']][:5]}"
+        for v in violations
+        if v["impact"] in ("serious", "critical")
+    ]
+
+
+@pytest.mark.parametrize("language", LANGUAGES)
+@pytest.mark.parametrize("name", list(PAGES))
+def test_every_page_passes_axe_fits_a_phone_and_skips_to_its_content(
+    contexts: dict, server: Server, name: str, language: str
+) -> None:
+    page, console = _open(contexts, server, name, language)
+    try:
+        found = {"desktop": _serious(page)}
+        page.set_viewport_size(PHONE)
+        page.wait_for_timeout(50)
+        found["phone"] = _serious(page)
+        overflow = page.evaluate(
+            "document.documentElement.scrollWidth - document.documentElement.clientWidth"
+        )
+        page.keyboard.press("Tab")
+        first = page.evaluate("document.activeElement.className")
+        page.keyboard.press("Enter")
+        focused = page.evaluate("document.activeElement.id")
+    finally:
+        page.close()
+    assert found == {"desktop": [], "phone": []}
+    assert overflow <= 0, f"{name} ({language}) is {overflow} px wider than a 390 px phone"
+    assert (first, focused) == ("skip", "main")
+    assert console.errors == []
+
+
+@pytest.mark.parametrize("language", LANGUAGES)
+def test_every_wide_table_scrolls_in_a_named_region_the_keyboard_reaches(
+    contexts: dict, server: Server, language: str
+) -> None:
+    page, console = _open(contexts, server, "force", language)
+    try:
+        page.set_viewport_size(PHONE)
+        regions = page.evaluate(
+            """[...document.querySelectorAll('table.data, table.calendar, .rotation')].map(t => {
+                 const box = t.closest('.scroll');
+                 return box && [box.tabIndex, box.getAttribute('role'),
+                                !!box.getAttribute('aria-label')];
+               })"""
+        )
+    finally:
+        page.close()
+    assert regions
+    assert all(r == [0, "region", True] for r in regions)
+    assert console.errors == []
