@@ -42,6 +42,10 @@ COMMANDS: dict[str, Listed] = {
         "service_commands",
         "Start the service (the API under /api/v1, its OpenAPI at /api/v1/openapi.json).",
     ),
+    "worker": Listed(
+        "worker_commands",
+        "Run jobs from the queue on this machine (PostgreSQL): plans, timetables, sweeps.",
+    ),
     "token": Listed(
         "service_commands",
         "Issue a bearer token for a user (printed once; only its digest is kept).",

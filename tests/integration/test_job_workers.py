@@ -1,0 +1,197 @@
+"""Jobs through Procrastinate: `cadre worker` processes on PostgreSQL (a job completes in a
+worker of its own; a worker killed with kill -9 has its job retried once, then failed with the
+reason; a cancel stops a running solve; priorities order the queue), and the embedded mode on
+SQLite running the demo's jobs."""
+
+from __future__ import annotations
+
+import datetime as dt
+import os
+import pathlib
+import signal
+import socket
+import subprocess
+import sys
+import time
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
+from typing import Any
+
+import pytest
+from fastapi.testclient import TestClient
+
+import cadre
+from cadre.services.jobs.engine import STALLED_SECONDS
+from cadre.services.jobs.queues import DeferringQueue
+from cadre.storage import jobs as store
+from cadre.storage.database import transaction
+from tests.conftest import database_url
+from tests.service_support import engine_of, person, service
+
+SOURCE = pathlib.Path(cadre.__file__).parents[1]
+
+
+@pytest.fixture
+def pg_url(tmp_path: pathlib.Path, postgres_reason: str | None) -> Iterator[str]:
+    yield from database_url("postgresql", tmp_path, postgres_reason)
+
+
+@contextmanager
+def worker(url: str, *arguments: str) -> Iterator[subprocess.Popen[bytes]]:
+    """`cadre worker` in a process of its own, as on another machine."""
+    env = os.environ | {"CADRE_DATABASE_URL": url, "PYTHONPATH": str(SOURCE)}
+    process = subprocess.Popen(
+        [sys.executable, "-c", "from cadre.cli import main; main()", "worker", *arguments],
+        env=env,
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
+        start_new_session=True,
+    )
+    try:
+        yield process
+    finally:
+        if process.poll() is None:
+            os.killpg(process.pid, signal.SIGKILL)  # the worker and its jobs' processes
+            process.wait()
+
+
+def wait_for(
+    api: TestClient, headers: dict[str, str], job: int, done: Callable[[dict[str, Any]], bool]
+) -> dict[str, Any]:
+    deadline = time.monotonic() + 120
+    state: dict[str, Any] = {}
+    while time.monotonic() < deadline:
+        state = api.get(f"/api/v1/jobs/{job}", headers=headers).json()
+        if done(state):
+            return state
+        time.sleep(0.2)
+    raise AssertionError(f"job {job} never got there: {state}")
+
+
+def ended(state: dict[str, Any]) -> bool:
+    return state["status"] not in ("queued", "running")
+
+
+@pytest.mark.postgres
+def test_a_job_completes_through_a_worker_in_a_process_of_its_own(pg_url: str) -> None:
+    with service(pg_url) as api, worker(pg_url, "--concurrency", "1") as running:
+        planner = person(engine_of(api), "NATO", ["mission_planner"])
+        job = api.post(
+            "/api/v1/missions/TINY/jobs", headers=planner, json={"kind": "capacity"}
+        ).json()["id"]
+        final = wait_for(api, planner, job, ended)
+        with transaction(engine_of(api)) as session:
+            runner = store.job(session, job).runner
+    assert (final["status"], final["plan_number"], final["progress"]) == ("succeeded", 1, 1.0)
+    assert runner == f"{socket.gethostname()}:{running.pid}"  # the worker, not this process
+
+
+@pytest.mark.postgres
+def test_a_job_whose_worker_is_killed_is_retried_once_then_failed_with_the_reason(
+    pg_url: str,
+) -> None:
+    with service(pg_url, example="nmi-2018.yaml") as api:
+        planner = person(engine_of(api), "NATO", ["mission_planner"])
+        job = api.post(
+            "/api/v1/missions/NMI/jobs",
+            headers=planner,
+            json={"kind": "capacity", "parameters": {"seconds": 600}},
+        ).json()["id"]
+        seen = []
+        # A worker of another queue: it runs none of these jobs, but watches for silent workers.
+        with worker(pg_url, "--queues", "elsewhere"):
+            for _ in range(2):
+                with worker(pg_url) as doomed:
+                    wait_for(api, planner, job, lambda s: s["status"] == "running")
+                    os.kill(doomed.pid, signal.SIGKILL)  # its job's process follows it
+                    state = wait_for(api, planner, job, lambda s: s["status"] != "running")
+                    seen.append((state["status"], state["message"], state["error"]))
+    silent = f"the worker running it stopped (no heartbeat for {STALLED_SECONDS:.0f} s)"
+    assert seen == [
+        ("queued", f"queued again: {silent}", None),
+        ("failed", "failed", f"{silent}, twice; not tried again"),
+    ]
+
+
+@pytest.mark.postgres
+def test_a_cancel_stops_a_running_solve_and_frees_the_worker(pg_url: str) -> None:
+    with service(pg_url, example="nmi-2018.yaml") as api, worker(pg_url, "--concurrency", "1"):
+        planner = person(engine_of(api), "NATO", ["mission_planner"])
+        long = api.post(
+            "/api/v1/missions/NMI/jobs",
+            headers=planner,
+            json={"kind": "capacity", "parameters": {"seconds": 600}},
+        ).json()["id"]
+        wait_for(api, planner, long, lambda s: s["status"] == "running" and s["progress"] > 0)
+        cancelled = api.delete(f"/api/v1/jobs/{long}", headers=planner).json()
+        # One job at a time: the next finishes only if the solve was stopped, not waited for.
+        quick = api.post(
+            "/api/v1/missions/NMI/jobs",
+            headers=planner,
+            json={"kind": "capacity", "parameters": {"seconds": 5}},
+        ).json()["id"]
+        final = wait_for(api, planner, quick, ended)
+        plans = api.get("/api/v1/missions/NMI/plans/capacity", headers=planner).json()
+    assert cancelled["status"] == "cancelled"
+    assert (final["status"], final["error"]) == ("succeeded", None)
+    assert [p["number"] for p in plans["items"]] == [final["plan_number"]]  # none from the first
+
+
+@pytest.mark.postgres
+def test_the_queue_runs_the_higher_priority_first(pg_url: str) -> None:
+    with service(pg_url) as api:
+        engine = engine_of(api)
+        queue = DeferringQueue()
+        made = {}
+        with transaction(engine) as session:
+            for priority in (-10, 0, 10):  # a sweep, a plan, a re-plan, queued in that order
+                row = store.create_job(
+                    session,
+                    mission="TINY",
+                    kind="force",
+                    parameters={},
+                    created_by="test",
+                    at=dt.datetime.now(dt.UTC),
+                )
+                queue.submit(session, row.id, priority)
+                made[row.id] = priority
+        with worker(pg_url, "--concurrency", "1"):
+            deadline = time.monotonic() + 120
+            while time.monotonic() < deadline:
+                with transaction(engine) as session:
+                    rows = [store.job(session, job_id) for job_id in made]
+                    if all(r.status == "succeeded" for r in rows):
+                        break
+                time.sleep(0.2)
+    order = [made[r.id] for r in sorted(rows, key=lambda r: r.started_at or dt.datetime.max)]
+    assert [r.status for r in rows] == ["succeeded"] * 3
+    assert order == [10, 0, -10]
+
+
+def test_the_embedded_mode_runs_the_demos_jobs(tmp_path: pathlib.Path) -> None:
+    url = f"sqlite:///{tmp_path / 'cadre.db'}"
+    with service(url, example="nmi-2018.yaml", start_jobs=True, job_workers=2) as api:
+        planner = person(engine_of(api), "NATO", ["mission_planner"])
+        finals = {}
+        for kind, parameters in [
+            ("capacity", {"seconds": 60}),
+            ("force", {}),
+            ("timetable", {"months": 3, "seconds": 10}),
+        ]:
+            job = api.post(
+                "/api/v1/missions/NMI/jobs",
+                headers=planner,
+                json={"kind": kind, "parameters": parameters},
+            ).json()["id"]
+            finals[kind] = wait_for(api, planner, job, ended)
+            if kind == "capacity":  # as the demo does, so the others plan from it
+                number = finals[kind]["plan_number"]
+                adopted = api.post(
+                    f"/api/v1/missions/NMI/plans/capacity/{number}/adopt", headers=planner
+                )
+                assert adopted.status_code == 200, adopted.text
+    assert {k: (s["status"], s["error"]) for k, s in finals.items()} == {
+        "capacity": ("succeeded", None),
+        "force": ("succeeded", None),
+        "timetable": ("succeeded", None),
+    }
