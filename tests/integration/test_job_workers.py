@@ -19,16 +19,22 @@ from typing import Any
 
 import pytest
 from fastapi.testclient import TestClient
+from sqlalchemy import Engine, text
 
 import cadre
-from cadre.services.jobs.engine import STALLED_SECONDS
+from cadre.services.jobs.engine import STALLED_SECONDS, add_plugin
+from cadre.services.jobs.kinds import JOB_KINDS
+from cadre.services.jobs.operations import JobQueue
 from cadre.services.jobs.queues import DeferringQueue
 from cadre.storage import jobs as store
 from cadre.storage.database import transaction
+from cadre.storage.service_models import JobRow
+from tests import fanout_support  # registers the job kind "squares" here too
 from tests.conftest import database_url
 from tests.service_support import engine_of, person, service
 
 SOURCE = pathlib.Path(cadre.__file__).parents[1]
+ROOT = pathlib.Path(__file__).parents[2]  # for `--import tests.fanout_support`
 
 
 @pytest.fixture
@@ -39,7 +45,7 @@ def pg_url(tmp_path: pathlib.Path, postgres_reason: str | None) -> Iterator[str]
 @contextmanager
 def worker(url: str, *arguments: str) -> Iterator[subprocess.Popen[bytes]]:
     """`cadre worker` in a process of its own, as on another machine."""
-    env = os.environ | {"CADRE_DATABASE_URL": url, "PYTHONPATH": str(SOURCE)}
+    env = os.environ | {"CADRE_DATABASE_URL": url, "PYTHONPATH": f"{SOURCE}:{ROOT}"}
     process = subprocess.Popen(
         [sys.executable, "-c", "from cadre.cli import main; main()", "worker", *arguments],
         env=env,
@@ -195,3 +201,77 @@ def test_the_embedded_mode_runs_the_demos_jobs(tmp_path: pathlib.Path) -> None:
         "force": ("succeeded", None),
         "timetable": ("succeeded", None),
     }
+
+
+def _submit(engine: Engine, queue: JobQueue, kind: str, parameters: dict[str, Any]) -> int:
+    with transaction(engine) as session:
+        row = store.create_job(
+            session,
+            mission="TINY",
+            kind=kind,
+            parameters=parameters,
+            created_by="test",
+            at=dt.datetime.now(dt.UTC),
+        )
+        queue.submit(session, row.id, JOB_KINDS[kind].priority(parameters))
+        return row.id
+
+
+def _follow(engine: Engine, job: int) -> tuple[JobRow, list[float]]:
+    """The job once it ended, and the progress figures seen on the way."""
+    seen: list[float] = []
+    deadline = time.monotonic() + 120
+    while time.monotonic() < deadline:
+        with transaction(engine) as session:
+            row = store.job(session, job)
+        if not seen or seen[-1] != row.progress:
+            seen.append(row.progress)
+        if row.status not in ("queued", "running"):
+            return row, seen
+        time.sleep(0.1)
+    raise AssertionError(f"job {job} never ended")
+
+
+@pytest.mark.postgres
+def test_a_job_fans_out_across_two_workers_and_gathers_one_result(
+    pg_url: str, tmp_path: pathlib.Path
+) -> None:
+    notes = tmp_path / "notes"
+    notes.mkdir()
+    plugin = ("--import", fanout_support.__name__)
+    with service(pg_url) as api, worker(pg_url, *plugin), worker(pg_url, *plugin):
+        engine = engine_of(api)
+        deadline = time.monotonic() + 60
+        with engine.connect() as connection:  # both workers ready before the job goes in
+            while time.monotonic() < deadline:
+                ready = connection.scalar(text("SELECT count(*) FROM procrastinate_workers"))
+                connection.commit()
+                if ready == 2:
+                    break
+                time.sleep(0.2)
+        parameters = {"count": 30, "seconds": 0.2, "notes": str(notes)}
+        job = _submit(engine, DeferringQueue(), "squares", parameters)
+        row, progress = _follow(engine, job)
+    ran = [name.split("-") for name in os.listdir(notes)]
+    assert (row.status, row.error) == ("succeeded", None)
+    assert row.plan_number == sum(n * n for n in range(30))  # the gathered result
+    assert sorted(int(number) for number, _ in ran) == list(range(30))  # each part once
+    assert len({pid for _, pid in ran}) == 2  # the job's own process and the other worker
+    assert progress == sorted(progress)
+    assert any(0 < p < 1 for p in progress)
+
+
+def test_the_embedded_mode_fans_out_too_and_fails_with_a_parts_error(
+    tmp_path: pathlib.Path,
+) -> None:
+    add_plugin(fanout_support.__name__)  # and in the jobs' processes
+    url = f"sqlite:///{tmp_path / 'cadre.db'}"
+    with service(url, start_jobs=True, job_workers=1) as api:
+        engine, queue = engine_of(api), api.app.state.jobs  # type: ignore[attr-defined]
+        good = _submit(engine, queue, "squares", {"count": 12, "seconds": 0.01})
+        bad = _submit(engine, queue, "squares", {"count": 12, "seconds": 0.01, "fail_at": 5})
+        rows = [_follow(engine, job)[0] for job in (good, bad)]
+    assert [(r.status, r.plan_number, r.error) for r in rows] == [
+        ("succeeded", sum(n * n for n in range(12)), None),
+        ("failed", None, "part 5: no square for 5"),
+    ]

@@ -43,17 +43,17 @@ def defer(session: Session, task: str, args: dict[str, Any], *, priority: int, q
     return int(found)
 
 
-def add_parts(session: Session, job_id: int, items: list[Any]) -> int:
-    """The job's parts, once: a retried job finds them there, with the outcomes so far."""
-    have = session.scalar(select(func.count()).where(JobPartRow.job_id == job_id)) or 0
-    if not have:
-        session.add_all(
-            JobPartRow(job_id=job_id, position=n, item=pickle.dumps(item))
-            for n, item in enumerate(items)
-        )
-        session.flush()
-        return len(items)
-    return int(have)
+def add_parts(session: Session, job_id: int, items: list[Any]) -> bool:
+    """The job's parts, once (True then): a retried job finds them there, with the outcomes
+    so far."""
+    if session.scalar(select(func.count()).where(JobPartRow.job_id == job_id)):
+        return False
+    session.add_all(
+        JobPartRow(job_id=job_id, position=n, item=pickle.dumps(item))
+        for n, item in enumerate(items)
+    )
+    session.flush()
+    return True
 
 
 def _open(job_id: int, position: int) -> tuple[ColumnElement[bool], ...]:
@@ -85,11 +85,17 @@ def claim_part(session: Session, job_id: int, position: int, claimant: str) -> A
     return pickle.loads(item) if item is not None else None  # our own rows, never a user's
 
 
-def unclaimed(session: Session, job_id: int) -> list[int]:
+def unclaimed(session: Session, job_id: int, claimant: str) -> list[int]:
+    """Parts without an outcome that nobody, or only `claimant` itself, has taken."""
     return list(
         session.scalars(
             select(JobPartRow.position)
-            .where(JobPartRow.job_id == job_id, JobPartRow.claimed_by.is_(None))
+            .where(
+                JobPartRow.job_id == job_id,
+                JobPartRow.outcome.is_(None),
+                JobPartRow.error.is_(None),
+                JobPartRow.claimed_by.is_(None) | (JobPartRow.claimed_by == claimant),
+            )
             .order_by(JobPartRow.position)
         )
     )

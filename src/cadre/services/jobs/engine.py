@@ -51,10 +51,18 @@ STALLED_SECONDS = 10.0  # a worker silent this long is dead; its jobs are retrie
 RETRIES = 1
 FETCH_SECONDS = 0.5  # how often an idle worker looks when no notification came
 
+PLUGINS: list[str] = []  # modules that register more job kinds (`cadre worker --import`)
 _SPAWN = multiprocessing.get_context("spawn")  # a child shares none of the worker's threads
 _engines: dict[str, Engine] = {}
 _running: dict[int, BaseProcess] = {}
 _lock = threading.Lock()
+
+
+def add_plugin(module: str) -> None:
+    """Import a module that registers job kinds, here and in every job's process."""
+    importlib.import_module(module)
+    if module not in PLUGINS:
+        PLUGINS.append(module)
 
 
 def _engine(url: str) -> Engine:
@@ -109,7 +117,9 @@ def run_watched(url: str, job_id: int, runner: str) -> None:
             return  # cancelled while queued, or done by an earlier attempt
         row = store.job(session, job_id)
         limit = JOB_KINDS[row.kind].time_limit(dict(row.parameters))
-    child = _SPAWN.Process(target=_child, args=(url, job_id), name=f"cadre-job-{job_id}")
+    child = _SPAWN.Process(
+        target=_child, args=(url, job_id, list(PLUGINS)), name=f"cadre-job-{job_id}"
+    )
     child.start()
     _running[job_id] = child
     deadline = time.monotonic() + limit
@@ -138,7 +148,7 @@ def _close(engine: Engine, job_id: int, error: str, message: str = "failed") -> 
         store.finish(session, job_id, "failed", _now(), error=error, message=message)
 
 
-def _child(url: str, job_id: int) -> None:
+def _child(url: str, job_id: int, plugins: list[str]) -> None:
     parent = os.getppid()
 
     def orphaned() -> None:  # a worker killed with kill -9 takes its job's process with it
@@ -149,6 +159,8 @@ def _child(url: str, job_id: int) -> None:
     threading.Thread(target=orphaned, daemon=True).start()
     from cadre.services.jobs.worker import run_job
 
+    for module in plugins:
+        add_plugin(module)
     run_job(url, job_id)
 
 
