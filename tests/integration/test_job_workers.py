@@ -20,8 +20,10 @@ from typing import Any
 import pytest
 from fastapi.testclient import TestClient
 from sqlalchemy import Engine, text
+from typer.testing import CliRunner
 
 import cadre
+from cadre.cli import app
 from cadre.services.jobs.engine import STALLED_SECONDS, add_plugin
 from cadre.services.jobs.kinds import JOB_KINDS
 from cadre.services.jobs.operations import JobQueue
@@ -262,7 +264,7 @@ def test_a_job_fans_out_across_two_workers_and_gathers_one_result(
 
 
 def test_the_embedded_mode_fans_out_too_and_fails_with_a_parts_error(
-    tmp_path: pathlib.Path,
+    tmp_path: pathlib.Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     add_plugin(fanout_support.__name__)  # and in the jobs' processes
     url = f"sqlite:///{tmp_path / 'cadre.db'}"
@@ -271,6 +273,12 @@ def test_the_embedded_mode_fans_out_too_and_fails_with_a_parts_error(
         good = _submit(engine, queue, "squares", {"count": 12, "seconds": 0.01})
         bad = _submit(engine, queue, "squares", {"count": 12, "seconds": 0.01, "fail_at": 5})
         rows = [_follow(engine, job)[0] for job in (good, bad)]
+    monkeypatch.setenv("CADRE_DATABASE_URL", url)
+    waited = [CliRunner().invoke(app, ["wait", str(job)]) for job in (good, bad)]
+    assert [(w.exit_code, w.output.strip()) for w in waited] == [
+        (0, f"Job {good} succeeded, plan {sum(n * n for n in range(12))}."),
+        (1, f"Job {bad} failed: part 5: no square for 5"),
+    ]
     assert [(r.status, r.plan_number, r.error) for r in rows] == [
         ("succeeded", sum(n * n for n in range(12)), None),
         ("failed", None, "part 5: no square for 5"),

@@ -18,7 +18,12 @@ from cadre.access.policy import JOBS, Principal, Verb, allowed
 from cadre.domain.errors import Conflict, Forbidden, InvalidInput, NotFound, Problem
 from cadre.domain.limits import out_of_range
 from cadre.interchange.record_kinds import KINDS
-from cadre.services.access.redaction import Redaction, reader_redaction, redaction
+from cadre.services.access.redaction import (
+    NOTHING_HIDDEN,
+    Redaction,
+    reader_redaction,
+    redaction,
+)
 from cadre.services.access.scope import Scope, open_scope
 from cadre.services.jobs.kinds import JOB_KINDS
 from cadre.services.unit_of_work import UnitOfWork
@@ -151,6 +156,12 @@ def job(uow: UnitOfWork, principal: Principal, job_id: int) -> JobView:
         if not _visible(principal, row):
             raise NotFound(f"job {job_id} does not exist")
         return _view(row, reader_redaction(session, principal, row.mission))
+
+
+def follow(uow: UnitOfWork, job_id: int) -> JobView:
+    """A job as the machine's operator follows it at the terminal (who holds the database)."""
+    with uow.transaction() as session:
+        return _view(store.job(session, job_id), NOTHING_HIDDEN)
 
 
 def jobs(

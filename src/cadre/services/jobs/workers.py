@@ -22,8 +22,9 @@ def run_worker(url: str, concurrency: int = 1, queues: list[str] | None = None) 
     with open_database(url) as engine:  # migrated, and the queue's schema applied
         if engine.dialect.name != "postgresql":
             raise InvalidInput(
-                "workers of their own need PostgreSQL (CADRE_DATABASE_URL=postgresql://...); "
-                "with SQLite, `cadre serve` runs the jobs itself"
+                "workers of their own need a PostgreSQL database; "
+                "on SQLite the service runs the jobs itself",
+                code="worker.needs_postgresql",
             )
     app = jobs_engine.make_app(PsycopgConnector(conninfo=conninfo(url), min_size=1))
     asyncio.run(_serve(app, url, concurrency, queues))
