@@ -77,7 +77,6 @@ def start(session: Session, job_id: int, runner: str, at: dt.datetime) -> bool:
         status="running",
         runner=runner[:64],
         started_at=at,
-        heartbeat_at=at,
         message="starting",
     )
 

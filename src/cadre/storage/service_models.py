@@ -141,6 +141,7 @@ class JobRow(Base):
     created_at: Mapped[dt.datetime] = mapped_column(DateTime(timezone=True))
     started_at: Mapped[dt.datetime | None] = mapped_column(DateTime(timezone=True))
     finished_at: Mapped[dt.datetime | None] = mapped_column(DateTime(timezone=True))
+    # Unused since the queue beats its own heartbeat (Procrastinate's workers table).
     heartbeat_at: Mapped[dt.datetime | None] = mapped_column(DateTime(timezone=True))
     runner: Mapped[str | None] = mapped_column(String(64))
 

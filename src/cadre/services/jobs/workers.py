@@ -2,8 +2,9 @@
 
 It runs `--concurrency` jobs at once (each in a child process of its own), takes the queues
 named (all when none are), beats its heartbeat, and retries once, then fails, the jobs of any
-worker that has gone silent. Stop it with Ctrl-C or SIGTERM: it finishes the jobs it runs
-(Procrastinate's graceful stop), a second signal stops it at once.
+worker that has gone silent. Stop it with Ctrl-C or SIGTERM: it takes no new job and finishes
+the ones it runs (Procrastinate's graceful stop); killed instead, its jobs are queued again by
+another worker after `STALLED_SECONDS`.
 """
 
 from __future__ import annotations
