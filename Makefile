@@ -75,6 +75,14 @@ bench-sweep: $(STAMP)
 bench-force: $(STAMP)
 	$(BIN)/python bench/force.py
 
+.PHONY: bench-jobs bench-queues
+bench-jobs: $(STAMP)
+	$(BIN)/python bench/jobs.py
+
+bench-queues: $(STAMP)
+	$(BIN)/pip install -q -e '.[bench]'
+	$(BIN)/python bench/queue_engines.py
+
 .PHONY: bench-web screenshots messages
 bench-web: $(STAMP)
 	$(BIN)/python bench/web.py

@@ -13,19 +13,14 @@ from fastapi import FastAPI
 from cadre import web
 from cadre.api.app import create_api
 from cadre.services.jobs.operations import JobQueue
-from cadre.services.jobs.pool import ProcessJobQueue
+from cadre.services.jobs.queues import (
+    DeferringQueue,
+    InProcessQueue,
+    PostgresWorkers,
+    WaitingQueue,
+)
 from cadre.services.system.database import open_database
 from cadre.services.system.settings import Settings
-
-
-class WaitingQueue:
-    """Leaves jobs queued in the table, for a runner elsewhere (CADRE_START_JOBS=0)."""
-
-    def submit(self, job_id: int) -> None:
-        pass
-
-    def cancel(self, job_id: int) -> None:
-        pass
 
 
 def create_app(settings: Settings | None = None, queue: JobQueue | None = None) -> FastAPI:
@@ -34,15 +29,17 @@ def create_app(settings: Settings | None = None, queue: JobQueue | None = None) 
     @asynccontextmanager
     async def lifespan(app: FastAPI) -> AsyncIterator[None]:
         with open_database(chosen.database_url) as engine:
-            pool = None
+            postgres = engine.dialect.name == "postgresql"
+            pool: InProcessQueue | PostgresWorkers | None = None
             if queue is not None:
                 app.state.jobs = queue
             elif chosen.start_jobs:
-                pool = ProcessJobQueue(chosen.database_url, workers=chosen.job_workers)
-                pool.start()  # also takes jobs left queued by an earlier run or another process
+                kind = PostgresWorkers if postgres else InProcessQueue
+                pool = kind(chosen.database_url, workers=chosen.job_workers)
+                pool.start()  # also takes jobs left queued by an earlier run
                 app.state.jobs = pool
-            else:
-                app.state.jobs = WaitingQueue()
+            else:  # CADRE_START_JOBS=0: only enqueue; `cadre worker` runs them elsewhere
+                app.state.jobs = DeferringQueue() if postgres else WaitingQueue()
             app.state.engine = engine
             try:
                 yield

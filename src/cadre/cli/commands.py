@@ -42,6 +42,14 @@ COMMANDS: dict[str, Listed] = {
         "service_commands",
         "Start the service (the API under /api/v1, its OpenAPI at /api/v1/openapi.json).",
     ),
+    "worker": Listed(
+        "worker_commands",
+        "Run jobs from the queue on this machine (PostgreSQL): plans, timetables, sweeps.",
+    ),
+    "wait": Listed(
+        "worker_commands",
+        "Follow a job until it ends, its progress as a bar; exit 0 when it succeeded.",
+    ),
     "token": Listed(
         "service_commands",
         "Issue a bearer token for a user (printed once; only its digest is kept).",

@@ -67,25 +67,23 @@ def _move(session: Session, job_id: int, states: Sequence[str], **values: Any) -
     return bool(getattr(done, "rowcount", 0))
 
 
-def claim_next(session: Session, runner: str, at: dt.datetime) -> JobRow | None:
-    """Take the oldest queued job for `runner`; None when none is waiting (or another runner
-    took it first)."""
-    waiting = session.scalar(
-        select(JobRow.id).where(JobRow.status == "queued").order_by(JobRow.id).limit(1)
-    )
-    if waiting is None:
-        return None
-    taken = _move(
+def start(session: Session, job_id: int, runner: str, at: dt.datetime) -> bool:
+    """A worker takes the queued job; False when it is not queued (cancelled, or already
+    finished by an earlier attempt: a job never runs twice to completion)."""
+    return _move(
         session,
-        waiting,
+        job_id,
         ("queued",),
         status="running",
-        runner=runner,
+        runner=runner[:64],
         started_at=at,
-        heartbeat_at=at,
         message="starting",
     )
-    return job(session, waiting) if taken else None
+
+
+def requeue(session: Session, job_id: int, message: str) -> bool:
+    """A running job whose worker died goes back to the queue for its one retry."""
+    return _move(session, job_id, ("running",), status="queued", progress=0.0, message=message)
 
 
 def report_progress(session: Session, job_id: int, progress: float, message: str) -> bool:
@@ -125,38 +123,24 @@ def cancel(session: Session, job_id: int, at: dt.datetime) -> bool:
     return _move(session, job_id, OPEN, status="cancelled", finished_at=at, message="cancelled")
 
 
-def beat(session: Session, job_ids: Sequence[int], at: dt.datetime) -> None:
-    if job_ids:
-        session.execute(
-            update(JobRow)
-            .where(JobRow.id.in_(job_ids), JobRow.status == "running")
-            .values(heartbeat_at=at)
-        )
+def status(session: Session, job_id: int) -> str | None:
+    return session.scalar(select(JobRow.status).where(JobRow.id == job_id))
 
 
-def statuses(session: Session, job_ids: Sequence[int]) -> dict[int, str]:
-    if not job_ids:
-        return {}
-    rows = session.execute(select(JobRow.id, JobRow.status).where(JobRow.id.in_(job_ids)))
-    return {r.id: r.status for r in rows}
-
-
-def fail_abandoned(session: Session, silent_since: dt.datetime, at: dt.datetime) -> list[int]:
-    """Running jobs whose runner has not been heard of since `silent_since` (a service that
-    stopped while they ran) are closed as failed, so nobody waits on them for ever."""
-    ids = list(
-        session.scalars(
-            select(JobRow.id).where(JobRow.status == "running", JobRow.heartbeat_at < silent_since)
-        )
-    )
+def fail_running(session: Session, at: dt.datetime, error: str) -> list[int]:
+    """Close every running job as failed: the embedded queue, starting, finds the jobs that
+    the process before it left running (it stopped or was killed with them)."""
+    ids = list(session.scalars(select(JobRow.id).where(JobRow.status == "running")))
     for job_id in ids:
-        _move(
-            session,
-            job_id,
-            ("running",),
-            status="failed",
-            finished_at=at,
-            error="the service stopped while the job ran; start it again",
-            message="abandoned",
-        )
+        finish(session, job_id, "failed", at, error=error, message="abandoned")
     return ids
+
+
+def queued(session: Session) -> list[tuple[int, str, dict[str, Any]]]:
+    """The jobs waiting, oldest first, as (id, kind, parameters)."""
+    rows = session.execute(
+        select(JobRow.id, JobRow.kind, JobRow.parameters)
+        .where(JobRow.status == "queued")
+        .order_by(JobRow.id)
+    )
+    return [(r.id, r.kind, dict(r.parameters)) for r in rows]

@@ -18,6 +18,7 @@ from sqlalchemy import (
     Float,
     ForeignKey,
     Integer,
+    LargeBinary,
     String,
     Text,
     UniqueConstraint,
@@ -140,5 +141,21 @@ class JobRow(Base):
     created_at: Mapped[dt.datetime] = mapped_column(DateTime(timezone=True))
     started_at: Mapped[dt.datetime | None] = mapped_column(DateTime(timezone=True))
     finished_at: Mapped[dt.datetime | None] = mapped_column(DateTime(timezone=True))
+    # Unused since the queue beats its own heartbeat (Procrastinate's workers table).
     heartbeat_at: Mapped[dt.datetime | None] = mapped_column(DateTime(timezone=True))
     runner: Mapped[str | None] = mapped_column(String(64))
+
+
+class JobPartRow(Base):
+    """One task of a job that fans out: its item and, once some worker ran it, its outcome
+    (both pickled). Keyed by the job and the item's place, so a part run twice keeps one
+    outcome."""
+
+    __tablename__ = "job_parts"
+
+    job_id: Mapped[int] = mapped_column(ForeignKey("jobs.id", ondelete="CASCADE"), primary_key=True)
+    position: Mapped[int] = mapped_column(Integer, primary_key=True)
+    item: Mapped[bytes] = mapped_column(LargeBinary)
+    claimed_by: Mapped[str | None] = mapped_column(String(64))
+    outcome: Mapped[bytes | None] = mapped_column(LargeBinary)
+    error: Mapped[str | None] = mapped_column(Text)

@@ -3,6 +3,10 @@ submitted), the plan versions it makes, the action a principal needs to start it
 function a worker runs, named by import path so any worker process (or a distributed queue's
 worker on another machine) can find it.
 
+Each kind has a priority in the queue (higher runs first): an interactive re-plan 10 (a
+planner waits on it), plans 0, a night's sweep -10; and a time limit, after which its worker
+stops it: the solver's own limit and a margin for loading and keeping the plan.
+
 Adding a kind is one `register(JobKind(...))` line
 here and, if it needs a new action, one grant in the access policy.
 """
@@ -30,6 +34,13 @@ HorizonMonths = Annotated[
     int | None, Field(ge=LIMITS["horizon_months"].low, le=LIMITS["horizon_months"].high)
 ]
 Runner = Callable[[UnitOfWork, str, dict[str, Any], Progress], int]
+
+REPLAN, PLAN, SWEEP = 10, 0, -10
+MARGIN_SECONDS = 300.0  # loading the mission, building the model, keeping the plan
+
+
+def _plan_priority(parameters: dict[str, Any]) -> int:
+    return PLAN
 
 
 class CapacityParameters(BaseModel):
@@ -143,6 +154,11 @@ class JobKind:
     parameters: type[BaseModel]
     target: str  # "module:function", a Runner
     permission: str  # the subject of the RUN action a principal needs
+    priority: Callable[[dict[str, Any]], int] = _plan_priority
+
+    def time_limit(self, parameters: dict[str, Any]) -> float:
+        """Seconds after which the job is stopped and marked failed."""
+        return float(parameters.get("seconds") or 60.0) * 2 + MARGIN_SECONDS
 
     def runner(self) -> Runner:
         module, _, function = self.target.partition(":")
@@ -230,6 +246,11 @@ def run_timetable(
     ).number
 
 
+def _timetable_priority(parameters: dict[str, Any]) -> int:
+    change = ("withdraw", "withdraw_pledge", "close_room")
+    return REPLAN if any(parameters.get(name) for name in change) else PLAN
+
+
 register(JobKind("force", "force-plans", ForceParameters, f"{__name__}:run_force", "force"))
 register(
     JobKind(
@@ -238,5 +259,6 @@ register(
         TimetableParameters,
         f"{__name__}:run_timetable",
         "timetable",
+        _timetable_priority,
     )
 )

@@ -2,8 +2,7 @@
 result is a stored plan version.
 
 The API speaks to a `JobQueue` only: the state of every job lives in the jobs table, and a
-queue merely runs what is queued there. `ProcessJobQueue` (a pool of local worker processes)
-is the default; a distributed queue takes over by implementing the same two methods.
+queue (Procrastinate's, `queues.py`) merely says which queued job a worker runs next.
 """
 
 from __future__ import annotations
@@ -13,12 +12,18 @@ from dataclasses import dataclass
 from typing import Any, Protocol
 
 from pydantic import BaseModel, ValidationError
+from sqlalchemy.orm import Session
 
 from cadre.access.policy import JOBS, Principal, Verb, allowed
 from cadre.domain.errors import Conflict, Forbidden, InvalidInput, NotFound, Problem
 from cadre.domain.limits import out_of_range
 from cadre.interchange.record_kinds import KINDS
-from cadre.services.access.redaction import Redaction, reader_redaction, redaction
+from cadre.services.access.redaction import (
+    NOTHING_HIDDEN,
+    Redaction,
+    reader_redaction,
+    redaction,
+)
 from cadre.services.access.scope import Scope, open_scope
 from cadre.services.jobs.kinds import JOB_KINDS
 from cadre.services.unit_of_work import UnitOfWork
@@ -27,8 +32,9 @@ from cadre.storage.service_models import JobRow
 
 
 class JobQueue(Protocol):
-    def submit(self, job_id: int) -> None:
-        """Run the queued job `job_id` when a worker is free."""
+    def submit(self, session: Session, job_id: int, priority: int) -> None:
+        """Run the job `job_id`, created in `session`'s transaction, when a worker is free;
+        the higher `priority` first."""
 
     def cancel(self, job_id: int) -> None:
         """The job was marked cancelled: stop it if it runs."""
@@ -112,7 +118,7 @@ def submit(
             after={"kind": kind.name, "parameters": checked},
         )
         view = _view(row, redaction(scope))
-    queue.submit(view.id)
+        queue.submit(session, row.id, kind.priority(checked))
     return view
 
 
@@ -150,6 +156,12 @@ def job(uow: UnitOfWork, principal: Principal, job_id: int) -> JobView:
         if not _visible(principal, row):
             raise NotFound(f"job {job_id} does not exist")
         return _view(row, reader_redaction(session, principal, row.mission))
+
+
+def follow(uow: UnitOfWork, job_id: int) -> JobView:
+    """A job as the machine's operator follows it at the terminal (who holds the database)."""
+    with uow.transaction() as session:
+        return _view(store.job(session, job_id), NOTHING_HIDDEN)
 
 
 def jobs(

@@ -24,6 +24,10 @@ def open_database(url: str | None = None) -> Iterator[Engine]:
     engine = database.make_engine(url)
     try:
         database.upgrade(engine)
+        if engine.dialect.name == "postgresql":
+            from cadre.storage.queue import ensure_queue_schema
+
+            ensure_queue_schema(engine)  # the job queue's own tables (Procrastinate's)
         yield engine
     finally:
         engine.dispose()

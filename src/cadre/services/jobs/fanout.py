@@ -1,0 +1,98 @@
+"""Fan-out: a job splits its work into parts that any worker runs, and gathers their outcomes
+into one result. A capacity sweep's samples are such parts.
+
+`fan_out(uow, items, function, gather, progress)` takes picklable items, a pure function
+`function(item) -> outcome` and `gather(outcomes) -> result`, both named by import path
+("module:function") so a worker on another machine finds them. The parts are rows of
+`job_parts`, keyed by the job and the item's place: an outcome is kept once, and a job retried
+after its worker died keeps the outcomes it had.
+
+- On PostgreSQL each part is also a task in the queue, at the job's priority: every worker
+  with a free slot takes parts, and the job's own process runs parts too while it waits
+  (so a job on a worker of concurrency 1 does not hold a slot idle).
+- Elsewhere (the embedded mode, or outside a job) the job's process runs every part itself.
+
+Progress is finished parts / all parts. A cancel is seen at the next part: the parts not yet
+started are left, those running finish (each is meant to be short).
+"""
+
+from __future__ import annotations
+
+import time
+from collections.abc import Sequence
+from typing import Any
+
+from cadre.domain.errors import CadreError
+from cadre.services.jobs import engine as jobs_engine
+from cadre.services.jobs.kinds import JOB_KINDS, Progress
+from cadre.services.unit_of_work import UnitOfWork
+from cadre.storage import jobs as store
+from cadre.storage import queue as parts
+
+WAIT_SECONDS = 0.2
+
+
+class PartFailed(CadreError):
+    """A part of the job raised an error; the job fails with it."""
+
+
+def fan_out(
+    uow: UnitOfWork,
+    items: Sequence[Any],
+    function: str,
+    gather: str,
+    progress: Progress,
+    *,
+    noun: str = "parts",
+) -> Any:
+    total = len(items)
+    if uow.job is None:  # not a job: here, one by one
+        run = jobs_engine.function_at(function)
+        outcomes = []
+        for n, item in enumerate(items, 1):
+            outcomes.append(run(item))
+            progress(f"{n} of {total} {noun}", n / total)
+        return jobs_engine.function_at(gather)(outcomes)
+    job_id = uow.job
+    url = uow.engine.url.render_as_string(hide_password=False)
+    with uow.transaction() as session:
+        if parts.add_parts(session, job_id, list(items)) and _postgres(uow):
+            row = store.job(session, job_id)
+            priority = JOB_KINDS[row.kind].priority(dict(row.parameters))
+            for position in range(total):
+                parts.defer(
+                    session,
+                    jobs_engine.PART_TASK,
+                    {"job_id": job_id, "position": position, "function": function},
+                    priority=priority,
+                    queue=jobs_engine.QUEUE,
+                )
+    claimant = f"job:{job_id}"
+    while True:
+        with uow.transaction() as session:
+            waiting = parts.unclaimed(session, job_id, claimant)
+        for position in waiting:
+            jobs_engine.run_part(url, job_id, position, function, claimant)
+            _report(uow, job_id, progress, noun)
+        finished, total, error = _report(uow, job_id, progress, noun)
+        if error is not None:
+            raise PartFailed(error)
+        if finished == total:
+            break
+        time.sleep(WAIT_SECONDS)  # parts that other workers run
+    with uow.transaction() as session:
+        outcomes = parts.outcomes(session, job_id)
+    return jobs_engine.function_at(gather)(outcomes)
+
+
+def _postgres(uow: UnitOfWork) -> bool:
+    return uow.engine.dialect.name == "postgresql"
+
+
+def _report(
+    uow: UnitOfWork, job_id: int, progress: Progress, noun: str
+) -> tuple[int, int, str | None]:
+    with uow.transaction() as session:
+        finished, total, error = parts.parts_done(session, job_id)
+    progress(f"{finished} of {total} {noun}", finished / total if total else 1.0)
+    return finished, total, error
