@@ -19,7 +19,7 @@ from typing import Any
 
 import pytest
 from fastapi.testclient import TestClient
-from sqlalchemy import Engine, text
+from sqlalchemy import Engine, select, text
 from typer.testing import CliRunner
 
 import cadre
@@ -30,7 +30,7 @@ from cadre.services.jobs.operations import JobQueue
 from cadre.services.jobs.queues import DeferringQueue
 from cadre.storage import jobs as store
 from cadre.storage.database import transaction
-from cadre.storage.service_models import JobRow
+from cadre.storage.service_models import JobPartRow, JobRow
 from tests import fanout_support  # registers the job kind "squares" here too
 from tests.conftest import database_url
 from tests.service_support import engine_of, person, service
@@ -283,3 +283,34 @@ def test_the_embedded_mode_fans_out_too_and_fails_with_a_parts_error(
         ("succeeded", sum(n * n for n in range(12)), None),
         ("failed", None, "part 5: no square for 5"),
     ]
+
+
+@pytest.mark.postgres
+def test_a_sweep_fans_its_samples_out_over_workers_and_matches_a_sweep_in_one_process(
+    pg_url: str,
+) -> None:
+    from cadre.interchange.capacity_sweep_json import ranges_from_json
+    from cadre.services.capacity.sweep import sweep_capacity
+    from cadre.services.unit_of_work import UnitOfWork
+    from cadre.storage import plans
+
+    parameters = {"samples": 6, "seed": 11, "seconds": 30}
+    with service(pg_url) as api, worker(pg_url), worker(pg_url):
+        engine = engine_of(api)
+        job = _submit(engine, DeferringQueue(), "capacity_sweep", parameters)
+        row, progress = _follow(engine, job)
+        assert (row.status, row.error) == ("succeeded", None), row.error
+        with transaction(engine) as session:
+            spread = plans.plan_version(session, "TINY", "capacity-sweep", row.plan_number)
+            claimed = session.scalars(
+                select(JobPartRow.claimed_by).where(JobPartRow.job_id == job)
+            ).all()
+        number, _ = sweep_capacity(UnitOfWork(engine), mission="TINY", **parameters)
+        with transaction(engine) as session:
+            here = plans.plan_version(session, "TINY", "capacity-sweep", number)
+            # the same draws, the same plans, kept the same way
+            assert ranges_from_json(spread.result) == ranges_from_json(here.result)
+    assert progress == sorted(progress)
+    assert progress[-1] == 1.0
+    assert len(claimed) == 6
+    assert None not in claimed

@@ -123,16 +123,18 @@ def sweep_capacity(
     horizon_months: int | None = None,
     seconds: float = 60.0,
     progress: Progress | None = None,
+    run: Callable[[list[SweepSample], Progress | None], SweepRanges] = run_samples,
 ) -> tuple[int, SweepRanges]:
     """Sweep the stored scenario and keep the ranges as a new "capacity-sweep" version; its
-    number and the ranges."""
+    number and the ranges. `run` plans the samples: here one by one unless a job fans them
+    out over the workers."""
     require_within(seconds=seconds, horizon_months=horizon_months)
     with uow.transaction() as session:
         scenario = store.load_scenario(session, mission)
     drawn = draw_samples(
         scenario, samples, seed, mode=mode, horizon_months=horizon_months, seconds=seconds
     )
-    ranges = run_samples(drawn, progress)
+    ranges = run(drawn, progress)
     parameters: dict[str, Any] = {
         "samples": samples,
         "seed": seed,

@@ -210,9 +210,17 @@ register(
 
 def run_sweep(uow: UnitOfWork, mission: str, parameters: dict[str, Any], progress: Progress) -> int:
     from cadre.services.capacity.sweep import sweep_capacity  # the solvers only in the worker
+    from cadre.services.jobs.fanout import fan_out  # it reads this registry
+
+    def spread(samples: list[Any], _: Progress | None) -> Any:
+        # Each sample is a part any worker may take; the ranges are gathered once all are in.
+        sweep = "cadre.services.capacity.sweep"
+        return fan_out(
+            uow, samples, f"{sweep}:run_sample", f"{sweep}:gather", progress, noun="samples"
+        )
 
     p = SweepParameters.model_validate(parameters)
-    number, _ = sweep_capacity(uow, mission=mission, progress=progress, **dict(p))
+    number, _ = sweep_capacity(uow, mission=mission, progress=progress, run=spread, **dict(p))
     return number
 
 
