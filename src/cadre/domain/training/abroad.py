@@ -93,7 +93,8 @@ def nomination_refusals(
         if run.overlaps(window):
             found.append(
                 _refusal(
-                    f"enrolled in run {run.run} at home during the travel window",
+                    f"taken up by {run.run} (a run at home or another offer) during the "
+                    "travel window",
                     "busy",
                     run=run.run,
                 )
