@@ -21,7 +21,7 @@ from cadre.domain.capacity.plan import CapacityPlan
 from cadre.domain.capacity.problem import RunMode
 from cadre.domain.catalogue import DeliveryMode
 from cadre.domain.course_runs import CourseRun
-from cadre.domain.timetable.explain import possible_spans, pressure
+from cadre.domain.timetable.explain import Span, possible_spans, pressure
 from cadre.domain.timetable.problem import MissionProblem, MissionTimetable
 from cadre.domain.timetable.result import BlockerKind, UnplacedRun
 from cadre.domain.timetable.rules import allowed_at, may_teach
@@ -127,13 +127,14 @@ def _competition(
 ) -> tuple[Cause, str]:
     """A run other runs hold out: by rooms (too few at the site, or taken), instructors (the
     force too small for the plan's runs) or its cohort, whichever holds it at most starts."""
-    held = pressure(problem, run, timetable)
+    spans = possible_spans(problem, run)  # the slow part: counted once
+    held = pressure(problem, run, timetable, spans)
     if held.free is not None or not held.starts:
         return Cause.UNSOLVED, detail
     short = held.short
     most = max(short.values())
     if short["rooms"] == most:
-        days = room_days(problem, timetable, run)
+        days = room_days(problem, timetable, run, spans)
         site = run.site
         if days.short and short["rooms"] == held.starts:
             return Cause.ROOMS_SHORT, (
@@ -154,11 +155,16 @@ def _competition(
     return Cause.COHORT_BUSY, detail
 
 
-def room_days(problem: MissionProblem, timetable: MissionTimetable, run: CourseRun) -> RoomDays:
+def room_days(
+    problem: MissionProblem,
+    timetable: MissionTimetable,
+    run: CourseRun,
+    spans: Sequence[Span] | None = None,
+) -> RoomDays:
     """Calendar room-days, from the run's first possible start to its last possible end, of
     the rooms at its site that seat its class: held by the placed runs, the fewest the run
-    itself takes, and all there are."""
-    spans = possible_spans(problem, run)
+    itself takes, and all there are (`spans`: the run's `possible_spans`, when known)."""
+    spans = possible_spans(problem, run) if spans is None else spans
     size = problem.class_size(run)
     rooms = {r.code for r in problem.site(run.site).rooms if r.capacity >= size}
     if not spans or not rooms:

@@ -32,12 +32,12 @@ def _names(items: list[str]) -> str:
 
 
 @dataclass(frozen=True)
-class _Span:
+class Span:
     start: dt.date
     end: dt.date
 
 
-def possible_spans(problem: MissionProblem, run: CourseRun) -> list[_Span]:
+def possible_spans(problem: MissionProblem, run: CourseRun) -> list[Span]:
     """Every span the run could take on its own: from each working day in its window."""
     site = problem.site(run.site)
     length = problem.course(run.course).duration_days
@@ -49,7 +49,7 @@ def possible_spans(problem: MissionProblem, run: CourseRun) -> list[_Span]:
             days = teaching_days(site, day, length, last)
             if len(days) < length:
                 break
-            spans.append(_Span(day, days[-1]))
+            spans.append(Span(day, days[-1]))
         day += dt.timedelta(days=1)
     return spans
 
@@ -108,12 +108,12 @@ def _blockers(
     yield _held_by_others(run, _pressure(problem, run, teams, present, rooms, busy), proved)
 
 
-Present = dict[_Span, list[Trainer]]  # per span, who may teach the run and is in theatre
+Present = dict[Span, list[Trainer]]  # per span, who may teach the run and is in theatre
 
 
 def _teams(
-    problem: MissionProblem, run: CourseRun, spans: list[_Span]
-) -> tuple[list[_Span], Present] | Blocker:
+    problem: MissionProblem, run: CourseRun, spans: list[Span]
+) -> tuple[list[Span], Present] | Blocker:
     """The spans in which a team for the run could be found on its own, with who is there;
     or why there are none: nobody qualified, caveats, nobody in theatre, too few together."""
     site, course = problem.site(run.site), problem.course(run.course)
@@ -176,7 +176,7 @@ def _caveat_codes(problem: MissionProblem, trainer: Trainer, run: CourseRun) -> 
     )
 
 
-def _in_theatre(trainer: Trainer, span: _Span) -> bool:
+def _in_theatre(trainer: Trainer, span: Span) -> bool:
     return trainer.in_theatre_from <= span.start and span.end <= trainer.in_theatre_to
 
 
@@ -251,7 +251,7 @@ class _Busy:
         return cls(instructors, rooms, cohorts)
 
 
-def _held(held: list[PlacedRun], span: _Span) -> list[str]:
+def _held(held: list[PlacedRun], span: Span) -> list[str]:
     return [p.run for p in held if p.start <= span.end and span.start <= p.end]
 
 
@@ -264,13 +264,19 @@ class Pressure:
     starts: int
     short: dict[str, int]  # "instructors", "rooms", "cohort": starts at which they are taken
     holders: frozenset[str]
-    free: _Span | None
+    free: Span | None
 
 
-def pressure(problem: MissionProblem, run: CourseRun, timetable: MissionTimetable) -> Pressure:
+def pressure(
+    problem: MissionProblem,
+    run: CourseRun,
+    timetable: MissionTimetable,
+    spans: list[Span] | None = None,
+) -> Pressure:
     """The pressure on `run` from the runs `timetable` places, at every start at which a team
-    for it could be found on its own and its cohort's earlier courses are over."""
-    spans = possible_spans(problem, run)
+    for it could be found on its own and its cohort's earlier courses are over (`spans`: its
+    `possible_spans`, when known)."""
+    spans = possible_spans(problem, run) if spans is None else spans
     size = problem.class_size(run)
     rooms = [r.code for r in problem.site(run.site).rooms if r.capacity >= size]
     found = _teams(problem, run, spans) if spans and rooms else None
@@ -285,7 +291,7 @@ def pressure(problem: MissionProblem, run: CourseRun, timetable: MissionTimetabl
 def _pressure(
     problem: MissionProblem,
     run: CourseRun,
-    spans: list[_Span],
+    spans: list[Span],
     present: Present,
     rooms: list[str],
     busy: _Busy,
