@@ -80,3 +80,13 @@ def test_a_refresher_is_declared_and_an_unknown_certificate_has_no_pdf(
     out = tmp_path / "c.pdf"
     missing = cli.invoke(app, ["certificates", "pdf", "NMI-NOPE-2019-00001", "--out", str(out)])
     assert (missing.exit_code, out.exists()) == (3, False)
+
+
+def test_a_roster_workbook_needs_a_timetable_and_a_file(
+    cli: CliRunner, tmp_path: pathlib.Path
+) -> None:
+    out = tmp_path / "roster.xlsx"
+    none = cli.invoke(app, ["roster", "download", "R-1", "--out", str(out)])
+    assert (none.exit_code, out.exists()) == (3, False)
+    missing = cli.invoke(app, ["roster", "upload", "R-1", str(tmp_path / "nope.xlsx")])
+    assert missing.exit_code == 2

@@ -50,9 +50,24 @@ def put_marks(session: Session, marks: Sequence[tuple[int, dt.date, Mark]]) -> N
 
 
 def insert_marks(session: Session, rows: Sequence[Mapping[str, object]]) -> None:
-    """New marks only (enrolment_id, day, mark), in batches the driver sends together."""
+    """New marks only (enrolment_id, day, mark): on PostgreSQL one COPY, elsewhere batched
+    inserts the driver sends together; in the session's transaction either way."""
+    if not rows:
+        return
+    connection = session.connection()
+    if connection.dialect.name == "postgresql":
+        driver = connection.connection.driver_connection
+        assert driver is not None
+        with (
+            driver.cursor() as cursor,
+            cursor.copy("COPY training_attendance (enrolment_id, day, mark) FROM STDIN") as copy,
+        ):
+            for row in rows:
+                copy.write_row((row["enrolment_id"], row["day"], row["mark"]))
+        return
+    table = AttendanceRow.metadata.tables[AttendanceRow.__tablename__]
     for start in range(0, len(rows), BATCH):
-        session.execute(insert(AttendanceRow), list(rows[start : start + BATCH]))
+        connection.execute(insert(table), list(rows[start : start + BATCH]))
 
 
 def trainees_by_id(session: Session, mission_id: int, ids: Iterable[int]) -> dict[int, TraineeRow]:
