@@ -122,7 +122,6 @@ def _cadre_rows(m: CapacityModel) -> None:
             if certified and q in absorbed:
                 # the schools that teach with q take in only so many new instructors a month
                 m.lp.row(certified, -INF, absorbed[q], ("absorb", (q, t)))
-            _experience_row(m, q, t, initial.get(q, 0.0))
             # Graduates supervised in their first `lag` months need a mentor each `ratio`.
             mentees = [
                 (col, -a * m.courses[code].selection_rate / p.mentor_ratio)
@@ -137,6 +136,9 @@ def _cadre_rows(m: CapacityModel) -> None:
                     INF,
                     ("mentor", (q, t)),
                 )
+                _experience_row(m, q, t, initial.get(q, 0.0))
+            else:
+                m.lp.upper[m.host_mentoring[q, t]] = 0.0  # no one to mentor
     host_teaching: dict[tuple[str, int], list[tuple[int, float]]] = defaultdict(list)
     for (code, t, _, mode), col in m.runs.items():
         if mode == RunMode.HOST:

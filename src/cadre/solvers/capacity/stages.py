@@ -155,11 +155,14 @@ def toward_targets(
     and (within TARGET_SLACK) the instructor-months and turbulence held, the least foreign-led
     teaching from each discipline's target month on. Its notes say when it could not help."""
     model, highs = stages.model, stages.highs
+    # Foreign-led runs under way from the target on, of courses host instructors may lead by
+    # then (instructor courses kept with foreign staff do not count against a handover).
     late = {
         col: 1.0
-        for discipline, month in targets.items()
-        for col, last in foreign_columns(model, discipline)
-        if last >= month
+        for (code, t, _, mode), col in model.runs.items()
+        if mode.foreign_led
+        and (c := model.courses[code]).discipline in targets
+        and t + c.months - 1 >= max(targets[c.discipline], c.host_from)
     }
     if not any(values[col] > 1e-7 for col in late):
         stages.done.append(Stage("handover by target (already met)", "optimal", 0.0, 0.0))
