@@ -9,7 +9,8 @@ after its worker died keeps the outcomes it had.
 
 - On PostgreSQL each part is also a task in the queue, at the job's priority: every worker
   with a free slot takes parts, and the job's own process runs parts too while it waits
-  (so a job on a worker of concurrency 1 does not hold a slot idle).
+  (so a job on a worker of concurrency 1 does not hold a slot idle), from the last part
+  back, while the queue hands out the first ones first: the two meet in the middle.
 - Elsewhere (the embedded mode, or outside a job) the job's process runs every part itself.
 
 Progress is finished parts / all parts. A cancel is seen at the next part: the parts not yet
@@ -30,6 +31,7 @@ from cadre.storage import jobs as store
 from cadre.storage import queue as parts
 
 WAIT_SECONDS = 0.2
+TASKS = 50  # a job's parts go to the queue in about this many tasks, a few parts each
 
 
 class PartFailed(CadreError):
@@ -59,11 +61,17 @@ def fan_out(
         if parts.add_parts(session, job_id, list(items)) and _postgres(uow):
             row = store.job(session, job_id)
             priority = JOB_KINDS[row.kind].priority(dict(row.parameters))
-            for position in range(total):
+            size = max(1, total // TASKS)
+            for position in range(0, total, size):
                 parts.defer(
                     session,
                     jobs_engine.PART_TASK,
-                    {"job_id": job_id, "position": position, "function": function},
+                    {
+                        "job_id": job_id,
+                        "position": position,
+                        "count": min(size, total - position),
+                        "function": function,
+                    },
                     priority=priority,
                     queue=jobs_engine.QUEUE,
                 )
@@ -71,9 +79,9 @@ def fan_out(
     while True:
         with uow.transaction() as session:
             waiting = parts.unclaimed(session, job_id, claimant)
-        for position in waiting:
-            jobs_engine.run_part(url, job_id, position, function, claimant)
-            _report(uow, job_id, progress, noun)
+        for position in reversed(waiting):  # from the end: the queue's workers take the start
+            if jobs_engine.run_part(url, job_id, position, function, claimant):
+                _report(uow, job_id, progress, noun)
         finished, total, error = _report(uow, job_id, progress, noun)
         if error is not None:
             raise PartFailed(error)

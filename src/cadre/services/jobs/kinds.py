@@ -155,9 +155,13 @@ class JobKind:
     target: str  # "module:function", a Runner
     permission: str  # the subject of the RUN action a principal needs
     priority: Callable[[dict[str, Any]], int] = _plan_priority
+    limit: Callable[[dict[str, Any]], float] | None = None  # e.g. a sweep: by its samples
 
     def time_limit(self, parameters: dict[str, Any]) -> float:
-        """Seconds after which the job is stopped and marked failed."""
+        """Seconds after which the job is stopped and marked failed: by default twice the
+        solver's own limit and the margin."""
+        if self.limit is not None:
+            return self.limit(parameters)
         return float(parameters.get("seconds") or 60.0) * 2 + MARGIN_SECONDS
 
     def runner(self) -> Runner:
