@@ -9,8 +9,8 @@ from cadre.storage import (
     force_models,  # noqa: F401  (its tables join Base.metadata)
     service_models,  # noqa: F401  (users, labels, audit, jobs)
     training,  # noqa: F401  (trainees, enrolments, results, certificates)
-    training_pathway,  # noqa: F401  (the pathway, seats abroad, the xAPI outbox)
     training_certificates,  # noqa: F401  (certificate tokens, refreshers, renewals)
+    training_pathway,  # noqa: F401  (the pathway, seats abroad, the xAPI outbox)
 )
 from cadre.storage.database import make_engine
 from cadre.storage.models import Base
