@@ -230,4 +230,4 @@ def test_the_audit_log_lists_the_trail_for_auditors(app: TestClient) -> None:
     log_in(app, "NATO", ["auditor"])
     page = app.get("/audit?actor=test")
     assert page.status_code == 200
-    assert '<td dir="ltr">user add</td>' in page.text
+    assert '<td lang="en" dir="ltr">user add</td>' in page.text

@@ -6,9 +6,11 @@ from __future__ import annotations
 import functools
 import hashlib
 import pathlib
+import re
 from typing import Any
 
 from jinja2 import Environment, PackageLoader, StrictUndefined, select_autoescape
+from markupsafe import Markup, escape
 from starlette.requests import Request
 from starlette.responses import HTMLResponse
 
@@ -31,6 +33,19 @@ SECURITY_HEADERS = {
     "Referrer-Policy": "same-origin",
     "Cache-Control": "no-store",  # pages hold what releasability allowed this user
 }
+
+
+LATIN = re.compile(r"[A-Za-z]")
+
+
+def latin(value: object) -> Markup:
+    """A record's name or code written in Latin letters, inside a page in another language:
+    marked English and left to right, so a screen reader reads it in English and the
+    surrounding Arabic keeps its order. An English page shows it as it is."""
+    text = "—" if value is None else str(value)
+    if i18n.current.get().code == i18n.DEFAULT or not LATIN.search(text):
+        return escape(text)
+    return Markup('<bdi lang="en" dir="ltr">%s</bdi>') % text
 
 
 @functools.cache
@@ -65,6 +80,8 @@ def _environment() -> Environment:
         number=i18n.number,
         percent=i18n.percent,
         term=terms.term,
+        field=terms.field,
+        latin=latin,
     )
     env.globals.update(
         static=static_url,

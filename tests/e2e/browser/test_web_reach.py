@@ -136,3 +136,33 @@ def test_every_wide_table_scrolls_in_a_named_region_the_keyboard_reaches(
     assert regions
     assert all(r == [0, "region", True] for r in regions)
     assert console.errors == []
+
+
+# Text in Latin letters that no element marks with its language: what an Arabic page must not
+# show. Codes (`code`), preformatted commands and drawn figures keep their own rules.
+UNMARKED_LATIN = """() => {
+  const found = [];
+  const walker = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT);
+  for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+    const text = node.textContent.trim();
+    const element = node.parentElement;
+    const marked = element.closest("[lang]:not(html), code, pre, svg, script, style");
+    if (/[A-Za-z]/.test(text) && !marked) {
+      found.push(text.slice(0, 60));
+    }
+  }
+  return found;
+}"""
+
+
+@pytest.mark.parametrize("name", list(PAGES))
+def test_an_arabic_page_marks_every_latin_fragment_with_its_language(
+    contexts: dict, server: Server, name: str
+) -> None:
+    page, console = _open(contexts, server, name, "ar")
+    try:
+        unmarked = page.evaluate(UNMARKED_LATIN)
+    finally:
+        page.close()
+    assert unmarked == []
+    assert console.errors == []

@@ -27,6 +27,7 @@ from cadre.web.navigation import Page, require_page
 
 SHOWN_SHORTFALLS = 15
 PALETTE = 10
+OTHERS = PALETTE - 1  # the last colour: every nation after the first nine, one series
 
 
 @dataclass(frozen=True)
@@ -66,7 +67,7 @@ class ForcePicture:
     calendar: RotationCalendar
     reliefs: tuple[Relief, ...]
     unrelieved: tuple[Gap, ...]
-    palette: dict[str, int]  # a colour (of ten) per nation, in the order of what they fill
+    palette: dict[str, int]  # a colour per nation by what they fill; after nine, one shared
 
 
 @dataclass(frozen=True)
@@ -127,7 +128,7 @@ def _picture(view: force.ForcePicture, nation: str | None) -> ForcePicture:
         tuple(
             g for g in plan.unrelieved if nation is None or (g.after and g.after.nation == nation)
         ),
-        {n.nation: i % PALETTE for i, n in enumerate(view.fill.by_nation)},
+        {n.nation: min(i, OTHERS) for i, n in enumerate(view.fill.by_nation)},
     )
 
 
