@@ -4,8 +4,11 @@
    started_at less its created_at), one job at a time; p50 and p95. Target: 200 ms or less.
 2. Fan-out: a job of 200 parts (each computes for --part-seconds, as a sweep's sample does)
    with one worker, then with two (two processes on this two-core machine); the speed-up.
+3. The same for a real capacity sweep of the NMI example (--sweep-samples, default 200; 0
+   skips it): one worker, then two; the speed-up (target 1.7x or more).
 
     .venv/bin/python bench/jobs.py [--jobs 30] [--parts 200] [--part-seconds 0.1]
+                                   [--sweep-samples 200]
 
 Needs PostgreSQL (CADRE_TEST_POSTGRES_URL, default postgresql://postgres@127.0.0.1:5432/test);
 each run works in a schema of its own, dropped at the end.
@@ -36,7 +39,9 @@ from tests.conftest import database_url  # noqa: E402
 
 from cadre.services.jobs.kinds import JOB_KINDS  # noqa: E402
 from cadre.services.jobs.queues import DeferringQueue  # noqa: E402
+from cadre.services.scenario import operations as scenarios  # noqa: E402
 from cadre.services.system.database import open_database  # noqa: E402
+from cadre.services.unit_of_work import UnitOfWork  # noqa: E402
 from cadre.storage import jobs as store  # noqa: E402
 from cadre.storage.database import transaction  # noqa: E402
 
@@ -63,18 +68,36 @@ def worker(url: str) -> Iterator[None]:
         process.wait()
 
 
-def submit(engine: Engine, parameters: dict[str, Any]) -> int:
+def submit(
+    engine: Engine, parameters: dict[str, Any], kind: str = "squares", mission: str = "BENCH"
+) -> int:
     with transaction(engine) as session:
         row = store.create_job(
             session,
-            mission="BENCH",
-            kind="squares",
+            mission=mission,
+            kind=kind,
             parameters=parameters,
             created_by="bench",
             at=dt.datetime.now(dt.UTC),
         )
-        DeferringQueue().submit(session, row.id, JOB_KINDS["squares"].priority(parameters))
+        DeferringQueue().submit(session, row.id, JOB_KINDS[kind].priority(parameters))
         return row.id
+
+
+def sweep_speedup(samples: int) -> None:
+    """A capacity sweep of the NMI example with one worker, then two: its wall time each."""
+    with database() as url, open_database(url) as engine, ExitStack() as workers:
+        scenarios.import_file(UnitOfWork(engine), ROOT / "examples" / "nmi-2018.yaml")
+        parameters = {"samples": samples, "seed": 0, "seconds": 60}
+        workers.enter_context(worker(url))
+        alone = wait(engine, submit(engine, parameters, "capacity_sweep", "NMI"))[1]
+        workers.enter_context(worker(url))
+        time.sleep(5)  # the second worker starts
+        both = wait(engine, submit(engine, parameters, "capacity_sweep", "NMI"))[1]
+        print(
+            f"capacity sweep of {samples} NMI samples: one worker {alone:.1f} s, two workers "
+            f"{both:.1f} s, speed-up {alone / both:.2f}x (target >= 1.7)"
+        )
 
 
 def wait(engine: Engine, job: int) -> tuple[float, float]:
@@ -98,6 +121,7 @@ def main() -> None:
     parser.add_argument("--jobs", type=int, default=30)
     parser.add_argument("--parts", type=int, default=200)
     parser.add_argument("--part-seconds", type=float, default=0.1)
+    parser.add_argument("--sweep-samples", type=int, default=200)
     args = parser.parse_args()
     with database() as url, open_database(url) as engine, ExitStack() as workers:
         workers.enter_context(worker(url))
@@ -120,6 +144,8 @@ def main() -> None:
             f"{args.parts} parts of {args.part_seconds} s: one worker {alone:.1f} s, "
             f"two workers {both:.1f} s, speed-up {alone / both:.2f}x (target >= 1.7)"
         )
+    if args.sweep_samples:
+        sweep_speedup(args.sweep_samples)
 
 
 if __name__ == "__main__":

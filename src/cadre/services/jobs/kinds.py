@@ -228,9 +228,21 @@ def run_sweep(uow: UnitOfWork, mission: str, parameters: dict[str, Any], progres
     return number
 
 
+def _sweep_limit(parameters: dict[str, Any]) -> float:
+    # Each sample may use its solver's limit; one worker may have to plan them all.
+    p = SweepParameters.model_validate(parameters)
+    return p.samples * p.seconds * 2 + MARGIN_SECONDS
+
+
 register(
     JobKind(
-        "capacity_sweep", "capacity-plans", SweepParameters, f"{__name__}:run_sweep", "capacity"
+        "capacity_sweep",
+        "capacity-plans",
+        SweepParameters,
+        f"{__name__}:run_sweep",
+        "capacity",
+        lambda _parameters: SWEEP,  # a night's sweep waits for a planner's plans
+        limit=_sweep_limit,
     )
 )
 
