@@ -170,3 +170,17 @@ def test_the_capacity_page_leads_with_the_whole_deployed_force(app: TestClient) 
         assert "Deployed force at peak" in page, path
         assert f">{plan.peak_deployed[0]}<" in page, path
         assert "Training force at peak" in page, path
+
+
+def test_the_capacity_page_shows_the_newest_sweep_s_ranges(app: TestClient) -> None:
+    from cadre.services.capacity.sweep import sweep_capacity
+
+    work = UnitOfWork(engine_of(app))
+    capacity.plan_capacity(work, seconds=30, adopt=True)
+    _, ranges = sweep_capacity(work, samples=3, seed=4, seconds=30)
+    log_in(app, "NATO", ["mission_planner"])
+    page = app.get("/missions/TINY/capacity").text
+    assert "Ranges from sweep 1 (3 samples of the uncertain figures)" in page
+    section = page.split('<section class="sweep">')[1].split("</section>")[0]
+    assert section.count("<tr><td>") == len(ranges.handovers)
+    assert "Counter-IED" in section

@@ -7,7 +7,9 @@ from dataclasses import dataclass
 
 from cadre.access.policy import Principal
 from cadre.domain.capacity.plan import CapacityPlan
+from cadre.domain.capacity.uncertainty import SweepRanges
 from cadre.interchange.capacity_json import plan_from_json
+from cadre.interchange.capacity_sweep_json import ranges_from_json
 from cadre.services.plans import queries as plan_versions
 from cadre.services.plans.queries import PlanHeader
 from cadre.services.unit_of_work import UnitOfWork
@@ -36,3 +38,18 @@ def adopted_header(headers: list[PlanHeader]) -> PlanHeader | None:
     """The adopted plan among the headers released to a principal; None when none is (or it
     is not released to them)."""
     return next((h for h in headers if h.adopted), None)
+
+
+@dataclass(frozen=True)
+class VisibleSweep:
+    header: PlanHeader
+    ranges: SweepRanges
+
+
+def latest_sweep(uow: UnitOfWork, principal: Principal, mission: str) -> VisibleSweep | None:
+    """The newest capacity sweep released to the principal, with its ranges; None without one."""
+    _, views = plan_versions.list_plans(uow, principal, mission, "capacity-sweep", limit=1)
+    if not views:
+        return None
+    view = plan_versions.get_plan(uow, principal, mission, "capacity-sweep", views[0].header.number)
+    return VisibleSweep(view.header, ranges_from_json((view.result or {})["result"]))

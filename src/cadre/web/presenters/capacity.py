@@ -17,9 +17,11 @@ from cadre.services.access.scope import Scope, read
 from cadre.services.capacity.operations import ALIASES, with_overrides
 from cadre.services.capacity.queries import (
     VisiblePlan,
+    VisibleSweep,
     adopted_header,
     capacity_headers,
     capacity_plan,
+    latest_sweep,
 )
 from cadre.services.jobs import operations as jobs
 from cadre.services.jobs.operations import JobQueue, JobView
@@ -58,6 +60,7 @@ class CapacityPage:
     can_run: bool
     jobs: list[JobView]
     can_adopt: bool = False  # the principal's roles adopt capacity plans
+    sweep: VisibleSweep | None = None  # the newest capacity sweep's ranges
 
 
 def capacity_page(
@@ -82,6 +85,7 @@ def capacity_page(
         allowed(principal, Verb.RUN, "capacity"),
         [j for j in recent if j.kind == "capacity"],
         allowed(principal, Verb.ADOPT, "capacity-plans"),
+        latest_sweep(uow, principal, mission),
     )
 
 
