@@ -4,6 +4,8 @@ messages` extracts them for translation."""
 
 from __future__ import annotations
 
+from markupsafe import Markup, escape
+
 from cadre.domain.timetable.causes import Cause, PlanLine
 from cadre.web import i18n
 from cadre.web.terms import term
@@ -32,13 +34,19 @@ def cause_words(cause: Cause) -> str:
     return i18n.gettext_(WORDS[cause])
 
 
-def plan_line_words(line: PlanLine | None) -> str:
-    """The capacity plan line a run came from, in the reader's language."""
+def plan_line_words(line: PlanLine | None) -> Markup:
+    """The capacity plan line a run came from, in the reader's language; its codes marked
+    as Latin text on a page in another language."""
+    from cadre.web.templating import latin  # the templates' own filter; it imports this module
+
     if line is None:
-        return i18n.gettext_(N_("Listed in the scenario"))
-    return i18n.gettext_(N_("%(course)s at %(site)s, %(month)s, %(mode)s: %(runs)s runs")) % {
-        "course": line.course,
-        "site": line.site,
+        return escape(i18n.gettext_(N_("Listed in the scenario")))
+    sentence = Markup(  # our own catalogue's text: the values are escaped as they go in
+        i18n.gettext_(N_("%(course)s at %(site)s, %(month)s, %(mode)s: %(runs)s runs"))
+    )
+    return sentence % {
+        "course": latin(line.course),
+        "site": latin(line.site),
         "month": i18n.month(line.month),
         "mode": term(line.mode),
         "runs": i18n.number(line.runs, 2),
