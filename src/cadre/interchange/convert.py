@@ -128,15 +128,7 @@ def to_document(s: Scenario) -> dict[str, Any]:
             for q in s.qualifications
         ],
         "courses": [_course(c) for c in s.courses],
-        "demands": [
-            {
-                "organisation": d.organisation,
-                "target": d.target,
-                "year": d.year,
-                "trained": d.trained,
-            }
-            for d in s.demands
-        ],
+        "demands": [_demand(d) for d in s.demands],
         "caveats": [_caveat(c) for c in s.caveats],
         "pledges": [
             {
@@ -315,3 +307,17 @@ def _uncertainty_document(u: Uncertainty) -> dict[str, Any]:
         if (d := getattr(u, n.value)) is not None
     }
     return {"uncertainty": stated} if stated else {}
+
+
+def _demand(d: Demand) -> dict[str, object]:
+    """A demand as written: its period and count only where they are set."""
+    found: dict[str, object] = {"organisation": d.organisation, "target": d.target, "year": d.year}
+    if d.quarter is not None:
+        found["quarter"] = d.quarter
+    if d.month is not None:
+        found["month"] = d.month
+    if d.intake:
+        found["intake"] = d.intake
+    if d.trained or not d.intake:
+        found["trained"] = d.trained
+    return found

@@ -226,7 +226,16 @@ class DemandShape(Shape):
     organisation: Name
     target: Code = Field(description="A course code or a qualification code.")
     year: Year
-    trained: Count
+    quarter: Count | None = Field(
+        None, description="1 to 4: the demand is for that quarter of the year."
+    )
+    month: Count | None = Field(None, description="1 to 12: the demand is for that month.")
+    trained: Count = Field(0, description="Graduates wanted in the period.")
+    intake: Count = Field(
+        0,
+        description="People released to start training in the period (entrants whose run "
+        "starts then), instead of `trained`.",
+    )
 
 
 class RestrictionShape(Shape):

@@ -201,8 +201,16 @@ class PrerequisiteRow(Base):
 class DemandRow(Base):
     __tablename__ = "demands"
     __table_args__ = (
-        CheckConstraint("trained > 0", name="positive"),
+        CheckConstraint(
+            "trained >= 0 AND intake >= 0 AND (trained > 0) <> (intake > 0)", name="positive"
+        ),
         CheckConstraint("(course_id IS NULL) <> (qualification_id IS NULL)", name="one_target"),
+        CheckConstraint(
+            "(quarter IS NULL OR month IS NULL)"
+            " AND (quarter IS NULL OR quarter BETWEEN 1 AND 4)"
+            " AND (month IS NULL OR month BETWEEN 1 AND 12)",
+            name="one_period",
+        ),
     )
 
     id: Mapped[int] = mapped_column(primary_key=True)
@@ -211,7 +219,10 @@ class DemandRow(Base):
     course_id: Mapped[int | None] = mapped_column(ForeignKey("courses.id"))
     qualification_id: Mapped[int | None] = mapped_column(ForeignKey("qualifications.id"))
     year: Mapped[int]
+    quarter: Mapped[int | None]
+    month: Mapped[int | None]
     trained: Mapped[int]
+    intake: Mapped[int] = mapped_column(server_default="0")
     course: Mapped[CourseRow | None] = relationship()
     qualification: Mapped[QualificationRow | None] = relationship()
 

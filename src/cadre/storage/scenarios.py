@@ -166,7 +166,10 @@ def _insert_children(session: Session, mission_id: int, s: Scenario) -> None:
                     mission_id=mission_id,
                     organisation=d.organisation,
                     year=d.year,
+                    quarter=d.quarter,
+                    month=d.month,
                     trained=d.trained,
+                    intake=d.intake,
                     course=courses.get(d.target),
                     qualification=None if d.target in courses else qualifications[d.target],
                 )
@@ -232,7 +235,15 @@ def load_scenario(session: Session, code: str | None = None) -> Scenario:
         ),
         courses=tuple(course_of(r) for r in rows(CourseRow)),
         demands=tuple(
-            Demand(r.organisation, (r.course or r.qualification).code, r.year, r.trained)
+            Demand(
+                r.organisation,
+                (r.course or r.qualification).code,
+                r.year,
+                r.trained,
+                quarter=r.quarter,
+                month=r.month,
+                intake=r.intake,
+            )
             for r in rows(DemandRow)
         ),
         caveats=tuple(caveat_of(r) for r in rows(CaveatRow)),
