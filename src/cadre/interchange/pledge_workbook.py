@@ -46,7 +46,7 @@ def read_pledges(
 ) -> tuple[str, list[Offer]]:
     """The nation and its offers in the workbook at `path`; InvalidInput with every problem."""
     name = str(path)
-    book = _open(path, name)
+    book = open_workbook(path, name)
     problems = [
         Problem(
             f"the workbook has no sheet {sheet} (it has {', '.join(book.sheetnames)})",
@@ -59,7 +59,7 @@ def read_pledges(
     if problems:
         raise InvalidInput(problems)
     about, offers = book[ABOUT], book[OFFERS]
-    problems.extend(_formulas(about, name) + _formulas(offers, name))
+    problems.extend(formula_problems(about, name) + formula_problems(offers, name))
     mission, nation = (Cell(about.cell(r, 2).value, f"{ABOUT}!B{r}", r, 2) for r in (2, 3))
     reader = RowReader(name, text(nation.value), round_code, scenario, lines)
     if text(mission.value) != scenario.mission.code:
@@ -100,7 +100,9 @@ def read_pledges(
     return reader.nation, found
 
 
-def _open(path: pathlib.Path, name: str) -> Any:
+def open_workbook(path: pathlib.Path, name: str, what: str = "a pledge workbook") -> Any:
+    """The workbook at `path`, refused whole when it is too big, damaged or not a workbook."""
+
     def refuse(reason: str) -> InvalidInput:
         return InvalidInput([Problem(reason, file=name)])
 
@@ -109,7 +111,7 @@ def _open(path: pathlib.Path, name: str) -> Any:
     except OSError as err:
         raise refuse(f"cannot read the file: {err.strerror}") from err
     if size > MAX_BYTES:
-        raise refuse(f"the file is {size:,} bytes; a pledge workbook may be at most {MAX_BYTES:,}")
+        raise refuse(f"the file is {size:,} bytes; {what} may be at most {MAX_BYTES:,}")
     try:
         with zipfile.ZipFile(path) as archive:
             unpacked = sum(item.file_size for item in archive.infolist())
@@ -140,7 +142,7 @@ def _open(path: pathlib.Path, name: str) -> Any:
         raise refuse(f"the file cannot be read as a workbook ({kind})") from err
 
 
-def _formulas(sheet: Worksheet, name: str) -> list[Problem]:
+def formula_problems(sheet: Worksheet, name: str) -> list[Problem]:
     return [
         Problem(
             f"formulas are not accepted ({cell.value}); type the value itself",

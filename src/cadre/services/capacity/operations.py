@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import dataclasses
 import datetime as dt
+import pathlib
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from typing import Any
@@ -19,6 +20,7 @@ from cadre.domain.force.whole_force import posts_by_month
 from cadre.domain.limits import require_within
 from cadre.domain.rules import check_scenario
 from cadre.domain.scenario import Scenario
+from cadre.interchange.actuals_sheet import read_actuals
 from cadre.interchange.capacity_json import plan_from_json, plan_to_json
 from cadre.interchange.convert import to_json_document
 from cadre.interchange.registries import registries
@@ -112,6 +114,19 @@ def plan_capacity(
         )
     adoption = adopt_if_sound(uow, scenario.mission.code, KIND, number) if adopt else None
     return PlanVersion(number, plan, parameters, violations, adoption)
+
+
+def actuals_from_file(
+    uow: UnitOfWork,
+    path: pathlib.Path,
+    through: dt.date | None = None,
+    mission: str | None = None,
+) -> PlanActuals:
+    """The actuals in a spreadsheet (XLSX or CSV) for the stored scenario, read whole or
+    refused with every problem (interchange/actuals_sheet.py); for `plan_capacity`."""
+    with uow.transaction() as session:
+        scenario = store.load_scenario(session, mission)
+    return read_actuals(path, scenario, through)
 
 
 def load_plan(
