@@ -9,9 +9,7 @@ at all.
 
 from __future__ import annotations
 
-import csv
 import datetime as dt
-import io
 import pathlib
 from dataclasses import dataclass, field
 from typing import Any
@@ -22,8 +20,8 @@ from cadre.domain.capacity.actuals import PlanActuals
 from cadre.domain.capacity.problem import first_of_month
 from cadre.domain.errors import InvalidInput, Problem
 from cadre.domain.scenario import Scenario
+from cadre.interchange.pledge_csv import csv_table
 from cadre.interchange.pledge_rows import (
-    MAX_BYTES,
     MAX_ROWS,
     Cell,
     CellError,
@@ -233,20 +231,7 @@ def _rows(table: list[list[Any]], name: str, where: str) -> list[Row]:
 
 
 def _csv_rows(path: pathlib.Path, name: str) -> list[Row]:
-    try:
-        if path.stat().st_size > MAX_BYTES:
-            raise InvalidInput([Problem(f"the file is over {MAX_BYTES:,} bytes", file=name)])
-        data = path.read_bytes().decode("utf-8-sig")
-    except OSError as err:
-        raise InvalidInput([Problem(f"cannot read the file: {err.strerror}", file=name)]) from err
-    except UnicodeDecodeError as err:
-        raise InvalidInput(
-            [Problem(f"the file is not UTF-8 text (byte {err.start})", file=name)]
-        ) from err
-    try:
-        table: list[list[Any]] = list(csv.reader(io.StringIO(data, newline="")))
-    except csv.Error as err:
-        raise InvalidInput([Problem(f"the file is not valid CSV: {err}", file=name)]) from err
+    table: list[list[Any]] = list(csv_table(path, name, "an actuals file"))
     return _rows(table, name, "")
 
 

@@ -49,7 +49,7 @@ def read_csv_pledges(
     on: dt.date,
 ) -> tuple[str, list[Offer]]:
     name = str(path)
-    rows = _table(path, name)
+    rows = csv_table(path, name)
     header, body = rows[0], rows[1:]
     wanted = list(HEADINGS)
     if [h.strip().lower() for h in header[: len(wanted)]] != wanted:
@@ -102,14 +102,15 @@ def read_csv_pledges(
     return reader.nation, offers
 
 
-def _table(path: pathlib.Path, name: str) -> list[list[str]]:
+def csv_table(path: pathlib.Path, name: str, what: str = "a pledge file") -> list[list[str]]:
+    """The rows of the CSV file at `path`, refused whole when it is too big or not UTF-8 CSV."""
     try:
         size = path.stat().st_size
         if size > MAX_BYTES:
             raise InvalidInput(
                 [
                     Problem(
-                        f"the file is {size:,} bytes; a pledge file may be at most {MAX_BYTES:,}",
+                        f"the file is {size:,} bytes; {what} may be at most {MAX_BYTES:,}",
                         file=name,
                     )
                 ]
