@@ -139,14 +139,12 @@ def run_marks(session: Session, mission_id: int, run: str) -> dict[int, dict[dt.
     off the connection: a full run is tens of thousands of marks, and the ORM's per-row
     work would be most of the roster page's time."""
     found: dict[int, dict[dt.date, Mark]] = {}
-    rows = (
-        session.connection()
-        .execute(
-            select(AttendanceRow.enrolment_id, AttendanceRow.day, AttendanceRow.mark)
-            .join(EnrolmentRow, EnrolmentRow.id == AttendanceRow.enrolment_id)
-            .where(EnrolmentRow.mission_id == mission_id, EnrolmentRow.run == run)
-        )
-        .all()
+    # Row by row, never all held at once: tens of thousands of rows alive together would
+    # make the collector sweep the whole heap now and then (the page's slowest reads).
+    rows = session.connection().execute(
+        select(AttendanceRow.enrolment_id, AttendanceRow.day, AttendanceRow.mark)
+        .join(EnrolmentRow, EnrolmentRow.id == AttendanceRow.enrolment_id)
+        .where(EnrolmentRow.mission_id == mission_id, EnrolmentRow.run == run)
     )
     mark_of = _MARK.__getitem__
     for enrolment, day, mark in rows:

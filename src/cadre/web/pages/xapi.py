@@ -9,7 +9,7 @@ from typing import Annotated
 from fastapi import APIRouter, Path, Request
 from starlette.responses import Response
 
-from cadre.domain.errors import InvalidInput
+from cadre.domain.errors import InvalidInput, Problem
 from cadre.services.scenario.queries import mission_context
 from cadre.services.training import outbox, xapi
 from cadre.services.training.xapi import Sent
@@ -27,7 +27,7 @@ def _page(
     work: Work,
     mission: str,
     sent: Sent | None = None,
-    problems: tuple = (),
+    problems: tuple[Problem, ...] = (),
 ) -> Response:
     context = {
         "heading": mission_context(work, principal, mission).heading,
