@@ -103,6 +103,13 @@ def test_a_trainee_is_nominated_by_service_number_refused_with_reasons_then_give
     assert unknown.status_code == 422
     assert "no trainee is named or numbered" in unknown.text
 
+    operations.create_trainee(work, None, person("7003", name_latin="Ali Kadhim"))
+    several = client.post(
+        f"{M}/abroad/{code}/nominations", data={"trainee": "Ali Kadhim", "csrf_token": csrf}
+    )
+    assert several.status_code == 422
+    assert "2 trainees match Ali Kadhim: Ali Kadhim (7002), Ali Kadhim (7003)" in several.text
+
     made = client.post(
         f"{M}/abroad/{code}/nominations",
         data={"trainee": "7002", "csrf_token": csrf},

@@ -92,9 +92,7 @@ def _one_trainee(work: Work, principal: CurrentPrincipal, mission: str, text: st
         raise InvalidInput([Problem("name the trainee", field="trainee", code="abroad.who")])
     found = queries.list_trainees(work, principal, mission, q=text, limit=6)
     if len(found.items) != 1:
-        shown = ", ".join(
-            f"{t.trainee.name_latin} ({t.trainee.service_number})" for t in found.items
-        )
+        shown = ", ".join(f"{t.trainee.name.latin} ({t.trainee.number})" for t in found.items)
         reason = (
             f"no trainee is named or numbered {text}"
             if not found.items
