@@ -133,6 +133,7 @@ class CertificateRow(Base):
     __table_args__ = (
         UniqueConstraint("mission_id", "number", name="uq_training_certificates_number"),
         Index("ix_training_certificates_expiry", "mission_id", "expires"),
+        Index("ix_training_certificates_run", "mission_id", "run"),  # a run's roster
     )
 
     id: Mapped[int] = mapped_column(primary_key=True)

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Iterable, Mapping, Sequence
+from dataclasses import dataclass
 
 from sqlalchemy import bindparam, insert, select, update
 from sqlalchemy.orm import Session
@@ -134,16 +135,66 @@ _MARK = {m.value: m for m in Mark}
 
 
 def run_marks(session: Session, mission_id: int, run: str) -> dict[int, dict[dt.date, Mark]]:
-    """Every mark of a run by enrolment, in one query over the run's enrolments."""
+    """Every mark of a run by enrolment, in one query over the run's enrolments. Plain rows
+    off the connection: a full run is tens of thousands of marks, and the ORM's per-row
+    work would be most of the roster page's time."""
     found: dict[int, dict[dt.date, Mark]] = {}
-    rows = session.execute(
+    # Row by row, never all held at once: tens of thousands of rows alive together would
+    # make the collector sweep the whole heap now and then (the page's slowest reads).
+    rows = session.connection().execute(
         select(AttendanceRow.enrolment_id, AttendanceRow.day, AttendanceRow.mark)
         .join(EnrolmentRow, EnrolmentRow.id == AttendanceRow.enrolment_id)
         .where(EnrolmentRow.mission_id == mission_id, EnrolmentRow.run == run)
     )
+    mark_of = _MARK.__getitem__
     for enrolment, day, mark in rows:
-        found.setdefault(enrolment, {})[day] = _MARK[mark]
+        marks = found.get(enrolment)
+        if marks is None:
+            marks = found[enrolment] = {}
+        marks[day] = mark_of(mark)
     return found
+
+
+@dataclass(frozen=True)
+class SeatedLine:
+    """A seated trainee of a run as the roster shows them: the seat and the names."""
+
+    enrolment: int
+    trainee: int
+    score: float | None
+    service: str
+    number: str
+    latin: str
+    arabic: str
+
+
+def seated_lines(session: Session, mission_id: int, run: str) -> list[SeatedLine]:
+    """The run's seated trainees with their names, in the order they asked for the seat:
+    one query over the run's enrolments and their trainees, plain columns."""
+    rows = (
+        session.connection()
+        .execute(
+            select(
+                EnrolmentRow.id,
+                EnrolmentRow.trainee_id,
+                EnrolmentRow.score,
+                TraineeRow.service,
+                TraineeRow.number,
+                TraineeRow.latin,
+                TraineeRow.arabic,
+            )
+            .join(TraineeRow, TraineeRow.id == EnrolmentRow.trainee_id)
+            .where(
+                EnrolmentRow.mission_id == mission_id,
+                EnrolmentRow.run == run,
+                EnrolmentRow.standing == "enrolled",
+                TraineeRow.mission_id == mission_id,
+            )
+            .order_by(EnrolmentRow.asked_at, EnrolmentRow.id)
+        )
+        .all()
+    )
+    return [SeatedLine(*row) for row in rows]
 
 
 def expiring_with_holders(

@@ -62,6 +62,15 @@ WORDS: dict[str, str] = {
     "planning.not_a_number": N_("%(figure)s: “%(value)s” is not a number."),
     "job.target_not_found": N_("There is no %(kind)s %(key)s in this mission."),
     "job.room_not_found": N_("There is no room %(room)s in this mission."),
+    "result.score": N_("A score is a number from 0 to 100."),
+    "xapi.no_lrs": N_(
+        "No Learning Record Store is set: the administrator sets CADRE_LRS_URL, then the "
+        "statements can be sent."
+    ),
+    "xapi.not_mission_wide": N_(
+        "The xAPI outbox holds the statements of every trainee; your role reaches only the "
+        "runs you teach."
+    ),
     "session.no_linked_user": N_(
         "The identity provider knows you, but no account here is linked to your identity. "
         "Ask the mission's administrator to link one."

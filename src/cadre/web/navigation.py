@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from enum import StrEnum
 
-from cadre.access.labels import ACTIVITIES
+from cadre.access.labels import ACTIVITIES, ENROLMENTS
 from cadre.access.policy import AUDIT_TRAIL, Principal, Verb, allowed
 from cadre.domain.errors import Forbidden
 
@@ -18,6 +18,8 @@ class Page(StrEnum):
     TIMETABLE = "timetable"
     RECORDS = "records"
     COORDINATION = "coordination"
+    PATHWAY = "pathway"
+    TRAINING = "training"
     AUDIT = "audit"
 
 
@@ -30,6 +32,8 @@ PAGE_ACTIONS: dict[Page, tuple[Verb, str]] = {
     Page.TIMETABLE: (Verb.READ, "cohorts"),
     Page.RECORDS: (Verb.READ, "courses"),
     Page.COORDINATION: (Verb.READ, ACTIVITIES),
+    Page.PATHWAY: (Verb.READ, "timetable-plans"),  # the host-led share; people for fewer
+    Page.TRAINING: (Verb.READ, ENROLMENTS),
     Page.AUDIT: (Verb.AUDIT, AUDIT_TRAIL),
 }
 MISSION_PAGES = (

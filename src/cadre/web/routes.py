@@ -8,11 +8,13 @@ from cadre.web.pages import audit as pages_audit
 from cadre.web.pages import certificates as pages_certificates
 from cadre.web.pages import coordination as pages_coordination
 from cadre.web.pages import force as pages_force
+from cadre.web.pages import pathway as pages_pathway
 from cadre.web.pages import plans as pages_plans
 from cadre.web.pages import records as pages_records
 from cadre.web.pages import session as pages_session
 from cadre.web.pages import timetable as pages_timetable
 from cadre.web.pages import training as pages_training
+from cadre.web.pages import xapi as pages_xapi
 from cadre.web.routing import PageRoute
 
 router = APIRouter(route_class=PageRoute, include_in_schema=False)
@@ -26,5 +28,7 @@ for area in (
     pages_audit,
     pages_certificates,
     pages_training,
+    pages_pathway,
+    pages_xapi,
 ):
     router.include_router(area.router)

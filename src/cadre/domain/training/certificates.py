@@ -41,7 +41,9 @@ def attendance_share(days: Iterable[dt.date], marks: Mapping[dt.date, Mark]) -> 
     teaching = list(days)
     if not teaching:
         return 0.0
-    kept = sum(1 for day in teaching if marks.get(day) in (Mark.PRESENT, Mark.EXCUSED))
+    kept = sum(
+        1 for mark in map(marks.get, teaching) if mark is Mark.PRESENT or mark is Mark.EXCUSED
+    )
     return kept / len(teaching)
 
 

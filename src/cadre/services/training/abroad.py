@@ -5,7 +5,7 @@ A nominated trainee is away for the travel window: enrolment at home refuses the
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from sqlalchemy.orm import Session
 
@@ -33,6 +33,7 @@ NOMINATED, WITHDRAWN = "nominated", "withdrawn"
 class SeatView:
     seat: AbroadSeat
     nominated: tuple[int, ...]  # trainee ids the reader may see
+    scores: dict[int, float] = field(default_factory=dict)  # the results recorded, of those
 
 
 def _seat(session: Session, seen: TrainingSight, code: str) -> AbroadSeatRow:
@@ -176,14 +177,13 @@ def seats(
     """The offers, with the trainees nominated that the reader may see."""
     with uow.transaction() as session:
         seen = sight(session, principal, mission, kind=ENROLMENTS)
-        return [
-            SeatView(
-                rows.seat_of(r),
-                tuple(
-                    n.trainee_id
-                    for n in rows.nominations(session, r.id)
-                    if n.standing == NOMINATED and seen.sees_trainee(n.trainee_id)
-                ),
-            )
-            for r in rows.seats(session, seen.mission_id)
-        ]
+        found = []
+        for r in rows.seats(session, seen.mission_id):
+            held = [
+                n
+                for n in rows.nominations(session, r.id)
+                if n.standing == NOMINATED and seen.sees_trainee(n.trainee_id)
+            ]
+            scores = {n.trainee_id: n.score for n in held if n.score is not None}
+            found.append(SeatView(rows.seat_of(r), tuple(n.trainee_id for n in held), scores))
+        return found

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import datetime as dt
 import hashlib
+from collections.abc import Iterable
 from dataclasses import dataclass
 from typing import Any
 
@@ -104,6 +105,27 @@ def list_trainees(
         )
         items = [view_of(seen, r) for r in found if seen.sees_trainee(r.id)]
         return TraineePage(total, items)
+
+
+@dataclass(frozen=True)
+class TraineeName:
+    arabic: str
+    latin: str
+    service: str
+    number: str
+
+
+def names_of(
+    uow: UnitOfWork, principal: Principal | None, ids: Iterable[int], mission: str | None = None
+) -> dict[int, TraineeName]:
+    """The names of those of `ids` the reader may see; the others are left out, as if not
+    there."""
+    with uow.transaction() as session:
+        seen = reader_sight(uow, session, principal, mission, TRAINEES)
+        found = training_marks.trainees_by_id(
+            session, seen.mission_id, [i for i in ids if seen.sees_trainee(i)]
+        )
+        return {i: TraineeName(r.arabic, r.latin, r.service, r.number) for i, r in found.items()}
 
 
 def get_trainee(

@@ -52,25 +52,27 @@ def _seated(session: Session, seen: TrainingSight, run: str) -> list[EnrolmentRo
 def _grid(
     session: Session, seen: TrainingSight, seats: RunSeats
 ) -> tuple[RosterSheet, dict[int, dict[dt.date, Mark]]]:
-    seated = _seated(session, seen, seats.run)
+    seated = [
+        s
+        for s in training_marks.seated_lines(session, seen.mission_id, seats.run)
+        if seen.sees_trainee(s.trainee)
+    ]
     on_run = training_marks.run_marks(session, seen.mission_id, seats.run)
-    marks = {e.id: on_run.get(e.id, {}) for e in seated}
-    people = training_marks.trainees_by_id(session, seen.mission_id, [e.trainee_id for e in seated])
+    by_trainee = {s.trainee: on_run.get(s.enrolment, {}) for s in seated}
+    days = seats.days
     lines = tuple(
         SheetLine(
-            e.trainee_id,
-            people[e.trainee_id].service,
-            people[e.trainee_id].number,
-            people[e.trainee_id].latin,
-            people[e.trainee_id].arabic,
-            tuple(marks[e.id].get(day) for day in seats.days),
-            e.score,
+            s.trainee,
+            s.service,
+            s.number,
+            s.latin,
+            s.arabic,
+            tuple(map(by_trainee[s.trainee].get, days)),
+            s.score,
         )
-        for e in seated
-        if e.trainee_id in people
+        for s in seated
     )
-    by_trainee = {e.trainee_id: marks[e.id] for e in seated}
-    return RosterSheet(seen.mission, seats.run, seats.course, seats.days, lines), by_trainee
+    return RosterSheet(seen.mission, seats.run, seats.course, days, lines), by_trainee
 
 
 def roster_sheet(
