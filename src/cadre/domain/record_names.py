@@ -58,3 +58,14 @@ def language_problem(code: str) -> str | None:
 
 
 NO_NAMES = Names()  # a record named in its default language only
+
+
+@dataclass(frozen=True)
+class Named:
+    """A record's name as a page shows it: the default (English) one and the others."""
+
+    default: str
+    names: Names = NO_NAMES
+
+    def in_language(self, language: str) -> tuple[str, str]:
+        return name_in(self.default, self.names, language)
