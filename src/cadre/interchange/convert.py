@@ -8,6 +8,7 @@ from typing import Any, cast
 from cadre.domain.catalogue import Course, Discipline, InstructorLevel, Qualification
 from cadre.domain.contributors import Caveat, Contributor, Pledge, Restriction, Trainer
 from cadre.domain.host import Cohort, Demand, HostName
+from cadre.domain.record_names import Names
 from cadre.domain.scenario import (
     AttritionShock,
     HandoverTarget,
@@ -51,6 +52,7 @@ def to_domain(shape: ScenarioShape) -> Scenario:
                 working_week=frozenset(Weekday[d.upper()] for d in s.working_week),
                 holidays=tuple(Holiday(h.name, h.start, h.end) for h in s.holidays),
                 disciplines=frozenset(s.disciplines),
+                names=Names.of(s.names),
             )
             for s in shape.sites
         ),
@@ -61,9 +63,10 @@ def to_domain(shape: ScenarioShape) -> Scenario:
         ),
         courses=tuple(
             Course(
-                **c.model_dump(exclude={"prerequisites", "delivery_modes"}),
+                **c.model_dump(exclude={"prerequisites", "delivery_modes", "names"}),
                 prerequisites=tuple(c.prerequisites),
                 delivery_modes=frozenset(c.delivery_modes),
+                names=Names.of(c.names),
             )
             for c in shape.courses
         ),
@@ -89,7 +92,9 @@ def to_domain(shape: ScenarioShape) -> Scenario:
         ),
         trainers=tuple(
             Trainer(
-                **t.model_dump(exclude={"qualifications"}), qualifications=tuple(t.qualifications)
+                **t.model_dump(exclude={"qualifications", "names"}),
+                qualifications=tuple(t.qualifications),
+                names=Names.of(t.names),
             )
             for t in shape.trainers
         ),
@@ -147,6 +152,7 @@ def to_document(s: Scenario) -> dict[str, Any]:
             {
                 "code": t.code,
                 "name": t.name,
+                "names": t.names.as_dict(),
                 "nation": t.nation,
                 "qualifications": list(t.qualifications),
                 "in_theatre_from": t.in_theatre_from,
@@ -180,6 +186,7 @@ def _site(site: Site) -> dict[str, Any]:
     return {
         "code": site.code,
         "name": site.name,
+        "names": site.names.as_dict(),
         "kind": site.kind.value,
         "region": site.region,
         "time_zone": site.time_zone,
@@ -198,6 +205,7 @@ def _course(c: Course) -> dict[str, Any]:
     return {
         "code": c.code,
         "title": c.title,
+        "names": c.names.as_dict(),
         "discipline": c.discipline,
         "level": c.level.value,
         "duration_days": c.duration_days,

@@ -15,7 +15,18 @@ from cadre.domain.catalogue import CourseLevel, DeliveryMode
 from cadre.domain.contributors import ContributorRole
 from cadre.domain.sites import SiteKind
 from cadre.domain.uncertain_inputs import DistributionKind
-from cadre.interchange.fields import Code, Count, Day, Days, Months, Name, Number, Text, Year
+from cadre.interchange.fields import (
+    Code,
+    Count,
+    Day,
+    Days,
+    Months,
+    Name,
+    Number,
+    OtherNames,
+    Text,
+    Year,
+)
 from cadre.interchange.requirements_shape import RequirementShape
 from cadre.interchange.runs_shape import RunShape
 
@@ -183,6 +194,7 @@ class HolidayShape(Shape):
 class SiteShape(Shape):
     code: Code
     name: Name
+    names: OtherNames = {}
     kind: SiteKind
     region: Name = Field(description="Governorate in the host nation, or country abroad.")
     time_zone: Name = "Asia/Baghdad"
@@ -207,6 +219,7 @@ class QualificationShape(Shape):
 class CourseShape(Shape):
     code: Code
     title: Name
+    names: OtherNames = {}
     discipline: Code
     level: CourseLevel
     duration_days: Days
@@ -270,6 +283,7 @@ class PledgeShape(Shape):
 class TrainerShape(Shape):
     code: Code
     name: Name
+    names: OtherNames = {}
     nation: Code
     qualifications: list[Code]
     in_theatre_from: Day

@@ -91,6 +91,7 @@ class SiteRow(Base):
     time_zone: Mapped[str] = mapped_column(String(64))
     working_week: Mapped[list[str]]
     disciplines: Mapped[list[str]] = mapped_column(server_default="[]")
+    names: Mapped[dict[str, Any]] = mapped_column(server_default="{}")  # by language
     rooms: Mapped[list[RoomRow]] = relationship(
         order_by="RoomRow.id", cascade="all, delete-orphan", passive_deletes=True
     )
@@ -172,6 +173,7 @@ class CourseRow(Base):
     language: Mapped[str] = mapped_column(String(20))
     clearance: Mapped[str] = mapped_column(String(40))
     grants_id: Mapped[int | None] = mapped_column(ForeignKey("qualifications.id"))
+    names: Mapped[dict[str, Any]] = mapped_column(server_default="{}")  # by language
 
     discipline: Mapped[DisciplineRow] = relationship()
     instructor_qualification: Mapped[QualificationRow] = relationship(
@@ -305,6 +307,7 @@ class TrainerRow(Base):
     in_theatre_from: Mapped[dt.date] = mapped_column(Date)
     in_theatre_to: Mapped[dt.date] = mapped_column(Date)
     pledge_id: Mapped[int | None] = mapped_column(ForeignKey("pledges.id"))
+    names: Mapped[dict[str, Any]] = mapped_column(server_default="{}")  # by language
     nation: Mapped[ContributorRow] = relationship()
     pledge: Mapped[PledgeRow | None] = relationship()
     qualifications: Mapped[list[TrainerQualificationRow]] = relationship(

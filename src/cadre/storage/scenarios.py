@@ -22,6 +22,7 @@ from cadre.domain.contributors import (
 from cadre.domain.errors import NotFound
 from cadre.domain.fingerprint import canonical
 from cadre.domain.host import Cohort, Demand, HostName, search_key
+from cadre.domain.record_names import Names
 from cadre.domain.scenario import (
     Mission,
     Scenario,
@@ -225,6 +226,7 @@ def load_scenario(session: Session, code: str | None = None) -> Scenario:
                 working_week=frozenset(Weekday[d.upper()] for d in r.working_week),
                 holidays=tuple(Holiday(h.name, h.start_date, h.end_date) for h in r.holidays),
                 disciplines=frozenset(r.disciplines),
+                names=Names.of(r.names),
             )
             for r in rows(SiteRow)
         ),
@@ -269,6 +271,7 @@ def load_scenario(session: Session, code: str | None = None) -> Scenario:
                 r.in_theatre_from,
                 r.in_theatre_to,
                 r.pledge.code if r.pledge else None,
+                Names.of(r.names),
             )
             for r in rows(TrainerRow)
         ),
