@@ -19,7 +19,7 @@ def _english_month(value: dt.date) -> str:
 
 
 def _english_day(value: dt.date) -> str:
-    return value.strftime("%d %b %Y").lstrip("0")
+    return value.isoformat()  # what the English files have always written
 
 
 def _english_number(value: float) -> str:

@@ -50,6 +50,49 @@ CHART_TEXTS = frozenset(
 )
 
 
+EXPORT_TEXTS = frozenset(
+    {
+        # iCalendar
+        N_("%(mission)s instructor %(code)s"),
+        N_("%(mission)s site %(code)s"),
+        N_("%(mission)s cohort %(code)s"),
+        N_("%(site)s, room %(room)s"),
+        N_("Run %(run)s, %(first)s to %(last)s"),
+        N_("Instructors: %(names)s"),
+        N_("Co-teaching: %(pairs)s"),
+        N_("%(learner)s with %(mentor)s"),
+        N_("Cohort: %(cohort)s"),
+        # the timetable workbook
+        N_("Runs"),
+        N_("Assignments"),
+        N_("run"),
+        N_("course"),
+        N_("title"),
+        N_("site"),
+        N_("room"),
+        N_("cohort"),
+        N_("first day"),
+        N_("last day"),
+        N_("teaching days"),
+        N_("instructors"),
+        N_("co-teaching"),
+        N_("placed"),
+        N_("why not placed"),
+        N_("instructor"),
+        N_("name"),
+        N_("nation"),
+        N_("role"),
+        N_("mentor"),
+        N_("yes"),
+        N_("no"),
+        N_("certified"),
+        N_("under certification"),
+        N_("week from"),
+        N_("open class"),
+    }
+)
+
+
 def words_in(code: str) -> Words:
     """The words of one language, bound to it (a figure may be drawn after the request's
     language is reset, and the kept drawing must not change language)."""
