@@ -89,6 +89,17 @@ EXPORT_TEXTS = frozenset(
         N_("under certification"),
         N_("week from"),
         N_("open class"),
+        # a run's roster
+        N_("Roster"),
+        N_("About"),
+        N_("Trainee id"),
+        N_("Service"),
+        N_("Service number"),
+        N_("Name (Latin letters)"),
+        N_("Score"),
+        N_("mission"),
+        N_("marks"),
+        N_("P present, A absent, E excused; leave a cell as it is to keep it"),
     }
 )
 
