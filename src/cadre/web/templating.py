@@ -93,6 +93,7 @@ def _environment() -> Environment:
         say=messages.say,
         cause_words=cause_words.cause_words,
         plan_line_words=cause_words.plan_line_words,
+        reader_language=lambda: i18n.current.get().code,  # for macros, which see no context
     )
     return env
 
