@@ -8,6 +8,7 @@ from cadre.web.pages import audit as pages_audit
 from cadre.web.pages import certificates as pages_certificates
 from cadre.web.pages import coordination as pages_coordination
 from cadre.web.pages import force as pages_force
+from cadre.web.pages import people as pages_people
 from cadre.web.pages import plans as pages_plans
 from cadre.web.pages import records as pages_records
 from cadre.web.pages import session as pages_session
@@ -26,5 +27,6 @@ for area in (
     pages_audit,
     pages_certificates,
     pages_training,
+    pages_people,
 ):
     router.include_router(area.router)

@@ -1,0 +1,120 @@
+"""People's own views: an administrator links an account to a trainer (API, CLI's service);
+the instructor reads their teaching days from the adopted timetable, issues a private
+iCalendar address, revokes and issues it again; the feed answers 404 alike for every wrong
+address and shows only what the instructor's account may see."""
+
+from __future__ import annotations
+
+import pytest
+from fastapi.testclient import TestClient
+
+from cadre.access.policy import Principal, Role
+from cadre.services.access import users
+from cadre.services.timetable import personal
+from cadre.services.timetable.queries import load_timetable
+from cadre.services.unit_of_work import UnitOfWork
+from tests.integration import test_api_training_runs
+from tests.service_support import engine_of
+from tests.service_support import person as account
+
+BASE = "/api/v1/missions/TINY"
+client = test_api_training_runs.client  # the fixture: TINY with two runs, timetabled
+ROY = Principal("roy", "CAN", frozenset({Role.INSTRUCTOR}))
+
+
+def _teaching(work: UnitOfWork) -> tuple[str, set[str], dict[str, set[str]]]:
+    """A trainer who teaches in the adopted timetable, the runs they teach, and every run's
+    instructors, read from the stored timetable itself."""
+    version = load_timetable(work, mission="TINY")
+    placed = version.plan.result.solution.placed
+    teachers = {p.run: set(p.instructors) for p in placed}
+    trainer = sorted(t for ts in teachers.values() for t in ts)[0]
+    return trainer, {run for run, ts in teachers.items() if trainer in ts}, teachers
+
+
+def _token(url: str) -> str:
+    return url.rsplit("/", 1)[1].removesuffix(".ics")
+
+
+def test_an_instructor_subscribes_to_their_own_calendar_and_revokes_it(client: TestClient) -> None:
+    work = UnitOfWork(engine_of(client))
+    trainer, runs, _ = _teaching(work)
+    admin = account(engine_of(client), "NATO", ["administrator"])
+    planner = account(engine_of(client), "NATO", ["mission_planner"])
+    me = account(engine_of(client), "CAN", ["instructor"], username="roy")
+    link = {"trainer": trainer}
+    assert client.put(f"{BASE}/accounts/roy/link", json=link, headers=planner).status_code == 403
+    assert client.put(f"{BASE}/accounts/roy/link", json={}, headers=admin).status_code == 422
+    missing = client.put(f"{BASE}/accounts/roy/link", json={"trainer": "T-XX"}, headers=admin)
+    assert missing.status_code == 404
+    assert client.put(f"{BASE}/accounts/roy/link", json=link, headers=admin).status_code == 204
+
+    mine = client.get(f"{BASE}/my/calendar", headers=me).json()
+    assert mine["trainer"] == trainer
+    assert mine["subscription_since"] is None
+    assert {d["run"] for d in mine["days"]} == runs
+    version = load_timetable(work, mission="TINY")
+    expected = {
+        (day.isoformat(), p.run)
+        for p in version.plan.result.solution.placed
+        if trainer in p.instructors
+        for day in version.problem.site(version.plan.run(p.run).site).working_days(p.start, p.end)
+    }
+    assert {(d["day"], d["run"]) for d in mine["days"]} == expected
+
+    first = client.post(f"{BASE}/my/calendar/subscription", headers=me).json()["url"]
+    assert "/api/" not in first
+    feed = client.get(first.removeprefix("http://testserver"))
+    assert feed.status_code == 200
+    assert feed.headers["content-type"].startswith("text/calendar")
+    assert feed.headers["cache-control"] == "no-store"
+    for run in runs:
+        assert run in feed.text
+    second = client.post(f"{BASE}/my/calendar/subscription", headers=me).json()["url"]
+    assert client.get(first.removeprefix("http://testserver")).status_code == 404
+    assert client.get(second.removeprefix("http://testserver")).status_code == 200
+    assert client.delete(f"{BASE}/my/calendar/subscription", headers=me).status_code == 204
+    gone = client.get(second.removeprefix("http://testserver"))
+    unknown = client.get("/calendar/cadre_" + "x" * 43 + ".ics")
+    malformed = client.get("/calendar/nothing.ics")
+    assert gone.status_code == unknown.status_code == malformed.status_code == 404
+    assert gone.text == unknown.text == malformed.text  # the answer does not say which
+
+
+def test_a_disabled_account_s_address_stops_answering(client: TestClient) -> None:
+    work = UnitOfWork(engine_of(client))
+    trainer, _, _ = _teaching(work)
+    account(engine_of(client), "CAN", ["instructor"], username="roy")
+    personal.link_account(work, None, "roy", "TINY", trainer=trainer)
+    principal = ROY
+    token = personal.issue_feed(work, principal, "TINY")
+    assert client.get(f"/calendar/{token}.ics").status_code == 200
+    users.disable_user(work, "roy")
+    assert client.get(f"/calendar/{token}.ics").status_code == 404
+
+
+def test_the_feed_shows_only_what_the_instructor_may_see(client: TestClient) -> None:
+    engine = engine_of(client)
+    work = UnitOfWork(engine)
+    trainer, runs, teachers = _teaching(work)
+    others = sorted({t for run in runs for t in teachers[run]} - {trainer})
+    if not others:
+        pytest.skip("the trainer teaches alone; nobody to hide")
+    account(engine, "CAN", ["instructor"], username="roy")
+    personal.link_account(work, None, "roy", "TINY", trainer=trainer)
+    token = personal.issue_feed(work, ROY, "TINY")
+    before = client.get(f"/calendar/{token}.ics").text
+    assert others[0] in before
+    officer = account(engine, "NATO", ["force_generation_officer"])
+    read = client.get(f"{BASE}/trainers/{others[0]}", headers=officer).json()
+    label = {"classification": "NATO UNCLASSIFIED", "owner": "SWE", "releasable_to": ["SWE"]}
+    relabel = client.put(
+        f"{BASE}/labels/trainers/{others[0]}",
+        headers=officer | {"If-Match": read["etag"]},
+        json=label,
+    )
+    assert relabel.status_code == 200, relabel.text
+    after = client.get(f"/calendar/{token}.ics").text
+    assert others[0] not in after
+    for run in runs:
+        assert run in after
