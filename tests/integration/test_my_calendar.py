@@ -5,10 +5,13 @@ address and shows only what the instructor's account may see."""
 
 from __future__ import annotations
 
+import re
+
 import pytest
 from fastapi.testclient import TestClient
 
 from cadre.access.policy import Principal, Role
+from cadre.access.sessions import CSRF_COOKIE, CSRF_FIELD, SESSION_COOKIE
 from cadre.services.access import users
 from cadre.services.timetable import personal
 from cadre.services.timetable.queries import load_timetable
@@ -118,3 +121,53 @@ def test_the_feed_shows_only_what_the_instructor_may_see(client: TestClient) -> 
     assert others[0] not in after
     for run in runs:
         assert run in after
+
+
+def test_my_calendar_page_in_english_and_arabic_issues_and_revokes_the_address(
+    client: TestClient,
+) -> None:
+    engine = engine_of(client)
+    work = UnitOfWork(engine)
+    trainer, runs, _ = _teaching(work)
+    account(engine, "CAN", ["instructor"], username="roy")
+    login = users.open_session(UnitOfWork(engine), "roy")
+    client.cookies.set(SESSION_COOKIE, login.token)
+    client.cookies.set(CSRF_COOKIE, login.csrf)
+    page = client.get("/missions/TINY/my/calendar")
+    assert page.status_code == 200
+    assert "not linked" in page.text
+    assert client.get("/missions/TINY/accounts/link").status_code == 403
+    account(engine, "NATO", ["administrator"], username="admin1")
+    admin_login = users.open_session(UnitOfWork(engine), "admin1")
+    client.cookies.set(SESSION_COOKIE, admin_login.token)
+    client.cookies.set(CSRF_COOKIE, admin_login.csrf)
+    form = {CSRF_FIELD: admin_login.csrf, "username": "roy", "trainer": "T-NONE"}
+    refused = client.post("/missions/TINY/accounts/link", data=form)
+    assert refused.status_code == 422
+    assert 'id="trainer-error"' in refused.text
+    assert 'value="T-NONE"' in refused.text  # the input is kept
+    form["trainer"] = trainer
+    assert client.post("/missions/TINY/accounts/link", data=form).status_code == 200
+
+    client.cookies.set(SESSION_COOKIE, login.token)
+    client.cookies.set(CSRF_COOKIE, login.csrf)
+    page = client.get("/missions/TINY/my/calendar").text
+    for run in runs:
+        assert run in page
+    client.cookies.set("cadre_lang", "ar")
+    arabic = client.get("/missions/TINY/my/calendar").text
+    assert '<html lang="ar" dir="rtl">' in arabic
+    assert "تقويمي" in arabic
+    issued = client.post(
+        "/missions/TINY/my/calendar/subscription", data={CSRF_FIELD: login.csrf}
+    ).text
+    address = re.search(r"http://testserver(/calendar/[^<\s]+\.ics)", issued)
+    assert address is not None
+    assert client.get(address.group(1)).status_code == 200
+    revoked = client.post(
+        "/missions/TINY/my/calendar/subscription/revoke",
+        data={CSRF_FIELD: login.csrf},
+        follow_redirects=False,
+    )
+    assert revoked.status_code == 303
+    assert client.get(address.group(1)).status_code == 404
