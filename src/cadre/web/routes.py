@@ -5,6 +5,7 @@ from __future__ import annotations
 from fastapi import APIRouter
 
 from cadre.web.pages import audit as pages_audit
+from cadre.web.pages import brief as pages_brief
 from cadre.web.pages import certificates as pages_certificates
 from cadre.web.pages import coordination as pages_coordination
 from cadre.web.pages import force as pages_force
@@ -28,5 +29,6 @@ for area in (
     pages_certificates,
     pages_training,
     pages_people,
+    pages_brief,
 ):
     router.include_router(area.router)
