@@ -130,7 +130,8 @@ def my_calendar(uow: UnitOfWork, principal: Principal, mission: str) -> MyCalend
             Enrolled(e.run, e.course, e.site, e.start_date, e.end_date, e.standing)
             for e in (results_rows.enrolments_of(session, trainee) if trainee else ())
         )
-    version, runs = None, ()
+    version: int | None = None
+    runs: tuple[CalendarRun, ...] = ()
     if trainer is not None:
         try:
             shown = released(uow, principal, row.code)

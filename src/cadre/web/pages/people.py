@@ -70,7 +70,7 @@ async def calendar_feed(engine: Database, token: Annotated[str, Path(max_length=
 @router.get("/missions/{mission}/accounts/link")
 def link_form(request: Request, mission: Mission, principal: CurrentPrincipal) -> Response:
     personal.require_linker(principal)
-    context = {"mission": mission, "values": {}, "errors": {}, "done": None}
+    context: dict[str, object] = {"mission": mission, "values": {}, "errors": {}, "done": None}
     return render(request, "link_account.html", context, principal=principal)
 
 
