@@ -9,14 +9,19 @@ import re
 
 import pytest
 from fastapi.testclient import TestClient
+from typer.testing import CliRunner
 
 from cadre.access.policy import Principal, Role
 from cadre.access.sessions import CSRF_COOKIE, CSRF_FIELD, SESSION_COOKIE
+from cadre.cli import app as cli_app
+from cadre.domain.errors import InvalidInput, NotFound
 from cadre.services.access import users
 from cadre.services.timetable import personal
 from cadre.services.timetable.queries import load_timetable
+from cadre.services.training import enrolment, operations
 from cadre.services.unit_of_work import UnitOfWork
 from tests.integration import test_api_training_runs
+from tests.integration.test_training_enrolment import person
 from tests.service_support import engine_of
 from tests.service_support import person as account
 
@@ -171,3 +176,37 @@ def test_my_calendar_page_in_english_and_arabic_issues_and_revokes_the_address(
     )
     assert revoked.status_code == 303
     assert client.get(address.group(1)).status_code == 404
+
+
+def test_a_trainee_account_sees_its_own_courses(client: TestClient) -> None:
+    work = UnitOfWork(engine_of(client))
+    trainee = operations.create_trainee(work, None, person("7")).view.id
+    enrolment.enrol(work, None, "R-01", trainee)
+    account(engine_of(client), "IRQ", ["instructor"], username="ali")
+    with pytest.raises(NotFound):
+        personal.link_account(work, None, "ali", "TINY", trainee=trainee + 1000)
+    with pytest.raises(NotFound):
+        personal.link_account(work, None, "nobody", "TINY", trainee=trainee)
+    personal.link_account(work, None, "ali", "TINY", trainee=trainee)
+    ali = Principal("ali", "IRQ", frozenset({Role.INSTRUCTOR}))
+    mine = personal.my_calendar(work, ali, "TINY")
+    assert (mine.trainer, mine.trainee) == (None, trainee)
+    assert [e.run for e in mine.enrolled] == ["R-01"]
+    with pytest.raises(InvalidInput):  # no trainer: nothing to subscribe to
+        personal.issue_feed(work, ali, "TINY")
+
+
+def test_the_command_line_links_an_account(
+    client: TestClient, db_url: str, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    work = UnitOfWork(engine_of(client))
+    trainer, runs, _ = _teaching(work)
+    account(engine_of(client), "CAN", ["instructor"], username="roy")
+    monkeypatch.setenv("CADRE_DATABASE_URL", db_url)
+    cli = CliRunner()
+    done = cli.invoke(cli_app, ["user", "link", "roy", "--trainer", trainer, "--mission", "TINY"])
+    assert done.exit_code == 0, done.output
+    assert f"trainer {trainer} of TINY" in done.output
+    refused = cli.invoke(cli_app, ["user", "link", "roy", "--mission", "TINY"])
+    assert refused.exit_code != 0
+    assert {r.run for _, r in personal.my_calendar(work, ROY, "TINY").days} == runs
