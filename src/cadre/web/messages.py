@@ -18,6 +18,14 @@ def N_(message: str) -> str:
 
 # %(name)s placeholders are the error's params.
 WORDS: dict[str, str] = {
+    "calendar.not_linked": N_(
+        "Your account is not linked to a trainer of the mission; ask an administrator to link it."
+    ),
+    "account.link": N_("Only an administrator links accounts to trainers and trainees."),
+    "account.not_found": N_("No account is named %(name)s."),
+    "account.one_of_two": N_("Give a trainer or a trainee, one of the two."),
+    "trainer.not_found": N_("Trainer %(trainer)s is not in the mission."),
+    "trainee.not_found": N_("Trainee %(trainee)s is not in the mission."),
     "scenario.none": N_("The database holds no scenario yet; an administrator imports one."),
     "plan.none": N_("There is no plan of this kind yet; a planner starts one on its page."),
     "timetable.none": N_(

@@ -87,6 +87,16 @@ def _draw(key: Key, make: Callable[[], Figure], words: Words) -> str:
         return svg
 
 
+def figure_png(make: Callable[[], Figure], dpi: int = 110) -> bytes:
+    """A figure drawn as PNG, for documents (the brief) rather than pages; under the one lock."""
+    with _lock:
+        figure = make()
+        out = io.BytesIO()
+        figure.savefig(out, format="png", dpi=dpi, bbox_inches="tight", metadata={"Software": None})
+        plt.close(figure)
+        return out.getvalue()
+
+
 def capacity_plot(
     uow: UnitOfWork,
     principal: Principal,
