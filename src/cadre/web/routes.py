@@ -8,6 +8,7 @@ from cadre.web.pages import audit as pages_audit
 from cadre.web.pages import certificates as pages_certificates
 from cadre.web.pages import coordination as pages_coordination
 from cadre.web.pages import force as pages_force
+from cadre.web.pages import offers as pages_offers
 from cadre.web.pages import plans as pages_plans
 from cadre.web.pages import records as pages_records
 from cadre.web.pages import session as pages_session
@@ -20,6 +21,7 @@ for area in (
     pages_session,
     pages_plans,
     pages_force,
+    pages_offers,
     pages_records,
     pages_timetable,
     pages_coordination,
