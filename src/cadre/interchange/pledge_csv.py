@@ -83,7 +83,7 @@ def read_csv_pledges(
                     formulas[-1],
                     keys[i],
                     f"formulas are not accepted ({value}); type the value itself",
-                    "pledge.formula",
+                    code="pledge.formula",
                     formula=value[:40],
                 )
     reader.reported = frozenset((c.row, c.column) for c in formulas)

@@ -88,7 +88,7 @@ def bounded(low: int, high: int) -> Callable[[Any], int]:
         if not low <= number <= high:
             raise CellError(
                 f"must be from {low:,} to {high:,}, not {number:,}",
-                "pledge.out_of_range",
+                code="pledge.out_of_range",
                 low=low,
                 high=high,
                 value=number,
@@ -100,7 +100,9 @@ def bounded(low: int, high: int) -> Callable[[Any], int]:
 
 def _whole_number(value: Any) -> int:
     if isinstance(value, bool):
-        raise CellError(f"must be a whole number, not {value!r}", "pledge.not_whole", value=value)
+        raise CellError(
+            f"must be a whole number, not {value!r}", code="pledge.not_whole", value=value
+        )
     if isinstance(value, int):
         return value
     if isinstance(value, float) and value.is_integer():
@@ -108,7 +110,7 @@ def _whole_number(value: Any) -> int:
     if isinstance(value, str) and value.strip().lstrip("-").isdigit():
         return int(value.strip())
     raise CellError(
-        f"must be a whole number, not {value!r}", "pledge.not_whole", value=_shown(value)
+        f"must be a whole number, not {value!r}", code="pledge.not_whole", value=_shown(value)
     )
 
 
@@ -122,7 +124,7 @@ def a_date(value: Any) -> dt.date:
     if not EARLIEST_DAY <= day <= LATEST_DAY:
         raise CellError(
             f"must be a date from {EARLIEST_DAY} to {LATEST_DAY}, not {day}",
-            "pledge.date_out_of_range",
+            code="pledge.date_out_of_range",
             low=str(EARLIEST_DAY),
             high=str(LATEST_DAY),
             value=str(day),
@@ -135,7 +137,7 @@ def _a_date(value: Any) -> dt.date:
         if value.time() != dt.time():
             raise CellError(
                 f"must be a date without a time, not {value!r}",
-                "pledge.not_a_date",
+                code="pledge.not_a_date",
                 value=_shown(value),
             )
         return value.date()
@@ -148,7 +150,7 @@ def _a_date(value: Any) -> dt.date:
             pass
     raise CellError(
         f"must be a date written YYYY-MM-DD, not {value!r}",
-        "pledge.not_a_date",
+        code="pledge.not_a_date",
         value=_shown(value),
     )
 
@@ -239,7 +241,7 @@ class RowReader:
             return None
         if _blank(cell.value):
             if required:
-                self.problem(cell, heading, f"{heading} is empty", "pledge.empty")
+                self.problem(cell, heading, f"{heading} is empty", code="pledge.empty")
             return None
         try:
             return parse(cell.value)

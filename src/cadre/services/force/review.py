@@ -114,7 +114,9 @@ def answer_offer(
             Problem(
                 f"say in the comment why the offer is {state.value}",
                 field="comment",
-                code=f"offer.comment_required_{state.value}",
+                code="offer.comment_required_declined"
+                if state is OfferState.DECLINED
+                else "offer.comment_required_queried",
             )
         )
     with writing(uow, principal, mission) as (session, scope):
