@@ -9,6 +9,7 @@ from cadre.web.pages import brief as pages_brief
 from cadre.web.pages import certificates as pages_certificates
 from cadre.web.pages import coordination as pages_coordination
 from cadre.web.pages import force as pages_force
+from cadre.web.pages import offers as pages_offers
 from cadre.web.pages import pathway as pages_pathway
 from cadre.web.pages import people as pages_people
 from cadre.web.pages import plans as pages_plans
@@ -24,6 +25,7 @@ for area in (
     pages_session,
     pages_plans,
     pages_force,
+    pages_offers,
     pages_records,
     pages_timetable,
     pages_coordination,
