@@ -6,7 +6,7 @@ change writes its audit entry in its own transaction."""
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Collection, Iterator, Mapping
+from collections.abc import Callable, Collection, Iterator, Mapping
 from contextlib import contextmanager
 from dataclasses import dataclass
 from typing import Any
@@ -44,10 +44,18 @@ def writing(
 ) -> Iterator[tuple[Session, TrainingSight]]:
     """A transaction holding the mission against other writers, with the writer's sight."""
     with uow.transaction() as session:
-        seen = sight(session, principal, mission, kind=TRAINEES, verb=Verb.WRITE)
-        seen.require_host_write()
+        seen = host_writer(session, principal, mission)
         lock_mission(session, seen.mission)
         yield session, seen
+
+
+def host_writer(
+    session: Session, principal: Principal | None, mission: str | None
+) -> TrainingSight:
+    """The sight of one who may write the mission's trainees; Forbidden for anyone else."""
+    seen = sight(session, principal, mission, kind=TRAINEES, verb=Verb.WRITE)
+    seen.require_host_write()
+    return seen
 
 
 def _trainee(document: Mapping[str, Any], today: dt.date) -> Trainee:
@@ -240,11 +248,21 @@ def import_trainees(
     data: bytes,
     file: str,
     mission: str | None = None,
+    progress: Callable[[str, float], None] | None = None,
 ) -> ImportOutcome:
     """Store a table of trainees: every row, or none. A row whose service and number are
     already stored replaces that trainee's fields. Every problem is located by row, column
-    and field; likely duplicates among the rows and with those stored are flagged."""
-    table = read_trainee_file(data, file, today=dt.date.today())
+    and field; likely duplicates among the rows and with those stored are flagged.
+    `progress(message, share)` hears the rows checked (the first 80 %), then the storing;
+    run as a job, the job succeeds with the import's report in the import's transaction."""
+    say = progress or (lambda _what, _done: None)
+
+    def checked(done: int, total: int) -> None:
+        say(f"checked {done:,} of {total:,} rows", 0.8 * done / max(total, 1))
+
+    table = read_trainee_file(data, file, today=dt.date.today(), checked=checked)
+    # Said before the transaction: on SQLite a progress write would wait on its lock.
+    say(f"storing {len(table):,} trainees, looking for likely duplicates", 0.8)
     with writing(uow, principal, mission) as (session, seen):
         taken = rows.numbers_taken(session, seen.mission_id)
         for trainee in table:
@@ -275,6 +293,7 @@ def import_trainees(
             session, "trainees import", mission=seen.mission, kind=TRAINEES, key=file,
             after={"created": outcome.created, "updated": updated, "duplicates": flagged},
         )  # fmt: skip
+        uow.import_kept(session, {"file": file, "rows": len(table), **vars(outcome)})
     return outcome
 
 
