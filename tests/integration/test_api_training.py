@@ -16,7 +16,6 @@ from cadre.services.jobs.worker import run_job
 from cadre.storage import jobs as store
 from cadre.storage.database import transaction
 from cadre.storage.service_models import JobUploadRow
-
 from tests.service_support import engine_of, person, service
 
 BODY: dict[str, Any] = {
@@ -127,9 +126,7 @@ def test_an_import_upload_is_a_job_all_or_nothing_with_located_problems(
     failed = run_queued(client, refused.json()["id"], host)
     assert failed["status"] == "failed"
     report = failed["result"]
-    assert [(p["line"], p["column"], p["field"]) for p in report["problems"]] == [
-        (3, 3, "name_ar")
-    ]
+    assert [(p["line"], p["column"], p["field"]) for p in report["problems"]] == [(3, 3, "name_ar")]
     assert client.get(BASE, headers=host).json()["total"] == 0  # nothing of it stored
     fixed = table.replace("Ali", "علي")
     done = client.post(

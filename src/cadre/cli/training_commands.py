@@ -23,7 +23,7 @@ from cadre.domain.training.rules import (
     CourseRule,
 )
 from cadre.services.system.database import open_work
-from cadre.services.training import enrolment, operations, queries, results
+from cadre.services.training import enrolment, operations, queries, results, trainee_import
 
 trainees_app = typer.Typer(
     help="Trainees: host personnel, their enrolment, attendance, results.", no_args_is_help=True
@@ -75,7 +75,7 @@ def _import_here(file: pathlib.Path, mission: str | None) -> dict[str, Any]:
         ) as bar,
     ):
         task = bar.add_task(f"reading {file.name}", total=1.0)
-        done = operations.import_trainees(
+        done = trainee_import.import_trainees(
             uow,
             None,
             file.read_bytes(),

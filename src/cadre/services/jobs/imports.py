@@ -18,6 +18,7 @@ from cadre.services.access.redaction import NOTHING_HIDDEN
 from cadre.services.jobs.kinds import JOB_KINDS, Progress
 from cadre.services.jobs.operations import JobQueue, JobView, enqueue, view_of
 from cadre.services.training import operations as training
+from cadre.services.training import trainee_import
 from cadre.services.unit_of_work import UnitOfWork
 from cadre.storage import job_uploads
 
@@ -52,7 +53,7 @@ def run_trainees_import(
         upload = job_uploads.get(session, uow.job)
         name, data, principal = upload.name, upload.data, _principal(upload.principal)
     progress(f"reading {name}", 0.0)
-    done = training.import_trainees(uow, principal, data, name, mission, progress=progress)
+    done = trainee_import.import_trainees(uow, principal, data, name, mission, progress=progress)
     return done.created + done.updated
 
 
