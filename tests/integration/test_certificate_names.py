@@ -23,5 +23,5 @@ def test_the_arabic_half_prints_the_course_and_school_in_arabic(
     squashed = "".join(text.split())
     assert "Counter-IEDsearchandawareness(CIED-101)" in lines
     assert "atTajiMilitaryComplex,runR-01." in lines
-    assert "".join("البحث والتوعية في مكافحة العبوات الناسفة".split()) in squashed
-    assert "".join("مجمع التاجي العسكري".split()) in squashed
+    assert "البحث والتوعية في مكافحة العبوات الناسفة".replace(" ", "") in squashed
+    assert "مجمع التاجي العسكري".replace(" ", "") in squashed

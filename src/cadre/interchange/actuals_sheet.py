@@ -20,16 +20,19 @@ from cadre.domain.capacity.actuals import PlanActuals
 from cadre.domain.capacity.problem import first_of_month
 from cadre.domain.errors import InvalidInput, Problem
 from cadre.domain.scenario import Scenario
+from cadre.interchange.fields import MAX_COUNT
 from cadre.interchange.pledge_csv import csv_table
 from cadre.interchange.pledge_rows import (
     MAX_ROWS,
     Cell,
     CellError,
     Row,
+    bounded,
     text,
-    whole_number,
 )
 from cadre.interchange.pledge_workbook import formula_problems, open_workbook
+
+_COUNT = bounded(0, MAX_COUNT)  # a month's entrants, graduates, certified or lost
 
 KEYS = ("month", "course", "qualification")
 COURSE_COUNTS = ("entrants", "graduates")
@@ -143,14 +146,10 @@ class _Reader:
         if not text(cell.value):
             return 0
         try:
-            value = whole_number(cell.value)
+            return _COUNT(cell.value)
         except CellError as err:
             self.problem(cell, heading, str(err))
             return 0
-        if value < 0:
-            self.problem(cell, heading, f"must be 0 or more, not {value}")
-            return 0
-        return value
 
     def actuals(self) -> PlanActuals:
         latest = max(month for _, month in self.seen)

@@ -1,7 +1,7 @@
 """record names by language: sites, courses and trainers carry their name in other languages
 
 Revision ID: c9e1a3f5b7d2
-Revises: b4d6f8a0c2e4
+Revises: e2a4c6b8d0f1
 Create Date: 2026-12-06 23:30:00
 """
 
@@ -11,7 +11,7 @@ import sqlalchemy as sa
 from alembic import op
 
 revision: str = "c9e1a3f5b7d2"
-down_revision: str | None = "b4d6f8a0c2e4"
+down_revision: str | None = "e2a4c6b8d0f1"
 branch_labels: str | Sequence[str] | None = None
 depends_on: str | Sequence[str] | None = None
 

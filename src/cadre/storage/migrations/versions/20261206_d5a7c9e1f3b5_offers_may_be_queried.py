@@ -1,7 +1,7 @@
 """offers may be queried: a pending state between offered and decided
 
 Revision ID: d5a7c9e1f3b5
-Revises: b4d6f8a0c2e4
+Revises: c9e1a3f5b7d2
 Create Date: 2026-12-06 23:10:00
 """
 
@@ -10,7 +10,7 @@ from collections.abc import Sequence
 from alembic import op
 
 revision: str = "d5a7c9e1f3b5"
-down_revision: str | None = "b4d6f8a0c2e4"
+down_revision: str | None = "c9e1a3f5b7d2"
 branch_labels: str | Sequence[str] | None = None
 depends_on: str | Sequence[str] | None = None
 

@@ -1,7 +1,7 @@
 """demand calendar: a demand may be for a quarter or a month, and an intake of entrants
 
 Revision ID: c3d5e7f9a1b2
-Revises: b4d6f8a0c2e4
+Revises: d5a7c9e1f3b5
 Create Date: 2026-12-07 00:00:00
 """
 
@@ -11,7 +11,7 @@ import sqlalchemy as sa
 from alembic import op
 
 revision: str = "c3d5e7f9a1b2"
-down_revision: str | None = "b4d6f8a0c2e4"
+down_revision: str | None = "d5a7c9e1f3b5"
 branch_labels: str | Sequence[str] | None = None
 depends_on: str | Sequence[str] | None = None
 

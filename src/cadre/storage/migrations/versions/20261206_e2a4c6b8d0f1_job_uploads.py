@@ -1,7 +1,7 @@
 """job uploads: the file an import job reads, and a job's result (its validation report)
 
-Revision ID: c5e7a9b1d3f6
-Revises: b4d6f8a0c2e4
+Revision ID: e2a4c6b8d0f1
+Revises: c5e7a9b1d3f6
 Create Date: 2026-12-06 23:10:00
 """
 
@@ -10,8 +10,8 @@ from collections.abc import Sequence
 import sqlalchemy as sa
 from alembic import op
 
-revision: str = "c5e7a9b1d3f6"
-down_revision: str | None = "b4d6f8a0c2e4"
+revision: str = "e2a4c6b8d0f1"
+down_revision: str | None = "c5e7a9b1d3f6"
 branch_labels: str | Sequence[str] | None = None
 depends_on: str | Sequence[str] | None = None
 
