@@ -61,7 +61,7 @@ def test_three_bad_rows_are_all_reported_and_nothing_is_taken(tmp_path: pathlib.
         (3, "row 3, month", "must be a month written YYYY-MM, not '2019-13'"),
         (4, "row 4, course", "'CIED-999' is not a course of mission TINY"),
         (5, "row 5, certified", "certified are counted for a host instructor qualification"),
-        (5, "row 5, entrants", "must be 0 or more, not -3"),
+        (5, "row 5, entrants", "must be from 0 to 1,000,000, not -3"),
     ]
     assert {p.file for p in found} == {str(path)}
     assert {p.column for p in found} == {1, 2, 4, 6}
