@@ -5,8 +5,8 @@ critical posts apart, and the fill of each qualification. Figures are drawn with
 
 from __future__ import annotations
 
-import datetime as dt
 import pathlib
+from typing import Any
 
 from matplotlib.axes import Axes
 from matplotlib.figure import Figure
@@ -91,7 +91,7 @@ def required_vs_pledged(report: FillReport, title: str = "", words: Words = ENGL
 
 def _people(
     axes: Axes,
-    months: list[dt.date],
+    months: list[Any],  # dates, which Matplotlib's types do not name
     lines: list[tuple[list[int], str, Colour]],
     placed: tuple[list[int], Colour],
     words: Words,
