@@ -82,3 +82,17 @@ def test_a_control_character_in_an_api_address_is_still_the_api_s_json(app: Test
     answer = app.get("/api/v1/missions?x=%00")
     assert answer.status_code == 422
     assert answer.json()["error"] == "invalid_input"
+
+
+def test_a_figure_without_its_language_in_the_address_follows_the_reader(app: TestClient) -> None:
+    address = f"{M}/plots/capacity/1/handover-timeline.svg"
+    english = app.get(address)
+    app.cookies.set("cadre_lang", "ar")
+    try:
+        arabic = app.get(address)
+    finally:
+        app.cookies.delete("cadre_lang")
+    assert "Foreign instructors needed until handover" in english.text
+    assert "<!-- الحاجة إلى المدربين الأجانب" in arabic.text
+    assert arabic.headers["vary"] == "Cookie, Accept-Language"
+    assert "vary" not in app.get(f"{address}?lang=en").headers
