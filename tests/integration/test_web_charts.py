@@ -81,6 +81,9 @@ def test_a_control_character_in_a_page_address_is_a_400_page_in_the_readers_lang
     assert '<html lang="ar" dir="rtl">' in arabic.text
     assert "هذا العنوان لا يفهمه" in arabic.text
     assert "control character" not in arabic.text
+    # The page names its address as sent (the language switch returns to it), still encoded.
+    assert "\x00" not in english.text + arabic.text
+    assert 'name="next" value="/missions/TINY' in english.text
 
 
 def test_a_control_character_in_an_api_address_is_still_the_api_s_json(app: TestClient) -> None:
