@@ -121,7 +121,7 @@ def fill_by_qualification(report: FillReport, title: str = "", words: Words = EN
     axes.barh(names, [r.required for r in rows], color="lightgrey", label=say("required"))
     axes.barh(names, [r.filled for r in rows], color=palette(1)[0], label=say("filled"))
     for y, r in enumerate(rows):
-        axes.text(r.required, y, f" {words.number(round(r.share * 100))}%", va="center", fontsize=8)
+        axes.text(r.required, y, f" {words.percent(r.share)}", va="center", fontsize=8)
     axes.set_xlabel(say("post-months"))
     axes.legend(loc=mirrored("lower right", words))
     number_ticks(axes, words, "x")
