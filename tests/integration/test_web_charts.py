@@ -8,6 +8,7 @@ from collections.abc import Iterator
 
 import pytest
 from fastapi.testclient import TestClient
+from httpx2 import Response
 
 from tests.web_support import log_in, web
 
@@ -25,6 +26,15 @@ def _images(html: str) -> list[str]:
     return [
         src.replace("&amp;", "&") for src in re.findall(r'<img src="([^"]+/plots/[^"]+)"', html)
     ]
+
+
+def _in_both_languages(app: TestClient, address: str) -> tuple[Response, Response]:
+    english = app.get(address)
+    app.cookies.set("cadre_lang", "ar")
+    try:
+        return english, app.get(address)
+    finally:
+        app.cookies.delete("cadre_lang")
 
 
 def test_an_arabic_reader_s_figures_are_drawn_in_arabic(app: TestClient) -> None:
@@ -64,21 +74,28 @@ def test_compared_plans_are_drawn_against_each_other(app: TestClient) -> None:
 def test_a_control_character_in_a_page_address_is_a_400_page_in_the_readers_language(
     app: TestClient, address: str
 ) -> None:
-    english = app.get(address)
-    app.cookies.set("cadre_lang", "ar")
-    try:
-        arabic = app.get(address)
-    finally:
-        app.cookies.delete("cadre_lang")
+    english, arabic = _in_both_languages(app, address)
     assert (english.status_code, arabic.status_code) == (400, 400)
     assert english.headers["content-type"].startswith("text/html")
     assert "control character" in english.text
     assert '<html lang="ar" dir="rtl">' in arabic.text
     assert "هذا العنوان لا يفهمه" in arabic.text
     assert "control character" not in arabic.text
+    # The page names its address as sent (the language switch returns to it), still encoded.
+    assert "\x00" not in english.text + arabic.text
+    assert 'name="next" value="/missions/TINY' in english.text
 
 
 def test_a_control_character_in_an_api_address_is_still_the_api_s_json(app: TestClient) -> None:
     answer = app.get("/api/v1/missions?x=%00")
     assert answer.status_code == 422
     assert answer.json()["error"] == "invalid_input"
+
+
+def test_a_figure_without_its_language_in_the_address_follows_the_reader(app: TestClient) -> None:
+    address = f"{M}/plots/capacity/1/handover-timeline.svg"
+    english, arabic = _in_both_languages(app, address)
+    assert "Foreign instructors needed until handover" in english.text
+    assert "<!-- الحاجة إلى المدربين الأجانب" in arabic.text
+    assert arabic.headers["vary"] == "Cookie, Accept-Language"
+    assert "vary" not in app.get(f"{address}?lang=en").headers

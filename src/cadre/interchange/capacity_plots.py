@@ -6,6 +6,7 @@ from __future__ import annotations
 import pathlib
 from collections import defaultdict
 from collections.abc import Callable
+from typing import Any
 
 import matplotlib
 
@@ -13,11 +14,13 @@ matplotlib.use("Agg")  # files only: no screen on a server or in CI
 
 import matplotlib.dates as mdates
 import matplotlib.pyplot as plt
+from matplotlib.axes import Axes
 from matplotlib.figure import Figure
 
 from cadre.domain.capacity.plan import CapacityPlan
 from cadre.domain.capacity.uncertainty import SweepRanges
 from cadre.interchange.chart_parts import (
+    Corner,
     drawing,
     mirrored,
     month_label,
@@ -82,7 +85,7 @@ def force_figure(
     (plans compared side by side share them, or the eye compares heights that mean nothing)."""
     say = words.say
     figure, (top, bottom) = plt.subplots(2, 1, figsize=(11, 7.5), sharex=True)
-    months = list(plan.months)
+    months: list[Any] = list(plan.months)  # dates, which Matplotlib's types do not name
     # One colour per qualification of the plan, the same in both panels and in a compared plan.
     colours = dict(
         zip(
@@ -94,10 +97,11 @@ def force_figure(
     mode = say(plan.mode.value)
     top.set_title(title + say("Training force by qualification (%(mode)s)") % {"mode": mode})
     bottom.set_title(say("Host instructor cadre"))
-    for axes, series, label, corner, empty, peak in (
+    panels: list[tuple[Axes, dict[str, tuple[float, ...]], str, Corner, str, int]] = [
         (top, plan.foreign, "foreign instructors", "upper right", NO_FOREIGN, 0),
         (bottom, plan.host_cadre, "certified host instructors", "upper left", NO_CADRE, 1),
-    ):
+    ]
+    for axes, series, label, corner, empty, peak in panels:
         shown = [q for q, values in series.items() if max(values, default=0) > 0.01]
         if not shown:
             nothing_to_draw(axes, say(empty))

@@ -11,6 +11,7 @@ from __future__ import annotations
 import contextlib
 import datetime as dt
 from collections.abc import Iterator, Sequence
+from typing import Literal
 
 import matplotlib
 import matplotlib.dates as mdates
@@ -33,7 +34,7 @@ def drawing(words: Words) -> Iterator[None]:
 
 def month_ticks(axes: Axes, words: Words) -> None:
     def month(x: float, _position: float) -> str:
-        return words.month(mdates.num2date(x).date())
+        return words.month(mdates.num2date(x).date())  # type: ignore[no-untyped-call]
 
     axes.xaxis.set_major_formatter(FuncFormatter(month))
 
@@ -57,12 +58,18 @@ def palette(count: int) -> list[Colour]:
     return [colormaps["turbo"](i / (count - 1)) for i in range(count)]
 
 
-def mirrored(location: str, words: Words) -> str:
+Corner = Literal["upper right", "upper left", "lower right", "lower left"]
+_MIRROR: dict[Corner, Corner] = {
+    "upper right": "upper left",
+    "upper left": "upper right",
+    "lower right": "lower left",
+    "lower left": "lower right",
+}
+
+
+def mirrored(location: Corner, words: Words) -> Corner:
     """A legend's corner seen from the reader's side: a right-to-left reader starts left."""
-    if not words.rtl:
-        return location
-    swap = {"right": "left", "left": "right"}
-    return " ".join(swap.get(part, part) for part in location.split())
+    return _MIRROR[location] if words.rtl else location
 
 
 def nothing_to_draw(axes: Axes, sentence: str) -> None:

@@ -5,8 +5,8 @@ critical posts apart, and the fill of each qualification. Figures are drawn with
 
 from __future__ import annotations
 
-import datetime as dt
 import pathlib
+from typing import Any
 
 from matplotlib.axes import Axes
 from matplotlib.figure import Figure
@@ -91,7 +91,7 @@ def required_vs_pledged(report: FillReport, title: str = "", words: Words = ENGL
 
 def _people(
     axes: Axes,
-    months: list[dt.date],
+    months: list[Any],  # dates, which Matplotlib's types do not name
     lines: list[tuple[list[int], str, Colour]],
     placed: tuple[list[int], Colour],
     words: Words,
@@ -121,7 +121,7 @@ def fill_by_qualification(report: FillReport, title: str = "", words: Words = EN
     axes.barh(names, [r.required for r in rows], color="lightgrey", label=say("required"))
     axes.barh(names, [r.filled for r in rows], color=palette(1)[0], label=say("filled"))
     for y, r in enumerate(rows):
-        axes.text(r.required, y, f" {words.number(round(r.share * 100))}%", va="center", fontsize=8)
+        axes.text(r.required, y, f" {words.percent(r.share)}", va="center", fontsize=8)
     axes.set_xlabel(say("post-months"))
     axes.legend(loc=mirrored("lower right", words))
     number_ticks(axes, words, "x")

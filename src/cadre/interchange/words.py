@@ -26,6 +26,10 @@ def _english_number(value: float) -> str:
     return f"{value:,.0f}" if float(value).is_integer() else f"{value:,.1f}"
 
 
+def _english_percent(share: float) -> str:
+    return f"{share:.0%}"
+
+
 @dataclass(frozen=True)
 class Words:
     """`say` turns an English sentence (possibly with %(name)s placeholders, filled by the
@@ -36,6 +40,7 @@ class Words:
     month: Callable[[dt.date], str] = _english_month
     day: Callable[[dt.date], str] = _english_day
     number: Callable[[float], str] = _english_number
+    percent: Callable[[float], str] = _english_percent  # a share, 0.85 for 85 %
     language: str = "en"
     rtl: bool = False
 

@@ -37,7 +37,10 @@ class PlainPageAddresses:
             and not scope.get("path", "").startswith(API)
             and holds_control_character(scope)
         ):
-            request = Request(scope, receive)
+            # The page names its own address (the language switch comes back to it): as sent,
+            # still percent-encoded, so no control character lands in the page.
+            raw = scope.get("raw_path", b"").decode("latin-1")
+            request = Request({**scope, "path": raw or scope["path"]}, receive)
             token = i18n.current.set(i18n.language_of(request))
             try:
                 response = error_page(request, 400, i18n.gettext_(CONTROL))

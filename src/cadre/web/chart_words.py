@@ -8,7 +8,7 @@ from __future__ import annotations
 import datetime as dt
 
 from babel.dates import format_date
-from babel.numbers import format_decimal
+from babel.numbers import format_decimal, format_percent
 
 from cadre.services.plans.plots import ENGLISH, Words
 from cadre.web import i18n
@@ -122,11 +122,15 @@ def words_in(code: str) -> Words:
         pattern = "#,##0" if float(value).is_integer() else "#,##0.0"
         return format_decimal(value, pattern, locale=language.locale)
 
+    def percent(share: float) -> str:
+        return format_percent(share, "#,##0%", locale=language.locale)
+
     return Words(
         say=catalogue.gettext,
         month=month,
         day=day,
         number=number,
+        percent=percent,
         language=code,
         rtl=language.direction == "rtl",
     )

@@ -180,3 +180,12 @@ def test_an_empty_critical_panel_is_a_sentence_in_the_readers_language() -> None
 def test_an_empty_capacity_figure_says_so(draw: Callable[..., Figure]) -> None:
     figure = draw(capacity_plan(empty=True), "", ARABIC)
     assert all(not a.axison and a.texts for a in figure.axes)
+
+
+def test_the_fill_shares_are_written_by_the_reader_s_locale() -> None:
+    words = Words(percent=lambda share: f"<{share:.2f}>")
+    figure = force_plots.fill_by_qualification(fill_report(), "", words)
+    # Drawn bottom up: ENG (60 of 60), then INF (90 of 120).
+    assert [t.get_text() for t in figure.axes[0].texts] == [" <1.00>", " <0.75>"]
+    english = force_plots.fill_by_qualification(fill_report())
+    assert [t.get_text() for t in english.axes[0].texts] == [" 100%", " 75%"]

@@ -43,7 +43,7 @@ FORCE_PLOTS: dict[str, Callable[[FillReport, str, Words], Figure]] = {
     "required-vs-pledged": force_plots.required_vs_pledged,
     "fill-by-qualification": force_plots.fill_by_qualification,
 }
-KEPT = 64  # drawings kept; a few plan versions of a few missions
+KEPT = 128  # drawings kept; a few plan versions of a few missions, in two languages
 
 _lock = threading.Lock()
 Key = tuple[str, str, str, int, str, str, str]

@@ -126,7 +126,9 @@ def plot(
         svg = web_plots.capacity_plot(work, principal, mission, number, name, words, against)
     else:
         svg = web_plots.force_plot(work, principal, mission, number, name, words)
-    return Response(svg, media_type="image/svg+xml", headers=SVG_HEADERS)
+    # Without the language in the address, the answer depends on the reader's cookie or browser.
+    headers = SVG_HEADERS if lang else SVG_HEADERS | {"Vary": "Cookie, Accept-Language"}
+    return Response(svg, media_type="image/svg+xml", headers=headers)
 
 
 AdoptKind = Annotated[str, Path(pattern=r"^(capacity|timetable)$")]
