@@ -132,6 +132,21 @@ def site_named(session: Session, mission_id: int, code: str) -> Named:
     return _named(session, SiteRow, SiteRow.name, mission_id, code)
 
 
+def named_courses_and_sites(
+    session: Session, mission_id: int
+) -> tuple[dict[str, Named], dict[str, Named]]:
+    """Every course's title and every site's name in the languages they have, by code."""
+    courses = select(CourseRow.code, CourseRow.title, CourseRow.names)
+    sites = select(SiteRow.code, SiteRow.name, SiteRow.names)
+    return tuple(  # type: ignore[return-value]
+        {code: Named(name, Names.of(names)) for code, name, names in session.execute(query)}
+        for query in (
+            courses.where(CourseRow.mission_id == mission_id),
+            sites.where(SiteRow.mission_id == mission_id),
+        )
+    )
+
+
 def _named(session: Session, table: Any, default: Any, mission_id: int, code: str) -> Named:
     found = session.execute(
         select(default, table.names).where(table.mission_id == mission_id, table.code == code)
