@@ -26,6 +26,12 @@ def test_the_arabic_half_prints_the_course_and_school_in_arabic(
     assert "atTajiMilitaryComplex,runR-01." in lines
     for arabic in ("البحث والتوعية في مكافحة العبوات الناسفة", "مجمع التاجي العسكري"):
         assert arabic.replace(" ", "") in squashed
+    token = certificate_documents.certificate_token(work, None, number)
+    verified = certificate_documents.verify(work, token).course
+    assert (verified.default, verified.in_language("ar")) == (
+        "Counter-IED search and awareness",
+        ("البحث والتوعية في مكافحة العبوات الناسفة", "ar"),
+    )
 
 
 def test_the_roster_and_the_expiring_list_carry_the_course_and_school_in_both_languages(

@@ -115,13 +115,6 @@ def renewals(session: Session, certificate_id: int) -> list[RenewalRow]:
     )
 
 
-def course_title(session: Session, mission_id: int, code: str) -> str:
-    found = session.scalar(
-        select(CourseRow.title).where(CourseRow.mission_id == mission_id, CourseRow.code == code)
-    )
-    return found or code
-
-
 def course_named(session: Session, mission_id: int, code: str) -> Named:
     """The course's title in every language it has; the bare code for a course not stored."""
     return _named(session, CourseRow, CourseRow.title, mission_id, code)
