@@ -3,7 +3,8 @@ the English title and site name on the English half, the Arabic ones on the Arab
 
 from __future__ import annotations
 
-from cadre.services.training import certificate_documents
+from cadre.services.training import certificate_documents, queries, roster_sheets
+from cadre.services.training.runs import mission_runs
 from cadre.services.unit_of_work import UnitOfWork
 from tests.integration.test_training_certificates import certify, pdf_text
 from tests.integration.test_training_enrolment import enter, work_with_runs
@@ -23,5 +24,33 @@ def test_the_arabic_half_prints_the_course_and_school_in_arabic(
     squashed = "".join(text.split())
     assert "Counter-IEDsearchandawareness(CIED-101)" in lines
     assert "atTajiMilitaryComplex,runR-01." in lines
-    assert "البحث والتوعية في مكافحة العبوات الناسفة".replace(" ", "") in squashed
-    assert "مجمع التاجي العسكري".replace(" ", "") in squashed
+    for arabic in ("البحث والتوعية في مكافحة العبوات الناسفة", "مجمع التاجي العسكري"):
+        assert arabic.replace(" ", "") in squashed
+    token = certificate_documents.certificate_token(work, None, number)
+    verified = certificate_documents.verify(work, token).course
+    assert (verified.default, verified.in_language("ar")) == (
+        "Counter-IED search and awareness",
+        ("البحث والتوعية في مكافحة العبوات الناسفة", "ar"),
+    )
+
+
+def test_the_roster_and_the_expiring_list_carry_the_course_and_school_in_both_languages(
+    work_with_runs: UnitOfWork,
+) -> None:
+    work = work_with_runs
+    holder = enter(work, "1", name_ar="محمد عبد الله الجبوري", name_latin="M. Al-Jubouri")
+    certify(work, "R-01", holder)
+    roster = roster_sheets.director_roster(work, None, "R-01")
+    end = mission_runs(work, None).run("R-01").end
+    (expiring,) = queries.expiring_certificates(work, None, 3650, today=end)
+    named = [roster.course_name, roster.site_name, expiring.course_name, expiring.school_name]
+    assert [n.in_language("ar") for n in named] == [
+        ("البحث والتوعية في مكافحة العبوات الناسفة", "ar"),
+        ("مجمع التاجي العسكري", "ar"),
+        ("البحث والتوعية في مكافحة العبوات الناسفة", "ar"),
+        ("مجمع التاجي العسكري", "ar"),
+    ]
+    assert [n.default for n in named[:2]] == [
+        "Counter-IED search and awareness",
+        "Taji Military Complex",
+    ]

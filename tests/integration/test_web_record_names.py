@@ -145,3 +145,19 @@ def test_a_name_in_an_unknown_language_is_refused_beside_its_field(app: TestClie
         '<p class="field-error" id="names.zz-error"><bdi lang="en" dir="ltr">course CIED-201: '
         "field names: &#39;zz&#39; is not a language code"
     ) in response.text
+
+
+def test_a_course_is_found_by_its_arabic_title(app: TestClient) -> None:
+    found = app.get("/missions/TINY/records/courses", params={"q": "مكافحة العبوات"}).text
+    assert ("CIED-101" in found, "CIED-TTT" in found) == (True, True)
+    none = app.get("/missions/TINY/records/courses", params={"q": "الطب العسكري"}).text
+    assert "CIED-101" not in none
+
+
+def test_the_site_picker_offers_each_site_by_its_name_in_the_readers_language(
+    app: TestClient,
+) -> None:
+    arabic = _week_of_the_run(app, "ar")
+    english = _week_of_the_run(app, "en")
+    assert f'<option value="TAJI" lang="ar" selected>{SITE_AR}</option>' in arabic
+    assert f'<option value="TAJI" lang="en" selected>{SITE_EN} (TAJI)</option>' in english

@@ -101,7 +101,7 @@ def verify(request: Request, token: Annotated[str, Path(max_length=64)]) -> Veri
     """No account needed: the token in the certificate's QR code is the only key."""
     found = certificate_documents.verify(UnitOfWork(request.app.state.engine), token)
     return VerificationOut(
-        standing=found.standing.value, course=found.course, holder_latin=found.holder_latin,
+        standing=found.standing.value, course=found.course.default, holder_latin=found.holder_latin,
         holder_arabic=found.holder_arabic, issued=found.issued, expires=found.expires,
         revoked_on=found.revoked_on,
     )  # fmt: skip

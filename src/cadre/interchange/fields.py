@@ -11,7 +11,7 @@ import math
 import unicodedata
 from typing import Annotated, Any
 
-from pydantic import AfterValidator, BeforeValidator, Field, StringConstraints
+from pydantic import AfterValidator, BeforeValidator, Field, StringConstraints, WithJsonSchema
 from pydantic_core import PydanticCustomError
 
 from cadre.domain.months import EARLIEST_DAY, LATEST_DAY
@@ -100,8 +100,16 @@ def _a_language(code: Any) -> Any:
 
 
 # A record's name in its other languages, keyed by ISO 639-1 code (`names: {ar: ...}`).
-LanguageCode = Annotated[str, AfterValidator(_a_language)]
+# The schema tells editors the keys' shape; the validator says what is wrong with a bad one.
+LanguageCode = Annotated[
+    str,
+    AfterValidator(_a_language),
+    WithJsonSchema({"type": "string", "pattern": "^[a-z]{2}$"}),
+]
 OtherNames = Annotated[
     dict[LanguageCode, Name],
-    Field(description="The name in other languages, by ISO 639-1 code (ar: ...)."),
+    Field(
+        description="The name in other languages, by ISO 639-1 code (ar: ...).",
+        json_schema_extra={"additionalProperties": False},
+    ),
 ]

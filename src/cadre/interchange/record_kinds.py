@@ -66,7 +66,9 @@ KINDS: dict[str, RecordKind] = {
     k.name: k
     for k in (
         RecordKind("contributors", "contributor", ContributorShape, _fields("name"), ("role",)),
-        RecordKind("sites", "site", SiteShape, _fields("name", "region"), ("kind", "region")),
+        RecordKind(
+            "sites", "site", SiteShape, _fields("name", "names.ar", "region"), ("kind", "region")
+        ),
         RecordKind("disciplines", "discipline", DisciplineShape, _fields("name")),
         RecordKind(
             "qualifications",
@@ -75,7 +77,9 @@ KINDS: dict[str, RecordKind] = {
             _fields("name"),
             ("discipline", "level"),
         ),
-        RecordKind("courses", "course", CourseShape, _fields("title"), ("discipline", "level")),
+        RecordKind(
+            "courses", "course", CourseShape, _fields("title", "names.ar"), ("discipline", "level")
+        ),
         RecordKind("caveats", "caveat", CaveatShape, _fields("note"), ("nation",), nation="nation"),
         RecordKind(
             "pledges",
@@ -89,7 +93,7 @@ KINDS: dict[str, RecordKind] = {
             "trainers",
             "trainer",
             TrainerShape,
-            _fields("name"),
+            _fields("name", "names.ar"),
             ("nation", "pledge"),
             nation="nation",
         ),

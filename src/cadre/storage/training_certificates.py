@@ -115,13 +115,6 @@ def renewals(session: Session, certificate_id: int) -> list[RenewalRow]:
     )
 
 
-def course_title(session: Session, mission_id: int, code: str) -> str:
-    found = session.scalar(
-        select(CourseRow.title).where(CourseRow.mission_id == mission_id, CourseRow.code == code)
-    )
-    return found or code
-
-
 def course_named(session: Session, mission_id: int, code: str) -> Named:
     """The course's title in every language it has; the bare code for a course not stored."""
     return _named(session, CourseRow, CourseRow.title, mission_id, code)
@@ -130,6 +123,21 @@ def course_named(session: Session, mission_id: int, code: str) -> Named:
 def site_named(session: Session, mission_id: int, code: str) -> Named:
     """The site's name in every language it has; the bare code (a school abroad) otherwise."""
     return _named(session, SiteRow, SiteRow.name, mission_id, code)
+
+
+def named_courses_and_sites(
+    session: Session, mission_id: int
+) -> tuple[dict[str, Named], dict[str, Named]]:
+    """Every course's title and every site's name in the languages they have, by code."""
+    courses = select(CourseRow.code, CourseRow.title, CourseRow.names)
+    sites = select(SiteRow.code, SiteRow.name, SiteRow.names)
+    return tuple(  # type: ignore[return-value]
+        {code: Named(name, Names.of(names)) for code, name, names in session.execute(query)}
+        for query in (
+            courses.where(CourseRow.mission_id == mission_id),
+            sites.where(SiteRow.mission_id == mission_id),
+        )
+    )
 
 
 def _named(session: Session, table: Any, default: Any, mission_id: int, code: str) -> Named:

@@ -28,9 +28,15 @@ def named(record: Any) -> Named:
     return Named(str(default), getattr(record, "names", NO_NAMES))
 
 
+def name_and_language(record: Any) -> tuple[str, str]:
+    """The name in the reader's language, or the English one, and the language it is in: for
+    a place that takes no markup (an option), which carries the language itself."""
+    return named(record).in_language(i18n.current.get().code)
+
+
 def record_name(record: Any) -> Markup:
     language = i18n.current.get()
-    text, written_in = named(record).in_language(language.code)
+    text, written_in = name_and_language(record)
     if written_in == language.code or not text:
         return escape(text)
     known = i18n.LANGUAGES.get(written_in)

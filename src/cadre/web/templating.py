@@ -18,7 +18,7 @@ from cadre.access.policy import Principal
 from cadre.access.sessions import CSRF_COOKIE, CSRF_FIELD
 from cadre.web import cause_words, i18n, messages, terms
 from cadre.web.navigation import pages_for
-from cadre.web.record_name import record_name
+from cadre.web.record_name import name_and_language, record_name
 
 STATIC = pathlib.Path(__file__).parent / "static"
 
@@ -84,6 +84,7 @@ def _environment() -> Environment:
         field=terms.field,
         latin=latin,
         record_name=record_name,
+        name_and_language=name_and_language,
     )
     env.globals.update(
         static=static_url,

@@ -6,13 +6,14 @@ from __future__ import annotations
 import pytest
 
 from cadre.domain.errors import InvalidInput, Problem
-from cadre.interchange.schema import CohortShape, SiteShape
+from cadre.interchange.schema import CohortShape, CourseShape, SiteShape
 from cadre.web.presenters.record_forms import (
     FormField,
     document_from_form,
     field_of,
     form_fields,
     form_values,
+    name_languages,
 )
 
 
@@ -103,3 +104,19 @@ def test_a_room_problem_goes_beside_the_rooms() -> None:
         field_of(Problem("too small", field="sites[0].rooms[1].capacity"), form_fields(SiteShape))
         == "rooms"
     )
+
+
+def test_a_course_form_asks_for_its_title_in_arabic_and_keeps_other_languages() -> None:
+    fields = form_fields(CourseShape, name_languages(("fr",), ("names.ku", "code")))
+    named = [f for f in fields if f.name.startswith(("title", "names."))]
+    document = document_from_form(
+        fields, {"title": ["Combat medic"], "names.ar": [" المسعف القتالي "], "names.fr": [""]}
+    )
+    assert named == [
+        FormField("title", "text", True),
+        FormField("names.ar", "text", False, arabic=True),
+        FormField("names.fr", "text", False),
+        FormField("names.ku", "text", False),
+    ]
+    assert (document["title"], document["names"]) == ("Combat medic", {"ar": "المسعف القتالي"})
+    assert form_values(fields, {"names": {"fr": "Secouriste"}})["names.fr"] == "Secouriste"

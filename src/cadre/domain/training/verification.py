@@ -10,6 +10,7 @@ import re
 from dataclasses import dataclass
 from enum import StrEnum
 
+from cadre.domain.record_names import Named
 from cadre.domain.training.certificates import Certificate
 
 TOKEN_BYTES = 32  # 256 bits
@@ -36,7 +37,7 @@ class Verification:
     """All a verifier learns: no number, no service, no trainee id, no reason."""
 
     standing: Standing
-    course: str  # the course's title as the catalogue names it
+    course: Named  # the course's title as the catalogue names it, in each language it has
     holder_latin: str
     holder_arabic: str
     issued: dt.date
@@ -45,7 +46,7 @@ class Verification:
 
 
 def verification(
-    certificate: Certificate, course: str, latin: str, arabic: str, day: dt.date
+    certificate: Certificate, course: Named, latin: str, arabic: str, day: dt.date
 ) -> Verification:
     found = standing(certificate, day)
     revoked = certificate.revoked_on if found is Standing.REVOKED else None

@@ -103,10 +103,9 @@ def verify(uow: UnitOfWork, token: str, today: dt.date | None = None) -> Verific
         if row is None:
             raise NotFound("no certificate has this code", code="verification.not_found")
         person = rows.find_trainee(session, row.mission_id, row.trainee_id)
-        title = certificate_rows.course_title(session, row.mission_id, row.course)
         return verification(
             results_rows.certificate_of(row),
-            title,
+            certificate_rows.course_named(session, row.mission_id, row.course),
             person.latin if person else "",
             person.arabic if person else "",
             today or dt.date.today(),

@@ -16,12 +16,14 @@ from cadre.access.labels import CERTIFICATES, TRAINEES, Label
 from cadre.access.policy import Principal
 from cadre.domain.fingerprint import fingerprint
 from cadre.domain.host import search_key, sound_key
+from cadre.domain.record_names import Named
 from cadre.domain.training.certificates import Certificate
 from cadre.domain.training.trainees import Trainee
 from cadre.interchange.trainees import trainee_document
 from cadre.services.training.release import TrainingSight, sight, trainee_not_found
 from cadre.services.training.runs import taught_runs
 from cadre.services.unit_of_work import UnitOfWork
+from cadre.storage import training_certificates as certificate_rows
 from cadre.storage import training_marks
 from cadre.storage import training_rows as rows
 from cadre.storage.training import TraineeRow
@@ -167,6 +169,8 @@ class ExpiringCertificate:
     trainee: str  # the holder's name as written in Latin script
     school: str  # the run's site
     discipline: str
+    course_name: Named  # in every language it has, for the page to pick the reader's
+    school_name: Named
 
 
 def expiring_certificates(
@@ -188,8 +192,16 @@ def expiring_certificates(
         found = training_marks.expiring_with_holders(
             session, seen.mission_id, day, until, school=school, discipline=discipline
         )
+        courses, sites = certificate_rows.named_courses_and_sites(session, seen.mission_id)
         return [
-            ExpiringCertificate(c, name, c.site, c.discipline)
+            ExpiringCertificate(
+                c,
+                name,
+                c.site,
+                c.discipline,
+                courses.get(c.course, Named(c.course)),
+                sites.get(c.site, Named(c.site)),
+            )
             for c, name in found
             if seen.sees_trainee(c.trainee)
         ]

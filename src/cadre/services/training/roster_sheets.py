@@ -14,6 +14,7 @@ from sqlalchemy.orm import Session
 from cadre.access.labels import ENROLMENTS
 from cadre.access.policy import Principal
 from cadre.domain.errors import InvalidInput, Problem
+from cadre.domain.record_names import Named
 from cadre.domain.training.certificates import Completion, Mark, completion
 from cadre.domain.training.enrolment import RunSeats, Standing
 from cadre.domain.training.roster_edits import Cell, Outcome
@@ -34,6 +35,7 @@ from cadre.services.training.enrolment import rule_for, run_work
 from cadre.services.training.release import TrainingSight, sight
 from cadre.services.training.runs import mission_runs
 from cadre.services.unit_of_work import UnitOfWork
+from cadre.storage import training_certificates as certificate_rows
 from cadre.storage import training_marks
 from cadre.storage import training_results as results_rows
 from cadre.storage.training import EnrolmentRow
@@ -96,6 +98,8 @@ class DirectorRoster:
     completion: dict[int, Completion]
     certificates: dict[int, str]
     site: str
+    course_name: Named  # the course's title in every language it has, for the page to pick
+    site_name: Named
 
 
 def director_roster(
@@ -113,7 +117,11 @@ def director_roster(
             for line in sheet.lines
         }
         issued = training_marks.certificates_of_run(session, seen.mission_id, run)
-        return DirectorRoster(sheet, done, issued, seats.site)
+        return DirectorRoster(
+            sheet, done, issued, seats.site,
+            certificate_rows.course_named(session, seen.mission_id, seats.course),
+            certificate_rows.site_named(session, seen.mission_id, seats.site),
+        )  # fmt: skip
 
 
 def download_roster(

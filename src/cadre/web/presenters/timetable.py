@@ -17,6 +17,7 @@ from cadre.access.policy import Principal, Verb, allowed
 from cadre.domain.errors import InvalidInput, Problem
 from cadre.domain.host import HostName
 from cadre.domain.months import day_problems
+from cadre.domain.record_names import NO_NAMES, Names
 from cadre.domain.timetable.plan import CalendarRun
 from cadre.services.access.scope import Scope, read
 from cadre.services.jobs import operations as jobs
@@ -53,6 +54,7 @@ class Subject:
     code: str
     name: str
     arabic: HostName | None = None  # a cohort: its name as written, with transliteration
+    names: Names = NO_NAMES  # a site or a trainer: its name in other languages
 
 
 @dataclass(frozen=True)
@@ -111,10 +113,11 @@ def _check(view: str, by: str, day: dt.date | None = None) -> None:
 def _subjects(scope: Scope, by: str) -> tuple[Subject, ...]:
     scenario = scope.data.scenario
     if by == "site":
-        return tuple(Subject(s.code, s.name) for s in scenario.sites if scope.sees("sites", s.code))
+        sites = (s for s in scenario.sites if scope.sees("sites", s.code))
+        return tuple(Subject(s.code, s.name, names=s.names) for s in sites)
     if by == "instructor":
         return tuple(
-            Subject(t.code, t.name)
+            Subject(t.code, t.name, names=t.names)
             for t in scenario.trainers
             if scope.sees("trainers", t.code, {"nation": t.nation})
         )
