@@ -107,7 +107,11 @@ def test_the_import_report_names_the_file_sent_and_every_problem(
     app: TestClient, tmp_path_factory: pytest.TempPathFactory
 ) -> None:
     folder = tmp_path_factory.mktemp("bad")
-    rows = row(count="=1+1", reference="A") + row(count=1e9, tour=36, reference="B")
+    rows = (
+        row(count="=1+1", reference="A")
+        + row(count=1e9, tour=36, reference="B")
+        + row(line="SOR-9", reference="C")
+    )
     bad = make_workbook(folder / "bad.xlsx", rows)
     csrf = app.cookies["cadre_csrf"]
     for cookies in ({}, {"cadre_lang": "ar"}):
@@ -120,8 +124,9 @@ def test_the_import_report_names_the_file_sent_and_every_problem(
         report = re.findall(r'<ul class="problems">(.*?)</ul>', sent.text, re.S)[0]
         items = re.findall(r"<li>(.*?)</li>", report, re.S)
         assert sent.status_code == 422
-        assert len(items) == 3
+        assert len(items) == 4
         assert all("sweden-v2.xlsx" in i for i in items)
         assert "/tmp" not in sent.text
         assert "cadre-upload" not in sent.text
     assert "يجب أن يكون" in sent.text  # the range problems in Arabic words
+    assert "البند SOR-9 ليس في بيان المتطلبات." in sent.text  # and the mission's rules
