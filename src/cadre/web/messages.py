@@ -62,6 +62,10 @@ WORDS: dict[str, str] = {
     "planning.not_a_number": N_("%(figure)s: “%(value)s” is not a number."),
     "job.target_not_found": N_("There is no %(kind)s %(key)s in this mission."),
     "job.room_not_found": N_("There is no room %(room)s in this mission."),
+    "access.not_owner": N_(
+        "This belongs to %(owner)s: your role lets you change only what %(affiliation)s owns. "
+        "Nothing was saved; what you typed is kept below."
+    ),
     "pledge.formula": N_("Formulas are not accepted (%(formula)s); type the value itself."),
     "pledge.empty": N_("The “%(heading)s” cell is empty; fill it in."),
     "pledge.out_of_range": N_("“%(heading)s” must be from %(low)s to %(high)s, not %(value)s."),
