@@ -127,11 +127,15 @@ def test_a_contributor_may_read_but_not_edit_anothers_pledge(app: TestClient) ->
     csrf = log_in(app, "CAN", ["national_contributor"])
     form = app.get("/missions/TINY/records/pledges/P-SWE-1").text
     post = app.post(
-        "/missions/TINY/records/pledges/P-SWE-1", data={"csrf_token": csrf, "code": "P-SWE-1"}
+        "/missions/TINY/records/pledges/P-SWE-1",
+        data={"csrf_token": csrf, "code": "P-SWE-1", "count": "7"},
     )
     assert "inert" in form
     assert '<button type="submit" class="primary">' not in form
     assert post.status_code == 403
+    # Not a bare refusal: the form again, with what was typed and why it was not saved.
+    assert "This belongs to SWE: your role lets you change only what CAN owns." in post.text
+    assert re.search(r'name="count" value="7"', post.text)
 
 
 BROKEN = (

@@ -8,7 +8,9 @@ from __future__ import annotations
 import html
 import re
 from collections.abc import Iterator
+from html.parser import HTMLParser
 
+import httpx2
 import pytest
 from fastapi.testclient import TestClient
 
@@ -19,7 +21,7 @@ from tests.service_support import engine_of
 from tests.web_support import log_in, web
 
 A, B = "SWE-FSC-1-SWE-A", "SWE-FSC-1-SWE-B"
-ARABIC = {"headers": {"accept-language": "ar"}}
+ARABIC = {"accept-language": "ar"}
 
 
 @pytest.fixture
@@ -42,7 +44,46 @@ def beside(page: str, field: str) -> list[str]:
     return [html.unescape(re.sub(r"<[^>]+>", "", m)) for m in found]
 
 
-def answer(client: TestClient, csrf: str, offer: str, **form: str) -> object:
+class Unmarked(HTMLParser):
+    """The text of <main> outside any element marked as Latin (lang en or ar-Latn), a code, a
+    quotation of what someone typed, or a form field."""
+
+    KEPT = ("code", "q", "textarea")
+    VOID = ("input", "br", "img", "meta", "link", "hr")
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.stack: list[bool] = []  # per open element: is it, or is it inside, a marked one
+        self.inside_main = False
+        self.text: list[str] = []
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        if tag == "main":
+            self.inside_main = True
+        if tag in self.VOID:
+            return
+        lang = dict(attrs).get("lang") or ""
+        marked = lang.startswith("en") or lang.endswith("Latn") or tag in self.KEPT
+        self.stack.append(marked or (bool(self.stack) and self.stack[-1]))
+
+    def handle_endtag(self, tag: str) -> None:
+        if tag == "main":
+            self.inside_main = False
+        if tag not in self.VOID and self.stack:
+            self.stack.pop()
+
+    def handle_data(self, data: str) -> None:
+        if self.inside_main and not (self.stack and self.stack[-1]):
+            self.text.append(data)
+
+
+def latin_outside_marks(page: str) -> list[str]:
+    parser = Unmarked()
+    parser.feed(page)
+    return [t.strip() for t in parser.text if re.search(r"[A-Za-z]", t)]
+
+
+def answer(client: TestClient, csrf: str, offer: str, **form: str) -> httpx2.Response:
     return client.post(
         f"/missions/TINY/force/offers/{offer}",
         data={"csrf_token": csrf, "round": "FSC-1", **form},
@@ -56,19 +97,23 @@ def test_the_round_lists_the_offers_as_received_with_an_answer_form(app: TestCli
     assert page.count('<button type="submit" class="primary">Send the answer</button>') == 2
     assert "onchange" not in page  # nothing submits itself: the button sends the answer
     assert "from sweden.xlsx" in page
-    arabic = app.get("/missions/TINY/force/offers", **ARABIC).text  # type: ignore[arg-type]
+    arabic = app.get("/missions/TINY/force/offers", headers=ARABIC).text
     assert "إرسال الرد" in arabic
     assert "Send the answer" not in arabic
+    assert latin_outside_marks(arabic) == []
 
 
 def test_an_accepted_offer_feeds_the_force_plan(app: TestClient) -> None:
     csrf = app.cookies["cadre_csrf"]
     done = answer(app, csrf, A, decision="accepted", comment="welcome", steps="1")
     asked = answer(app, csrf, B, decision="queried", comment="four-month tours?", steps="1")
-    assert (done.status_code, asked.status_code) == (303, 303)  # type: ignore[attr-defined]
-    page = app.get(done.headers["location"]).text  # type: ignore[attr-defined]
+    assert (done.status_code, asked.status_code) == (303, 303)
+    page = app.get(done.headers["location"]).text
     assert f"Your answer to offer {A} is recorded." in page
     assert "four-month tours?" in page
+    arabic = app.get(done.headers["location"], headers=ARABIC).text
+    assert ("مقبول" in arabic, "قيد الاستفسار" in arabic) == (True, True)
+    assert latin_outside_marks(arabic) == []
     firm = {o.code for o in force.picture(UnitOfWork(engine_of(app))).problem.offers}
     assert (A in firm, B in firm) == (True, False)
 
@@ -77,17 +122,15 @@ def test_a_refused_answer_keeps_the_input_and_says_why_beside_each_field(app: Te
     csrf = app.cookies["cadre_csrf"]
     typed = "x" * 1_001
     long = answer(app, csrf, A, comment=typed, steps="1")
-    assert long.status_code == 422  # type: ignore[attr-defined]
-    text = long.text  # type: ignore[attr-defined]
+    assert long.status_code == 422
+    text = long.text
     assert beside(text, "decision") == ["Choose Accept, Decline or Query."]
     assert beside(text, "comment") == ["The comment has 1001 characters; at most 1000 are kept."]
     assert f">{typed}</textarea>" in text
     app.cookies.set("cadre_lang", "ar")
     bare = answer(app, csrf, A, decision="declined", comment="", steps="1")
-    assert beside(bare.text, "comment") == [  # type: ignore[attr-defined]
-        "اذكر في التعليق سبب رفض العرض: فالدولة تقرؤه."
-    ]
-    assert 'value="declined" checked' in bare.text  # type: ignore[attr-defined]
+    assert beside(bare.text, "comment") == ["اذكر في التعليق سبب رفض العرض: فالدولة تقرؤه."]
+    assert 'value="declined" checked' in bare.text
 
 
 def test_a_nation_reads_its_offers_and_a_refusal_to_answer_keeps_its_words(
@@ -97,8 +140,8 @@ def test_a_nation_reads_its_offers_and_a_refusal_to_answer_keeps_its_words(
     page = app.get("/missions/TINY/force/offers").text
     assert (f'id="offer-{A}"' in page, "Send the answer" in page) == (True, False)
     refused = answer(app, csrf, A, decision="accepted", comment="we accept ourselves", steps="1")
-    assert refused.status_code == 403  # type: ignore[attr-defined]
-    text = refused.text  # type: ignore[attr-defined]
+    assert refused.status_code == 403
+    text = refused.text
     assert "Only the mission&#39;s force generation staff" in text
     assert ">we accept ourselves</textarea>" in text
 
@@ -107,7 +150,11 @@ def test_the_import_report_names_the_file_sent_and_every_problem(
     app: TestClient, tmp_path_factory: pytest.TempPathFactory
 ) -> None:
     folder = tmp_path_factory.mktemp("bad")
-    rows = row(count="=1+1", reference="A") + row(count=1e9, tour=36, reference="B")
+    rows = (
+        row(count="=1+1", reference="A")
+        + row(count=1e9, tour=36, reference="B")
+        + row(line="SOR-9", reference="C")
+    )
     bad = make_workbook(folder / "bad.xlsx", rows)
     csrf = app.cookies["cadre_csrf"]
     for cookies in ({}, {"cadre_lang": "ar"}):
@@ -120,8 +167,9 @@ def test_the_import_report_names_the_file_sent_and_every_problem(
         report = re.findall(r'<ul class="problems">(.*?)</ul>', sent.text, re.S)[0]
         items = re.findall(r"<li>(.*?)</li>", report, re.S)
         assert sent.status_code == 422
-        assert len(items) == 3
+        assert len(items) == 4
         assert all("sweden-v2.xlsx" in i for i in items)
         assert "/tmp" not in sent.text
         assert "cadre-upload" not in sent.text
     assert "يجب أن يكون" in sent.text  # the range problems in Arabic words
+    assert "البند SOR-9 ليس في بيان المتطلبات." in sent.text  # and the mission's rules

@@ -18,6 +18,7 @@ PAGES = {
     "overview": "/missions/TINY",
     "capacity": "/missions/TINY/capacity",
     "force": "/missions/TINY/force",
+    "offers": "/missions/TINY/force/offers",
     "timetable": "/missions/TINY/timetable",
     "records": "/missions/TINY/records/courses",
     "audit": "/audit",
@@ -37,18 +38,26 @@ def statuses(client: TestClient) -> dict[str, int]:
 @pytest.mark.parametrize(
     ("affiliation", "role", "allowed"),
     [
-        ("NATO", "mission_planner", {"overview", "capacity", "force", "timetable", "records"}),
+        (
+            "NATO",
+            "mission_planner",
+            {"overview", "capacity", "force", "offers", "timetable", "records"},
+        ),
         (
             "NATO",
             "force_generation_officer",
-            {"overview", "capacity", "force", "timetable", "records"},
+            {"overview", "capacity", "force", "offers", "timetable", "records"},
         ),
         ("IRQ", "school_staff", {"overview", "capacity", "timetable", "records"}),
         ("CAN", "instructor", {"overview", "capacity", "timetable", "records"}),
-        ("SWE", "national_contributor", {"force", "records"}),
+        ("SWE", "national_contributor", {"force", "offers", "records"}),
         ("IRQ", "host_nation_liaison", {"overview", "capacity", "timetable", "records"}),
         ("NATO", "coordination_partner", {"overview", "capacity", "timetable", "records"}),
-        ("NATO", "auditor", {"overview", "capacity", "force", "timetable", "records", "audit"}),
+        (
+            "NATO",
+            "auditor",
+            {"overview", "capacity", "force", "offers", "timetable", "records", "audit"},
+        ),
         ("NATO", "administrator", {"audit"}),
     ],
 )

@@ -65,7 +65,10 @@ class Gate:
         if found is Reach.OWN and label.owner != self.principal.affiliation:
             raise Forbidden(
                 f"{what} belongs to {label.owner}; your role lets you "
-                f"{verb.value} only what {self.principal.affiliation} owns"
+                f"{verb.value} only what {self.principal.affiliation} owns",
+                code="access.not_owner",
+                owner=label.owner,
+                affiliation=self.principal.affiliation,
             )
 
 

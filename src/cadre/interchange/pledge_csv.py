@@ -72,6 +72,9 @@ def read_csv_pledges(
             nation_cell,
             "nation",
             f"{reader.nation!r} is not an ally or partner of mission {scenario.mission.code}",
+            code="offer.not_a_sender",
+            nation=reader.nation,
+            mission=scenario.mission.code,
         )
     keys = list(cells[0].cells) if cells else []
     formulas = []

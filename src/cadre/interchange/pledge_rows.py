@@ -11,7 +11,7 @@ from typing import Any
 
 from cadre.domain.errors import Param, Problem
 from cadre.domain.force.offers import Offer, OfferState, StateChange
-from cadre.domain.force.validation import known_specialties, offer_problems
+from cadre.domain.force.validation import known_specialties, offer_findings
 from cadre.domain.months import EARLIEST_DAY, LATEST_DAY
 from cadre.domain.ranks import Rank, RankBand
 from cadre.domain.requirements import RequirementLine
@@ -219,11 +219,15 @@ class RowReader:
                 "rank": "rank_from",
             }
             senders = {c.code for c in self.scenario.contributors if c.role.sends_trainers}
-            for name, message in offer_problems(offer, self.scenario, self.lines):
+            for finding in offer_findings(offer, self.scenario, self.lines):
+                name = finding.field
                 if name == "nation" or (name == "caveats" and self.nation not in senders):
                     continue  # said once for the whole file; its caveats then judged by it
-                key = located.get(name) or self._caveat_column(row, message)
-                self.problem(row.cells[key], dict(COLUMNS)[key], message)
+                key = located.get(name) or self._caveat_column(row, finding.message)
+                heading = dict(COLUMNS)[key]
+                self.problem(
+                    row.cells[key], heading, finding.message, code=finding.code, **finding.params
+                )
             found.append(offer)
         return found
 

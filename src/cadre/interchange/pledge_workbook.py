@@ -84,6 +84,9 @@ def read_pledges(
             nation,
             "nation",
             f"{reader.nation!r} is not an ally or partner of mission {scenario.mission.code}",
+            code="offer.not_a_sender",
+            nation=reader.nation,
+            mission=scenario.mission.code,
         )
     # Rows under wrong headings, or too many to read, would only give misleading problems.
     problems.extend(_headings(offers, name))

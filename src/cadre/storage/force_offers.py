@@ -5,7 +5,7 @@ from __future__ import annotations
 import datetime as dt
 
 from sqlalchemy import select
-from sqlalchemy.orm import Session
+from sqlalchemy.orm import Session, selectinload
 
 from cadre.domain.force.offers import Offer, OfferState, SourcingRound, StateChange
 from cadre.domain.ranks import Rank, RankBand
@@ -68,9 +68,27 @@ def to_offer(row: ForceOfferRow) -> Offer:
     )
 
 
+# An offer's history, round and line come with it in a few queries, not three per offer.
+_WHOLE = (
+    selectinload(ForceOfferRow.events).selectinload(ForceOfferEventRow.round),
+    selectinload(ForceOfferRow.round),
+    selectinload(ForceOfferRow.line),
+)
+
+
 def offer_rows(session: Session, mission_id: int) -> list[ForceOfferRow]:
     query = select(ForceOfferRow).where(ForceOfferRow.mission_id == mission_id)
-    return list(session.scalars(query.order_by(ForceOfferRow.id)))
+    return list(session.scalars(query.options(*_WHOLE).order_by(ForceOfferRow.id)))
+
+
+def load_offer(session: Session, mission_id: int, code: str) -> tuple[Offer, str | None] | None:
+    """One offer with the round it was first made in; None when there is none of that code."""
+    row = session.scalars(
+        select(ForceOfferRow)
+        .where(ForceOfferRow.mission_id == mission_id, ForceOfferRow.code == code)
+        .options(*_WHOLE)
+    ).first()
+    return (to_offer(row), row.round.code if row.round else None) if row else None
 
 
 def load_offers(session: Session, mission_id: int) -> dict[str, tuple[Offer, str | None]]:

@@ -79,6 +79,10 @@ WORDS: dict[str, str] = {
         "The xAPI outbox holds the statements of every trainee; your role reaches only the "
         "runs you teach."
     ),
+    "access.not_owner": N_(
+        "This belongs to %(owner)s: your role lets you change only what %(affiliation)s owns. "
+        "Nothing was saved; what you typed is kept below."
+    ),
     "pledge.formula": N_("Formulas are not accepted (%(formula)s); type the value itself."),
     "pledge.empty": N_("The “%(heading)s” cell is empty; fill it in."),
     "pledge.out_of_range": N_("“%(heading)s” must be from %(low)s to %(high)s, not %(value)s."),
@@ -92,6 +96,29 @@ WORDS: dict[str, str] = {
     "pledge.no_file": N_("Choose the workbook to send."),
     "pledge.file_too_big": N_("The file is %(size)s bytes; a workbook may be at most %(limit)s."),
     "pledge.file_kind": N_("Send an .xlsx workbook or a .csv file."),
+    "offer.not_a_sender": N_("%(nation)s is not an ally or partner of mission %(mission)s."),
+    "offer.unknown_line": N_("Line %(line)s is not in the statement of requirements."),
+    "offer.no_target": N_("An offer names a line, or a qualification or specialty."),
+    "offer.unknown_specialty": N_(
+        "%(specialty)s is neither a qualification nor a specialty any line asks for."
+    ),
+    "offer.nobody": N_("An offer is of at least 1 person, not %(count)s."),
+    "offer.ends_before_start": N_("The offer ends on %(end)s, not after it starts on %(start)s."),
+    "offer.misses_line": N_(
+        "The offer (%(start)s to %(end)s) does not meet line %(line)s (%(line_start)s to "
+        "%(line_end)s)."
+    ),
+    "offer.no_tour": N_("A tour lasts at least 1 month, not %(months)s."),
+    "offer.ranks_reversed": N_("The ranks %(band)s run from high to low; put the lower first."),
+    "offer.rank_outside_band": N_(
+        "The ranks %(band)s are outside line %(line)s's band %(line_band)s."
+    ),
+    "offer.unknown_caveat": N_("Caveat %(caveat)s is not defined."),
+    "offer.caveat_of_another_nation": N_("Caveat %(caveat)s belongs to %(owner)s, not %(nation)s."),
+    "offer.tour_beyond_caveat": N_(
+        "Caveat %(caveat)s limits tours to %(limit)s months, not %(months)s."
+    ),
+    "offer.caveat_bars_line": N_("Caveat %(caveat)s does not allow line %(line)s."),
     "offer.decision_missing": N_("Choose Accept, Decline or Query."),
     "offer.comment_too_long": N_(
         "The comment has %(length)s characters; at most %(limit)s are kept."

@@ -228,3 +228,27 @@ def test_an_offer_of_a_billion_people_ending_in_9999_is_refused_cell_by_cell(
     found = report(path)
     assert [p for p in found if "count must be from 1 to 1,000, not 1,000,000,000" in p] != []
     assert [p for p in found if "from 1900-01-01 to 2199-12-31, not 9999-12-31" in p] != []
+
+
+def test_a_csv_formula_hides_no_other_problem_and_counts_are_bounded(
+    tmp_path: pathlib.Path,
+) -> None:
+    s = tiny()
+    path = tmp_path / "can.csv"
+    path.write_text(
+        "nation,line,count,start,end,tour months,rank from,rank to,caveat 1,caveat 2,"
+        "your reference,note\n"
+        "CAN,SOR-001,=2+2,2019-01-01,2019-12-31,6,,,,,A,\n"
+        "CAN,SOR-001,1e9,2019-01-01,2019-12-31,30,,,,,B,\n"
+        "CAN,SOR-001,5000,2019-01-01,2019-12-31,6,,,,,C,\n",
+        encoding="utf-8",
+    )
+    with pytest.raises(InvalidInput) as caught:
+        read_csv_pledges(path, s, {x.number: x for x in s.requirements}, "R1", ON)
+    assert [(p.line, p.field, p.reason) for p in caught.value.problems] == [
+        (2, "row 2 (count)", "formulas are not accepted (=2+2); type the value itself"),
+        (3, "row 3 (count)", "count must be a whole number, not '1e9'"),
+        (3, "row 3 (tour months)", "tour months must be from 1 to 24, not 30"),
+        (4, "row 4 (count)", "count must be from 1 to 1,000, not 5,000"),
+    ]
+    assert {p.file for p in caught.value.problems} == {"can.csv"}

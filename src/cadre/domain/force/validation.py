@@ -3,8 +3,11 @@ pledge workbooks and any later form: each yields (field, message) pairs, every o
 
 from __future__ import annotations
 
+import dataclasses
 from collections.abc import Iterable, Iterator, Mapping
+from dataclasses import dataclass
 
+from cadre.domain.errors import Param
 from cadre.domain.force.eligibility import caveat_barrier
 from cadre.domain.force.offers import Offer
 from cadre.domain.force.whole_force import SPECIALTIES
@@ -90,74 +93,153 @@ def offer_problems(
 ) -> Iterator[Finding]:
     """An offer comes from an ally or partner, for a known line or qualification, for a sound
     period and tour, under its own nation's caveats, which must not bar the line it targets."""
+    for found in offer_findings(offer, s, lines):
+        yield found.field, found.message
+
+
+@dataclass(frozen=True)
+class CodedFinding:
+    """A finding with a stable code and the values it names, so that an edge can say it in
+    its reader's language (cadre.domain.errors)."""
+
+    field: str
+    message: str
+    code: str
+    params: Mapping[str, Param] = dataclasses.field(default_factory=dict)
+
+
+def offer_findings(
+    offer: Offer, s: Scenario, lines: Mapping[str, RequirementLine]
+) -> Iterator[CodedFinding]:
+    """`offer_problems`, each with its code."""
     senders = {c.code for c in s.contributors if c.role.sends_trainers}
     if offer.nation not in senders:
-        yield "nation", f"{offer.nation} is not an ally or partner of mission {s.mission.code}"
+        yield CodedFinding(
+            "nation",
+            f"{offer.nation} is not an ally or partner of mission {s.mission.code}",
+            code="offer.not_a_sender",
+            params={"nation": offer.nation, "mission": s.mission.code},
+        )
     target = lines.get(offer.line) if offer.line is not None else None
     if offer.line is not None and target is None:
-        yield "line", f"line {offer.line} is not in the statement of requirements"
+        yield CodedFinding(
+            "line",
+            f"line {offer.line} is not in the statement of requirements",
+            code="offer.unknown_line",
+            params={"line": offer.line},
+        )
     if offer.line is None:
         known = known_specialties(s, lines.values())
         if offer.qualification is None:
-            yield "line", "an offer names a line or a qualification"
+            yield CodedFinding(
+                "line", "an offer names a line or a qualification", code="offer.no_target"
+            )
         elif offer.qualification not in known:
-            yield (
+            yield CodedFinding(
                 "qualification",
-                (
-                    f"{offer.qualification} is neither a qualification nor a specialty any line "
-                    "asks for"
-                ),
+                f"{offer.qualification} is neither a qualification nor a specialty any line "
+                "asks for",
+                code="offer.unknown_specialty",
+                params={"specialty": offer.qualification},
             )
     if offer.count <= 0:
-        yield "count", f"an offer is of at least 1 person, not {offer.count}"
+        yield CodedFinding(
+            "count",
+            f"an offer is of at least 1 person, not {offer.count}",
+            code="offer.nobody",
+            params={"count": offer.count},
+        )
     if offer.end <= offer.start:
-        yield "end", f"the offer ends on {offer.end}, not after it starts on {offer.start}"
+        yield CodedFinding(
+            "end",
+            f"the offer ends on {offer.end}, not after it starts on {offer.start}",
+            code="offer.ends_before_start",
+            params={"start": str(offer.start), "end": str(offer.end)},
+        )
     elif target is not None and (offer.end < target.start or offer.start > target.end):
-        yield (
+        yield CodedFinding(
             "start",
-            (
-                f"the offer ({offer.start} to {offer.end}) misses line {target.number} "
-                f"({target.start} to {target.end})"
-            ),
+            f"the offer ({offer.start} to {offer.end}) misses line {target.number} "
+            f"({target.start} to {target.end})",
+            code="offer.misses_line",
+            params={
+                "start": str(offer.start),
+                "end": str(offer.end),
+                "line": target.number,
+                "line_start": str(target.start),
+                "line_end": str(target.end),
+            },
         )
     if offer.tour_months <= 0:
-        yield "tour_months", f"tours last at least 1 month, not {offer.tour_months}"
+        yield CodedFinding(
+            "tour_months",
+            f"tours last at least 1 month, not {offer.tour_months}",
+            code="offer.no_tour",
+            params={"months": offer.tour_months},
+        )
     if offer.rank_band is not None:
         if not offer.rank_band.is_ordered:
-            yield "rank", f"rank band {offer.rank_band} runs from high to low"
-        elif target is not None and not target.rank_band.contains(offer.rank_band):
-            yield (
+            yield CodedFinding(
                 "rank",
-                (
-                    f"rank {offer.rank_band} is outside line {target.number}'s band "
-                    f"{target.rank_band}"
-                ),
+                f"rank band {offer.rank_band} runs from high to low",
+                code="offer.ranks_reversed",
+                params={"band": str(offer.rank_band)},
             )
-    yield from _caveat_problems(offer, s, target)
+        elif target is not None and not target.rank_band.contains(offer.rank_band):
+            yield CodedFinding(
+                "rank",
+                f"rank {offer.rank_band} is outside line {target.number}'s band {target.rank_band}",
+                code="offer.rank_outside_band",
+                params={
+                    "band": str(offer.rank_band),
+                    "line": target.number,
+                    "line_band": str(target.rank_band),
+                },
+            )
+    yield from _caveat_findings(offer, s, target)
 
 
-def _caveat_problems(
+def _caveat_findings(
     offer: Offer, s: Scenario, target: RequirementLine | None
-) -> Iterator[Finding]:
+) -> Iterator[CodedFinding]:
     caveats = {c.code: c for c in s.caveats}
     regions = {site.code: site.region for site in s.sites}
     for code in offer.caveats:
         caveat = caveats.get(code)
         if caveat is None:
-            yield "caveats", f"caveat {code} is not defined"
+            yield CodedFinding(
+                "caveats",
+                f"caveat {code} is not defined",
+                code="offer.unknown_caveat",
+                params={"caveat": code},
+            )
         elif caveat.nation != offer.nation:
-            yield "caveats", f"caveat {code} belongs to {caveat.nation}, not {offer.nation}"
+            yield CodedFinding(
+                "caveats",
+                f"caveat {code} belongs to {caveat.nation}, not {offer.nation}",
+                code="offer.caveat_of_another_nation",
+                params={"caveat": code, "owner": caveat.nation, "nation": offer.nation},
+            )
         elif caveat.max_tour_months is not None and offer.tour_months > caveat.max_tour_months:
-            yield (
+            yield CodedFinding(
                 "tour_months",
-                (
-                    f"caveat {code} limits tours to {caveat.max_tour_months} months, "
-                    f"not {offer.tour_months}"
-                ),
+                f"caveat {code} limits tours to {caveat.max_tour_months} months, "
+                f"not {offer.tour_months}",
+                code="offer.tour_beyond_caveat",
+                params={
+                    "caveat": code,
+                    "limit": caveat.max_tour_months,
+                    "months": offer.tour_months,
+                },
             )
         elif target is not None:
             region = regions.get(target.site, "") if target.site else (target.region or "")
             sites = frozenset(k for k, v in regions.items() if v == region)
             barrier = caveat_barrier(caveat, code, offer, target, region, sites)
             if barrier is not None:
-                yield "caveats", f"line {target.number} is out of bounds: {barrier.reason}"
+                yield CodedFinding(
+                    "caveats",
+                    f"line {target.number} is out of bounds: {barrier.reason}",
+                    code="offer.caveat_bars_line",
+                    params={"line": target.number, "caveat": code},
+                )

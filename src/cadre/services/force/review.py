@@ -121,8 +121,7 @@ def answer_offer(
         )
     with writing(uow, principal, mission) as (session, scope):
         scope.gate.require_role(Verb.READ, PLEDGES)
-        stored = force_offers.load_offers(session, scope.mission_id)
-        found = stored.get(code)
+        found = force_offers.load_offer(session, scope.mission_id, code)
         if found is None or not _sees(scope, found[0]):
             raise NotFound(
                 f"offer {code} is not in the mission", code="offer.not_found", offer=code

@@ -10,7 +10,7 @@ from fastapi.concurrency import run_in_threadpool
 from starlette.responses import RedirectResponse, Response
 
 from cadre.access.policy import Principal
-from cadre.domain.errors import Conflict, InvalidInput
+from cadre.domain.errors import Conflict, Forbidden, InvalidInput
 from cadre.web.messages import error_markup
 from cadre.web.presenters.records import record_form, record_list, remove_record, save_record
 from cadre.web.routing import PageRoute, field_errors, first, multi
@@ -72,13 +72,14 @@ async def _save(
         view = await run_in_threadpool(
             save_record, work, principal, mission, kind, key, submitted, etag
         )
-    except (InvalidInput, Conflict) as error:
-        # The form again, as the user typed it, with each problem beside its field.
+    except (InvalidInput, Conflict, Forbidden) as error:
+        # The form again, as the user typed it, with each problem beside its field; a refusal
+        # (another nation's record, an older version) says why above it and loses nothing.
         form = await run_in_threadpool(
             record_form, work, principal, mission, kind, key, tuple(submitted)
         )
         errors = field_errors(error.problems if isinstance(error, InvalidInput) else ())
-        if isinstance(error, Conflict):
+        if not isinstance(error, InvalidInput):
             errors[""] = [error_markup(error)]
         typed = {
             f.name: (submitted.get(f.name) or [])
@@ -87,7 +88,8 @@ async def _save(
             for f in form.fields
         }
         context = {"form": form, "errors": errors, "typed": typed, "etag": etag}
-        return render(request, "record.html", context, principal=principal, status=422)
+        status = 403 if isinstance(error, Forbidden) else 422
+        return render(request, "record.html", context, principal=principal, status=status)
     return RedirectResponse(f"/missions/{mission}/records/{kind}?saved={view.key}", status_code=303)
 
 
