@@ -55,6 +55,19 @@ def counts(engine: Engine) -> tuple[int, int]:
     return trainees, files
 
 
+def queued(
+    engine: Engine, name: str, data: bytes, kind: str = "trainees_import", *, start: bool = False
+) -> int:
+    """An import queued by the operator (left in the table), and taken as a worker takes it."""
+    job = imports.submit_import(
+        UnitOfWork(engine, actor="test"), WaitingQueue(), None, None, kind, name, data
+    ).id
+    if start:
+        with transaction(engine) as session:
+            assert store.start(session, job, "test", dt.datetime.now(dt.UTC))
+    return job
+
+
 def upload(name: str, data: bytes) -> dict[str, Any]:
     return {"files": {"file": (name, data)}}
 
@@ -114,14 +127,7 @@ def test_the_time_limit_stops_an_import_and_nothing_is_written(
     assert kind.time_limit({"file": "x.csv"}) == IMPORT_SECONDS
     with service(url) as api:
         engine = engine_of(api)
-        job = imports.submit_trainees_import(
-            UnitOfWork(engine, actor="test"),
-            WaitingQueue(),
-            None,
-            None,
-            "big.csv",
-            generate.many(20_000, seed=4),
-        ).id
+        job = queued(engine, "big.csv", generate.many(20_000, seed=4))
         short = dataclasses.replace(kind, limit=lambda _parameters: 2.0)
         monkeypatch.setitem(JOB_KINDS, kind.name, short)  # read by the watch, in this process
         jobs_engine.run_watched(url, job, "test")  # the import in a process of its own
@@ -137,11 +143,7 @@ def test_an_import_cancelled_as_it_commits_is_rolled_back(tmp_path: pathlib.Path
     with service(url) as api:
         engine = engine_of(api)
         table = generate.many(200, seed=5)
-        job = imports.submit_trainees_import(
-            UnitOfWork(engine, actor="test"), WaitingQueue(), None, None, "p.csv", table
-        ).id
-        with transaction(engine) as session:
-            store.start(session, job, "test", dt.datetime.now(dt.UTC))
+        job = queued(engine, "p.csv", table, start=True)
 
         def cancel_when_stored(what: str, _share: float) -> None:
             # The cancel lands after the checks, as the rows are written: too late to stop
@@ -181,11 +183,7 @@ def test_a_refused_file_fails_its_job_with_every_problem_located(tmp_path: pathl
     table = ("service,service_number,name_ar,birth_year\n" + rows).encode()
     with service(url) as api:
         engine = engine_of(api)
-        job = imports.submit_trainees_import(
-            UnitOfWork(engine, actor="test"), WaitingQueue(), None, None, "bad.csv", table
-        ).id
-        with transaction(engine) as session:
-            store.start(session, job, "test", dt.datetime.now(dt.UTC))
+        job = queued(engine, "bad.csv", table, start=True)
         run_job(url, job)
         view = jobs.follow(UnitOfWork(engine), job)
         assert counts(engine) == (0, 0)
