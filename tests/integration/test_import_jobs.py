@@ -242,3 +242,26 @@ def _engine(url: str) -> Iterator[Engine]:
         yield engine
     finally:
         engine.dispose()
+
+
+@pytest.mark.postgres
+def test_a_register_queued_from_the_cli_is_imported_by_a_worker_or_refused_located(
+    pg_url: str, tmp_path: pathlib.Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    register = EXAMPLES / "coordination" / "register-2019.csv"
+    bad = tmp_path / "bad.csv"
+    bad.write_bytes(register.read_bytes().replace(b",IQG08,", b",IQG88,", 1))
+    monkeypatch.setenv("CADRE_DATABASE_URL", pg_url)
+    with _engine(pg_url) as engine:
+        scenarios.import_file(UnitOfWork(engine), EXAMPLES / "nmi-2018.yaml")
+        with worker(pg_url):
+            refused = CliRunner().invoke(app, ["coord", "import", str(bad), "--queue"])
+            done = CliRunner().invoke(app, ["coord", "import", str(register), "--queue"])
+        with transaction(engine) as session:
+            left = session.scalar(select(func.count()).select_from(JobUploadRow))
+    assert refused.exit_code != 0
+    assert "bad.csv, line 4, column 10" in refused.output
+    assert "IQG88" in refused.output
+    assert done.exit_code == 0, done.output
+    assert "72 activities stored from register-2019.csv" in done.output
+    assert left == 0
