@@ -15,7 +15,7 @@ from starlette.responses import Response
 
 from cadre.domain.errors import InvalidInput, Problem
 from cadre.services.training import roster_sheets
-from cadre.services.training.roster_sheets import MAX_BYTES, MEDIA_TYPE, RosterApplied
+from cadre.services.training.roster_sheets import MAX_BYTES, RosterApplied
 from cadre.web.routing import PageRoute
 from cadre.web.security import CurrentPrincipal, Work
 from cadre.web.templating import render
@@ -52,11 +52,11 @@ def roster_page(
 def roster_download(
     mission: Mission, run: Run, principal: CurrentPrincipal, work: Work
 ) -> Response:
-    data = roster_sheets.download_roster(work, principal, run, mission)
+    found = roster_sheets.roster_download(work, principal, run, mission)
     return Response(
-        data,
-        media_type=MEDIA_TYPE,
-        headers={"Content-Disposition": f'attachment; filename="roster-{run}.xlsx"'},
+        found.content,
+        media_type=found.media_type,
+        headers={"Content-Disposition": found.disposition},
     )
 
 
