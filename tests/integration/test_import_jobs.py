@@ -7,7 +7,6 @@ from __future__ import annotations
 
 import dataclasses
 import datetime as dt
-import importlib.util
 import pathlib
 from collections.abc import Iterator
 from contextlib import contextmanager
@@ -33,13 +32,9 @@ from cadre.storage.training import TraineeRow
 from tests.conftest import EXAMPLES, database_url
 from tests.integration.test_job_workers import ended, wait_for, worker
 from tests.service_support import engine_of, person, service
+from tests.trainee_tables import trainee_table
 
 BASE = "/api/v1/missions/TINY/trainees"
-_spec = importlib.util.spec_from_file_location("generate", EXAMPLES / "trainees" / "generate.py")
-assert _spec is not None
-assert _spec.loader is not None
-generate = importlib.util.module_from_spec(_spec)
-_spec.loader.exec_module(generate)
 
 
 @pytest.fixture
@@ -74,7 +69,7 @@ def upload(name: str, data: bytes) -> dict[str, Any]:
 
 @pytest.mark.postgres
 def test_an_import_runs_in_a_worker_of_its_own_with_its_rows_as_progress(pg_url: str) -> None:
-    table = generate.many(3000, seed=1)
+    table = trainee_table(3000, seed=1)
     with service(pg_url) as api, worker(pg_url, "--concurrency", "1"):
         host = person(engine_of(api), "IRQ", ["host_nation_liaison"])
         job = api.post(f"{BASE}/import", headers=host, **upload("people.csv", table)).json()
@@ -101,13 +96,13 @@ def test_an_import_runs_in_a_worker_of_its_own_with_its_rows_as_progress(pg_url:
 
 @pytest.mark.postgres
 def test_a_cancelled_import_writes_nothing_and_frees_its_worker(pg_url: str) -> None:
-    big = generate.many(20_000, seed=2)
+    big = trainee_table(20_000, seed=2)
     with service(pg_url) as api, worker(pg_url, "--concurrency", "1"):
         host = person(engine_of(api), "IRQ", ["host_nation_liaison"])
         long = api.post(f"{BASE}/import", headers=host, **upload("big.csv", big)).json()["id"]
         wait_for(api, host, long, lambda s: s["status"] == "running" and s["progress"] > 0)
         cancelled = api.delete(f"/api/v1/jobs/{long}", headers=host).json()
-        small = generate.many(100, seed=3)
+        small = trainee_table(100, seed=3)
         quick = api.post(f"{BASE}/import", headers=host, **upload("few.csv", small)).json()
         final = wait_for(api, host, quick["id"], ended)  # one at a time: the first was stopped
         first = api.get(f"/api/v1/jobs/{long}", headers=host).json()
@@ -127,7 +122,7 @@ def test_the_time_limit_stops_an_import_and_nothing_is_written(
     assert kind.time_limit({"file": "x.csv"}) == IMPORT_SECONDS
     with service(url) as api:
         engine = engine_of(api)
-        job = queued(engine, "big.csv", generate.many(20_000, seed=4))
+        job = queued(engine, "big.csv", trainee_table(20_000, seed=4))
         short = dataclasses.replace(kind, limit=lambda _parameters: 2.0)
         monkeypatch.setitem(JOB_KINDS, kind.name, short)  # read by the watch, in this process
         jobs_engine.run_watched(url, job, "test")  # the import in a process of its own
@@ -142,7 +137,7 @@ def test_an_import_cancelled_as_it_commits_is_rolled_back(tmp_path: pathlib.Path
     url = f"sqlite:///{tmp_path / 'cadre.db'}"
     with service(url) as api:
         engine = engine_of(api)
-        table = generate.many(200, seed=5)
+        table = trainee_table(200, seed=5)
         job = queued(engine, "p.csv", table, start=True)
 
         def cancel_when_stored(what: str, _share: float) -> None:
@@ -205,7 +200,7 @@ def test_the_cli_queues_an_import_only_on_postgresql(
 ) -> None:
     url = f"sqlite:///{tmp_path / 'cadre.db'}"
     file = tmp_path / "p.csv"
-    file.write_bytes(generate.many(10, seed=6))
+    file.write_bytes(trainee_table(10, seed=6))
     monkeypatch.setenv("CADRE_DATABASE_URL", url)
     with _engine(url) as engine:
         scenarios.import_file(UnitOfWork(engine), EXAMPLES / "tiny.yaml")
@@ -220,7 +215,7 @@ def test_the_cli_queues_an_import_for_a_worker_and_follows_it(
     pg_url: str, tmp_path: pathlib.Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     file = tmp_path / "people.csv"
-    table = generate.many(500, seed=7)
+    table = trainee_table(500, seed=7)
     file.write_bytes(table)
     monkeypatch.setenv("CADRE_DATABASE_URL", pg_url)
     rows = table.count(b"\n") - 1
