@@ -7,7 +7,9 @@ from __future__ import annotations
 
 import dataclasses
 import datetime as dt
+import os
 import pathlib
+import signal
 from collections.abc import Iterator
 from contextlib import contextmanager
 from typing import Any
@@ -260,3 +262,27 @@ def test_a_register_queued_from_the_cli_is_imported_by_a_worker_or_refused_locat
     assert done.exit_code == 0, done.output
     assert "72 activities stored from register-2019.csv" in done.output
     assert left == 0
+
+
+@pytest.mark.postgres
+def test_an_import_whose_worker_is_killed_is_run_again_from_its_stored_file(pg_url: str) -> None:
+    table = trainee_table(10_000, seed=8)
+    with service(pg_url) as api:
+        engine = engine_of(api)
+        host = person(engine, "IRQ", ["host_nation_liaison"])
+        job = api.post(f"{BASE}/import", headers=host, **upload("p.csv", table)).json()["id"]
+        # A worker of another queue runs none of these jobs but watches for silent workers.
+        with worker(pg_url, "--queues", "elsewhere"):
+            with worker(pg_url) as doomed:
+                wait_for(api, host, job, lambda s: s["status"] == "running" and s["progress"] > 0)
+                os.kill(doomed.pid, signal.SIGKILL)  # its job's process follows it
+            again = wait_for(api, host, job, lambda s: s["status"] != "running")
+            waiting = counts(engine)
+            with worker(pg_url):  # as on another machine: it has only the database
+                final = wait_for(api, host, job, ended)
+        trainees, files = counts(engine)
+    assert again["status"] == "queued"
+    assert waiting == (0, 1)  # nothing of the first attempt kept; the file kept for the retry
+    assert final["status"] == "succeeded"
+    assert trainees == final["result"]["created"] == table.count(b"\n") - 1
+    assert files == 0
