@@ -286,3 +286,25 @@ def test_an_import_whose_worker_is_killed_is_run_again_from_its_stored_file(pg_u
     assert final["status"] == "succeeded"
     assert trainees == final["result"]["created"] == table.count(b"\n") - 1
     assert files == 0
+
+
+def test_cadre_wait_tells_an_imports_figures_or_its_located_problems(
+    tmp_path: pathlib.Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    url = f"sqlite:///{tmp_path / 'cadre.db'}"
+    bad = b"service,service_number,name_ar,birth_year\nIA,1,Latin,1990\n"
+    monkeypatch.setenv("CADRE_DATABASE_URL", url)
+    with service(url) as api:
+        engine = engine_of(api)
+        ended_jobs = []
+        for name, data in (("good.csv", trainee_table(50, seed=9)), ("bad.csv", bad)):
+            job = queued(engine, name, data, start=True)
+            run_job(url, job)
+            ended_jobs.append(CliRunner().invoke(app, ["wait", str(job)]))
+    good, refused = ended_jobs
+    assert good.exit_code == 0
+    assert "succeeded: rows 50, created 50, updated 0, duplicates 0." in good.output
+    assert refused.exit_code == 1
+    located = [line for line in refused.output.splitlines() if line.startswith("  ")]
+    assert len(located) == 1
+    assert located[0].startswith("  bad.csv, line 2, column 3, name_ar: ")

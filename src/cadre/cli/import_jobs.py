@@ -37,11 +37,13 @@ def queued_import(kind: str, file: pathlib.Path, mission: str | None) -> dict[st
     if view.status == "succeeded":
         return report
     if "problems" in report:  # the file refused: every problem, located
-        problems = [
-            Problem(
-                p["message"], p["field"], p["file"], p["line"], p["column"], p["code"], p["params"]
-            )
-            for p in report["problems"]
-        ]
-        raise InvalidInput(problems, code=report["code"], file=file.name)
+        raise InvalidInput(problems_of(report), code=report["code"], file=file.name)
     raise CadreError(f"job {job} {view.status}: {view.error or view.message}")
+
+
+def problems_of(report: dict[str, Any]) -> list[Problem]:
+    """A refused import's problems, from its job's result, as the import raised them."""
+    return [
+        Problem(p["message"], p["field"], p["file"], p["line"], p["column"], p["code"], p["params"])
+        for p in report.get("problems", [])
+    ]
