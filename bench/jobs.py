@@ -6,9 +6,11 @@
    with one worker, then with two (two processes on this two-core machine); the speed-up.
 3. The same for a real capacity sweep of the NMI example (--sweep-samples, default 200; 0
    skips it): one worker, then two; the speed-up (target 1.7x or more).
+4. A table of --import-rows trainees (default 20,000; 0 skips it) imported as a job by one
+   worker: its time in the worker and the progress steps its follower saw.
 
     .venv/bin/python bench/jobs.py [--jobs 30] [--parts 200] [--part-seconds 0.1]
-                                   [--sweep-samples 200]
+                                   [--sweep-samples 200] [--import-rows 20000]
 
 Needs PostgreSQL (CADRE_TEST_POSTGRES_URL, default postgresql://postgres@127.0.0.1:5432/test);
 each run works in a schema of its own, dropped at the end.
@@ -36,7 +38,9 @@ sys.path[:0] = [str(ROOT / "src"), str(ROOT)]
 
 from tests import fanout_support  # noqa: E402 - the kind "squares", which fans out
 from tests.conftest import database_url  # noqa: E402
+from tests.trainee_tables import trainee_table  # noqa: E402
 
+from cadre.services.jobs.imports import TRAINEES_IMPORT, submit_import  # noqa: E402
 from cadre.services.jobs.kinds import JOB_KINDS  # noqa: E402
 from cadre.services.jobs.queues import DeferringQueue  # noqa: E402
 from cadre.services.scenario import operations as scenarios  # noqa: E402
@@ -100,6 +104,31 @@ def sweep_speedup(samples: int) -> None:
         )
 
 
+def import_job(rows: int) -> None:
+    """A table of `rows` trainees imported as a job by one `cadre worker`."""
+    with database() as url, open_database(url) as engine, worker(url):
+        scenarios.import_file(UnitOfWork(engine), ROOT / "examples" / "tiny.yaml")
+        data = trainee_table(rows, seed=1)
+        job = submit_import(
+            UnitOfWork(engine, actor="bench"), DeferringQueue(), None, None, TRAINEES_IMPORT,
+            "bench.csv", data,
+        ).id  # fmt: skip
+        steps = set()
+        while True:
+            with transaction(engine) as session:
+                row = store.job(session, job)
+                steps.add(row.message)
+                if row.status not in ("queued", "running"):
+                    break
+            time.sleep(0.2)
+        started, ran = wait(engine, job)
+        print(
+            f"{rows:,} trainees imported as a job: {ran:.1f} s in the worker (taken "
+            f"{started * 1000:.0f} ms after the commit), {len(steps)} progress messages seen, "
+            f"{row.result and row.result['created']:,} created"
+        )
+
+
 def wait(engine: Engine, job: int) -> tuple[float, float]:
     """(seconds from commit to start, seconds from start to end) once the job ended."""
     while True:
@@ -122,7 +151,10 @@ def main() -> None:
     parser.add_argument("--parts", type=int, default=200)
     parser.add_argument("--part-seconds", type=float, default=0.1)
     parser.add_argument("--sweep-samples", type=int, default=200)
+    parser.add_argument("--import-rows", type=int, default=20_000)
     args = parser.parse_args()
+    if args.import_rows:
+        import_job(args.import_rows)
     with database() as url, open_database(url) as engine, ExitStack() as workers:
         workers.enter_context(worker(url))
         wait(engine, submit(engine, {"count": 1, "seconds": 0}))  # the worker is up

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import itertools
 from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
@@ -14,9 +15,12 @@ from cadre.access.labels import Classification
 from cadre.server import create_app
 from cadre.services.access import users
 from cadre.services.jobs.operations import JobQueue
+from cadre.services.jobs.worker import run_job
 from cadre.services.scenario import operations as scenarios
 from cadre.services.system.settings import Settings
 from cadre.services.unit_of_work import UnitOfWork
+from cadre.storage import jobs
+from cadre.storage.database import transaction
 from tests.conftest import EXAMPLES
 
 _numbers = itertools.count(1)
@@ -63,3 +67,13 @@ def service(
 def engine_of(client: TestClient) -> Engine:
     engine: Engine = client.app.state.engine  # type: ignore[attr-defined]
     return engine
+
+
+def run_queued(client: TestClient, job_id: int, headers: dict[str, str]) -> dict[str, Any]:
+    """Run a queued job here, as a worker would, and read it back through the API."""
+    engine = engine_of(client)
+    with transaction(engine) as session:
+        assert jobs.start(session, job_id, "test", dt.datetime.now(dt.UTC))
+    run_job(engine.url.render_as_string(hide_password=False), job_id)
+    answer: dict[str, Any] = client.get(f"/api/v1/jobs/{job_id}", headers=headers).json()
+    return answer

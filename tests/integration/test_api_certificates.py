@@ -10,6 +10,7 @@ import re
 from fastapi.testclient import TestClient
 
 from cadre.services.training import operations, results
+from cadre.services.training.roster_sheets import MEDIA_TYPE
 from cadre.services.training.runs import mission_runs
 from cadre.services.unit_of_work import UnitOfWork
 from cadre.web.i18n import LANGUAGE_COOKIE
@@ -160,6 +161,10 @@ def test_the_directors_roster_page_shows_each_day_and_takes_the_workbook_back(
     page = client.get("/missions/TINY/runs/R-01/roster")
     assert page.status_code == 200, page.text
     assert "Ali Kadhim" in page.text
+    from_page = client.get("/missions/TINY/runs/R-01/roster.xlsx")
+    for answer in (sheet, from_page):  # the API and the page hand out one file alike
+        assert answer.headers["content-type"] == MEDIA_TYPE
+        assert answer.headers["content-disposition"] == 'attachment; filename="roster-R-01.xlsx"'
     assert page.text.count("mark-present") == 1
     assert page.text.count("mark-absent") == 1
     conflict = filled(sheet.content, {"F2": "E"})  # the app has P there since the download

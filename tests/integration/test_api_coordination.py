@@ -9,7 +9,7 @@ import pytest
 from fastapi.testclient import TestClient
 
 from tests.conftest import EXAMPLES
-from tests.service_support import engine_of, person, service
+from tests.service_support import engine_of, person, run_queued, service
 
 REGISTER = (EXAMPLES / "coordination" / "register-2019.csv").read_bytes()
 NEEDS = (EXAMPLES / "coordination" / "needs-2019.csv").read_bytes()
@@ -31,7 +31,8 @@ def test_an_upload_is_stored_and_each_caller_sees_what_is_shared_with_it(
     stored = client.post(
         f"{BASE}/import", files={"file": ("register.csv", REGISTER, "text/csv")}, headers=planner
     )
-    assert (stored.status_code, stored.json()["activities"]) == (200, 72)
+    assert stored.status_code == 202
+    assert run_queued(client, stored.json()["id"], planner)["result"]["activities"] == 72
     seen = {
         who: client.get(f"{BASE}/activities", headers=h, params={"limit": 5000}).json()
         for who, h in (("planner", planner), ("un", un))
@@ -47,12 +48,14 @@ def test_an_upload_is_stored_and_each_caller_sees_what_is_shared_with_it(
 def test_a_bad_upload_is_refused_with_row_column_and_hashtag(client: TestClient) -> None:
     planner = person(engine_of(client), "NATO", ["mission_planner"])
     bad = REGISTER.replace(b",IQG08,", b",IQG88,", 1)
-    refused = client.post(
+    queued = client.post(
         f"{BASE}/import", files={"file": ("bad.csv", bad, "text/csv")}, headers=planner
     )
-    assert refused.status_code == 422
-    assert refused.json()["problems"] == [
+    refused = run_queued(client, queued.json()["id"], planner)
+    assert (refused["status"], refused["result"]["count"]) == ("failed", 1)
+    assert refused["result"]["problems"] == [
         {
+            "file": "bad.csv",
             "field": "#adm1+code",
             "message": "IQG88 is not the p-code of a governorate of Iraq",
             "line": 4,
@@ -68,12 +71,10 @@ def test_a_bad_upload_is_refused_with_row_column_and_hashtag(client: TestClient)
 def test_the_map_has_the_18_governorates_and_exports_are_hxl(client: TestClient) -> None:
     planner = person(engine_of(client), "NATO", ["mission_planner"])
     for name, data in (("register.csv", REGISTER), ("needs.csv", NEEDS)):
-        assert (
-            client.post(
-                f"{BASE}/import", files={"file": (name, data, "text/csv")}, headers=planner
-            ).status_code
-            == 200
-        )
+        job = client.post(
+            f"{BASE}/import", files={"file": (name, data, "text/csv")}, headers=planner
+        ).json()["id"]
+        assert run_queued(client, job, planner)["status"] == "succeeded"
     found = client.get(f"{BASE}/map", headers=planner, params={"month": "2019-03"}).json()
     assert len(found["governorates"]) == 18
     gaps = client.get(f"{BASE}/gaps", headers=planner).json()

@@ -4,7 +4,6 @@ does not (a trainee's personal data is no planner's or contributor's business)."
 
 from __future__ import annotations
 
-import datetime as dt
 import pathlib
 from typing import Any
 
@@ -12,11 +11,9 @@ import pytest
 from fastapi.testclient import TestClient
 from sqlalchemy import func, select
 
-from cadre.services.jobs.worker import run_job
-from cadre.storage import jobs as store
 from cadre.storage.database import transaction
 from cadre.storage.service_models import JobUploadRow
-from tests.service_support import engine_of, person, service
+from tests.service_support import engine_of, person, run_queued, service
 
 BODY: dict[str, Any] = {
     "service": "IA",
@@ -156,13 +153,3 @@ def test_an_import_is_refused_when_submitted_to_one_who_may_not_write_trainees(
     )
     assert (refused.status_code, refused.json()["code"]) == (403, "trainee.not_yours")
     assert client.get("/api/v1/jobs", headers=stranger).json()["total"] == 0
-
-
-def run_queued(client: TestClient, job_id: int, headers: dict[str, str]) -> dict[str, Any]:
-    """Run a queued job here, as a worker would, and read it back through the API."""
-    engine = engine_of(client)
-    with transaction(engine) as session:
-        assert store.start(session, job_id, "test", dt.datetime.now(dt.UTC))
-    run_job(engine.url.render_as_string(hide_password=False), job_id)
-    answer: dict[str, Any] = client.get(f"/api/v1/jobs/{job_id}", headers=headers).json()
-    return answer

@@ -7,17 +7,19 @@ from __future__ import annotations
 import datetime as dt
 from typing import Annotated, Literal
 
-from fastapi import APIRouter, Path, Query, Response, UploadFile
-from fastapi.concurrency import run_in_threadpool
+from fastapi import APIRouter, Path, Query, Request, Response, UploadFile, status
 from pydantic import BaseModel
 
 from cadre.api.errors import RESPONSES
+from cadre.api.routes_jobs import import_job
+from cadre.api.schemas import JobOut
 from cadre.api.security import CurrentPrincipal, Work
 from cadre.domain.coordination.activities import Activity
 from cadre.domain.coordination.gaps import Gap
 from cadre.domain.errors import InvalidInput
-from cadre.services.coordination import exports, operations, queries
+from cadre.services.coordination import exports, queries
 from cadre.services.coordination.queries import Filters, Window
+from cadre.services.jobs import imports
 
 router = APIRouter(
     prefix="/missions/{mission}/coordination",
@@ -112,14 +114,6 @@ class MapOut(BaseModel):
     governorates: list[GovernorateOut]
     disciplines: list[str]
     organisations: list[str]
-
-
-class ImportOut(BaseModel):
-    mission: str
-    activities: int
-    needs: int
-    kept: list[str]
-    ours: int
 
 
 def filters(
@@ -243,12 +237,24 @@ def export_table(
     )
 
 
-@router.post("/import", response_model=ImportOut, responses={422: RESPONSES[422]})
+@router.post(
+    "/import",
+    response_model=JobOut,
+    status_code=status.HTTP_202_ACCEPTED,
+    responses={422: RESPONSES[422]},
+)
 async def import_table(
-    mission: MissionCode, file: UploadFile, principal: CurrentPrincipal, work: Work
-) -> ImportOut:
-    """Store an HXL table of activities (or of the host's needs): all lines or none; every
-    problem located by row, column and hashtag."""
+    mission: MissionCode,
+    file: UploadFile,
+    principal: CurrentPrincipal,
+    work: Work,
+    request: Request,
+    response: Response,
+) -> JobOut:
+    """An HXL table of activities (or of the host's needs), imported as a job (a register of
+    tens of thousands of lines takes a while): the answer comes at once with the job;
+    `GET /api/v1/jobs/{id}` follows it, and its `result` says what was stored, or every
+    problem located by row, column and hashtag (then nothing is stored)."""
     data = await file.read(MAX_UPLOAD + 1)
     if len(data) > MAX_UPLOAD:
         raise InvalidInput(
@@ -256,5 +262,6 @@ async def import_table(
             code="coordination.too_large",
         )
     name = (file.filename or "upload")[:200]
-    outcome = await run_in_threadpool(operations.import_table, work, principal, data, name, mission)
-    return ImportOut(**{**outcome.__dict__, "kept": list(outcome.kept)})
+    return await import_job(
+        request, response, work, principal, mission, imports.ACTIVITIES_IMPORT, name, data
+    )

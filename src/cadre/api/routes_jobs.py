@@ -5,12 +5,16 @@ from __future__ import annotations
 from typing import Annotated
 
 from fastapi import APIRouter, Path, Query, Request, Response, status
+from fastapi.concurrency import run_in_threadpool
 
+from cadre.access.policy import Principal
 from cadre.api.errors import RESPONSES
 from cadre.api.schemas import JobIn, JobOut, JobPage
 from cadre.api.security import CurrentPrincipal, Work
+from cadre.services.jobs import imports
 from cadre.services.jobs import operations as jobs
 from cadre.services.jobs.operations import JobQueue, JobView
+from cadre.services.unit_of_work import UnitOfWork
 
 router = APIRouter(tags=["jobs"], responses={401: RESPONSES[401]})
 JobId = Annotated[int, Path(ge=1, le=2**31 - 1)]
@@ -23,6 +27,24 @@ def _queue(request: Request) -> JobQueue:
 
 def _out(view: JobView) -> JobOut:
     return JobOut(**vars(view))
+
+
+async def import_job(
+    request: Request,
+    response: Response,
+    work: UnitOfWork,
+    principal: Principal,
+    mission: str,
+    kind: str,
+    name: str,
+    data: bytes,
+) -> JobOut:
+    """An upload queued as an import job: 202 with the job, and where to follow it."""
+    view = await run_in_threadpool(
+        imports.submit_import, work, _queue(request), principal, mission, kind, name, data
+    )
+    response.headers["Location"] = f"/api/v1/jobs/{view.id}"
+    return _out(view)
 
 
 @router.post(

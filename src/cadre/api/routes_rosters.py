@@ -38,11 +38,11 @@ class RosterAppliedOut(BaseModel):
 def download(
     mission: MissionCode, run: RunCode, principal: CurrentPrincipal, work: Work
 ) -> Response:
-    data = roster_sheets.download_roster(work, principal, run, mission)
+    found = roster_sheets.roster_download(work, principal, run, mission)
     return Response(
-        data,
-        media_type=MEDIA_TYPE,
-        headers={"Content-Disposition": f'attachment; filename="roster-{run}.xlsx"'},
+        found.content,
+        media_type=found.media_type,
+        headers={"Content-Disposition": found.disposition},
     )
 
 

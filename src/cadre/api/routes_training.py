@@ -8,15 +8,14 @@ from __future__ import annotations
 from typing import Annotated, Any
 
 from fastapi import APIRouter, Header, Path, Query, Request, Response, UploadFile, status
-from fastapi.concurrency import run_in_threadpool
 from pydantic import BaseModel, Field
 
 from cadre.api.errors import RESPONSES
+from cadre.api.routes_jobs import import_job
 from cadre.api.schemas import JobOut, LabelOut
 from cadre.api.security import CurrentPrincipal, Work
 from cadre.domain.errors import InvalidInput
 from cadre.services.jobs import imports
-from cadre.services.jobs.operations import JobQueue
 from cadre.services.training import operations, queries
 from cadre.services.training.queries import TraineeView
 
@@ -243,10 +242,7 @@ async def import_trainees(
         raise InvalidInput(
             f"the file is larger than {MAX_UPLOAD:,} bytes", code="trainees.too_large"
         )
-    queue: JobQueue = request.app.state.jobs
     name = file.filename or "upload"
-    view = await run_in_threadpool(
-        imports.submit_trainees_import, work, queue, principal, mission, name, data
+    return await import_job(
+        request, response, work, principal, mission, imports.TRAINEES_IMPORT, name, data
     )
-    response.headers["Location"] = f"/api/v1/jobs/{view.id}"
-    return JobOut(**vars(view))

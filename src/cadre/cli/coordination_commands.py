@@ -13,6 +13,7 @@ from rich.table import Table
 from cadre.cli import preflight
 from cadre.cli.app import app
 from cadre.cli.console import console
+from cadre.cli.import_jobs import ACTIVITIES_IMPORT, QUEUE_HELP, queued_import
 from cadre.cli.words import count, counts
 from cadre.domain.coordination.places import governorate
 from cadre.domain.errors import InvalidInput
@@ -50,21 +51,26 @@ def _place(pcode: str) -> str:
 def import_(
     file: Annotated[pathlib.Path, typer.Argument(help="An HXL-tagged table: CSV or XLSX.")],
     mission: MissionOpt = None,
+    queue: Annotated[bool, typer.Option("--queue", help=QUEUE_HELP)] = False,
 ) -> None:
     """Store a table of activities (or of the host's needs, told by #inneed): all or nothing."""
     if not file.is_file():
         raise InvalidInput(f"{file} is not a file", code="coordination.no_file")
-    with open_work() as uow:
-        outcome = operations.import_table(uow, None, file.read_bytes(), file.name, mission)
-    what = counts({"activities": outcome.activities, "needs": outcome.needs}) or count(
+    if queue:
+        outcome = queued_import(ACTIVITIES_IMPORT, file, mission)
+    else:
+        with open_work() as uow:
+            done = operations.import_table(uow, None, file.read_bytes(), file.name, mission)
+        outcome = vars(done)
+    what = counts({"activities": outcome["activities"], "needs": outcome["needs"]}) or count(
         0, "activity"
     )
-    console.print(f"Mission {outcome.mission}: {what} stored from {file.name}.")
-    if outcome.kept:
-        console.print(f"Columns kept as written, not read: {', '.join(outcome.kept)}.")
-    if outcome.ours:
+    console.print(f"Mission {outcome['mission']}: {what} stored from {file.name}.")
+    if outcome["kept"]:
+        console.print(f"Columns kept as written, not read: {', '.join(outcome['kept'])}.")
+    if outcome["ours"]:
         console.print(
-            f"{count(outcome.ours, 'line')} of the mission's own runs left aside: "
+            f"{count(outcome['ours'], 'line')} of the mission's own runs left aside: "
             "they come from the timetable."
         )
 

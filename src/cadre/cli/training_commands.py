@@ -14,7 +14,8 @@ from rich.table import Table
 
 from cadre.cli.app import app
 from cadre.cli.console import console
-from cadre.domain.errors import CadreError, InvalidInput, Problem
+from cadre.cli.import_jobs import QUEUE_HELP, TRAINEES_IMPORT, queued_import
+from cadre.domain.errors import InvalidInput
 from cadre.domain.training.rules import (
     ATTENDANCE,
     LANGUAGE_LEVEL,
@@ -43,15 +44,13 @@ def import_(
     mission: MissionOpt = None,
     queue: Annotated[
         bool,
-        typer.Option(
-            "--queue", help="Run it as a job on a `cadre worker` (PostgreSQL), and follow it."
-        ),
+        typer.Option("--queue", help=QUEUE_HELP),
     ] = False,
 ) -> None:
     """Store a table of trainees: every row or, on any problem, none (each one located)."""
     if not file.is_file():
         raise InvalidInput(f"{file} is not a file", code="trainees.no_file", file=str(file))
-    done = _queued_import(file, mission) if queue else _import_here(file, mission)
+    done = queued_import(TRAINEES_IMPORT, file, mission) if queue else _import_here(file, mission)
     console.print(
         f"Mission {done['mission']}: {done['created']} trainees added, {done['updated']} "
         f"updated from {file.name}."
@@ -84,32 +83,6 @@ def _import_here(file: pathlib.Path, mission: str | None) -> dict[str, Any]:
             progress=lambda what, share: bar.update(task, description=what, completed=share),
         )
     return vars(done)
-
-
-def _queued_import(file: pathlib.Path, mission: str | None) -> dict[str, Any]:
-    from cadre.cli.worker_commands import follow_bar
-    from cadre.services.jobs.imports import submit_trainees_import
-    from cadre.services.jobs.queues import DeferringQueue
-
-    with open_work() as uow:
-        if uow.engine.dialect.name != "postgresql":
-            raise InvalidInput(
-                "--queue needs a PostgreSQL database and a `cadre worker`; "
-                "without it the import runs here",
-                code="trainees.queue_needs_postgresql",
-            )
-        job = submit_trainees_import(
-            uow, DeferringQueue(), None, mission, file.name, file.read_bytes()
-        ).id
-    console.print(f"Job {job} queued (Ctrl-C stops following it; `cadre wait {job}` again).")
-    view = follow_bar(job)
-    report = view.result or {}
-    if view.status == "succeeded":
-        return report
-    if "problems" in report:  # the file refused: every problem, located, as if run here
-        problems = [Problem(**p) for p in report["problems"]]
-        raise InvalidInput(problems, code=report["code"], file=file.name)
-    raise CadreError(f"job {job} {view.status}: {view.error or view.message}")
 
 
 @trainees_app.command("list")

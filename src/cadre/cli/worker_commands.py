@@ -45,12 +45,23 @@ def wait(
     every: Annotated[float, typer.Option(min=0.1, help="Seconds between looks.")] = 0.5,
 ) -> None:
     """Follow a job until it ends, its progress as a bar; exit 0 when it succeeded."""
+    from cadre.cli.import_jobs import problems_of
+
     view = follow_bar(job, every)
+    report = view.result or {}
     if view.status != "succeeded":
         err_console.print(f"Job {job} {view.status}: {view.error or view.message}")
+        for problem in problems_of(report)[:SHOWN]:  # a refused import's, located
+            err_console.print(f"  {problem}")
+        if report.get("count", 0) > SHOWN:
+            err_console.print(f"  … {report['count'] - SHOWN} more in the job's result")
         raise typer.Exit(1)
     plan = f", plan {view.plan_number}" if view.plan_number is not None else ""
-    console.print(f"Job {job} succeeded{plan}.")
+    figures = [f"{k} {v}" for k, v in report.items() if isinstance(v, int)]  # an import's
+    console.print(f"Job {job} succeeded{plan}" + (f": {', '.join(figures)}." if figures else "."))
+
+
+SHOWN = 10  # problems of a refused import shown at the terminal; the API gives them all
 
 
 def follow_bar(job: int, every: float = 0.5) -> JobView:

@@ -8,7 +8,8 @@ from cadre.domain.timetable.causes import Cause, LeftOut, left_out
 from cadre.domain.timetable.plan import TimetablePlan
 from cadre.domain.timetable.problem import MissionProblem
 from cadre.services.access.redaction import Redaction
-from cadre.services.timetable.release import NEUTRAL_GAP, _Sight, shown_left_out
+from cadre.services.timetable.left_out_release import NEUTRAL_GAP, shown_left_out
+from cadre.services.timetable.release import _Sight
 from tests.mission_factories import D, make_problem, make_run, make_trainer, solved
 
 CAN = make_trainer("T-CAN", "CAN", "CIED-INS", pledge="P-CAN-CIED")

@@ -9,8 +9,10 @@ from __future__ import annotations
 import dataclasses
 import datetime as dt
 import hashlib
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass
+
+from sqlalchemy.orm import Session
 
 from cadre.access.labels import ACTIVITIES, Classification
 from cadre.access.policy import Principal, Reach
@@ -32,6 +34,10 @@ class ImportOutcome:
     needs: int
     kept: tuple[str, ...]  # hashtags of columns kept as written, not read
     ours: int  # lines of the mission's own runs in the table: they come from the timetable
+
+
+READ = 0.4  # the bar's share for reading the table, before its lines are checked
+CHECKED_EVERY = 1000
 
 
 def _problem(file: str, where: Where, reason: str, code: str) -> Problem:
@@ -97,17 +103,27 @@ def import_table(
     data: bytes,
     file: str,
     mission: str | None = None,
+    progress: Callable[[str, float], None] | None = None,
 ) -> ImportOutcome:
-    """Store the activities, or the host's needs, of an HXL table: all lines or none."""
+    """Store the activities, or the host's needs, of an HXL table: all lines or none.
+    `progress(message, share)` hears the table read, then (off SQLite, whose one writer this
+    transaction is) the lines checked; run as a job, the job closes with the import."""
+    say = progress or (lambda _what, _share: None)
+    say(f"reading {file}", 0.0)
     table = read_table(data, file)
+    lines = len(table.activities) + len(table.needs)
+    say(f"checking and storing {lines:,} lines", READ)
     at = dt.datetime.now(dt.UTC)
     with uow.transaction() as session:
+        inside = say if session.get_bind().dialect.name != "sqlite" else None
         seen = sight(session, principal, mission)
         lock_mission(session, seen.mission)
         codes = [r.activity.code for r in table.activities]
         judge = _Judge(seen, file, store.stored_owners(session, seen.mission_id, codes))
         activities: list[Activity] = []
-        for read in table.activities:
+        for done, read in enumerate(table.activities):
+            if inside is not None and done % CHECKED_EVERY == 0:
+                inside(f"checked {done:,} of {lines:,} lines", READ + (1 - READ) * done / lines)
             judge.activity(read)
             a = read.activity
             if not a.releasable_to:
@@ -141,7 +157,17 @@ def import_table(
                 "sha256": hashlib.sha256(data).hexdigest(),
             },
         )
-    return ImportOutcome(seen.mission, len(activities), len(needs), table.kept, table.ours)
+        outcome = ImportOutcome(seen.mission, len(activities), len(needs), table.kept, table.ours)
+        uow.import_kept(session, {"file": file, **vars(outcome), "kept": list(table.kept)})
+    return outcome
+
+
+def may_import(session: Session, principal: Principal | None, mission: str | None) -> str:
+    """The mission whose register `principal` may import lines into; refused otherwise
+    (each line's owner and marking are judged when the table is read)."""
+    seen = sight(session, principal, mission)
+    seen.write_reach()
+    return seen.mission
 
 
 EXAMPLE_TABLES = ("register-2019.csv", "needs-2019.csv")

@@ -79,14 +79,15 @@ REPORTED = 1000  # problems kept in a refused import's report; the count says ho
 
 
 def validation_report(error: InvalidInput) -> dict[str, Any]:
-    """A refused input's problems as the job's result, each located as the API locates it."""
+    """A refused input's problems as the job's result, each located and named as in the
+    API's own refusals (its 422 answers), with the file."""
     problems = [
         {
             "file": p.file,
             "line": p.line,
             "column": p.column,
             "field": p.field,
-            "reason": p.reason,
+            "message": p.reason,
             "code": p.code,
             "params": dict(p.params),
         }

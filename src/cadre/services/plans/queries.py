@@ -18,7 +18,8 @@ from cadre.services.access.redaction import Redaction, redaction
 from cadre.services.access.rounding import rounded
 from cadre.services.access.scope import Scope, read
 from cadre.services.force.release import force_redaction
-from cadre.services.timetable.release import redacted_result, released_left_out
+from cadre.services.timetable.left_out_release import released_left_out
+from cadre.services.timetable.release import redacted_result
 from cadre.services.unit_of_work import UnitOfWork
 from cadre.storage.mission_scope import PlanHeader as PlanHeader
 from cadre.storage.mission_scope import plan_headers, plan_result

@@ -136,6 +136,32 @@ def download_roster(
 
 
 @dataclass(frozen=True)
+class RosterDownload:
+    """A run's roster workbook as the API and the web page hand it out: one name, one type."""
+
+    name: str  # the file name offered, roster-RUN.xlsx
+    content: bytes
+    media_type: str = MEDIA_TYPE
+
+    @property
+    def disposition(self) -> str:
+        """The Content-Disposition header: saved as a file, under its name."""
+        return f'attachment; filename="{self.name}"'
+
+
+def roster_download(
+    uow: UnitOfWork,
+    principal: Principal | None,
+    run: str,
+    mission: str | None = None,
+    words: Words = ENGLISH,
+) -> RosterDownload:
+    return RosterDownload(
+        f"roster-{run}.xlsx", download_roster(uow, principal, run, mission, words)
+    )
+
+
+@dataclass(frozen=True)
 class RosterApplied:
     run: str
     marks: int  # attendance marks stored from the sheet
