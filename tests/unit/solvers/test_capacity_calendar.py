@@ -16,8 +16,10 @@ from cadre.domain.capacity.check import check_capacity_plan
 from cadre.domain.capacity.plan import CapacityPlan
 from cadre.domain.capacity.problem import CapacityProblem, PlanMode, build_problem
 from cadre.domain.host import Demand
+from cadre.interchange.scenario_file import read_scenario
 from cadre.solvers.capacity import solve_capacity
 from tests.capacity_factories import START, scenario
+from tests.conftest import EXAMPLES
 
 
 def solved(problem: CapacityProblem) -> CapacityPlan:
@@ -161,3 +163,20 @@ def test_the_checker_refuses_a_past_that_is_not_the_records() -> None:
     series[0] = 50.0
     changed = dataclasses.replace(plan, trainees={**plan.trainees, "OPS-1": tuple(series)})
     assert any("the records say otherwise" in v for v in check_capacity_plan(fixed, changed))
+
+
+@pytest.mark.parametrize("mode", [PlanMode.SIZING, PlanMode.CHECK])
+def test_a_plan_from_actuals_of_the_tiny_example_is_sound_in_both_modes(mode: PlanMode) -> None:
+    tiny = read_scenario(EXAMPLES / "tiny.yaml")
+    problem = build_problem(tiny, mode)
+    # a class below the minimum, instructors certified and lost: a past no plan would choose
+    actual = PlanActuals(
+        dt.date(2019, 5, 1),
+        entrants={"CIED-101": {dt.date(2019, 2, 1): 3}, "CIED-TTT": {dt.date(2019, 1, 1): 12}},
+        graduates={"CIED-101": {dt.date(2019, 3, 1): 2}},
+        certified={"CIED-INS": {dt.date(2019, 4, 1): 3}},
+        losses={"CIED-INS": {dt.date(2019, 3, 1): 1}},
+    )
+    plan = solved(replan(problem, actual))
+    assert plan.trainees["CIED-TTT"][0] == 12.0
+    assert plan.trainees["CIED-101"][1] == 3.0
