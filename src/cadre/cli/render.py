@@ -50,7 +50,7 @@ def _disciplines(s: Scenario) -> Table:
         q.code: q.discipline for q in s.qualifications
     }
     for want in s.demands:
-        demand[by_code.get(want.target, "?")] += want.trained
+        demand[by_code.get(want.target, "?")] += want.trained + want.intake
     table = Table(title="Disciplines", title_justify="left")
     for col in ("code", "name", "courses", "instructor ladder", "demand (all years)"):
         table.add_column(

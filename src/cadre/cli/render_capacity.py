@@ -123,6 +123,8 @@ def _outcomes(plan: CapacityPlan, names: dict[str, str]) -> Table:
     wanted: dict[tuple[str, int], float] = defaultdict(float)
     trained: dict[tuple[str, int], float] = defaultdict(float)
     for o in plan.outcomes:
+        if o.intake:  # entrants, not graduates: said in the caption when short
+            continue
         wanted[o.discipline, o.year] += o.wanted
         trained[o.discipline, o.year] += min(o.graduated, o.wanted)
     table = Table(title="Graduates against demand", title_justify="left")
@@ -145,7 +147,9 @@ def _outcomes(plan: CapacityPlan, names: dict[str, str]) -> Table:
     else:
         table.caption = "\n".join(
             f"{names.get(o.discipline, o.discipline)}: {o.unmet:,.0f} of {o.wanted:,} {o.target} "
-            f"unmet in {o.year}" + (f" because {o.reason}" if o.reason else "")
+            + ("intake " if o.intake else "")
+            + f"unmet in {o.period or o.year}"
+            + (f" because {o.reason}" if o.reason else "")
             for o in sorted(short, key=lambda o: -o.unmet)
         )
     table.caption_justify = "left"

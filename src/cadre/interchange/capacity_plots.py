@@ -132,6 +132,8 @@ def graduates_figure(plan: CapacityPlan, title: str = "", words: Words = ENGLISH
     wanted: dict[tuple[str, int], float] = defaultdict(float)
     trained: dict[tuple[str, int], float] = defaultdict(float)
     for o in plan.outcomes:
+        if o.intake:  # entrants, not graduates: the plan's table lists them
+            continue
         wanted[o.discipline, o.year] += o.wanted
         trained[o.discipline, o.year] += min(o.graduated, o.wanted)
     disciplines = sorted({d for d, _ in wanted})

@@ -8,14 +8,18 @@ import dataclasses
 import datetime as dt
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from cadre.domain.capacity.actuals import PlanActuals, replan
 from cadre.domain.capacity.check import check_capacity_plan
 from cadre.domain.capacity.plan import CapacityPlan
 from cadre.domain.capacity.problem import CapacityProblem, PlanMode, build_problem
 from cadre.domain.host import Demand
+from cadre.interchange.scenario_file import read_scenario
 from cadre.solvers.capacity import solve_capacity
 from tests.capacity_factories import START, scenario
+from tests.conftest import EXAMPLES
 
 
 def solved(problem: CapacityProblem) -> CapacityPlan:
@@ -121,3 +125,58 @@ def test_the_host_cadre_starts_from_its_actual_level_at_through() -> None:
     assert list(plan.host_cadre["OPS-INS"][:3]) == [0.0, 5.0, 3.0]
     # from the actual level on, the model's attrition (no course makes new ones here)
     assert plan.host_cadre["OPS-INS"][3] == pytest.approx(3.0 * (1 - problem.attrition))
+
+
+@settings(max_examples=15, deadline=None)
+@given(
+    st.lists(
+        st.tuples(st.integers(1, 4), st.integers(1, 200)),
+        min_size=1,
+        max_size=4,
+        unique_by=lambda x: x[0],
+    ),
+    st.integers(0, 600),
+)
+def test_quarterly_intakes_are_met_within_what_is_released(
+    intakes: list[tuple[int, int]], yearly: int
+) -> None:
+    demands = tuple(Demand("Army", "OPS-1", 2019, quarter=q, intake=n) for q, n in intakes)
+    if yearly:
+        demands += (Demand("Army", "OPS-1", 2019, trained=yearly),)
+    plan = solved(build_problem(scenario(years=1, demands=demands), PlanMode.SIZING))
+
+    for q, n in intakes:
+        started = entrants(plan, range(3 * q - 3, 3 * q))
+        assert started <= n + 1e-6  # never more than the host releases
+        outcome = next(o for o in plan.outcomes if o.period == f"2019-Q{q}")
+        assert outcome.graduated == pytest.approx(started, abs=1e-6)
+        assert outcome.unmet == pytest.approx(n - started, abs=1e-6)
+        assert started == pytest.approx(n)  # rooms for 50 runs: every intake can be taken in
+
+
+def test_the_checker_refuses_a_past_that_is_not_the_records() -> None:
+    problem = build_problem(scenario(years=1), PlanMode.SIZING)
+    actual = PlanActuals(dt.date(2019, 3, 1), entrants={"OPS-1": {START: 30}})
+    fixed = replan(problem, actual)
+    plan = solved(fixed)
+    series = list(plan.trainees["OPS-1"])
+    series[0] = 50.0
+    changed = dataclasses.replace(plan, trainees={**plan.trainees, "OPS-1": tuple(series)})
+    assert any("the records say otherwise" in v for v in check_capacity_plan(fixed, changed))
+
+
+@pytest.mark.parametrize("mode", [PlanMode.SIZING, PlanMode.CHECK])
+def test_a_plan_from_actuals_of_the_tiny_example_is_sound_in_both_modes(mode: PlanMode) -> None:
+    tiny = read_scenario(EXAMPLES / "tiny.yaml")
+    problem = build_problem(tiny, mode)
+    # a class below the minimum, instructors certified and lost: a past no plan would choose
+    actual = PlanActuals(
+        dt.date(2019, 5, 1),
+        entrants={"CIED-101": {dt.date(2019, 2, 1): 3}, "CIED-TTT": {dt.date(2019, 1, 1): 12}},
+        graduates={"CIED-101": {dt.date(2019, 3, 1): 2}},
+        certified={"CIED-INS": {dt.date(2019, 4, 1): 3}},
+        losses={"CIED-INS": {dt.date(2019, 3, 1): 1}},
+    )
+    plan = solved(replan(problem, actual))
+    assert plan.trainees["CIED-TTT"][0] == 12.0
+    assert plan.trainees["CIED-101"][1] == 3.0
