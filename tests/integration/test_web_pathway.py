@@ -139,6 +139,12 @@ def test_a_trainee_is_nominated_by_service_number_refused_with_reasons_then_give
 
     log_in(client, "NATO", ["mission_planner"])  # no trainee's personal data
     assert client.get(f"{M}/abroad").status_code == 403
+    log_in(client, "CAN", ["instructor"])  # sees the offers, not trainees of others' runs
+    taught = client.get(f"{M}/abroad")
+    assert taught.status_code == 200
+    assert "Roma" in taught.text
+    assert "Ali Kadhim" not in taught.text
+    assert ARABIC not in taught.text
 
     log_in(client, "NATO", ["school_staff"])
     client.cookies.set(LANGUAGE_COOKIE, "ar")
