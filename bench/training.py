@@ -14,9 +14,7 @@ within 60 s, the pages' p95 within 100 ms. Prints figures; asserts nothing.
 from __future__ import annotations
 
 import argparse
-import csv
 import importlib.util
-import io
 import pathlib
 import random
 import statistics
@@ -32,12 +30,11 @@ import datetime as dt  # noqa: E402
 from sqlalchemy import insert, select  # noqa: E402
 
 from cadre.domain.training.certificates import Mark  # noqa: E402
-from cadre.interchange.trainees import COLUMNS  # noqa: E402
 from cadre.services.capacity import operations as capacity  # noqa: E402
 from cadre.services.force import operations as force  # noqa: E402
 from cadre.services.scenario import operations as scenarios  # noqa: E402
 from cadre.services.timetable import operations as timetable  # noqa: E402
-from cadre.services.training import attendance, operations, queries, roster_sheets  # noqa: E402
+from cadre.services.training import attendance, queries, roster_sheets, trainee_import  # noqa: E402
 from cadre.services.training.runs import mission_runs  # noqa: E402
 from cadre.services.unit_of_work import UnitOfWork  # noqa: E402
 from cadre.storage.database import make_engine, upgrade  # noqa: E402
@@ -54,20 +51,6 @@ assert _spec is not None
 assert _spec.loader is not None
 generate = importlib.util.module_from_spec(_spec)
 _spec.loader.exec_module(generate)
-
-
-def roster_csv(count: int, seed: int) -> bytes:
-    rng = random.Random(seed)
-    numbers = rng.sample(range(10_000_000, 99_999_999), count)
-    people = [generate.person(rng, n) for n in numbers]
-    twice = [generate.entered_again(rng, p) for p in rng.sample(people, count // 100)]
-    taken = {(p["service"], p["service_number"]) for p in people}
-    people += [p for p in twice if (p["service"], p["service_number"]) not in taken]
-    out = io.StringIO()
-    writer = csv.DictWriter(out, COLUMNS, lineterminator="\n")
-    writer.writeheader()
-    writer.writerows(people)
-    return out.getvalue().encode()
 
 
 def main() -> None:
@@ -88,9 +71,9 @@ def main() -> None:
             capacity.plan_capacity(work, adopt=True)
             force.picture(work, adopt=True)
             timetable.schedule(work, seconds=10, adopt=True)
-        data = roster_csv(args.trainees, args.seed)
+        data = generate.many(args.trainees, args.seed)
         began = time.perf_counter()
-        done = operations.import_trainees(work, None, data, "roster.csv")
+        done = trainee_import.import_trainees(work, None, data, "roster.csv")
         took = time.perf_counter() - began
         searches = []
         for _ in range(20):

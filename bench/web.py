@@ -37,6 +37,7 @@ def pages(mission: str) -> list[tuple[str, str]]:
         f"{m}/plots/capacity/1/training-force.svg",
         f"{m}/plots/capacity/1/graduates-vs-demand.svg",
         f"{m}/plots/capacity/1/handover-timeline.svg",
+        f"{m}/plots/capacity/1/training-force.svg?against=1&lang=ar",  # the compare page's, Arabic
         f"{m}/force",
         f"{m}/force?nation=CAN",
         f"{m}/plots/force/1/required-vs-pledged.svg",

@@ -71,12 +71,12 @@ CASES: list[Case] = [
     Case(
         "count-negative",
         _wb(rows=row(count=-2)),
-        ["line 2, column 2, Offers!B2 (count): an offer is of at least 1 person, not -2"],
+        ["line 2, column 2, Offers!B2 (count): count must be from 1 to 1,000, not -2"],
     ),
     Case(
         "count-zero",
         _wb(rows=row(count=0)),
-        ["line 2, column 2, Offers!B2 (count): an offer is of at least 1 person, not 0"],
+        ["line 2, column 2, Offers!B2 (count): count must be from 1 to 1,000, not 0"],
     ),
     Case(
         "text-in-number-cell",
@@ -165,6 +165,23 @@ CASES: list[Case] = [
             "line 2, column 2, Offers!B2 (count): count must be a whole number, not 'four'",
             "line 3, column 1, Offers!A3 (line): line SOR-9 is not in the statement of "
             "requirements",
+        ],
+    ),
+    Case(
+        # One pass finds them all: a formula hides nothing else, counts and tours have bounds.
+        "formula-beside-other-problems",
+        _wb(
+            rows=row(count="=1+1", reference="A")
+            + row(count=1e9, tour=36, reference="B")
+            + row(start="soon", tour=0, reference="C")
+        ),
+        [
+            "line 2, column 2, Offers!B2: formulas are not accepted (=1+1); type the value itself",
+            "line 3, column 2, Offers!B3 (count): count must be from 1 to 1,000, not 1,000,000,000",
+            "line 3, column 5, Offers!E3 (tour months): tour months must be from 1 to 24, not 36",
+            "line 4, column 3, Offers!C4 (start): start must be a date written YYYY-MM-DD, not "
+            "'soon'",
+            "line 4, column 5, Offers!E4 (tour months): tour months must be from 1 to 24, not 0",
         ],
     ),
     Case(

@@ -170,13 +170,7 @@ def scenarios(draw: st.DrawFn) -> Scenario:
         for i in range(draw(st.integers(0, 2)))
     )
     demands = tuple(
-        Demand(
-            draw(TEXT),
-            draw(st.sampled_from(course_codes + qual_codes)),
-            draw(st.integers(2019, 2020)),
-            draw(st.integers(1, 500)),
-        )
-        for _ in range(draw(st.integers(0, 3)))
+        draw(demands_on(course_codes + qual_codes)) for _ in range(draw(st.integers(0, 3)))
     )
     return Scenario(
         mission=Mission(draw(CODES), draw(TEXT), "IRQ", START, dt.date(2020, 12, 31)),
@@ -191,4 +185,24 @@ def scenarios(draw: st.DrawFn) -> Scenario:
         pledges=tuple(pledges),
         trainers=trainers,
         cohorts=cohorts,
+    )
+
+
+@st.composite
+def demands_on(draw: st.DrawFn, targets: list[str]) -> Demand:
+    """A demand for a year, a quarter or a month, of graduates or of an intake."""
+    period = draw(
+        st.one_of(
+            st.just({}),
+            st.integers(1, 4).map(lambda q: {"quarter": q}),
+            st.integers(1, 12).map(lambda m: {"month": m}),
+        )
+    )
+    count = {draw(st.sampled_from(["trained", "intake"])): draw(st.integers(1, 500))}
+    return Demand(
+        draw(TEXT),
+        draw(st.sampled_from(targets)),
+        draw(st.integers(2019, 2020)),
+        **period,
+        **count,
     )

@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import csv
 import datetime as dt
+import io
 import pathlib
 import random
 
@@ -74,6 +75,22 @@ def entered_again(rng: random.Random, original: dict[str, str]) -> dict[str, str
     again["service_number"] = "".join(digits)
     again["name_latin"] = ""
     return again
+
+
+def many(count: int, seed: int) -> bytes:
+    """`count` people (and about one in a hundred of them entered again) as a CSV table: the
+    benchmark's and the import job tests' large file."""
+    rng = random.Random(seed)
+    numbers = rng.sample(range(10_000_000, 99_999_999), count)
+    people = [person(rng, n) for n in numbers]
+    twice = [entered_again(rng, p) for p in rng.sample(people, count // 100)]
+    taken = {(p["service"], p["service_number"]) for p in people}
+    people += [p for p in twice if (p["service"], p["service_number"]) not in taken]
+    out = io.StringIO()
+    writer = csv.DictWriter(out, COLUMNS, lineterminator="\n")
+    writer.writeheader()
+    writer.writerows(people)
+    return out.getvalue().encode()
 
 
 def main() -> None:

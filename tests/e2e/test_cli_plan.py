@@ -87,3 +87,30 @@ def test_sweep_prints_its_ranges_writes_band_plots_and_answers_json(
     assert all(a <= b <= c for a, b, c in zip(band["p10"], band["p50"], band["p90"], strict=True))
     refused = cli.invoke(app, ["plan", "sweep", "--samples", "1001"])
     assert refused.exit_code != 0
+
+
+def test_plan_with_actuals_keeps_their_months_or_lists_every_bad_row(
+    cli: CliRunner, tmp_path: pathlib.Path
+) -> None:
+    sheet = tmp_path / "actuals.csv"
+    sheet.write_text(
+        "month,course,entrants\n2019-01,CIED-101,20\n2019-02,CIED-999,5\n2019-02,CIED-101,x\n",
+        encoding="utf-8",
+    )
+    refused = cli.invoke(app, ["plan", "capacity", "--actuals", str(sheet)])
+    assert refused.exit_code == 2
+    assert "CIED-999" in refused.stderr
+    assert "not 'x'" in refused.stderr
+    assert "Traceback" not in refused.output
+    assert "no version yet" in cli.invoke(app, ["plan", "show"]).stderr  # nothing was kept
+
+    sheet.write_text("month,course,entrants\n2019-01,CIED-101,20\n", encoding="utf-8")
+    out = tmp_path / "plan.json"
+    kept = cli.invoke(
+        app,
+        ["plan", "capacity", "--actuals", str(sheet), "--through", "2019-03", "--json", str(out)],
+    )
+    assert kept.exit_code == 0, kept.output
+    stored = json.loads(out.read_text())
+    assert stored["trainees"]["CIED-101"][:2] == [20.0, 0.0]
+    assert any("actuals to 2019-02" in note for note in stored["notes"])

@@ -4,12 +4,18 @@ does not (a trainee's personal data is no planner's or contributor's business)."
 
 from __future__ import annotations
 
+import datetime as dt
 import pathlib
 from typing import Any
 
 import pytest
 from fastapi.testclient import TestClient
+from sqlalchemy import func, select
 
+from cadre.services.jobs.worker import run_job
+from cadre.storage import jobs as store
+from cadre.storage.database import transaction
+from cadre.storage.service_models import JobUploadRow
 from tests.service_support import engine_of, person, service
 
 BODY: dict[str, Any] = {
@@ -106,20 +112,57 @@ def test_a_contributor_cannot_enter_the_hosts_people(client: TestClient) -> None
     assert (refused.status_code, refused.json()["code"]) == (403, "trainee.not_yours")
 
 
-def test_an_import_upload_is_all_or_nothing_with_located_problems(
+def test_an_import_upload_is_a_job_all_or_nothing_with_located_problems(
     client: TestClient, tmp_path: pathlib.Path
 ) -> None:
-    host = person(engine_of(client), "IRQ", ["host_nation_liaison"])
+    engine = engine_of(client)
+    host = person(engine, "IRQ", ["host_nation_liaison"])
     table = "service,service_number,name_ar,birth_year\nIA,1,محمد,1990\nIA,2,Ali,1991\n"
     refused = client.post(
         f"{BASE}/import", files={"file": ("people.csv", table.encode())}, headers=host
     )
-    assert refused.status_code == 422
-    assert [(p["line"], p["column"], p["field"]) for p in refused.json()["problems"]] == [
-        (3, 3, "name_ar")
-    ]
+    assert refused.status_code == 202, refused.text
+    assert refused.headers["Location"] == f"/api/v1/jobs/{refused.json()['id']}"
+    failed = run_queued(client, refused.json()["id"], host)
+    assert failed["status"] == "failed"
+    report = failed["result"]
+    assert [(p["line"], p["column"], p["field"]) for p in report["problems"]] == [(3, 3, "name_ar")]
+    assert client.get(BASE, headers=host).json()["total"] == 0  # nothing of it stored
     fixed = table.replace("Ali", "علي")
     done = client.post(
         f"{BASE}/import", files={"file": ("people.csv", fixed.encode())}, headers=host
     )
-    assert done.json() == {"mission": "TINY", "created": 2, "updated": 0, "duplicates": 0}
+    succeeded = run_queued(client, done.json()["id"], host)
+    assert succeeded["status"] == "succeeded"
+    assert succeeded["result"] == {
+        "file": "people.csv",
+        "rows": 2,
+        "mission": "TINY",
+        "created": 2,
+        "updated": 0,
+        "duplicates": 0,
+    }
+    assert client.get(BASE, headers=host).json()["total"] == 2
+    with transaction(engine) as session:  # the file went with the job's end
+        assert session.scalar(select(func.count()).select_from(JobUploadRow)) == 0
+
+
+def test_an_import_is_refused_when_submitted_to_one_who_may_not_write_trainees(
+    client: TestClient,
+) -> None:
+    stranger = person(engine_of(client), "CAN", ["host_nation_liaison"])
+    refused = client.post(
+        f"{BASE}/import", files={"file": ("people.csv", b"service\n")}, headers=stranger
+    )
+    assert (refused.status_code, refused.json()["code"]) == (403, "trainee.not_yours")
+    assert client.get("/api/v1/jobs", headers=stranger).json()["total"] == 0
+
+
+def run_queued(client: TestClient, job_id: int, headers: dict[str, str]) -> dict[str, Any]:
+    """Run a queued job here, as a worker would, and read it back through the API."""
+    engine = engine_of(client)
+    with transaction(engine) as session:
+        assert store.start(session, job_id, "test", dt.datetime.now(dt.UTC))
+    run_job(engine.url.render_as_string(hide_password=False), job_id)
+    answer: dict[str, Any] = client.get(f"/api/v1/jobs/{job_id}", headers=headers).json()
+    return answer

@@ -12,7 +12,7 @@ from sqlalchemy import func, select
 
 from cadre.domain.errors import Conflict, InvalidInput
 from cadre.services.scenario import operations as scenarios
-from cadre.services.training import operations, queries
+from cadre.services.training import operations, queries, trainee_import
 from cadre.services.unit_of_work import UnitOfWork
 from cadre.storage.audit_log import AuditEntryRow
 from cadre.storage.training import TraineeRow
@@ -113,13 +113,13 @@ def test_an_import_stores_every_row_and_flags_duplicates_across_spellings(
     )
     # The third row has no Arabic name: refused, and so is the whole file.
     with pytest.raises(InvalidInput) as refused:
-        operations.import_trainees(mission, None, table.encode(), "people.csv")
+        trainee_import.import_trainees(mission, None, table.encode(), "people.csv")
     assert [(p.line, p.column, p.field) for p in refused.value.problems] == [
         (4, 3, "name_ar"),
     ]
     assert queries.list_trainees(mission, None).total == 0
     fixed = table.replace("FP,1001,Mohamad Husein", "FP,1001,محمّد حسين الجبورى")
-    done = operations.import_trainees(mission, None, fixed.encode(), "people.csv")
+    done = trainee_import.import_trainees(mission, None, fixed.encode(), "people.csv")
     assert (done.created, done.updated, done.duplicates) == (3, 0, 1)
 
 
@@ -131,7 +131,7 @@ def test_every_problem_of_an_import_is_located_and_nothing_is_stored(
         "IA,1001,علي,,1990,general,,IQG08,maybe,2019-13-01,X,,en=9\n"
     )
     with pytest.raises(InvalidInput) as refused:
-        operations.import_trainees(mission, None, table.encode("utf-8-sig"), "bad.csv")
+        trainee_import.import_trainees(mission, None, table.encode("utf-8-sig"), "bad.csv")
     located = [(p.line, p.column, p.field, p.code) for p in refused.value.problems]
     assert located == [
         (2, 5, "birth_year", "trainee.bad_birth_year"),
@@ -150,5 +150,5 @@ def test_every_problem_of_an_import_is_located_and_nothing_is_stored(
 def test_an_unknown_column_is_refused_by_its_place(mission: UnitOfWork) -> None:
     table = "service,service_number,name_ar,religion\nIA,1,محمد,x\n"
     with pytest.raises(InvalidInput) as refused:
-        operations.import_trainees(mission, None, table.encode(), "extra.csv")
+        trainee_import.import_trainees(mission, None, table.encode(), "extra.csv")
     assert [(p.line, p.column, p.field) for p in refused.value.problems] == [(1, 4, "religion")]

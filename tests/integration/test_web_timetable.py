@@ -235,3 +235,21 @@ def test_the_workbook_holds_what_the_reader_may_see_and_no_more(app: TestClient)
         False,
         True,
     )
+
+
+def test_an_arabic_reader_downloads_the_calendar_and_workbook_in_arabic(app: TestClient) -> None:
+    log_in(app, "NATO", ["mission_planner"])
+    english = app.get(f"{PAGE}.ics", params={"by": "site", "key": "TAJI", "version": 1}).text
+    app.cookies.set("cadre_lang", "ar")
+    arabic = app.get(f"{PAGE}.ics", params={"by": "site", "key": "TAJI", "version": 1}).text
+    book = openpyxl.load_workbook(io.BytesIO(app.get(f"{PAGE}.xlsx?version=1").content))
+    # The same events under the same UIDs, whatever the language: a calendar client that
+    # imported one updates it with the other.
+    uids = re.compile(r"UID:(\S+)")
+    assert uids.findall(arabic) == uids.findall(english) != []
+    assert "X-WR-CALNAME:TINY: الموقع TAJI" in arabic
+    assert "DESCRIPTION;LANGUAGE=ar:الدورة R-01" in arabic
+    assert "Instructors:" in english
+    assert "Instructors:" not in arabic
+    assert book.sheetnames[:2] == ["الدورات", "التكليفات"]
+    assert book.worksheets[0].sheet_view.rightToLeft

@@ -15,9 +15,11 @@ from cadre.api import errors, guards, oidc
 from cadre.api.routes_audit import router as audit_router
 from cadre.api.routes_certificates import router as certificates_router
 from cadre.api.routes_coordination import router as coordination_router
+from cadre.api.routes_force import router as force_router
 from cadre.api.routes_jobs import router as jobs_router
 from cadre.api.routes_missions import router as missions_router
 from cadre.api.routes_pathway import router as pathway_router
+from cadre.api.routes_people import router as people_router
 from cadre.api.routes_records import router as records_router
 from cadre.api.routes_rosters import router as rosters_router
 from cadre.api.routes_session import router as session_router
@@ -64,6 +66,8 @@ def create_api(settings: Settings, lifespan: Lifespan) -> FastAPI:
         pathway_router,
         certificates_router,
         rosters_router,
+        people_router,
+        force_router,
     ):
         app.include_router(router, prefix=PREFIX)
     oidc.install(app, settings)

@@ -7,14 +7,16 @@ from __future__ import annotations
 
 from typing import Annotated, Any
 
-from fastapi import APIRouter, Header, Path, Query, Response, UploadFile, status
+from fastapi import APIRouter, Header, Path, Query, Request, Response, UploadFile, status
 from fastapi.concurrency import run_in_threadpool
 from pydantic import BaseModel, Field
 
 from cadre.api.errors import RESPONSES
-from cadre.api.schemas import LabelOut
+from cadre.api.schemas import JobOut, LabelOut
 from cadre.api.security import CurrentPrincipal, Work
 from cadre.domain.errors import InvalidInput
+from cadre.services.jobs import imports
+from cadre.services.jobs.operations import JobQueue
 from cadre.services.training import operations, queries
 from cadre.services.training.queries import TraineeView
 
@@ -88,13 +90,6 @@ class DuplicateOut(BaseModel):
     second: TraineeOut
     score: int
     reason: str
-
-
-class ImportOut(BaseModel):
-    mission: str
-    created: int
-    updated: int
-    duplicates: int
 
 
 def _out(view: TraineeView, duplicates: tuple[int, ...] = ()) -> TraineeOut:
@@ -227,21 +222,31 @@ def merge_trainees(
 
 @router.post(
     "/trainees/import",
-    response_model=ImportOut,
+    response_model=JobOut,
+    status_code=status.HTTP_202_ACCEPTED,
     responses={413: {"description": "the file is too large"}, 422: RESPONSES[422]},
 )
 async def import_trainees(
-    mission: MissionCode, file: UploadFile, principal: CurrentPrincipal, work: Work
-) -> ImportOut:
-    """A CSV or XLSX table of trainees: every row stored, or none, with every problem
-    located by line, column and field."""
+    mission: MissionCode,
+    file: UploadFile,
+    principal: CurrentPrincipal,
+    work: Work,
+    request: Request,
+    response: Response,
+) -> JobOut:
+    """A CSV or XLSX table of trainees, imported as a job (twenty thousand rows take a
+    while): the answer comes at once with the job; `GET /api/v1/jobs/{id}` follows its rows
+    checked, and its `result` says what was stored, or every problem located by line, column
+    and field (then nothing is stored)."""
     data = await file.read(MAX_UPLOAD + 1)
     if len(data) > MAX_UPLOAD:
         raise InvalidInput(
             f"the file is larger than {MAX_UPLOAD:,} bytes", code="trainees.too_large"
         )
+    queue: JobQueue = request.app.state.jobs
     name = file.filename or "upload"
-    done = await run_in_threadpool(operations.import_trainees, work, principal, data, name, mission)
-    return ImportOut(
-        mission=done.mission, created=done.created, updated=done.updated, duplicates=done.duplicates
+    view = await run_in_threadpool(
+        imports.submit_trainees_import, work, queue, principal, mission, name, data
     )
+    response.headers["Location"] = f"/api/v1/jobs/{view.id}"
+    return JobOut(**vars(view))

@@ -163,6 +163,9 @@ class JobOut(BaseModel):
     message: str
     plan_number: int | None
     error: str | None
+    result: dict[str, Any] | None = Field(
+        None, description="An import's report: rows stored, or every problem located."
+    )
     created_by: str
     created_at: UtcTime
     started_at: UtcTime | None

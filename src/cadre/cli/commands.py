@@ -98,5 +98,9 @@ COMMANDS: dict[str, Listed] = {
     "actuals": Listed("pathway_commands", "The records' figures per month, for the planner."),
     "xapi": Listed("pathway_commands", "Training records as xAPI statements."),
     "user": Listed("service_commands", "Local accounts of the service."),
+    "brief": Listed(
+        "brief_commands",
+        "Write the mission brief as a PDF: headline figures, force by month, handovers, fill.",
+    ),
     "audit": Listed("service_commands", "The audit trail of the service."),
 }

@@ -137,17 +137,19 @@ def import_(
 def decide(
     offers: Annotated[list[str], typer.Argument(help="Offer codes.")],
     to: Annotated[
-        str, typer.Option("--to", help="accepted, declined or withdrawn", metavar="STATE")
+        str, typer.Option("--to", help="accepted, declined, queried or withdrawn", metavar="STATE")
     ],
     round_code: Annotated[str | None, typer.Option("--round", help="Sourcing round.")] = None,
     note: Annotated[str, typer.Option(help="Why, for the record.")] = "",
     mission: MissionOpt = None,
 ) -> None:
-    """Accept, decline or withdraw offers in a sourcing round (all of them, or none)."""
+    """Accept, decline, query or withdraw offers in a sourcing round (all of them, or none)."""
     try:
         state = OfferState(to)
     except ValueError:
-        raise InvalidInput(f"--to must be accepted, declined or withdrawn, not {to!r}") from None
+        raise InvalidInput(
+            f"--to must be accepted, declined, queried or withdrawn, not {to!r}"
+        ) from None
     with open_work() as uow:
         decided = force_offers.decide_offers(uow, offers, state, mission, round_code, note)
     console.print(f"{count(len(decided), 'offer')} now {state.value}: {', '.join(offers)}.")

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import pathlib
 from typing import Annotated
 
@@ -62,15 +63,33 @@ def plan_capacity(
     adopt: Annotated[
         bool, typer.Option("--adopt", help="Adopt the plan at once if it is sound.")
     ] = False,
+    actuals_file: Annotated[
+        pathlib.Path | None,
+        typer.Option(
+            "--actuals",
+            help="A spreadsheet (XLSX or CSV) of what happened: its months are fixed and "
+            "only the rest is planned.",
+        ),
+    ] = None,
+    through: Annotated[
+        str | None,
+        typer.Option(help="With --actuals: the first month still planned, YYYY-MM."),
+    ] = None,
     mission: MissionOpt = None,
 ) -> None:
     """Plan the stored scenario's training force month by month and keep it as a version (a
     draft until adopted: `cadre plan adopt capacity NUMBER`, or --adopt here)."""
     overrides = parse_settings(settings or [])
+    first = _month_option(through, "--through")
     preflight.output_file(json_file, "--json")
     preflight.output_folder(plots, "--plots")
     with open_work() as uow:
         names = _names(uow, mission)
+        actuals = (
+            capacity.actuals_from_file(uow, actuals_file, first, mission)
+            if actuals_file is not None
+            else None
+        )
         with Progress(
             TextColumn("{task.description}"),
             BarColumn(),
@@ -89,6 +108,7 @@ def plan_capacity(
                 seconds=seconds,
                 progress=lambda what, done: bar.update(task, description=what, completed=done),
                 adopt=adopt,
+                actuals=actuals,
             )
     console.print(plan_summary(version.plan, names, version.number))
     for problem in version.violations:
@@ -102,6 +122,15 @@ def plan_capacity(
         if plots is not None:
             written = write_plan_plots(version.plan, plots)
             console.print(f"{count(len(written), 'plot')} written to {plots}.")
+
+
+def _month_option(value: str | None, option: str) -> dt.date | None:
+    if value is None:
+        return None
+    try:
+        return dt.datetime.strptime(value.strip(), "%Y-%m").date()
+    except ValueError:
+        raise InvalidInput(f"{option} {value}: write the month as YYYY-MM, e.g. 2019-07") from None
 
 
 @plan_app.command("sweep")

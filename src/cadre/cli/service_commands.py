@@ -23,6 +23,7 @@ from cadre.services.access import audit, users
 from cadre.services.system.backup import backup as backup_database
 from cadre.services.system.backup import restore as restore_database
 from cadre.services.system.database import describe, open_work
+from cadre.services.timetable import personal
 
 user_app = typer.Typer(help="Local accounts of the service.", no_args_is_help=True)
 audit_app = typer.Typer(help="The audit trail of the service.", no_args_is_help=True)
@@ -156,6 +157,26 @@ def user_disable(username: Annotated[str, typer.Argument(help="Login name.")]) -
     with open_work() as uow:
         ended = users.disable_user(uow, username)
     console.print(f"User {username} disabled; tokens and sessions ended: {ended}.")
+
+
+@user_app.command("link")
+def user_link(
+    username: Annotated[str, typer.Argument(help="Login name.")],
+    trainer: Annotated[
+        str | None, typer.Option("--trainer", help="The mission's trainer the account teaches as.")
+    ] = None,
+    trainee: Annotated[
+        int | None, typer.Option("--trainee", help="The mission's trainee the account is (id).")
+    ] = None,
+    mission: Annotated[
+        str | None, typer.Option(help="The mission's code (default: the latest imported).")
+    ] = None,
+) -> None:
+    """Link an account to a trainer (its "my calendar" and calendar subscription) or a trainee."""
+    with open_work() as uow:
+        code = personal.link_account(uow, None, username, mission, trainer=trainer, trainee=trainee)
+    who = f"trainer {trainer}" if trainer is not None else f"trainee {trainee}"
+    console.print(f"User {username} is {who} of {code}.")
 
 
 @app.command()

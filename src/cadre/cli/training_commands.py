@@ -6,14 +6,15 @@ from __future__ import annotations
 
 import datetime as dt
 import pathlib
-from typing import Annotated
+from typing import Annotated, Any
 
 import typer
+from rich.progress import BarColumn, Progress, TextColumn, TimeElapsedColumn
 from rich.table import Table
 
 from cadre.cli.app import app
 from cadre.cli.console import console
-from cadre.domain.errors import InvalidInput
+from cadre.domain.errors import CadreError, InvalidInput, Problem
 from cadre.domain.training.rules import (
     ATTENDANCE,
     LANGUAGE_LEVEL,
@@ -22,7 +23,7 @@ from cadre.domain.training.rules import (
     CourseRule,
 )
 from cadre.services.system.database import open_work
-from cadre.services.training import enrolment, operations, queries, results
+from cadre.services.training import enrolment, operations, queries, results, trainee_import
 
 trainees_app = typer.Typer(
     help="Trainees: host personnel, their enrolment, attendance, results.", no_args_is_help=True
@@ -40,20 +41,75 @@ MissionOpt = Annotated[
 def import_(
     file: Annotated[pathlib.Path, typer.Argument(help="A table of trainees: CSV or XLSX.")],
     mission: MissionOpt = None,
+    queue: Annotated[
+        bool,
+        typer.Option(
+            "--queue", help="Run it as a job on a `cadre worker` (PostgreSQL), and follow it."
+        ),
+    ] = False,
 ) -> None:
     """Store a table of trainees: every row or, on any problem, none (each one located)."""
     if not file.is_file():
         raise InvalidInput(f"{file} is not a file", code="trainees.no_file", file=str(file))
-    with open_work() as uow:
-        done = operations.import_trainees(uow, None, file.read_bytes(), file.name, mission)
+    done = _queued_import(file, mission) if queue else _import_here(file, mission)
     console.print(
-        f"Mission {done.mission}: {done.created} trainees added, {done.updated} updated "
-        f"from {file.name}."
+        f"Mission {done['mission']}: {done['created']} trainees added, {done['updated']} "
+        f"updated from {file.name}."
     )
-    if done.duplicates:
+    if done["duplicates"]:
         console.print(
-            f"{done.duplicates} likely duplicates flagged: see `cadre trainees duplicates`."
+            f"{done['duplicates']} likely duplicates flagged: see `cadre trainees duplicates`."
         )
+
+
+def _import_here(file: pathlib.Path, mission: str | None) -> dict[str, Any]:
+    with (
+        open_work() as uow,
+        Progress(
+            TextColumn("{task.description}"),
+            BarColumn(),
+            TimeElapsedColumn(),
+            console=console,
+            disable=not console.is_terminal,
+            transient=True,
+        ) as bar,
+    ):
+        task = bar.add_task(f"reading {file.name}", total=1.0)
+        done = trainee_import.import_trainees(
+            uow,
+            None,
+            file.read_bytes(),
+            file.name,
+            mission,
+            progress=lambda what, share: bar.update(task, description=what, completed=share),
+        )
+    return vars(done)
+
+
+def _queued_import(file: pathlib.Path, mission: str | None) -> dict[str, Any]:
+    from cadre.cli.worker_commands import follow_bar
+    from cadre.services.jobs.imports import submit_trainees_import
+    from cadre.services.jobs.queues import DeferringQueue
+
+    with open_work() as uow:
+        if uow.engine.dialect.name != "postgresql":
+            raise InvalidInput(
+                "--queue needs a PostgreSQL database and a `cadre worker`; "
+                "without it the import runs here",
+                code="trainees.queue_needs_postgresql",
+            )
+        job = submit_trainees_import(
+            uow, DeferringQueue(), None, mission, file.name, file.read_bytes()
+        ).id
+    console.print(f"Job {job} queued (Ctrl-C stops following it; `cadre wait {job}` again).")
+    view = follow_bar(job)
+    report = view.result or {}
+    if view.status == "succeeded":
+        return report
+    if "problems" in report:  # the file refused: every problem, located, as if run here
+        problems = [Problem(**p) for p in report["problems"]]
+        raise InvalidInput(problems, code=report["code"], file=file.name)
+    raise CadreError(f"job {job} {view.status}: {view.error or view.message}")
 
 
 @trainees_app.command("list")

@@ -2,12 +2,15 @@
 
 from __future__ import annotations
 
-from typing import Annotated
+from typing import TYPE_CHECKING, Annotated
 
 import typer
 
 from cadre.cli.app import app
 from cadre.cli.console import console, err_console
+
+if TYPE_CHECKING:
+    from cadre.services.jobs.operations import JobView
 
 
 @app.command()
@@ -42,6 +45,16 @@ def wait(
     every: Annotated[float, typer.Option(min=0.1, help="Seconds between looks.")] = 0.5,
 ) -> None:
     """Follow a job until it ends, its progress as a bar; exit 0 when it succeeded."""
+    view = follow_bar(job, every)
+    if view.status != "succeeded":
+        err_console.print(f"Job {job} {view.status}: {view.error or view.message}")
+        raise typer.Exit(1)
+    plan = f", plan {view.plan_number}" if view.plan_number is not None else ""
+    console.print(f"Job {job} succeeded{plan}.")
+
+
+def follow_bar(job: int, every: float = 0.5) -> JobView:
+    """The job's progress as a bar until it ends; the job as it ended."""
     import time
 
     from rich.progress import BarColumn, Progress, TaskProgressColumn, TextColumn
@@ -65,10 +78,5 @@ def wait(
             view = follow(uow, job)
             bar.update(task, description=view.message or view.status, completed=view.progress)
             if view.status not in ("queued", "running"):
-                break
+                return view
             time.sleep(every)
-    if view.status != "succeeded":
-        err_console.print(f"Job {job} {view.status}: {view.error or view.message}")
-        raise typer.Exit(1)
-    plan = f", plan {view.plan_number}" if view.plan_number is not None else ""
-    console.print(f"Job {job} succeeded{plan}.")

@@ -6,6 +6,8 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from enum import Enum, StrEnum
 
+from cadre.domain.record_names import NO_NAMES, Names
+
 
 class InstructorLevel(Enum):
     """The rungs of the ladder a host instructor climbs; order matters, so values are ranks."""
@@ -95,6 +97,7 @@ class Course:
     language: str = "ar"
     clearance: str = "none"
     grants: str | None = None
+    names: Names = NO_NAMES  # the title in other languages; `title` is the English one
 
     @property
     def trains_instructors(self) -> bool:

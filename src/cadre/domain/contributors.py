@@ -7,6 +7,7 @@ from dataclasses import dataclass
 from enum import StrEnum
 
 from cadre.domain.catalogue import DeliveryMode
+from cadre.domain.record_names import NO_NAMES, Names
 
 
 class ContributorRole(StrEnum):
@@ -95,6 +96,7 @@ class Trainer:
     in_theatre_from: dt.date
     in_theatre_to: dt.date
     pledge: str | None = None
+    names: Names = NO_NAMES  # the name in other scripts; `name` is in Latin letters
 
     def in_theatre(self, start: dt.date, end: dt.date) -> bool:
         return self.in_theatre_from <= start and end <= self.in_theatre_to

@@ -85,12 +85,38 @@ class HostName:
 
 @dataclass(frozen=True)
 class Demand:
-    """How many trained people a host organisation wants from a course or qualification a year."""
+    """What a host organisation wants from a course or qualification in a period: `trained`
+    graduates, or an `intake` of people it releases to start training (a training calendar).
+
+    The period is the year, or one `quarter` (1–4) or `month` (1–12) of it. An intake counts
+    entrants whose run starts in the period: that is when the army can release them; when they
+    graduate follows from the course's length."""
 
     organisation: str
     target: str  # a course code or a qualification code
     year: int
-    trained: int
+    trained: int = 0  # graduates wanted in the period
+    quarter: int | None = None
+    month: int | None = None
+    intake: int = 0  # entrants released to start in the period (instead of `trained`)
+
+    @property
+    def months(self) -> tuple[int, int]:
+        """The first and last month (1–12) of the period within `year`."""
+        if self.month is not None:
+            return self.month, self.month
+        if self.quarter is not None:
+            return 3 * self.quarter - 2, 3 * self.quarter
+        return 1, 12
+
+    @property
+    def period(self) -> str:
+        """The period as it is written in a plan: 2019, 2019-Q2 or 2019-04."""
+        if self.month is not None:
+            return f"{self.year}-{self.month:02d}"
+        if self.quarter is not None:
+            return f"{self.year}-Q{self.quarter}"
+        return str(self.year)
 
 
 @dataclass(frozen=True)

@@ -6,6 +6,8 @@ import datetime as dt
 from dataclasses import dataclass
 from enum import IntEnum, StrEnum
 
+from cadre.domain.record_names import NO_NAMES, Names
+
 
 class SiteKind(StrEnum):
     SCHOOL = "school"
@@ -65,6 +67,7 @@ class Site:
     working_week: frozenset[Weekday] = IRAQI_WORKING_WEEK
     holidays: tuple[Holiday, ...] = ()
     disciplines: frozenset[str] = frozenset()  # what it can teach; empty: any discipline
+    names: Names = NO_NAMES  # the name in other languages; `name` is the English one
 
     def teaches(self, discipline: str) -> bool:
         return not self.disciplines or discipline in self.disciplines

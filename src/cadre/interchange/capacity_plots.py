@@ -1,10 +1,12 @@
-"""Plots of a capacity plan, as PNG and SVG: what planners would rather look at than read."""
+"""Plots of a capacity plan, as PNG and SVG: what planners would rather look at than read, in
+the reader's words (English for the files the CLI writes)."""
 
 from __future__ import annotations
 
 import pathlib
 from collections import defaultdict
 from collections.abc import Callable
+from typing import Any
 
 import matplotlib
 
@@ -12,10 +14,28 @@ matplotlib.use("Agg")  # files only: no screen on a server or in CI
 
 import matplotlib.dates as mdates
 import matplotlib.pyplot as plt
+from matplotlib.axes import Axes
 from matplotlib.figure import Figure
 
 from cadre.domain.capacity.plan import CapacityPlan
 from cadre.domain.capacity.uncertainty import SweepRanges
+from cadre.interchange.chart_parts import (
+    Corner,
+    drawing,
+    mirrored,
+    month_label,
+    month_ticks,
+    nothing_to_draw,
+    number_ticks,
+    palette,
+    stacked_peak,
+)
+from cadre.interchange.words import ENGLISH, Words
+
+NO_FOREIGN = "This plan needs no foreign instructor in any month."
+NO_CADRE = "This plan certifies no host instructor within its horizon."
+NO_DEMAND = "There is no demand for graduates that you may see in this plan."
+NO_HANDOVER = "There is no discipline or site to hand over in this plan."
 
 
 def write_plots(plan: CapacityPlan, directory: pathlib.Path, title: str = "") -> list[pathlib.Path]:
@@ -38,7 +58,8 @@ def _write(
         figure = draw()
         for suffix in ("png", "svg"):
             path = directory / f"{name}.{suffix}"
-            figure.savefig(path, dpi=120, bbox_inches="tight", metadata=_metadata(suffix))
+            with drawing(ENGLISH):
+                figure.savefig(path, dpi=120, bbox_inches="tight", metadata=_metadata(suffix))
             written.append(path)
         plt.close(figure)
     return written
@@ -49,27 +70,65 @@ def _metadata(suffix: str) -> dict[str, str | None]:
     return {"Date": None} if suffix == "svg" else {}
 
 
-def force_figure(plan: CapacityPlan, title: str = "") -> Figure:
+def force_peaks(plan: CapacityPlan) -> tuple[float, float]:
+    """The tops of the two stacks of `force_figure`, for a scale shared with another plan."""
+    return stacked_peak(list(plan.foreign.values())), stacked_peak(list(plan.host_cadre.values()))
+
+
+def force_figure(
+    plan: CapacityPlan,
+    title: str = "",
+    words: Words = ENGLISH,
+    tops: tuple[float, float] | None = None,
+) -> Figure:
+    """The foreign training force and the host cadre by month; `tops` fixes the two y scales
+    (plans compared side by side share them, or the eye compares heights that mean nothing)."""
+    say = words.say
     figure, (top, bottom) = plt.subplots(2, 1, figsize=(11, 7.5), sharex=True)
-    months = list(plan.months)
-    shown = [q for q, series in plan.foreign.items() if max(series, default=0) > 0.01]
-    if shown:
-        top.stackplot(months, *[plan.foreign[q] for q in shown], labels=shown, alpha=0.85)
-        top.legend(loc="upper right", fontsize=7, ncol=2)
-    top.set_ylabel("foreign instructors")
-    top.set_title(f"{title}Training force by qualification ({plan.mode.value})")
-    cadre = [q for q, series in plan.host_cadre.items() if max(series, default=0) > 0.01]
-    if cadre:
-        bottom.stackplot(months, *[plan.host_cadre[q] for q in cadre], labels=cadre, alpha=0.85)
-        bottom.legend(loc="upper left", fontsize=7, ncol=2)
-    bottom.set_ylabel("certified host instructors")
-    bottom.set_title("Host instructor cadre")
-    bottom.xaxis.set_major_formatter(mdates.DateFormatter("%b %Y"))
+    months: list[Any] = list(plan.months)  # dates, which Matplotlib's types do not name
+    # One colour per qualification of the plan, the same in both panels and in a compared plan.
+    colours = dict(
+        zip(
+            sorted({*plan.foreign, *plan.host_cadre}),
+            palette(len({*plan.foreign, *plan.host_cadre})),
+            strict=True,
+        )
+    )
+    mode = say(plan.mode.value)
+    top.set_title(title + say("Training force by qualification (%(mode)s)") % {"mode": mode})
+    bottom.set_title(say("Host instructor cadre"))
+    panels: list[tuple[Axes, dict[str, tuple[float, ...]], str, Corner, str, int]] = [
+        (top, plan.foreign, "foreign instructors", "upper right", NO_FOREIGN, 0),
+        (bottom, plan.host_cadre, "certified host instructors", "upper left", NO_CADRE, 1),
+    ]
+    for axes, series, label, corner, empty, peak in panels:
+        shown = [q for q, values in series.items() if max(values, default=0) > 0.01]
+        if not shown:
+            nothing_to_draw(axes, say(empty))
+            continue
+        axes.stackplot(
+            months,
+            *[series[q] for q in shown],
+            labels=shown,
+            colors=[colours[q] for q in shown],
+            alpha=0.85,
+        )
+        axes.legend(loc=mirrored(corner, words), fontsize=7, ncol=2)
+        axes.set_ylabel(say(label))
+        if tops is not None:
+            axes.set_ylim(0, tops[peak])
+        number_ticks(axes, words)
+    month_ticks(bottom, words)
+    month_ticks(top, words)
     figure.autofmt_xdate()
+    if not bottom.axison:  # the months, which the bottom panel no longer shows
+        top.tick_params(labelbottom=True, labelrotation=30)
+        figure.subplots_adjust(hspace=0.6)
     return figure
 
 
-def graduates_figure(plan: CapacityPlan, title: str = "") -> Figure:
+def graduates_figure(plan: CapacityPlan, title: str = "", words: Words = ENGLISH) -> Figure:
+    say = words.say
     wanted: dict[tuple[str, int], float] = defaultdict(float)
     trained: dict[tuple[str, int], float] = defaultdict(float)
     for o in plan.outcomes:
@@ -78,8 +137,12 @@ def graduates_figure(plan: CapacityPlan, title: str = "") -> Figure:
     disciplines = sorted({d for d, _ in wanted})
     years = sorted({y for _, y in wanted})
     figure, axes = plt.subplots(figsize=(11, 4.5))
-    width = 0.8 / max(1, len(years))
-    for i, year in enumerate(years):
+    axes.set_title(title + say("Graduates against demand (grey: demand)"))
+    if not years:  # a reader may be shown no demand at all (every course withheld)
+        nothing_to_draw(axes, say(NO_DEMAND))
+        return figure
+    width = 0.8 / len(years)
+    for i, (year, colour) in enumerate(zip(years, palette(len(years)), strict=True)):
         xs = [d + i * width for d in range(len(disciplines))]
         axes.bar(
             xs,
@@ -87,42 +150,53 @@ def graduates_figure(plan: CapacityPlan, title: str = "") -> Figure:
             width,
             color="lightgrey",
             edgecolor="grey",
-            label="demand" if i == 0 else None,
+            label=say("demand") if i == 0 else None,
         )
-        axes.bar(xs, [trained[d, year] for d in disciplines], width * 0.6, label=str(year))
+        axes.bar(
+            xs,
+            [trained[d, year] for d in disciplines],
+            width * 0.6,
+            color=colour,
+            label=str(year),
+        )
     axes.set_xticks([d + 0.4 - width / 2 for d in range(len(disciplines))], disciplines)
-    axes.set_ylabel("people trained a year")
-    axes.set_title(f"{title}Graduates against demand (grey: demand)")
-    if years:  # a reader may be shown no demand at all (every course withheld)
-        axes.legend(fontsize=7, ncol=len(years) + 1)
+    axes.set_ylabel(say("people trained a year"))
+    number_ticks(axes, words)
+    axes.legend(fontsize=7, ncol=len(years) + 1)
     return figure
 
 
-def handover_figure(plan: CapacityPlan, title: str = "") -> Figure:
+def handover_figure(plan: CapacityPlan, title: str = "", words: Words = ENGLISH) -> Figure:
+    say = words.say
     subjects = list(plan.handovers) + list(plan.site_handovers)
     figure, axes = plt.subplots(figsize=(11, 0.4 * len(subjects) + 1.5))
+    axes.set_title(
+        title + say("Foreign instructors needed until handover (disciplines, then sites)")
+    )
+    if not subjects or not plan.months:
+        nothing_to_draw(axes, say(NO_HANDOVER))
+        return figure
     start, end = plan.months[0], plan.months[-1]
+    disciplines, sites = palette(2)
     for row, h in enumerate(subjects):
         until = h.month or end
         axes.barh(
             row,
             (until - start).days,
             left=mdates.date2num(start),
-            color="tab:blue" if row < len(plan.handovers) else "tab:cyan",
+            color=disciplines if row < len(plan.handovers) else sites,
         )
-        if h.month is None:
-            label = "not within the horizon"
-        elif h.index == 0:
-            label = "none needed"
+        if h.month is not None and h.index == 0:
+            label = say("none needed")
         else:
-            label = h.month.strftime("%b %Y")
+            label = month_label(h.month, words, "not within the horizon")
         axes.text(mdates.date2num(until), row, f"  {label}", va="center", fontsize=7)
     axes.set_yticks(range(len(subjects)), [h.subject for h in subjects])
     axes.invert_yaxis()
     axes.set_xlim(mdates.date2num(start), mdates.date2num(end) + 31)
     axes.xaxis_date()
-    axes.xaxis.set_major_formatter(mdates.DateFormatter("%b %Y"))
-    axes.set_title(f"{title}Foreign instructors needed until handover (disciplines, then sites)")
+    month_ticks(axes, words)
+    figure.autofmt_xdate()  # Arabic month names are long: slanted, they do not overlap
     return figure
 
 

@@ -25,8 +25,9 @@ class CertificateSheet:
     holder_arabic: str
     course: str  # the course's code
     course_en: str  # its title
-    course_ar: str  # its title in Arabic; the code when the catalogue has none
-    school: str
+    course_ar: str  # its title in Arabic; the English one when the catalogue has none
+    school_en: str  # where it was earned: the site's name
+    school_ar: str  # the site's name in Arabic; the English one when it has none
     run: str
     issued: dt.date
     expires: dt.date | None

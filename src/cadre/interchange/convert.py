@@ -8,6 +8,7 @@ from typing import Any, cast
 from cadre.domain.catalogue import Course, Discipline, InstructorLevel, Qualification
 from cadre.domain.contributors import Caveat, Contributor, Pledge, Restriction, Trainer
 from cadre.domain.host import Cohort, Demand, HostName
+from cadre.domain.record_names import Names
 from cadre.domain.scenario import (
     AttritionShock,
     HandoverTarget,
@@ -51,6 +52,7 @@ def to_domain(shape: ScenarioShape) -> Scenario:
                 working_week=frozenset(Weekday[d.upper()] for d in s.working_week),
                 holidays=tuple(Holiday(h.name, h.start, h.end) for h in s.holidays),
                 disciplines=frozenset(s.disciplines),
+                names=Names.of(s.names),
             )
             for s in shape.sites
         ),
@@ -61,9 +63,10 @@ def to_domain(shape: ScenarioShape) -> Scenario:
         ),
         courses=tuple(
             Course(
-                **c.model_dump(exclude={"prerequisites", "delivery_modes"}),
+                **c.model_dump(exclude={"prerequisites", "delivery_modes", "names"}),
                 prerequisites=tuple(c.prerequisites),
                 delivery_modes=frozenset(c.delivery_modes),
+                names=Names.of(c.names),
             )
             for c in shape.courses
         ),
@@ -89,7 +92,9 @@ def to_domain(shape: ScenarioShape) -> Scenario:
         ),
         trainers=tuple(
             Trainer(
-                **t.model_dump(exclude={"qualifications"}), qualifications=tuple(t.qualifications)
+                **t.model_dump(exclude={"qualifications", "names"}),
+                qualifications=tuple(t.qualifications),
+                names=Names.of(t.names),
             )
             for t in shape.trainers
         ),
@@ -128,15 +133,7 @@ def to_document(s: Scenario) -> dict[str, Any]:
             for q in s.qualifications
         ],
         "courses": [_course(c) for c in s.courses],
-        "demands": [
-            {
-                "organisation": d.organisation,
-                "target": d.target,
-                "year": d.year,
-                "trained": d.trained,
-            }
-            for d in s.demands
-        ],
+        "demands": [_demand(d) for d in s.demands],
         "caveats": [_caveat(c) for c in s.caveats],
         "pledges": [
             {
@@ -155,6 +152,7 @@ def to_document(s: Scenario) -> dict[str, Any]:
             {
                 "code": t.code,
                 "name": t.name,
+                "names": t.names.as_dict(),
                 "nation": t.nation,
                 "qualifications": list(t.qualifications),
                 "in_theatre_from": t.in_theatre_from,
@@ -188,6 +186,7 @@ def _site(site: Site) -> dict[str, Any]:
     return {
         "code": site.code,
         "name": site.name,
+        "names": site.names.as_dict(),
         "kind": site.kind.value,
         "region": site.region,
         "time_zone": site.time_zone,
@@ -206,6 +205,7 @@ def _course(c: Course) -> dict[str, Any]:
     return {
         "code": c.code,
         "title": c.title,
+        "names": c.names.as_dict(),
         "discipline": c.discipline,
         "level": c.level.value,
         "duration_days": c.duration_days,
@@ -315,3 +315,17 @@ def _uncertainty_document(u: Uncertainty) -> dict[str, Any]:
         if (d := getattr(u, n.value)) is not None
     }
     return {"uncertainty": stated} if stated else {}
+
+
+def _demand(d: Demand) -> dict[str, object]:
+    """A demand as written: its period and count only where they are set."""
+    found: dict[str, object] = {"organisation": d.organisation, "target": d.target, "year": d.year}
+    if d.quarter is not None:
+        found["quarter"] = d.quarter
+    if d.month is not None:
+        found["month"] = d.month
+    if d.intake:
+        found["intake"] = d.intake
+    if d.trained or not d.intake:
+        found["trained"] = d.trained
+    return found

@@ -11,10 +11,11 @@ import math
 import unicodedata
 from typing import Annotated, Any
 
-from pydantic import BeforeValidator, Field, StringConstraints
+from pydantic import AfterValidator, BeforeValidator, Field, StringConstraints
 from pydantic_core import PydanticCustomError
 
 from cadre.domain.months import EARLIEST_DAY, LATEST_DAY
+from cadre.domain.record_names import language_problem
 
 LARGEST_INTEGER = 2**31 - 1  # PostgreSQL's integer
 # The documented maxima (docs/audit-and-hardening.md): far above any mission, low enough that
@@ -90,3 +91,17 @@ Months = Annotated[
 ]
 Year = Annotated[int, BeforeValidator(_not_a_truth_value), Field(ge=1900, le=LATEST_DAY.year)]
 Day = Annotated[dt.date, Field(ge=EARLIEST_DAY, le=LATEST_DAY)]
+
+
+def _a_language(code: Any) -> Any:
+    if isinstance(code, str) and (reason := language_problem(code)) is not None:
+        raise PydanticCustomError("language_code", reason)
+    return code
+
+
+# A record's name in its other languages, keyed by ISO 639-1 code (`names: {ar: ...}`).
+LanguageCode = Annotated[str, AfterValidator(_a_language)]
+OtherNames = Annotated[
+    dict[LanguageCode, Name],
+    Field(description="The name in other languages, by ISO 639-1 code (ar: ...)."),
+]

@@ -48,8 +48,8 @@ def read_csv_pledges(
     round_code: str,
     on: dt.date,
 ) -> tuple[str, list[Offer]]:
-    name = str(path)
-    rows = _table(path, name)
+    name = path.name  # never the folder: an upload lies in a server's temporary folder
+    rows = csv_table(path, name)
     header, body = rows[0], rows[1:]
     wanted = list(HEADINGS)
     if [h.strip().lower() for h in header[: len(wanted)]] != wanted:
@@ -74,13 +74,19 @@ def read_csv_pledges(
             f"{reader.nation!r} is not an ally or partner of mission {scenario.mission.code}",
         )
     keys = list(cells[0].cells) if cells else []
+    formulas = []
     for n, values in enumerate(body, 2):
         for i, value in enumerate(values[: len(keys)]):
             if value.startswith("="):  # text written by Cadre starts with '= instead
-                cell = Cell(value, f"row {n}", n, i + 1)
+                formulas.append(Cell(value, f"row {n}", n, i + 1))
                 reader.problem(
-                    cell, keys[i], f"formulas are not accepted ({value}); type the value itself"
+                    formulas[-1],
+                    keys[i],
+                    f"formulas are not accepted ({value}); type the value itself",
+                    code="pledge.formula",
+                    formula=value[:40],
                 )
+    reader.reported = frozenset((c.row, c.column) for c in formulas)
     for row in cells:
         other = row.cells["nation"]
         if not row.is_blank() and other.value.strip() != reader.nation:
@@ -90,8 +96,6 @@ def read_csv_pledges(
                 f"every row must be from {reader.nation}, not "
                 f"{other.value.strip()!r}: one file is one nation's offers",
             )
-    if reader.problems:
-        raise InvalidInput(reader.problems)
     offers = reader.offers(cells, on)
     if not offers and not reader.problems:
         reader.problems.append(
@@ -102,14 +106,15 @@ def read_csv_pledges(
     return reader.nation, offers
 
 
-def _table(path: pathlib.Path, name: str) -> list[list[str]]:
+def csv_table(path: pathlib.Path, name: str, what: str = "a pledge file") -> list[list[str]]:
+    """The rows of the CSV file at `path`, refused whole when it is too big or not UTF-8 CSV."""
     try:
         size = path.stat().st_size
         if size > MAX_BYTES:
             raise InvalidInput(
                 [
                     Problem(
-                        f"the file is {size:,} bytes; a pledge file may be at most {MAX_BYTES:,}",
+                        f"the file is {size:,} bytes; {what} may be at most {MAX_BYTES:,}",
                         file=name,
                     )
                 ]

@@ -9,17 +9,21 @@ from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
-from cadre.domain.errors import Problem
+from cadre.domain.errors import Param, Problem
 from cadre.domain.force.offers import Offer, OfferState, StateChange
 from cadre.domain.force.validation import known_specialties, offer_problems
 from cadre.domain.months import EARLIEST_DAY, LATEST_DAY
 from cadre.domain.ranks import Rank, RankBand
 from cadre.domain.requirements import RequirementLine
 from cadre.domain.scenario import Scenario
-from cadre.interchange.fields import MAX_COUNT
 
 MAX_BYTES = 5 * 1024 * 1024  # a nation's bid is a few hundred rows; anything bigger is a mistake
 MAX_ROWS = 5_000
+# One row offers people of one kind for one window: a platoon of guards or a training team is
+# tens, a company a few hundred. More is a typing slip (1e9 reads as 1,000,000,000); a larger
+# contingent is offered in several rows, each checked on its own.
+MAX_OFFER_COUNT = 1_000
+MAX_TOUR_MONTHS = 24  # the template's own check on the column (pledge_template.py)
 
 # (key, heading): the offer columns in order; CSV adds a nation column in front.
 COLUMNS: tuple[tuple[str, str], ...] = (
@@ -46,7 +50,13 @@ def neutral_text(text: str) -> str:
 
 
 class CellError(ValueError):
-    """A cell that does not hold what its column asks for; the message says what it holds."""
+    """A cell that does not hold what its column asks for; the message says what it holds,
+    and `code` with `params` let each edge say it in its reader's language."""
+
+    def __init__(self, message: str, code: str = "", **params: Param) -> None:
+        super().__init__(message)
+        self.code = code
+        self.params = params
 
 
 @dataclass(frozen=True)
@@ -70,36 +80,66 @@ def _blank(value: Any) -> bool:
     return value is None or (isinstance(value, str) and not value.strip())
 
 
-def whole_number(value: Any) -> int:
-    number = _whole_number(value)
-    if number > MAX_COUNT:  # the scenario file's own maximum (interchange/fields.py)
-        raise CellError(f"must be at most {MAX_COUNT:,}, not {number:,}")
-    return number
+def bounded(low: int, high: int) -> Callable[[Any], int]:
+    """A whole number from `low` to `high`: a count or a tour a nation can really send."""
+
+    def parse(value: Any) -> int:
+        number = _whole_number(value)
+        if not low <= number <= high:
+            raise CellError(
+                f"must be from {low:,} to {high:,}, not {number:,}",
+                code="pledge.out_of_range",
+                low=low,
+                high=high,
+                value=number,
+            )
+        return number
+
+    return parse
 
 
 def _whole_number(value: Any) -> int:
     if isinstance(value, bool):
-        raise CellError(f"must be a whole number, not {value!r}")
+        raise CellError(
+            f"must be a whole number, not {value!r}", code="pledge.not_whole", value=value
+        )
     if isinstance(value, int):
         return value
     if isinstance(value, float) and value.is_integer():
         return int(value)
     if isinstance(value, str) and value.strip().lstrip("-").isdigit():
         return int(value.strip())
-    raise CellError(f"must be a whole number, not {value!r}")
+    raise CellError(
+        f"must be a whole number, not {value!r}", code="pledge.not_whole", value=_shown(value)
+    )
+
+
+def _shown(value: Any) -> str:
+    shown = str(value)
+    return shown if len(shown) <= 40 else shown[:40] + "…"
 
 
 def a_date(value: Any) -> dt.date:
     day = _a_date(value)
     if not EARLIEST_DAY <= day <= LATEST_DAY:
-        raise CellError(f"must be a date from {EARLIEST_DAY} to {LATEST_DAY}, not {day}")
+        raise CellError(
+            f"must be a date from {EARLIEST_DAY} to {LATEST_DAY}, not {day}",
+            code="pledge.date_out_of_range",
+            low=str(EARLIEST_DAY),
+            high=str(LATEST_DAY),
+            value=str(day),
+        )
     return day
 
 
 def _a_date(value: Any) -> dt.date:
     if isinstance(value, dt.datetime):
         if value.time() != dt.time():
-            raise CellError(f"must be a date without a time, not {value!r}")
+            raise CellError(
+                f"must be a date without a time, not {value!r}",
+                code="pledge.not_a_date",
+                value=_shown(value),
+            )
         return value.date()
     if isinstance(value, dt.date):
         return value
@@ -108,7 +148,11 @@ def _a_date(value: Any) -> dt.date:
             return dt.date.fromisoformat(value.strip())
         except ValueError:
             pass
-    raise CellError(f"must be a date written YYYY-MM-DD, not {value!r}")
+    raise CellError(
+        f"must be a date written YYYY-MM-DD, not {value!r}",
+        code="pledge.not_a_date",
+        value=_shown(value),
+    )
 
 
 def text(value: Any) -> str:
@@ -127,8 +171,13 @@ class RowReader:
     scenario: Scenario
     lines: Mapping[str, RequirementLine]
     problems: list[Problem] = field(default_factory=list)
+    # Cells already reported (a formula): their rows are not read into offers, but every
+    # other cell of the row is still checked, so one bad cell hides no other problem.
+    reported: frozenset[tuple[int, int]] = frozenset()  # (row, column)
 
-    def problem(self, cell: Cell, heading: str, reason: str) -> None:
+    def problem(
+        self, cell: Cell, heading: str, reason: str, code: str = "", **params: Param
+    ) -> None:
         row = int("".join(ch for ch in cell.where if ch.isdigit()) or 0)
         self.problems.append(
             Problem(
@@ -137,6 +186,8 @@ class RowReader:
                 file=self.file,
                 line=row or None,
                 column=cell.column,
+                code=code,
+                params={"heading": heading, **params} if code else {},
             )
         )
 
@@ -167,9 +218,10 @@ class RowReader:
                 "tour_months": "tour_months",
                 "rank": "rank_from",
             }
+            senders = {c.code for c in self.scenario.contributors if c.role.sends_trainers}
             for name, message in offer_problems(offer, self.scenario, self.lines):
-                if name == "nation":
-                    continue  # said once for the whole file
+                if name == "nation" or (name == "caveats" and self.nation not in senders):
+                    continue  # said once for the whole file; its caveats then judged by it
                 key = located.get(name) or self._caveat_column(row, message)
                 self.problem(row.cells[key], dict(COLUMNS)[key], message)
             found.append(offer)
@@ -184,23 +236,28 @@ class RowReader:
 
     def _read(self, row: Row, key: str, parse: Callable[[Any], Any], required: bool) -> Any:
         cell = row.cells[key]
+        heading = dict(COLUMNS)[key]
+        if (cell.row, cell.column) in self.reported:
+            return None
         if _blank(cell.value):
             if required:
-                self.problem(cell, dict(COLUMNS)[key], f"{dict(COLUMNS)[key]} is empty")
+                self.problem(cell, heading, f"{heading} is empty", code="pledge.empty")
             return None
         try:
             return parse(cell.value)
-        except (CellError, ValueError) as err:
-            self.problem(cell, dict(COLUMNS)[key], f"{dict(COLUMNS)[key]} {err}")
-            return None
+        except CellError as err:
+            self.problem(cell, heading, f"{heading} {err}", err.code, **err.params)
+        except ValueError as err:
+            self.problem(cell, heading, f"{heading} {err}")
+        return None
 
     def _offer(self, row: Row, on: dt.date) -> Offer | None:
         before = len(self.problems)
         line = self._read(row, "line", text, True)
-        count = self._read(row, "count", whole_number, True)
+        count = self._read(row, "count", bounded(1, MAX_OFFER_COUNT), True)
         start = self._read(row, "start", a_date, True)
         end = self._read(row, "end", a_date, True)
-        tour = self._read(row, "tour_months", whole_number, True)
+        tour = self._read(row, "tour_months", bounded(1, MAX_TOUR_MONTHS), True)
         low = self._read(row, "rank_from", lambda v: Rank.parse(text(v)), False)
         high = self._read(row, "rank_to", lambda v: Rank.parse(text(v)), False)
         if high is not None and _blank(row.cells["rank_from"].value):
@@ -208,7 +265,9 @@ class RowReader:
         caveats = tuple(
             code for k in ("caveat_1", "caveat_2") if (code := text(row.cells[k].value))
         )
-        if len(self.problems) > before:
+        if len(self.problems) > before or any(
+            (c.row, c.column) in self.reported for c in row.cells.values()
+        ):
             return None
         reference = text(row.cells["reference"].value) or f"R{row.number:03d}"
         # The line column names a line, or a qualification or specialty (HQ, FP, ...): people
@@ -233,4 +292,4 @@ class RowReader:
 
     @property
     def file_name(self) -> str:
-        return f"from {self.file.rsplit('/', 1)[-1]}"
+        return f"from {self.file}"

@@ -44,9 +44,11 @@ def read_pledges(
     round_code: str,
     on: dt.date,
 ) -> tuple[str, list[Offer]]:
-    """The nation and its offers in the workbook at `path`; InvalidInput with every problem."""
-    name = str(path)
-    book = _open(path, name)
+    """The nation and its offers in the workbook at `path`; InvalidInput with every problem.
+    Problems name the file by its own name, never by the folder it was put in (an upload
+    lies in a server's temporary folder)."""
+    name = path.name
+    book = open_workbook(path, name)
     problems = [
         Problem(
             f"the workbook has no sheet {sheet} (it has {', '.join(book.sheetnames)})",
@@ -59,9 +61,17 @@ def read_pledges(
     if problems:
         raise InvalidInput(problems)
     about, offers = book[ABOUT], book[OFFERS]
-    problems.extend(_formulas(about, name) + _formulas(offers, name))
+    formulas = formula_problems(about, name) + formula_problems(offers, name)
     mission, nation = (Cell(about.cell(r, 2).value, f"{ABOUT}!B{r}", r, 2) for r in (2, 3))
-    reader = RowReader(name, text(nation.value), round_code, scenario, lines)
+    reader = RowReader(
+        name,
+        text(nation.value),
+        round_code,
+        scenario,
+        lines,
+        reported=frozenset((p.line or 0, p.column or 0) for p in formulas),
+    )
+    reader.problems.extend(formulas)
     if text(mission.value) != scenario.mission.code:
         reader.problem(
             mission,
@@ -75,6 +85,7 @@ def read_pledges(
             "nation",
             f"{reader.nation!r} is not an ally or partner of mission {scenario.mission.code}",
         )
+    # Rows under wrong headings, or too many to read, would only give misleading problems.
     problems.extend(_headings(offers, name))
     if offers.max_row > MAX_ROWS:
         problems.append(
@@ -84,8 +95,8 @@ def read_pledges(
                 file=name,
             )
         )
-    if problems or reader.problems:
-        raise InvalidInput(problems + reader.problems)
+    if problems:
+        raise InvalidInput(reader.problems + problems)
     found = reader.offers(_rows(offers), on)
     if not found and not reader.problems:
         reader.problems.append(
@@ -96,11 +107,18 @@ def read_pledges(
             )
         )
     if reader.problems:
-        raise InvalidInput(reader.problems)
+        raise InvalidInput(sorted(reader.problems, key=_place))
     return reader.nation, found
 
 
-def _open(path: pathlib.Path, name: str) -> Any:
+def _place(problem: Problem) -> tuple[str, int, int]:
+    """Problems in reading order: sheet, then row, then column."""
+    return (problem.field.split("!")[0], problem.line or 0, problem.column or 0)
+
+
+def open_workbook(path: pathlib.Path, name: str, what: str = "a pledge workbook") -> Any:
+    """The workbook at `path`, refused whole when it is too big, damaged or not a workbook."""
+
     def refuse(reason: str) -> InvalidInput:
         return InvalidInput([Problem(reason, file=name)])
 
@@ -109,7 +127,7 @@ def _open(path: pathlib.Path, name: str) -> Any:
     except OSError as err:
         raise refuse(f"cannot read the file: {err.strerror}") from err
     if size > MAX_BYTES:
-        raise refuse(f"the file is {size:,} bytes; a pledge workbook may be at most {MAX_BYTES:,}")
+        raise refuse(f"the file is {size:,} bytes; {what} may be at most {MAX_BYTES:,}")
     try:
         with zipfile.ZipFile(path) as archive:
             unpacked = sum(item.file_size for item in archive.infolist())
@@ -140,7 +158,8 @@ def _open(path: pathlib.Path, name: str) -> Any:
         raise refuse(f"the file cannot be read as a workbook ({kind})") from err
 
 
-def _formulas(sheet: Worksheet, name: str) -> list[Problem]:
+def formula_problems(sheet: Worksheet, name: str) -> list[Problem]:
+    """Every formula cell; the field is the cell alone, as the row reader knows it."""
     return [
         Problem(
             f"formulas are not accepted ({cell.value}); type the value itself",
@@ -148,6 +167,8 @@ def _formulas(sheet: Worksheet, name: str) -> list[Problem]:
             name,
             cell.row,
             cell.column,
+            code="pledge.formula",
+            params={"formula": str(cell.value)[:40]},
         )
         for row in sheet.iter_rows()
         for cell in row

@@ -4,7 +4,13 @@ score; a hidden sheet Base holds each of those cells as it was when the workbook
 so that reading it back can tell an edit in the sheet from an edit made in the app meanwhile
 (domain/training/roster_edits.py). Reading refuses formulas, unknown marks, scores outside 0
 to 100 and moved rows, naming sheet, row, column and reason for each; nothing is stored by
-this module."""
+this module.
+
+The visible sheets speak the reader's language (`Words`), right to left for Arabic; a workbook
+made in one language is read back whatever the language of whoever sends it: the sheets are
+found by their place (Roster first, About last; Base, hidden, keeps its name) and the score's
+heading is checked against the one Base keeps. Teaching days stay ISO dates, which reading
+parses, and the marks stay the letters P, A and E."""
 
 from __future__ import annotations
 
@@ -23,10 +29,12 @@ from openpyxl.worksheet.worksheet import Worksheet
 
 from cadre.domain.errors import InvalidInput, Problem
 from cadre.domain.training.certificates import Mark
+from cadre.interchange.words import ENGLISH, Words
 
 ROSTER, BASE, ABOUT = "Roster", "Base", "About"
-FIXED = ("Trainee id", "Service", "Service number", "Name", "الاسم")
+FIXED = ("Trainee id", "Service", "Service number", "Name (Latin letters)", "الاسم")
 SCORE = "Score"
+MARKS = "P present, A absent, E excused; leave a cell as it is to keep it"
 MAX_BYTES = 8 * 1024 * 1024
 MAX_UNPACKED = 40 * 1024 * 1024
 MEDIA_TYPE = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
@@ -70,11 +78,12 @@ class RosterUpload:
     run: str
     days: tuple[dt.date, ...]
     lines: tuple[UploadedLine, ...]
+    sheet: str = ROSTER  # the roster sheet's name, in the language the workbook was made in
 
 
-def cell_name(row: int, column: int) -> str:
+def cell_name(row: int, column: int, sheet: str = ROSTER) -> str:
     """Roster!F7: where a user finds the cell."""
-    return f"{ROSTER}!{get_column_letter(column)}{row}"
+    return f"{sheet}!{get_column_letter(column)}{row}"
 
 
 def day_column(index: int) -> int:
@@ -85,16 +94,21 @@ def score_column(days: int) -> int:
     return len(FIXED) + 1 + days
 
 
-def roster_workbook(sheet: RosterSheet) -> bytes:
+def roster_workbook(sheet: RosterSheet, words: Words = ENGLISH) -> bytes:
+    say = words.say
     book = openpyxl.Workbook()
     roster = book.active
-    roster.title = ROSTER
-    headings = [*FIXED, *(d.isoformat() for d in sheet.days), SCORE]
+    roster.title = say(ROSTER)
+    roster.sheet_view.rightToLeft = words.rtl
+    score = say(SCORE)
+    # The last fixed heading is the Arabic name's own, Arabic in every language.
+    fixed = [*(say(h) for h in FIXED[:-1]), FIXED[-1]]
+    headings = [*fixed, *(d.isoformat() for d in sheet.days), score]
     roster.append(headings)
     for cell in roster[1]:
         cell.font = Font(bold=True)
     base = book.create_sheet(BASE)
-    base.append(["Trainee id", *(d.isoformat() for d in sheet.days), SCORE])
+    base.append(["Trainee id", *(d.isoformat() for d in sheet.days), score])
     for line in sheet.lines:
         marks = [LETTER_OF[m] if m else None for m in line.marks]
         roster.append(
@@ -109,14 +123,15 @@ def roster_workbook(sheet: RosterSheet) -> bytes:
     for column in range(1, len(headings) + 1):
         roster.column_dimensions[get_column_letter(column)].width = 12 if column > 5 else 18
     base.sheet_state = "veryHidden"  # kept out of sight, not a secret
-    about = book.create_sheet(ABOUT)
-    for key, value in (
+    about = book.create_sheet(say(ABOUT))
+    about.sheet_view.rightToLeft = words.rtl
+    for key, value in (  # reading finds the mission and the run by their rows, 1 and 2
         ("mission", sheet.mission),
         ("run", sheet.run),
         ("course", sheet.course),
-        ("marks", "P present, A absent, E excused; leave a cell as it is to keep it"),
+        ("marks", say(MARKS)),
     ):
-        about.append([key, value])
+        about.append([say(key), value])
     out = io.BytesIO()
     book.save(out)
     return out.getvalue()
@@ -125,18 +140,22 @@ def roster_workbook(sheet: RosterSheet) -> bytes:
 def read_roster(data: bytes, name: str) -> RosterUpload:
     """The workbook's cells with their bases; InvalidInput with every problem located."""
     book = _open(data, name)
-    missing = [s for s in (ROSTER, BASE, ABOUT) if s not in book.sheetnames]
-    if missing:
+    sheets = book.worksheets
+    if BASE not in book.sheetnames or len(sheets) != 3 or sheets[1].title != BASE:
         raise InvalidInput(
             [
-                Problem(f"the workbook has no sheet {s}; download the roster again", s, name)
-                for s in missing
+                Problem(
+                    f"the workbook is not a roster as Cadre made it (sheets {ROSTER}, {BASE} "
+                    "and About); download the roster again",
+                    file=name,
+                )
             ]
         )
-    roster, base, about = book[ROSTER], book[BASE], book[ABOUT]
-    info = {str(r[0]): r[1] for r in about.iter_rows(values_only=True) if r and r[0]}
+    roster, base, about = sheets
+    info = [r[1] if len(r) > 1 else None for r in about.iter_rows(max_row=2, values_only=True)]
     problems: list[Problem] = []
-    days = _days(roster, name, problems)
+    score = base.cell(1, base.max_column).value
+    days = _days(roster, name, problems, score if isinstance(score, str) else SCORE)
     bases = _bases(base, len(days))
     lines = []
     for cells in roster.iter_rows(min_row=2):
@@ -147,14 +166,15 @@ def read_roster(data: bytes, name: str) -> RosterUpload:
             lines.append(line)
     if problems:
         raise InvalidInput(problems, code="roster.sheet_invalid")
-    return RosterUpload(str(info.get("mission", "")), str(info.get("run", "")), days, tuple(lines))
+    mission, run = (str(v or "") for v in [*info, None, None][:2])
+    return RosterUpload(mission, run, days, tuple(lines), roster.title)
 
 
 def _problem(cell: Any, reason: str, name: str) -> Problem:
     return Problem(reason, f"{cell.parent.title}!{cell.coordinate}", name, cell.row, cell.column)
 
 
-def _days(roster: Worksheet, name: str, problems: list[Problem]) -> tuple[dt.date, ...]:
+def _days(roster: Worksheet, name: str, problems: list[Problem], score: str) -> tuple[dt.date, ...]:
     heads = list(roster[1])[len(FIXED) :]
     days = []
     for cell in heads[:-1]:
@@ -165,8 +185,8 @@ def _days(roster: Worksheet, name: str, problems: list[Problem]) -> tuple[dt.dat
             )
         except (TypeError, ValueError):
             problems.append(_problem(cell, f"{value!r} is not a teaching day's date", name))
-    if not heads or heads[-1].value != SCORE:
-        problems.append(Problem(f"the last column must be {SCORE}", f"{ROSTER}!1", name, 1))
+    if not heads or heads[-1].value != score:
+        problems.append(Problem(f"the last column must be {score}", f"{roster.title}!1", name, 1))
     return tuple(days)
 
 

@@ -15,7 +15,18 @@ from cadre.domain.catalogue import CourseLevel, DeliveryMode
 from cadre.domain.contributors import ContributorRole
 from cadre.domain.sites import SiteKind
 from cadre.domain.uncertain_inputs import DistributionKind
-from cadre.interchange.fields import Code, Count, Day, Days, Months, Name, Number, Text, Year
+from cadre.interchange.fields import (
+    Code,
+    Count,
+    Day,
+    Days,
+    Months,
+    Name,
+    Number,
+    OtherNames,
+    Text,
+    Year,
+)
 from cadre.interchange.requirements_shape import RequirementShape
 from cadre.interchange.runs_shape import RunShape
 
@@ -183,6 +194,7 @@ class HolidayShape(Shape):
 class SiteShape(Shape):
     code: Code
     name: Name
+    names: OtherNames = {}
     kind: SiteKind
     region: Name = Field(description="Governorate in the host nation, or country abroad.")
     time_zone: Name = "Asia/Baghdad"
@@ -207,6 +219,7 @@ class QualificationShape(Shape):
 class CourseShape(Shape):
     code: Code
     title: Name
+    names: OtherNames = {}
     discipline: Code
     level: CourseLevel
     duration_days: Days
@@ -226,7 +239,16 @@ class DemandShape(Shape):
     organisation: Name
     target: Code = Field(description="A course code or a qualification code.")
     year: Year
-    trained: Count
+    quarter: Count | None = Field(
+        None, description="1 to 4: the demand is for that quarter of the year."
+    )
+    month: Count | None = Field(None, description="1 to 12: the demand is for that month.")
+    trained: Count = Field(0, description="Graduates wanted in the period.")
+    intake: Count = Field(
+        0,
+        description="People released to start training in the period (entrants whose run "
+        "starts then), instead of `trained`.",
+    )
 
 
 class RestrictionShape(Shape):
@@ -261,6 +283,7 @@ class PledgeShape(Shape):
 class TrainerShape(Shape):
     code: Code
     name: Name
+    names: OtherNames = {}
     nation: Code
     qualifications: list[Code]
     in_theatre_from: Day

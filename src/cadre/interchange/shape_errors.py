@@ -57,6 +57,9 @@ def shape_reason(error: ErrorDetails, document: Any) -> tuple[Path, str, bool]:
     kind = error["type"]
     got = error.get("input")
     ctx = error.get("ctx", {})
+    if path and path[-1] == "[key]":  # a mapping's key is at fault, such as a language in names
+        path = path[:-1]
+        return path, f"{describe(path[:-1], document)}: {error['msg']}", True
     if kind == "missing":
         return path, f"{describe(path[:-1], document)} is missing the field {path[-1]!s}", False
     if kind == "extra_forbidden":

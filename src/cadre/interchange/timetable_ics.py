@@ -6,6 +6,10 @@ day, holidays excluded. Its UID is derived from the mission, the run and the cal
 subject only, and its SEQUENCE is the timetable's version, so importing a re-planned calendar
 updates the event instead of adding a second one; a run the subject no longer has comes back
 as a cancelled event under the same UID.
+
+The words around the records (the calendar's name, where, when, who) are in the reader's
+language (`Words`), marked with the LANGUAGE parameter; a course's name stays as the records
+hold it, marked English.
 """
 
 from __future__ import annotations
@@ -21,6 +25,7 @@ import icalendar
 from cadre.domain.sites import Site, Weekday
 from cadre.domain.timetable.plan import TimetablePlan, co_teaching
 from cadre.domain.timetable.problem import MissionProblem, PlacedRun
+from cadre.interchange.words import ENGLISH, Words
 
 SUBJECTS = ("instructor", "site", "cohort")
 _NAMESPACE = uuid.UUID("6f1c1e9e-3a56-4b7e-9d0a-c4d2e0a1f7b3")  # Cadre's, fixed forever
@@ -88,7 +93,12 @@ def _teaching_rule(site: Site, placed: PlacedRun) -> tuple[dict[str, object], li
 
 
 def _event(
-    problem: MissionProblem, plan: TimetablePlan, placed: PlacedRun, uid: str, version: Version
+    problem: MissionProblem,
+    plan: TimetablePlan,
+    placed: PlacedRun,
+    uid: str,
+    version: Version,
+    words: Words = ENGLISH,
 ) -> icalendar.Event:
     run = plan.run(placed.run)
     course, site = problem.course(run.course), problem.site(run.site)
@@ -103,19 +113,28 @@ def _event(
     event.add("rrule", rule)
     if closed:
         event.add("exdate", closed)
-    event.add("summary", f"{course.code} {course.title}")
-    event.add("location", f"{site.name}, room {placed.room}")
-    lines = [f"Run {run.code}, {placed.start} to {placed.end}"]
-    lines.append(
-        "Instructors: " + ", ".join(f"{names.get(c, c)} ({c})" for c in placed.instructors)
-    )
+    say, language = words.say, {"language": words.language}
+    event.add("summary", f"{course.code} {course.title}", parameters={"language": "en"})
+    where = say("%(site)s, room %(room)s") % {"site": site.name, "room": placed.room}
+    event.add("location", where, parameters=language)
+    lines = [
+        say("Run %(run)s, %(first)s to %(last)s")
+        % {"run": run.code, "first": words.day(placed.start), "last": words.day(placed.end)}
+    ]
+    who = ", ".join(f"{names.get(c, c)} ({c})" for c in placed.instructors)
+    lines.append(say("Instructors: %(names)s") % {"names": who})
     pairs = co_teaching(problem, placed)
     if pairs:
-        lines.append("Co-teaching: " + ", ".join(f"{c.learner} with {c.mentor}" for c in pairs))
+        together = ", ".join(
+            say("%(learner)s with %(mentor)s") % {"learner": c.learner, "mentor": c.mentor}
+            for c in pairs
+        )
+        lines.append(say("Co-teaching: %(pairs)s") % {"pairs": together})
     if run.cohort is not None and problem.has("cohort", run.cohort):
         cohort = problem.cohort(run.cohort)
-        lines.append(f"Cohort: {cohort.name.latin} ({cohort.name.arabic}), {cohort.unit}")
-    event.add("description", "\n".join(lines))
+        named = f"{cohort.name.latin} ({cohort.name.arabic}), {cohort.unit}"
+        lines.append(say("Cohort: %(cohort)s") % {"cohort": named})
+    event.add("description", "\n".join(lines), parameters=language)
     return event
 
 
@@ -126,6 +145,7 @@ def calendar_text(
     code: str,
     version: Version,
     previous: TimetablePlan | None = None,
+    words: Words = ENGLISH,
 ) -> str:
     """The calendar of one instructor, site or cohort; with `previous`, runs it no longer has
     are cancelled under their old UID."""
@@ -134,20 +154,32 @@ def calendar_text(
     cal.add("prodid", "-//Cadre//mission timetable//EN")
     cal.add("version", "2.0")
     cal.add("method", "PUBLISH")
-    cal.add("x-wr-calname", f"{mission} {subject} {code}")
+    name = say_subject(subject, words) % {"mission": mission, "code": code}
+    cal.add("x-wr-calname", name)
     now = {p.run for p in plan.result.solution.placed if concerns(plan, p, subject, code)}
     for p in plan.result.solution.placed:
         if p.run in now:
             uid = event_uid(mission, p.run, subject, code)
-            cal.add_component(_event(problem, plan, p, uid, version))
+            cal.add_component(_event(problem, plan, p, uid, version, words))
     if previous is not None:
         for p in previous.result.solution.placed:
             if p.run not in now and concerns(previous, p, subject, code):
                 uid = event_uid(mission, p.run, subject, code)
-                gone = _event(problem, previous, p, uid, version)
+                gone = _event(problem, previous, p, uid, version, words)
                 gone.add("status", "CANCELLED")
                 cal.add_component(gone)
     return str(cal.to_ical().decode("utf-8"))
+
+
+CALENDAR_NAMES = {
+    "instructor": "%(mission)s instructor %(code)s",
+    "site": "%(mission)s site %(code)s",
+    "cohort": "%(mission)s cohort %(code)s",
+}
+
+
+def say_subject(subject: str, words: Words) -> str:
+    return words.say(CALENDAR_NAMES[subject])
 
 
 def file_name(subject: str, code: str) -> str:

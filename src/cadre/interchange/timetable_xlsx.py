@@ -2,6 +2,8 @@
 an instructor, and one sheet per site with its rooms week by week.
 
 No cell is ever a formula: text that looks like one is written as quote-prefixed text.
+Sheet names, headers and the workbook's own words are in the reader's language (`Words`), and
+a right-to-left reader's sheets run right to left; the records' codes and names stay as kept.
 """
 
 from __future__ import annotations
@@ -19,6 +21,7 @@ from cadre.domain.timetable.plan import TimetablePlan, co_teaching
 from cadre.domain.timetable.problem import MissionProblem, PlacedRun
 from cadre.domain.timetable.rules import certified_for
 from cadre.interchange.pledge_template import put
+from cadre.interchange.words import ENGLISH, Words
 
 RUNS = (
     "run", "course", "title", "site", "room", "cohort", "first day", "last day", "teaching days",
@@ -31,7 +34,11 @@ ASSIGNMENTS = (
 _FORBIDDEN = str.maketrans(dict.fromkeys("[]:*?/\\", "-"))
 
 
-def _table(sheet: Worksheet, header: Sequence[str], rows: list[list[Any]]) -> None:
+def _table(
+    sheet: Worksheet, header: Sequence[str], rows: list[list[Any]], words: Words = ENGLISH
+) -> None:
+    header = [words.say(title) for title in header]
+    sheet.sheet_view.rightToLeft = words.rtl
     for column, title in enumerate(header, 1):
         put(sheet, 1, column, title).font = Font(bold=True)
     for r, row in enumerate(rows, 2):
@@ -45,7 +52,10 @@ def _table(sheet: Worksheet, header: Sequence[str], rows: list[list[Any]]) -> No
         sheet.column_dimensions[openpyxl.utils.get_column_letter(column)].width = min(60, width + 2)
 
 
-def run_rows(problem: MissionProblem, plan: TimetablePlan) -> list[list[Any]]:
+def run_rows(
+    problem: MissionProblem, plan: TimetablePlan, words: Words = ENGLISH
+) -> list[list[Any]]:
+    say = words.say
     placed = {p.run: p for p in plan.result.solution.placed}
     why = {u.run: "; ".join(b.reason for b in u.blockers) for u in plan.result.unplaced}
     rows = []
@@ -65,15 +75,20 @@ def run_rows(problem: MissionProblem, plan: TimetablePlan) -> list[list[Any]]:
                 p.end if p else "",
                 course.duration_days,
                 ", ".join(p.instructors) if p else "",
-                ", ".join(f"{c.learner} with {c.mentor}" for c in pairs),
-                "yes" if p else "no",
+                ", ".join(
+                    say("%(learner)s with %(mentor)s") % {"learner": c.learner, "mentor": c.mentor}
+                    for c in pairs
+                ),
+                say("yes") if p else say("no"),
                 why.get(run.code, ""),
             ]
         )
     return rows
 
 
-def assignment_rows(problem: MissionProblem, plan: TimetablePlan) -> list[list[Any]]:
+def assignment_rows(
+    problem: MissionProblem, plan: TimetablePlan, words: Words = ENGLISH
+) -> list[list[Any]]:
     rows = []
     for p in plan.result.solution.placed:
         run = plan.run(p.run)
@@ -92,7 +107,7 @@ def assignment_rows(problem: MissionProblem, plan: TimetablePlan) -> list[list[A
                     code,
                     trainer.name if trainer else "",
                     trainer.nation if trainer else "",
-                    "certified" if certified else "under certification",
+                    words.say("certified" if certified else "under certification"),
                     mentors.get(code, ""),
                 ]
             )
@@ -103,10 +118,13 @@ def _week_start(day: dt.date) -> dt.date:
     return day - dt.timedelta(days=(day.weekday() + 1) % 7)  # weeks run from Sunday
 
 
-def _site_sheet(sheet: Worksheet, problem: MissionProblem, plan: TimetablePlan, site: str) -> None:
+def _site_sheet(
+    sheet: Worksheet, problem: MissionProblem, plan: TimetablePlan, site: str, words: Words
+) -> None:
     placed = [p for p in plan.result.solution.placed if plan.run(p.run).site == site]
     rooms = sorted({r.code for r in problem.site(site).rooms} | {p.room for p in placed})
-    put(sheet, 1, 1, "week from").font = Font(bold=True)
+    sheet.sheet_view.rightToLeft = words.rtl
+    put(sheet, 1, 1, words.say("week from")).font = Font(bold=True)
     for column, room in enumerate(rooms, 2):
         put(sheet, 1, column, room).font = Font(bold=True)
         sheet.column_dimensions[openpyxl.utils.get_column_letter(column)].width = 34
@@ -117,7 +135,7 @@ def _site_sheet(sheet: Worksheet, problem: MissionProblem, plan: TimetablePlan, 
         for column, room in enumerate(rooms, 2):
             held = [p for p in placed if p.room == room and _in_week(p, week)]
             if held:
-                cell = put(sheet, row, column, "\n".join(_label(plan, p) for p in held))
+                cell = put(sheet, row, column, "\n".join(_label(plan, p, words) for p in held))
                 cell.alignment = Alignment(wrap_text=True, vertical="top")
         week += dt.timedelta(days=7)
         row += 1
@@ -128,9 +146,9 @@ def _in_week(p: PlacedRun, week: dt.date) -> bool:
     return p.start <= week + dt.timedelta(days=6) and week <= p.end
 
 
-def _label(plan: TimetablePlan, p: PlacedRun) -> str:
+def _label(plan: TimetablePlan, p: PlacedRun, words: Words) -> str:
     run = plan.run(p.run)
-    return f"{run.course} · {run.cohort or 'open class'} · {' '.join(p.instructors)}"
+    return f"{run.course} · {run.cohort or words.say('open class')} · {' '.join(p.instructors)}"
 
 
 def sheet_title(text: str, taken: set[str]) -> str:
@@ -145,16 +163,21 @@ def sheet_title(text: str, taken: set[str]) -> str:
 
 
 def write_workbook(
-    path: pathlib.Path | BinaryIO, problem: MissionProblem, plan: TimetablePlan
+    path: pathlib.Path | BinaryIO,
+    problem: MissionProblem,
+    plan: TimetablePlan,
+    words: Words = ENGLISH,
 ) -> None:
     """The timetable as staff read it in a spreadsheet, to a file or a stream."""
     book = openpyxl.Workbook()
     runs = book.active
     assert runs is not None
-    runs.title = "Runs"
-    _table(runs, RUNS, run_rows(problem, plan))
-    _table(book.create_sheet("Assignments"), ASSIGNMENTS, assignment_rows(problem, plan))
-    taken = {"runs", "assignments"}
+    runs.title = words.say("Runs")
+    _table(runs, RUNS, run_rows(problem, plan, words), words)
+    assignments = book.create_sheet(words.say("Assignments"))
+    _table(assignments, ASSIGNMENTS, assignment_rows(problem, plan, words), words)
+    taken = {runs.title.lower(), assignments.title.lower()}
     for site in sorted({r.site for r in plan.runs}):
-        _site_sheet(book.create_sheet(sheet_title(site, taken)), problem, plan, site)
+        sheet = book.create_sheet(sheet_title(site, taken))
+        _site_sheet(sheet, problem, plan, site, words)
     book.save(path)

@@ -8,7 +8,7 @@ from __future__ import annotations
 import dataclasses
 import datetime as dt
 import re
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from typing import Any
 
 from cadre.domain.coordination.places import governorate, governorate_named
@@ -180,9 +180,19 @@ def as_fields(document: Mapping[str, Any]) -> dict[str, str]:
     return fields
 
 
-def read_trainee_file(data: bytes, file: str, *, today: dt.date) -> list[Trainee]:
+CHECKED_EVERY = 500  # rows between two reports of how far the check has come
+
+
+def read_trainee_file(
+    data: bytes,
+    file: str,
+    *,
+    today: dt.date,
+    checked: Callable[[int, int], None] | None = None,
+) -> list[Trainee]:
     """Every trainee of a CSV or XLSX table, or InvalidInput with every problem of every row
-    located by file, line, column and field (a service number twice in the file too)."""
+    located by file, line, column and field (a service number twice in the file too).
+    `checked(done, total)` hears how many rows are checked, every few hundred."""
     table = read_rows(data, file, COLUMNS)
     missing = [name for name in REQUIRED if name not in (table[0].columns if table else {})]
     if missing or not table:
@@ -191,7 +201,9 @@ def read_trainee_file(data: bytes, file: str, *, today: dt.date) -> list[Trainee
     found: list[Trainee] = []
     problems: list[Problem] = []
     first_line: dict[tuple[str, str], int] = {}
-    for row in table:
+    for done, row in enumerate(table):
+        if checked is not None and done % CHECKED_EVERY == 0:
+            checked(done, len(table))
         trainee, wrong = read_trainee(row.cells, today=today)
         problems += sorted((_located(p, file, row) for p in wrong), key=lambda p: p.column or 0)
         if trainee is None:
@@ -213,6 +225,8 @@ def read_trainee_file(data: bytes, file: str, *, today: dt.date) -> list[Trainee
             )
         first_line.setdefault(key, row.line)
         found.append(trainee)
+    if checked is not None:
+        checked(len(table), len(table))
     if problems:
         raise InvalidInput(problems, code="trainees.table_refused", file=file)
     return found

@@ -76,6 +76,17 @@ class UnitOfWork:
             after=after,
         )
 
+    def import_kept(self, session: Session, report: dict[str, Any]) -> None:
+        """An import was written in `session`: when it runs as a job, the job succeeds with
+        its report in the same transaction, or, cancelled meanwhile, the import is rolled back
+        (JobCancelled): a cancelled import writes nothing."""
+        if self.job is not None:
+            at = dt.datetime.now(dt.UTC)
+            if not job_store.finish(
+                session, self.job, "succeeded", at, message="imported", result=report
+            ):
+                raise JobCancelled
+
     def plan_kept(
         self, session: Session, *, mission: str, kind: str, number: int, status: str
     ) -> None:

@@ -104,7 +104,8 @@ class ForceOfferRow(Base):
         CheckConstraint("tour_months > 0", name="tour"),
         CheckConstraint("(line_id IS NULL) <> (qualification IS NULL)", name="one_target"),
         CheckConstraint(
-            "state IN ('offered', 'accepted', 'declined', 'withdrawn')", name="known_state"
+            "state IN ('offered', 'queried', 'accepted', 'declined', 'withdrawn')",
+            name="known_state",
         ),
     )
 

@@ -35,6 +35,16 @@ def latest_round(session: Session, mission_id: int) -> SourcingRound | None:
     return SourcingRound(row.code, row.name, row.held_on) if row else None
 
 
+def all_rounds(session: Session, mission_id: int) -> list[SourcingRound]:
+    """The mission's rounds, oldest first."""
+    rows = session.scalars(
+        select(ForceRoundRow)
+        .where(ForceRoundRow.mission_id == mission_id)
+        .order_by(ForceRoundRow.held_on, ForceRoundRow.id)
+    )
+    return [SourcingRound(r.code, r.name, r.held_on) for r in rows]
+
+
 def to_offer(row: ForceOfferRow) -> Offer:
     band = None
     if row.rank_low and row.rank_high:

@@ -11,6 +11,7 @@ from sqlalchemy import func, select, update
 from sqlalchemy.orm import Session
 
 from cadre.domain.errors import NotFound
+from cadre.storage import job_uploads
 from cadre.storage.service_models import JobRow
 
 OPEN = ("queued", "running")
@@ -106,6 +107,7 @@ def finish(
     plan_number: int | None = None,
     error: str | None = None,
     message: str = "",
+    result: dict[str, Any] | None = None,
 ) -> bool:
     """Close a running job; False when it was no longer running (a cancel came first)."""
     values: dict[str, Any] = {"status": status, "finished_at": at, "message": message[:200]}
@@ -115,12 +117,22 @@ def finish(
         values["plan_number"] = plan_number
     if error is not None:
         values["error"] = error
-    return _move(session, job_id, ("running",), **values)
+    if result is not None:
+        values["result"] = result
+    return _ended(session, job_id, _move(session, job_id, ("running",), **values))
 
 
 def cancel(session: Session, job_id: int, at: dt.datetime) -> bool:
     """Cancel a queued or running job; False when it had already ended."""
-    return _move(session, job_id, OPEN, status="cancelled", finished_at=at, message="cancelled")
+    moved = _move(session, job_id, OPEN, status="cancelled", finished_at=at, message="cancelled")
+    return _ended(session, job_id, moved)
+
+
+def _ended(session: Session, job_id: int, moved: bool) -> bool:
+    """A job that ends lets go of the file it imported: it is needed by no one any more."""
+    if moved:
+        job_uploads.drop(session, job_id)
+    return moved
 
 
 def status(session: Session, job_id: int) -> str | None:

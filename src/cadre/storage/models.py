@@ -91,6 +91,7 @@ class SiteRow(Base):
     time_zone: Mapped[str] = mapped_column(String(64))
     working_week: Mapped[list[str]]
     disciplines: Mapped[list[str]] = mapped_column(server_default="[]")
+    names: Mapped[dict[str, Any]] = mapped_column(server_default="{}")  # by language
     rooms: Mapped[list[RoomRow]] = relationship(
         order_by="RoomRow.id", cascade="all, delete-orphan", passive_deletes=True
     )
@@ -172,6 +173,7 @@ class CourseRow(Base):
     language: Mapped[str] = mapped_column(String(20))
     clearance: Mapped[str] = mapped_column(String(40))
     grants_id: Mapped[int | None] = mapped_column(ForeignKey("qualifications.id"))
+    names: Mapped[dict[str, Any]] = mapped_column(server_default="{}")  # by language
 
     discipline: Mapped[DisciplineRow] = relationship()
     instructor_qualification: Mapped[QualificationRow] = relationship(
@@ -201,8 +203,16 @@ class PrerequisiteRow(Base):
 class DemandRow(Base):
     __tablename__ = "demands"
     __table_args__ = (
-        CheckConstraint("trained > 0", name="positive"),
+        CheckConstraint(
+            "trained >= 0 AND intake >= 0 AND (trained > 0) <> (intake > 0)", name="positive"
+        ),
         CheckConstraint("(course_id IS NULL) <> (qualification_id IS NULL)", name="one_target"),
+        CheckConstraint(
+            "(quarter IS NULL OR month IS NULL)"
+            " AND (quarter IS NULL OR quarter BETWEEN 1 AND 4)"
+            " AND (month IS NULL OR month BETWEEN 1 AND 12)",
+            name="one_period",
+        ),
     )
 
     id: Mapped[int] = mapped_column(primary_key=True)
@@ -211,7 +221,10 @@ class DemandRow(Base):
     course_id: Mapped[int | None] = mapped_column(ForeignKey("courses.id"))
     qualification_id: Mapped[int | None] = mapped_column(ForeignKey("qualifications.id"))
     year: Mapped[int]
+    quarter: Mapped[int | None]
+    month: Mapped[int | None]
     trained: Mapped[int]
+    intake: Mapped[int] = mapped_column(server_default="0")
     course: Mapped[CourseRow | None] = relationship()
     qualification: Mapped[QualificationRow | None] = relationship()
 
@@ -294,6 +307,7 @@ class TrainerRow(Base):
     in_theatre_from: Mapped[dt.date] = mapped_column(Date)
     in_theatre_to: Mapped[dt.date] = mapped_column(Date)
     pledge_id: Mapped[int | None] = mapped_column(ForeignKey("pledges.id"))
+    names: Mapped[dict[str, Any]] = mapped_column(server_default="{}")  # by language
     nation: Mapped[ContributorRow] = relationship()
     pledge: Mapped[PledgeRow | None] = relationship()
     qualifications: Mapped[list[TrainerQualificationRow]] = relationship(

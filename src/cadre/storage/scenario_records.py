@@ -10,6 +10,7 @@ from typing import Any
 from cadre.domain.catalogue import Course, CourseLevel, DeliveryMode
 from cadre.domain.contributors import Caveat, Pledge, Restriction, Trainer
 from cadre.domain.host import Cohort
+from cadre.domain.record_names import Names
 from cadre.domain.scenario import (
     AttritionShock,
     HandoverTarget,
@@ -47,6 +48,7 @@ def site_row(mission_id: int, site: Site) -> SiteRow:
         time_zone=site.time_zone,
         working_week=sorted(d.label for d in site.working_week),
         disciplines=sorted(site.disciplines),
+        names=site.names.as_dict(),
         rooms=[RoomRow(code=r.code, capacity=r.capacity) for r in site.rooms],
         holidays=[
             HolidayRow(name=h.name, start_date=h.start, end_date=h.end) for h in site.holidays
@@ -76,6 +78,7 @@ def course_row(
         language=c.language,
         clearance=c.clearance,
         grants=qualifications[c.grants] if c.grants else None,
+        names=c.names.as_dict(),
     )
 
 
@@ -112,6 +115,7 @@ def course_of(r: CourseRow) -> Course:
         language=r.language,
         clearance=r.clearance,
         grants=r.grants.code if r.grants else None,
+        names=Names.of(r.names),
     )
 
 
@@ -199,6 +203,7 @@ def trainer_row(
         in_theatre_from=t.in_theatre_from,
         in_theatre_to=t.in_theatre_to,
         pledge=pledges[t.pledge] if t.pledge else None,
+        names=t.names.as_dict(),
         qualifications=[
             TrainerQualificationRow(qualification=qualifications[q], position=i)
             for i, q in enumerate(t.qualifications)

@@ -22,6 +22,7 @@ from cadre.domain.contributors import (
 from cadre.domain.errors import NotFound
 from cadre.domain.fingerprint import canonical
 from cadre.domain.host import Cohort, Demand, HostName, search_key
+from cadre.domain.record_names import Names
 from cadre.domain.scenario import (
     Mission,
     Scenario,
@@ -166,7 +167,10 @@ def _insert_children(session: Session, mission_id: int, s: Scenario) -> None:
                     mission_id=mission_id,
                     organisation=d.organisation,
                     year=d.year,
+                    quarter=d.quarter,
+                    month=d.month,
                     trained=d.trained,
+                    intake=d.intake,
                     course=courses.get(d.target),
                     qualification=None if d.target in courses else qualifications[d.target],
                 )
@@ -222,6 +226,7 @@ def load_scenario(session: Session, code: str | None = None) -> Scenario:
                 working_week=frozenset(Weekday[d.upper()] for d in r.working_week),
                 holidays=tuple(Holiday(h.name, h.start_date, h.end_date) for h in r.holidays),
                 disciplines=frozenset(r.disciplines),
+                names=Names.of(r.names),
             )
             for r in rows(SiteRow)
         ),
@@ -232,7 +237,15 @@ def load_scenario(session: Session, code: str | None = None) -> Scenario:
         ),
         courses=tuple(course_of(r) for r in rows(CourseRow)),
         demands=tuple(
-            Demand(r.organisation, (r.course or r.qualification).code, r.year, r.trained)
+            Demand(
+                r.organisation,
+                (r.course or r.qualification).code,
+                r.year,
+                r.trained,
+                quarter=r.quarter,
+                month=r.month,
+                intake=r.intake,
+            )
             for r in rows(DemandRow)
         ),
         caveats=tuple(caveat_of(r) for r in rows(CaveatRow)),
@@ -258,6 +271,7 @@ def load_scenario(session: Session, code: str | None = None) -> Scenario:
                 r.in_theatre_from,
                 r.in_theatre_to,
                 r.pledge.code if r.pledge else None,
+                Names.of(r.names),
             )
             for r in rows(TrainerRow)
         ),

@@ -144,6 +144,8 @@ class JobRow(Base):
     # Unused since the queue beats its own heartbeat (Procrastinate's workers table).
     heartbeat_at: Mapped[dt.datetime | None] = mapped_column(DateTime(timezone=True))
     runner: Mapped[str | None] = mapped_column(String(64))
+    # What a job reports beyond a plan version: an import's validation report.
+    result: Mapped[dict[str, Any] | None] = mapped_column(JSON)
 
 
 class JobPartRow(Base):
@@ -159,3 +161,16 @@ class JobPartRow(Base):
     claimed_by: Mapped[str | None] = mapped_column(String(64))
     outcome: Mapped[bytes | None] = mapped_column(LargeBinary)
     error: Mapped[str | None] = mapped_column(Text)
+
+
+class JobUploadRow(Base):
+    """The file a job imports, kept in the database so a worker on any machine reads it;
+    deleted with the job's end (every move to a final state removes it)."""
+
+    __tablename__ = "job_uploads"
+
+    job_id: Mapped[int] = mapped_column(ForeignKey("jobs.id", ondelete="CASCADE"), primary_key=True)
+    name: Mapped[str] = mapped_column(String(200))
+    data: Mapped[bytes] = mapped_column(LargeBinary)
+    # Who asked, so the worker writes with their sight, not the operator's.
+    principal: Mapped[dict[str, Any] | None] = mapped_column(JSON)

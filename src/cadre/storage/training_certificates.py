@@ -6,11 +6,13 @@ expiry)."""
 from __future__ import annotations
 
 import datetime as dt
+from typing import Any
 
 from sqlalchemy import Date, DateTime, ForeignKey, String, UniqueConstraint, select
 from sqlalchemy.orm import Mapped, Session, mapped_column
 
-from cadre.storage.models import CODE, Base, CourseRow
+from cadre.domain.record_names import Named, Names
+from cadre.storage.models import CODE, Base, CourseRow, SiteRow
 from cadre.storage.training import CertificateRow
 
 
@@ -118,3 +120,20 @@ def course_title(session: Session, mission_id: int, code: str) -> str:
         select(CourseRow.title).where(CourseRow.mission_id == mission_id, CourseRow.code == code)
     )
     return found or code
+
+
+def course_named(session: Session, mission_id: int, code: str) -> Named:
+    """The course's title in every language it has; the bare code for a course not stored."""
+    return _named(session, CourseRow, CourseRow.title, mission_id, code)
+
+
+def site_named(session: Session, mission_id: int, code: str) -> Named:
+    """The site's name in every language it has; the bare code (a school abroad) otherwise."""
+    return _named(session, SiteRow, SiteRow.name, mission_id, code)
+
+
+def _named(session: Session, table: Any, default: Any, mission_id: int, code: str) -> Named:
+    found = session.execute(
+        select(default, table.names).where(table.mission_id == mission_id, table.code == code)
+    ).first()
+    return Named(found[0], Names.of(found[1])) if found else Named(code)

@@ -10,6 +10,7 @@ from __future__ import annotations
 from fastapi import FastAPI
 from fastapi.staticfiles import StaticFiles
 
+from cadre.web.addresses import PlainPageAddresses
 from cadre.web.routes import router
 from cadre.web.templating import STATIC
 
@@ -17,3 +18,5 @@ from cadre.web.templating import STATIC
 def install(app: FastAPI) -> None:
     app.mount("/static", StaticFiles(directory=STATIC), name="static")
     app.include_router(router)
+    # Outside the API's own guard, so a page's bad address gets a page, not the API's JSON.
+    app.add_middleware(PlainPageAddresses)

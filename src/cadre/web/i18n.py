@@ -16,6 +16,7 @@ import pathlib
 import zoneinfo
 from contextvars import ContextVar
 
+from babel.core import Locale
 from babel.dates import format_date, format_datetime, format_timedelta
 from babel.messages.mofile import write_mo
 from babel.messages.pofile import read_po
@@ -122,3 +123,9 @@ def number(value: float | int | None, digits: int = 0) -> str:
 
 def percent(value: float | None) -> str:
     return "—" if value is None else format_percent(value, locale=current.get().locale)
+
+
+def language_name(code: str) -> str:
+    """A language as the reader's own language calls it: ar → "Arabic", or "العربية"."""
+    names = Locale.parse(current.get().locale).languages
+    return str(names.get(code, code))

@@ -18,6 +18,14 @@ def N_(message: str) -> str:
 
 # %(name)s placeholders are the error's params.
 WORDS: dict[str, str] = {
+    "calendar.not_linked": N_(
+        "Your account is not linked to a trainer of the mission; ask an administrator to link it."
+    ),
+    "account.link": N_("Only an administrator links accounts to trainers and trainees."),
+    "account.not_found": N_("No account is named %(name)s."),
+    "account.one_of_two": N_("Give a trainer or a trainee, one of the two."),
+    "trainer.not_found": N_("Trainer %(trainer)s is not in the mission."),
+    "trainee.not_found": N_("Trainee %(trainee)s is not in the mission."),
     "scenario.none": N_("The database holds no scenario yet; an administrator imports one."),
     "plan.none": N_("There is no plan of this kind yet; a planner starts one on its page."),
     "timetable.none": N_(
@@ -71,6 +79,38 @@ WORDS: dict[str, str] = {
         "The xAPI outbox holds the statements of every trainee; your role reaches only the "
         "runs you teach."
     ),
+    "pledge.formula": N_("Formulas are not accepted (%(formula)s); type the value itself."),
+    "pledge.empty": N_("The “%(heading)s” cell is empty; fill it in."),
+    "pledge.out_of_range": N_("“%(heading)s” must be from %(low)s to %(high)s, not %(value)s."),
+    "pledge.not_whole": N_("“%(heading)s” must be a whole number, not “%(value)s”."),
+    "pledge.not_a_date": N_(
+        "“%(heading)s” must be a date written year-month-day (2019-03-01), not “%(value)s”."
+    ),
+    "pledge.date_out_of_range": N_(
+        "“%(heading)s” must be a date from %(low)s to %(high)s, not %(value)s."
+    ),
+    "pledge.no_file": N_("Choose the workbook to send."),
+    "pledge.file_too_big": N_("The file is %(size)s bytes; a workbook may be at most %(limit)s."),
+    "pledge.file_kind": N_("Send an .xlsx workbook or a .csv file."),
+    "offer.decision_missing": N_("Choose Accept, Decline or Query."),
+    "offer.comment_too_long": N_(
+        "The comment has %(length)s characters; at most %(limit)s are kept."
+    ),
+    "offer.comment_required_declined": N_(
+        "Say in the comment why the offer is declined: the nation reads it."
+    ),
+    "offer.comment_required_queried": N_("Write your question to the nation in the comment."),
+    "offer.decide_forbidden": N_(
+        "Only the mission's force generation staff accept, decline or query a nation's "
+        "offers. A nation changes its own offers by sending its workbook again."
+    ),
+    "offer.changed": N_(
+        "Offer %(offer)s changed since you opened this page. Read it again below and answer "
+        "on what it is now."
+    ),
+    "offer.closed": N_("Offer %(offer)s is decided already and cannot take this answer."),
+    "offer.not_found": N_("There is no offer %(offer)s in this mission."),
+    "offer.round_not_found": N_("There is no sourcing round %(round)s in this mission."),
     "session.no_linked_user": N_(
         "The identity provider knows you, but no account here is linked to your identity. "
         "Ask the mission's administrator to link one."

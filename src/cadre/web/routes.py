@@ -5,10 +5,13 @@ from __future__ import annotations
 from fastapi import APIRouter
 
 from cadre.web.pages import audit as pages_audit
+from cadre.web.pages import brief as pages_brief
 from cadre.web.pages import certificates as pages_certificates
 from cadre.web.pages import coordination as pages_coordination
 from cadre.web.pages import force as pages_force
+from cadre.web.pages import offers as pages_offers
 from cadre.web.pages import pathway as pages_pathway
+from cadre.web.pages import people as pages_people
 from cadre.web.pages import plans as pages_plans
 from cadre.web.pages import records as pages_records
 from cadre.web.pages import session as pages_session
@@ -22,6 +25,7 @@ for area in (
     pages_session,
     pages_plans,
     pages_force,
+    pages_offers,
     pages_records,
     pages_timetable,
     pages_coordination,
@@ -30,5 +34,7 @@ for area in (
     pages_training,
     pages_pathway,
     pages_xapi,
+    pages_people,
+    pages_brief,
 ):
     router.include_router(area.router)

@@ -18,6 +18,7 @@ from cadre.access.policy import Principal
 from cadre.access.sessions import CSRF_COOKIE, CSRF_FIELD
 from cadre.web import cause_words, i18n, messages, terms
 from cadre.web.navigation import pages_for
+from cadre.web.record_name import record_name
 
 STATIC = pathlib.Path(__file__).parent / "static"
 
@@ -82,6 +83,7 @@ def _environment() -> Environment:
         term=terms.term,
         field=terms.field,
         latin=latin,
+        record_name=record_name,
     )
     env.globals.update(
         static=static_url,
@@ -91,6 +93,7 @@ def _environment() -> Environment:
         say=messages.say,
         cause_words=cause_words.cause_words,
         plan_line_words=cause_words.plan_line_words,
+        reader_language=lambda: i18n.current.get().code,  # for macros, which see no context
     )
     return env
 

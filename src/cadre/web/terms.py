@@ -156,7 +156,10 @@ TERMS = (
 
 def field(name: str) -> str:
     """A record's field path as a label in the reader's language: `rooms.capacity` →
-    "rooms: capacity", each part a term."""
+    "rooms: capacity", each part a term; `names.ar` → "name in Arabic"."""
+    if name.startswith("names."):
+        language = i18n.language_name(name.removeprefix("names."))
+        return i18n.gettext_(N_("name in %(language)s")) % {"language": language}
     return ": ".join(term(part) for part in name.split("."))
 
 

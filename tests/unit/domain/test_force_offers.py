@@ -1,4 +1,4 @@
-"""Offers move offered → accepted / declined / withdrawn, and keep every step."""
+"""Offers move offered → queried / accepted / declined / withdrawn, and keep every step."""
 
 from __future__ import annotations
 
@@ -33,6 +33,24 @@ def test_a_closed_offer_cannot_be_reopened(closed: OfferState) -> None:
     offer = decide(make_offer(history=OFFERED), closed, day("2018-10-15"))
     with pytest.raises(Conflict, match=f"is {closed.value} and cannot become accepted"):
         decide(offer, OfferState.ACCEPTED, day("2018-10-16"))
+
+
+@pytest.mark.parametrize(
+    "answer", [OfferState.ACCEPTED, OfferState.DECLINED, OfferState.OFFERED, OfferState.QUERIED]
+)
+def test_a_queried_offer_stays_pending_until_answered(answer: OfferState) -> None:
+    queried = decide(make_offer(history=OFFERED), OfferState.QUERIED, day("2018-10-15"))
+    assert (queried.is_open, queried.is_firm) == (True, False)
+    answered = decide(queried, answer, day("2018-10-20"), note="answered")
+    assert answered.state is answer
+    assert [h.state for h in answered.history] == [OfferState.OFFERED, OfferState.QUERIED, answer]
+
+
+@pytest.mark.parametrize("closed", [OfferState.DECLINED, OfferState.WITHDRAWN])
+def test_a_closed_offer_cannot_be_queried(closed: OfferState) -> None:
+    offer = decide(make_offer(history=OFFERED), closed, day("2018-10-15"))
+    with pytest.raises(Conflict, match=f"is {closed.value} and cannot become queried"):
+        decide(offer, OfferState.QUERIED, day("2018-10-16"))
 
 
 def test_an_accepted_offer_cannot_be_declined() -> None:

@@ -136,3 +136,13 @@ def test_each_broken_field_is_named() -> None:
         "vetting_date",
         "languages",
     ]
+
+
+def test_the_comparison_reports_each_block_until_every_new_entry_is_compared() -> None:
+    new = [Candidate(i, sound_key(n[0]), 1990, str(i)) for i, n in enumerate(GIVEN_NAMES)]
+    heard: list[tuple[int, int]] = []
+    likely_duplicates(new, [], lambda done, total: heard.append((done, total)))
+    blocks = len({c.sound[:1] for c in new})
+    assert len(heard) == blocks
+    assert [d for d, _ in heard] == sorted(d for d, _ in heard)
+    assert heard[-1] == (len(new), len(new))

@@ -24,3 +24,10 @@ def test_a_sweeps_time_limit_covers_every_sample_at_its_solvers_limit() -> None:
     assert large >= 200 * 30
     assert large > small
     assert JOB_KINDS["capacity"].time_limit({"seconds": 30}) < small
+
+
+def test_an_import_is_a_job_started_with_its_file_with_a_fixed_time_limit() -> None:
+    kind = JOB_KINDS["trainees_import"]
+    assert kind.upload
+    assert kind.time_limit({"file": "a.csv"}) == kind.time_limit({"file": "b.csv"}) > 60
+    assert not any(JOB_KINDS[name].upload for name in ("capacity", "timetable", "force"))

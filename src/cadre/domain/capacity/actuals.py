@@ -1,9 +1,13 @@
-"""What happened, laid over a plan: for the months already past, the records' figures
-replace the forecast, so a plan read today starts from what the mission actually did.
+"""What happened, and the plan of the rest: for the months already past, the records'
+figures replace the forecast, so a plan read today starts from what the mission actually did.
 
-The overlay is a plain replacement month by month (the solver is not asked to re-plan the
-past): in-country entrants per course, and the certified host cadre per qualification
-(the cadre at the start, plus those certified, less those lost, month by month).
+`replan` hands the solver a problem whose months before `through` are history: in-country
+entrants per course fixed at the records', graduates the records report standing for the
+forecast's, and the certified host cadre per qualification (the cadre at the start, plus those
+certified, less those lost, month by month) fixed at its actual level; only the months from
+`through` on are planned, so a shortfall in the past shows as more work after.
+
+`overlay` is the plain replacement month by month of a plan already made (no re-planning).
 """
 
 from __future__ import annotations
@@ -14,6 +18,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass, field
 
 from cadre.domain.capacity.plan import CapacityPlan
+from cadre.domain.capacity.problem import CapacityProblem
 
 Monthly = Mapping[str, Mapping[dt.date, int]]  # key (course or qualification) -> month -> count
 
@@ -72,4 +77,38 @@ def overlay(
     )
     return dataclasses.replace(
         plan, trainees=trainees, host_cadre=host_cadre, notes=(*plan.notes, note)
+    )
+
+
+def replan(problem: CapacityProblem, actuals: PlanActuals) -> CapacityProblem:
+    """`problem` with its months before `actuals.through` fixed at the records' figures."""
+    past = [t for t, month in enumerate(problem.months) if month < actuals.through]
+    if not past:
+        return problem
+    index = {month: t for t, month in enumerate(problem.months)}
+    courses = {c.code for c in problem.courses}
+
+    def by_month(which: Monthly) -> tuple[tuple[str, int, float], ...]:
+        return tuple(
+            (code, index[month], float(n))
+            for code, months in which.items()
+            if code in courses
+            for month, n in months.items()
+            if month in index and index[month] in past
+        )
+
+    initial = dict(problem.initial_cadre)
+    cadre = tuple(
+        (q, t, level)
+        for q in problem.cadre_qualifications
+        for t, level in enumerate(
+            actual_cadre(q, initial.get(q, 0.0), actuals, problem.months[: len(past)])
+        )
+    )
+    return dataclasses.replace(
+        problem,
+        replan_from=len(past),
+        actual_entrants=by_month(actuals.entrants),
+        actual_graduates=by_month(actuals.graduates),
+        actual_cadre=cadre,
     )

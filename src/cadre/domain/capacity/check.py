@@ -37,7 +37,7 @@ def check_capacity_plan(
         c.code: [c.pass_rate * entrants(c.code, t - len(c.occupancy) + 1) for t in range(horizon)]
         for c in problem.courses
     }
-    found += _demand(problem, plan, grads, tol)
+    found += _demand(problem, plan, grads, entrants, tol)
     found += _pools(problem, grads, entrants, tol)
     found += _cadre(problem, plan, grads, loads.host, tol)
     found += _force(problem, plan, loads.foreign, tol)
@@ -110,10 +110,15 @@ def _rooms_and_classes(
     for (site, t), used in loads.rooms.items():
         if t < horizon and _over(used, sites[site].rooms * sites[site].availability[t], tol):
             found.append(f"{site} has {used:.2f} runs under way in month {t}, more than its rooms")
+    actual = {(code, t): n for code, t, n in problem.actual_entrants}
     for code, series in plan.trainees.items():
         for t, n in enumerate(series):
-            if _over(n, loads.seats[code, t], tol) or _over(loads.minimum[code, t], n, tol):
+            # before `replan_from` the records' entrants ran, whatever the class minimum
+            small = t >= problem.replan_from and _over(loads.minimum[code, t], n, tol)
+            if _over(n, loads.seats[code, t], tol) or small:
                 found.append(f"{n:.2f} enter {code} in month {t}, outside the classes' sizes")
+            if t < problem.replan_from and abs(n - actual.get((code, t), 0.0)) > tol * max(1, n):
+                found.append(f"{n:.2f} enter {code} in month {t}; the records say otherwise")
     return found
 
 
@@ -140,17 +145,33 @@ def _seats_abroad(
     return abroad, found
 
 
-def _demand(problem: CapacityProblem, plan: CapacityPlan, grads: Series, tol: float) -> list[str]:
+def _demand(
+    problem: CapacityProblem,
+    plan: CapacityPlan,
+    grads: Series,
+    enter: Callable[[str, int], float],
+    tol: float,
+) -> list[str]:
     found = []
-    outcomes = {(o.target, o.year): o for o in plan.outcomes}
+    outcomes = {o.key: o for o in plan.outcomes}
+    reported = {(code, t): n for code, t, n in problem.actual_graduates}
+    past = {code for code, _ in reported}
+
+    def counted(code: str, t: int) -> float:
+        if t < problem.replan_from and code in past:
+            return reported.get((code, t), 0.0)
+        return grads[code][t]
+
     for d in problem.demands:
         made = sum(
-            grads[code][t]
+            enter(code, t) if d.intake else counted(code, t)
             for code in d.courses
             for t, m in enumerate(problem.months)
-            if m.year == d.year
+            if d.covers(m)
         )
-        o = outcomes.get((d.target, d.year))
+        if d.intake and _over(made, d.trained, tol):
+            found.append(f"{made:.2f} enter {d.target} in {d.period}; {d.trained} released")
+        o = outcomes.get(d.key)
         if o is None:
             found.append(f"no outcome is given for {d.target} in {d.year}")
         elif abs(o.graduated - made) > tol * max(1.0, made) or abs(
@@ -175,7 +196,8 @@ def _pools(
                 if t > 0:
                     pool = (1 - problem.attrition) * pool + grads[a][t - 1]
                 pool -= enter(b.code, t)
-                if pool < -tol * max(1.0, enter(b.code, t)):
+                # the past's entrants came from wherever they came (actuals)
+                if t >= problem.replan_from and pool < -tol * max(1.0, enter(b.code, t)):
                     found.append(f"more enter {b.code} in month {t} than graduates of {a} remain")
                     break
     return found
@@ -191,6 +213,7 @@ def _cadre(
     found = []
     lag = problem.certification_lag
     initial = dict(problem.initial_cadre)
+    actual = {(q, t): n for q, t, n in problem.actual_cadre}
     for q in problem.cadre_qualifications:
         makers = [c for c in problem.courses if c.grants == q]
         made = [
@@ -204,8 +227,12 @@ def _cadre(
             stock = initial.get(q, 0.0) if t == 0 else problem.survival(q, t) * stock
             certified = made[t - lag - 1] if t - lag - 1 >= 0 else 0.0
             stock += certified
+            if t < problem.replan_from:  # history: the records' level
+                stock = actual.get((q, t), stock if t == 0 else 0.0)
             history.append(stock)
-            if absorbed is not None and _over(certified, absorbed, tol):
+            # those certified from runs started before `replan_from` were taken in already
+            fresh = not problem.certified_from_history(q, t)
+            if fresh and absorbed is not None and _over(certified, absorbed, tol):
                 found.append(f"{certified:.2f} new {q} instructors in month {t}, above {absorbed}")
             found += _experience(problem, plan, q, t, history, initial.get(q, 0.0), tol)
             shown = plan.host_cadre[q][t]

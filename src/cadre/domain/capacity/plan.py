@@ -43,6 +43,12 @@ class DemandOutcome:
     unmet: float
     discipline: str
     reason: str = ""  # why the unmet part cannot be trained, when there is one
+    period: str = ""  # "" the year; else its quarter (2019-Q2) or month (2019-04)
+    intake: bool = False  # `graduated` counts entrants starting in the period
+
+    @property
+    def key(self) -> tuple[str, int, str, bool]:
+        return self.target, self.year, self.period, self.intake
 
 
 @dataclass(frozen=True)

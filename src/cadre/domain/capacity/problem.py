@@ -11,6 +11,7 @@ import math
 from dataclasses import dataclass
 from enum import StrEnum
 
+from cadre.domain.capacity.demand import DemandSpec, demands_of
 from cadre.domain.catalogue import DeliveryMode, InstructorLevel, lower_rungs
 from cadre.domain.scenario import PlanningParameters, Scenario
 from cadre.domain.sites import SiteKind
@@ -66,17 +67,6 @@ class SiteSpec:
     rooms: int
     availability: tuple[float, ...]  # share of a normal month's working days, per month
     mobile_months: tuple[bool, ...]  # whether a mobile training team may teach there
-
-
-@dataclass(frozen=True)
-class DemandSpec:
-    """Graduates wanted from `courses` in `year` (demands on one target and year add up)."""
-
-    target: str
-    year: int
-    trained: int
-    courses: tuple[str, ...]
-    organisations: tuple[str, ...]
 
 
 @dataclass(frozen=True)
@@ -136,12 +126,26 @@ class CapacityProblem:
     shocks: tuple[tuple[int, float], ...] = ()  # (month index, share of the cadre leaving)
     mentoring_experience: int = 0  # certified months before a host instructor mentors
     absorption: tuple[tuple[str, float], ...] = ()  # new instructors a month per qualification
+    # What happened (domain/capacity/actuals.py): months before `replan_from` are fixed at the
+    # records' figures and only the months from it on are planned.
+    replan_from: int = 0
+    actual_entrants: tuple[tuple[str, int, float], ...] = ()  # (course, month index, entrants)
+    actual_graduates: tuple[tuple[str, int, float], ...] = ()  # (course, month index, graduates)
+    actual_cadre: tuple[tuple[str, int, float], ...] = ()  # (qualification, month index, level)
 
     def survival(self, qualification: str, t: int) -> float:
         """The share of month t−1's host instructors of `qualification` still there in t."""
         rate = dict(self.attrition_by).get(qualification, self.attrition)
         shock = sum(share for month, share in self.shocks if month == t)
         return (1 - rate) * (1 - min(1.0, shock))
+
+    def certified_from_history(self, q: str, t: int) -> bool:
+        """Whether some host instructors of `q` certified in month t began their course before
+        `replan_from`: the records' past, which no cap on new instructors can now refuse."""
+        if self.replan_from <= 0:
+            return False
+        longest = max((c.months for c in self.courses if c.grants == q), default=0)
+        return t - self.certification_lag - longest < self.replan_from
 
     def course(self, code: str) -> CourseSpec:
         return next(c for c in self.courses if c.code == code)
@@ -185,7 +189,7 @@ def build_problem(
         sites=tuple(
             _site(scenario, s.code, months) for s in scenario.sites if s.kind != SiteKind.ABROAD
         ),
-        demands=_demands(scenario),
+        demands=demands_of(scenario),
         supplies=tuple(
             _supply(scenario, pl.code, months)
             for pl in scenario.pledges
@@ -325,27 +329,6 @@ def _site(scenario: Scenario, code: str, months: tuple[dt.date, ...]) -> SiteSpe
             or any(w.start <= last and month <= w.end for w in windows)
         )
     return SiteSpec(site.code, len(site.rooms), tuple(availability), tuple(mobile))
-
-
-def _demands(scenario: Scenario) -> tuple[DemandSpec, ...]:
-    granting: dict[str, list[str]] = {}
-    for c in scenario.courses:
-        if c.grants:
-            granting.setdefault(c.grants, []).append(c.code)
-    totals: dict[tuple[str, int], list[tuple[str, int]]] = {}
-    for d in scenario.demands:
-        totals.setdefault((d.target, d.year), []).append((d.organisation, d.trained))
-    course_codes = {c.code for c in scenario.courses}
-    return tuple(
-        DemandSpec(
-            target=target,
-            year=year,
-            trained=sum(n for _, n in rows),
-            courses=(target,) if target in course_codes else tuple(granting.get(target, ())),
-            organisations=tuple(sorted({o for o, _ in rows})),
-        )
-        for (target, year), rows in totals.items()
-    )
 
 
 def _supply(scenario: Scenario, code: str, months: tuple[dt.date, ...]) -> SupplySpec:

@@ -1,5 +1,5 @@
 """Nations' offers against the statement of requirements, and the sourcing rounds that decide
-them: offered → accepted / declined / withdrawn, every change kept."""
+them: offered → queried / accepted / declined / withdrawn, every change kept."""
 
 from __future__ import annotations
 
@@ -15,6 +15,7 @@ from cadre.domain.ranks import RankBand
 
 class OfferState(StrEnum):
     OFFERED = "offered"
+    QUERIED = "queried"  # staff asked the nation a question; still pending, not yet firm
     ACCEPTED = "accepted"
     DECLINED = "declined"
     WITHDRAWN = "withdrawn"
@@ -24,7 +25,23 @@ class OfferState(StrEnum):
 # and a new offer is made instead of reopening it, so the record of each round stays true.
 NEXT_STATES: dict[OfferState, frozenset[OfferState]] = {
     OfferState.OFFERED: frozenset(
-        {OfferState.ACCEPTED, OfferState.DECLINED, OfferState.WITHDRAWN, OfferState.OFFERED}
+        {
+            OfferState.ACCEPTED,
+            OfferState.DECLINED,
+            OfferState.WITHDRAWN,
+            OfferState.OFFERED,
+            OfferState.QUERIED,
+        }
+    ),
+    # A query is answered by a decision, a revised offer, or another query.
+    OfferState.QUERIED: frozenset(
+        {
+            OfferState.ACCEPTED,
+            OfferState.DECLINED,
+            OfferState.WITHDRAWN,
+            OfferState.OFFERED,
+            OfferState.QUERIED,
+        }
     ),
     OfferState.ACCEPTED: frozenset({OfferState.WITHDRAWN}),
     OfferState.DECLINED: frozenset(),
@@ -79,7 +96,8 @@ class Offer:
 
     @property
     def is_open(self) -> bool:
-        return self.state is OfferState.OFFERED
+        """Pending: offered, or queried and not answered yet."""
+        return self.state in (OfferState.OFFERED, OfferState.QUERIED)
 
     def same_terms(self, other: Offer) -> bool:
         return dataclasses.replace(self, history=(), reference="") == dataclasses.replace(

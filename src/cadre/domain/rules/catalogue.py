@@ -2,9 +2,10 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator, Sequence
+from collections.abc import Generator, Iterator, Sequence
 
 from cadre.domain.catalogue import Course
+from cadre.domain.host import Demand
 from cadre.domain.rules.base import Registries, Violation, duplicates, repeated
 from cadre.domain.scenario import Scenario
 
@@ -200,7 +201,6 @@ def _cycle_from(code: str, by_code: dict[str, Course]) -> list[str]:
 
 def demand_is_sound(s: Scenario, _: Registries) -> Iterator[Violation]:
     targets = {c.code for c in s.courses} | {q.code for q in s.qualifications}
-    first, last = s.mission.start.year, s.mission.end.year
     dates_sound = s.mission.start < s.mission.end  # else only the mission's dates are reported
     for i, d in enumerate(s.demands):
         if d.target not in targets:
@@ -209,13 +209,65 @@ def demand_is_sound(s: Scenario, _: Registries) -> Iterator[Violation]:
                 f"demand of {d.organisation} is for {d.target}, which is neither a course nor "
                 "a qualification",
             )
-        if d.trained <= 0:
-            yield Violation(
-                ("demands", i, "trained"),
-                f"demand of {d.organisation} for {d.target} must be at least 1, not {d.trained}",
-            )
-        if dates_sound and not first <= d.year <= last:
+        yield from _demand_count(i, d)
+        period = yield from _demand_period(i, d)
+        if dates_sound and period:
+            yield from _demand_in_time(s, i, d)
+
+
+def _demand_count(i: int, d: Demand) -> Iterator[Violation]:
+    if d.trained and d.intake:
+        yield Violation(
+            ("demands", i, "intake"),
+            f"demand of {d.organisation} for {d.target} gives both trained (graduates) and "
+            "intake (entrants starting); give one",
+        )
+    elif d.intake < 0 or (not d.intake and d.trained <= 0):
+        which, value = ("intake", d.intake) if d.intake else ("trained", d.trained)
+        yield Violation(
+            ("demands", i, which),
+            f"demand of {d.organisation} for {d.target} must be at least 1, not {value}",
+        )
+
+
+def _demand_period(i: int, d: Demand) -> Generator[Violation, None, bool]:
+    """Whether the period is one: a quarter 1–4 or a month 1–12, not both."""
+    sound = True
+    if d.quarter is not None and d.month is not None:
+        sound = False
+        yield Violation(
+            ("demands", i, "month"),
+            f"demand for {d.target} in {d.year} names both quarter {d.quarter} and month "
+            f"{d.month}; name one",
+        )
+    if d.quarter is not None and not 1 <= d.quarter <= 4:
+        sound = False
+        yield Violation(("demands", i, "quarter"), f"a quarter is 1 to 4, not {d.quarter}")
+    if d.month is not None and not 1 <= d.month <= 12:
+        sound = False
+        yield Violation(("demands", i, "month"), f"a month is 1 to 12, not {d.month}")
+    return sound
+
+
+def _demand_in_time(s: Scenario, i: int, d: Demand) -> Iterator[Violation]:
+    """A year must be one of the mission's; a quarter or a month must meet the months planned
+    (the mission's, cut to the planning horizon when one is set)."""
+    if d.months == (1, 12):
+        first, last = s.mission.start.year, s.mission.end.year
+        if not first <= d.year <= last:
             yield Violation(
                 ("demands", i, "year"),
                 f"demand for {d.target} in {d.year} falls outside the mission ({first}–{last})",
             )
+        return
+    start = s.mission.start.year * 12 + s.mission.start.month - 1
+    end = s.mission.end.year * 12 + s.mission.end.month - 1
+    if s.planning.horizon_months:
+        end = min(end, start + s.planning.horizon_months - 1)
+    first, last = (d.year * 12 + m - 1 for m in d.months)
+    if last < start or first > end:
+        span = f"{start // 12}-{start % 12 + 1:02d} to {end // 12}-{end % 12 + 1:02d}"
+        yield Violation(
+            ("demands", i, "month" if d.month else "quarter"),
+            f"demand for {d.target} in {d.period} falls outside the months planned ({span})",
+        )

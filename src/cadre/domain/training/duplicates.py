@@ -10,7 +10,7 @@ names are alike (at least 80 %) and their service numbers differ by one slip of 
 from __future__ import annotations
 
 from collections import defaultdict
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 
 from rapidfuzz import fuzz, process
@@ -55,9 +55,12 @@ def _digits(number: str) -> str:
 
 
 def likely_duplicates(
-    new: Sequence[Candidate], known: Sequence[Candidate]
+    new: Sequence[Candidate],
+    known: Sequence[Candidate],
+    compared: Callable[[int, int], None] | None = None,
 ) -> list[LikelyDuplicate]:
-    """Every likely pair between `new` and `known`, and within `new`, each pair once.
+    """Every likely pair between `new` and `known`, and within `new`, each pair once;
+    `compared(done, len(new))` hears after each block how many of `new` are compared.
 
     Names are compared only within a block of the same first sound (a spelling never changes
     how a name starts: محمد, Mohammed and Muhammad all start with m), which keeps an import
@@ -65,6 +68,7 @@ def likely_duplicates(
     """
     found: dict[tuple[int, int], LikelyDuplicate] = {}
     pool = _blocks([*known, *new])
+    done = 0
     for block, queries in _blocks(new).items():
         choices = pool[block]
         scores = process.cdist(
@@ -82,6 +86,9 @@ def likely_duplicates(
                 verdict = judge(query, other, float(scores[i][j]))
                 if verdict is not None:
                     found.setdefault((verdict.first, verdict.second), verdict)
+        done += len(queries)
+        if compared is not None:
+            compared(done, len(new))
     return sorted(found.values(), key=lambda d: (d.first, d.second))
 
 

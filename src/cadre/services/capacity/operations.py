@@ -4,11 +4,12 @@ from __future__ import annotations
 
 import dataclasses
 import datetime as dt
+import pathlib
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from typing import Any
 
-from cadre.domain.capacity.actuals import PlanActuals, overlay
+from cadre.domain.capacity.actuals import PlanActuals, overlay, replan
 from cadre.domain.capacity.check import check_capacity_plan
 from cadre.domain.capacity.plan import CapacityPlan
 from cadre.domain.capacity.problem import CapacityProblem, PlanMode, build_problem
@@ -19,6 +20,7 @@ from cadre.domain.force.whole_force import posts_by_month
 from cadre.domain.limits import require_within
 from cadre.domain.rules import check_scenario
 from cadre.domain.scenario import Scenario
+from cadre.interchange.actuals_sheet import read_actuals
 from cadre.interchange.capacity_json import plan_from_json, plan_to_json
 from cadre.interchange.convert import to_json_document
 from cadre.interchange.registries import registries
@@ -69,13 +71,15 @@ def plan_capacity(
 ) -> PlanVersion:
     """Plan the stored scenario and keep the plan as a new version with its scenario: a draft
     that changes nothing downstream until it is adopted (with `adopt`, at once, when it may be
-    without force). With `actuals`, the records' figures replace the forecast for the months
-    before `actuals.through` (after the checker has judged the solver's plan)."""
+    without force). With `actuals`, the months before `actuals.through` are fixed at the
+    records' figures and only the months from it on are planned (domain/capacity/actuals.py)."""
     require_within(seconds=seconds, horizon_months=horizon_months)
     with uow.transaction() as session:
         scenario = store.load_scenario(session, mission)
     scenario = with_overrides(scenario, overrides or {})
     problem = build_problem(scenario, mode, horizon_months)
+    if actuals is not None:  # the past fixed at the records', the rest planned around it
+        problem = replan(problem, actuals)
     result = solve_capacity(problem, seconds=seconds, progress=progress)
     plan = with_whole_force(scenario, result.solution) if result.status.usable else result.solution
     violations = tuple(check_capacity_plan(problem, plan)) if result.status.usable else ()
@@ -110,6 +114,19 @@ def plan_capacity(
         )
     adoption = adopt_if_sound(uow, scenario.mission.code, KIND, number) if adopt else None
     return PlanVersion(number, plan, parameters, violations, adoption)
+
+
+def actuals_from_file(
+    uow: UnitOfWork,
+    path: pathlib.Path,
+    through: dt.date | None = None,
+    mission: str | None = None,
+) -> PlanActuals:
+    """The actuals in a spreadsheet (XLSX or CSV) for the stored scenario, read whole or
+    refused with every problem (interchange/actuals_sheet.py); for `plan_capacity`."""
+    with uow.transaction() as session:
+        scenario = store.load_scenario(session, mission)
+    return read_actuals(path, scenario, through)
 
 
 def load_plan(

@@ -93,7 +93,7 @@ def import_offers(
     )
     if reader is None:
         raise InvalidInput(
-            [Problem("a pledge file is an .xlsx workbook or a .csv file", file=str(path))]
+            [Problem("a pledge file is an .xlsx workbook or a .csv file", file=path.name)]
         )
     now = dt.datetime.now(dt.UTC)
     with uow.transaction() as session:
@@ -122,7 +122,7 @@ def import_offers(
                         f"offer {offer.code} is {old.state.value}; its terms cannot change: give "
                         "the row a new reference to make a new offer",
                         field=f"your reference {offer.reference}",
-                        file=str(path),
+                        file=path.name,
                     )
                 )
         if problems:

@@ -77,17 +77,34 @@ def import_workbook(
 ) -> OfferImport:
     """Store the offers of an uploaded workbook, as `cadre force import` does; InvalidInput
     names sheet, row, column and reason for every problem, and then nothing is stored."""
-    name = _SAFE.sub("_", pathlib.PurePath(filename or "").name)[:120] or "workbook.xlsx"
+    if not filename:
+        raise InvalidInput(
+            [Problem("choose the workbook to send", field="workbook", code="pledge.no_file")]
+        )
+    name = _SAFE.sub("_", pathlib.PurePath(filename).name)[:120] or "workbook.xlsx"
     if len(data) > MAX_BYTES:
         raise InvalidInput(
-            [Problem(f"the file is {len(data):,} bytes; at most {MAX_BYTES:,}", file=name)]
+            [
+                Problem(
+                    f"the file is {len(data):,} bytes; at most {MAX_BYTES:,}",
+                    file=name,
+                    code="pledge.file_too_big",
+                    params={"size": len(data), "limit": MAX_BYTES},
+                )
+            ]
         )
     reader = {".xlsx": read_pledges, ".xlsm": read_pledges, ".csv": read_csv_pledges}.get(
         pathlib.PurePath(name).suffix.lower()
     )
     if reader is None:
         raise InvalidInput(
-            [Problem("a pledge file is an .xlsx workbook or a .csv file", file=name)]
+            [
+                Problem(
+                    "a pledge file is an .xlsx workbook or a .csv file",
+                    file=name,
+                    code="pledge.file_kind",
+                )
+            ]
         )
     with tempfile.TemporaryDirectory(prefix="cadre-upload-") as folder:
         # The file keeps its own name, so that the report names the file the user sent.

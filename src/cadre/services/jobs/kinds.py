@@ -156,6 +156,7 @@ class JobKind:
     permission: str  # the subject of the RUN action a principal needs
     priority: Callable[[dict[str, Any]], int] = _plan_priority
     limit: Callable[[dict[str, Any]], float] | None = None  # e.g. a sweep: by its samples
+    upload: bool = False  # an import: started with its file (`services/jobs/imports.py`)
 
     def time_limit(self, parameters: dict[str, Any]) -> float:
         """Seconds after which the job is stopped and marked failed: by default twice the
@@ -284,5 +285,28 @@ register(
         f"{__name__}:run_timetable",
         "timetable",
         _timetable_priority,
+    )
+)
+
+
+class ImportParameters(BaseModel):
+    """An import's file is stored with the job; its name is the one parameter."""
+
+    model_config = ConfigDict(extra="forbid")
+
+    file: str = Field(max_length=200, description="The uploaded file's name.")
+
+
+IMPORT_SECONDS = 900.0  # twenty thousand trainees take well under a minute; a loaded machine more
+
+register(
+    JobKind(
+        "trainees_import",
+        "trainees",
+        ImportParameters,
+        "cadre.services.jobs.imports:run_trainees_import",
+        "trainees",
+        limit=lambda _parameters: IMPORT_SECONDS,
+        upload=True,
     )
 )

@@ -51,13 +51,14 @@ class JobView:
     message: str
     plan_number: int | None
     error: str | None
+    result: dict[str, Any] | None
     created_by: str
     created_at: dt.datetime
     started_at: dt.datetime | None
     finished_at: dt.datetime | None
 
 
-def _view(row: JobRow, hidden: Redaction) -> JobView:
+def view_of(row: JobRow, hidden: Redaction) -> JobView:
     """A job as its reader may see it: its parameters, progress message and error through the
     one redaction step (a re-plan's withdrawn pledge, a trainer named in an error)."""
     return JobView(
@@ -70,6 +71,7 @@ def _view(row: JobRow, hidden: Redaction) -> JobView:
         hidden.text(row.message),
         row.plan_number,
         hidden.text(row.error) if row.error else row.error,
+        row.result,  # an import's report: its submitter's own file
         row.created_by,
         row.created_at,
         row.started_at,
@@ -88,6 +90,12 @@ def submit(
     kind = JOB_KINDS.get(kind_name)
     if kind is None:
         raise InvalidInput(f"there is no job of kind {kind_name}; kinds: {', '.join(JOB_KINDS)}")
+    if kind.upload:
+        raise InvalidInput(
+            f"a {kind_name} job starts with its file: upload it to the import's own address",
+            code="job.needs_upload",
+            kind=kind_name,
+        )
     # The documented ranges in the domain's words first, then what else the shape refuses.
     problems = out_of_range(parameters)
     named = {p.field for p in problems}
@@ -102,24 +110,39 @@ def submit(
         scope = open_scope(session, principal, mission)
         scope.gate.require_role(Verb.RUN, kind.permission)
         _require_targets(scope, kind.parameters.model_validate(checked))
-        row = store.create_job(
-            session,
-            mission=mission,
-            kind=kind.name,
-            parameters=checked,
-            created_by=principal.username,
-            at=dt.datetime.now(dt.UTC),
-        )
-        uow.audit(
-            session,
-            "job submit",
-            mission=mission,
-            key=str(row.id),
-            after={"kind": kind.name, "parameters": checked},
-        )
-        view = _view(row, redaction(scope))
-        queue.submit(session, row.id, kind.priority(checked))
-    return view
+        row = enqueue(uow, session, queue, mission, kind_name, checked, principal.username)
+        return view_of(row, redaction(scope))
+
+
+def enqueue(
+    uow: UnitOfWork,
+    session: Session,
+    queue: JobQueue,
+    mission: str,
+    kind_name: str,
+    checked: dict[str, Any],
+    created_by: str,
+) -> JobRow:
+    """The job's row, its audit entry and its task, in the caller's transaction (checked
+    parameters, a principal allowed to start it)."""
+    kind = JOB_KINDS[kind_name]
+    row = store.create_job(
+        session,
+        mission=mission,
+        kind=kind.name,
+        parameters=checked,
+        created_by=created_by,
+        at=dt.datetime.now(dt.UTC),
+    )
+    uow.audit(
+        session,
+        "job submit",
+        mission=mission,
+        key=str(row.id),
+        after={"kind": kind.name, "parameters": checked},
+    )
+    queue.submit(session, row.id, kind.priority(checked))
+    return row
 
 
 def _require_targets(scope: Scope, parameters: BaseModel) -> None:
@@ -155,13 +178,13 @@ def job(uow: UnitOfWork, principal: Principal, job_id: int) -> JobView:
         row = store.job(session, job_id)
         if not _visible(principal, row):
             raise NotFound(f"job {job_id} does not exist")
-        return _view(row, reader_redaction(session, principal, row.mission))
+        return view_of(row, reader_redaction(session, principal, row.mission))
 
 
 def follow(uow: UnitOfWork, job_id: int) -> JobView:
     """A job as the machine's operator follows it at the terminal (who holds the database)."""
     with uow.transaction() as session:
-        return _view(store.job(session, job_id), NOTHING_HIDDEN)
+        return view_of(store.job(session, job_id), NOTHING_HIDDEN)
 
 
 def jobs(
@@ -174,7 +197,7 @@ def jobs(
         for r in rows:
             if r.mission not in hidden:
                 hidden[r.mission] = reader_redaction(session, principal, r.mission)
-        return total, [_view(r, hidden[r.mission]) for r in rows]
+        return total, [view_of(r, hidden[r.mission]) for r in rows]
 
 
 def cancel(uow: UnitOfWork, queue: JobQueue, principal: Principal, job_id: int) -> JobView:
@@ -187,6 +210,8 @@ def cancel(uow: UnitOfWork, queue: JobQueue, principal: Principal, job_id: int) 
         if not store.cancel(session, job_id, dt.datetime.now(dt.UTC)):
             raise Conflict(f"job {job_id} has already ended ({row.status}); nothing to cancel")
         uow.audit(session, "job cancel", mission=row.mission, key=str(job_id))
-        view = _view(store.job(session, job_id), reader_redaction(session, principal, row.mission))
+        view = view_of(
+            store.job(session, job_id), reader_redaction(session, principal, row.mission)
+        )
     queue.cancel(job_id)
     return view

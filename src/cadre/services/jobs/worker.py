@@ -16,7 +16,7 @@ from typing import Any
 
 from sqlalchemy import Engine
 
-from cadre.domain.errors import CadreError
+from cadre.domain.errors import CadreError, InvalidInput
 from cadre.services.jobs.kinds import JOB_KINDS
 from cadre.services.unit_of_work import JobCancelled, UnitOfWork
 from cadre.storage import jobs as store
@@ -52,7 +52,8 @@ def _run(engine: Engine, job_id: int) -> None:
     except JobCancelled:
         return
     except CadreError as error:
-        _close(engine, job_id, "failed", error=str(error), message="failed")
+        report = validation_report(error) if isinstance(error, InvalidInput) else None
+        _close(engine, job_id, "failed", error=str(error), message="failed", result=report)
     except Exception as error:  # a worker reports every failure on its job, never just dies
         log.error("job %s failed:\n%s", job_id, traceback.format_exc())
         _close(
@@ -72,3 +73,23 @@ def _run(engine: Engine, job_id: int) -> None:
 def _close(engine: Engine, job_id: int, status: str, **values: Any) -> None:
     with transaction(engine) as session:
         store.finish(session, job_id, status, dt.datetime.now(dt.UTC), **values)
+
+
+REPORTED = 1000  # problems kept in a refused import's report; the count says how many in all
+
+
+def validation_report(error: InvalidInput) -> dict[str, Any]:
+    """A refused input's problems as the job's result, each located as the API locates it."""
+    problems = [
+        {
+            "file": p.file,
+            "line": p.line,
+            "column": p.column,
+            "field": p.field,
+            "reason": p.reason,
+            "code": p.code,
+            "params": dict(p.params),
+        }
+        for p in error.problems[:REPORTED]
+    ]
+    return {"code": error.code, "count": len(error.problems), "problems": problems}

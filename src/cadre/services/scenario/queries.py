@@ -5,9 +5,11 @@ so no view can show more."""
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from cadre.access.policy import Principal, Verb, reach
+from cadre.domain import record_names
+from cadre.domain.record_names import Named
 from cadre.interchange.record_kinds import KINDS
 from cadre.services.access.scope import Scope, read
 from cadre.services.unit_of_work import UnitOfWork
@@ -49,11 +51,18 @@ class Names:
     shown as the bare code."""
 
     by_kind: dict[str, dict[str, str]]
+    # kind -> code -> language -> name, for the records named in other languages too
+    other: dict[str, dict[str, dict[str, str]]] = field(default_factory=dict)
 
     def of(self, kind: str, code: str | None) -> str:
         if code is None:
             return ""
         return self.by_kind.get(kind, {}).get(code, code)
+
+    def named(self, kind: str, code: str | None) -> Named:
+        """The name in every language it has, for a page to pick the reader's."""
+        other = self.other.get(kind, {}).get(code or "")
+        return Named(self.of(kind, code), record_names.Names.of(other))
 
 
 @dataclass(frozen=True)
@@ -86,12 +95,15 @@ def adopted(scope: Scope) -> tuple[AdoptedLine, ...]:
 
 def names(scope: Scope) -> Names:
     found: dict[str, dict[str, str]] = {}
-    for kind_name, field in NAMED.items():
+    other: dict[str, dict[str, dict[str, str]]] = {}
+    for kind_name, name_field in NAMED.items():
         if reach(scope.principal.roles, Verb.READ, kind_name) is None:
             continue
         kind = KINDS[kind_name]
-        found[kind_name] = {kind.key_of(d): str(d.get(field) or "") for d in scope.records(kind)}
-    return Names(found)
+        documents = scope.records(kind)
+        found[kind_name] = {kind.key_of(d): str(d.get(name_field) or "") for d in documents}
+        other[kind_name] = {kind.key_of(d): d["names"] for d in documents if d.get("names")}
+    return Names(found, other)
 
 
 def mission_context(uow: UnitOfWork, principal: Principal, mission: str) -> MissionContext:

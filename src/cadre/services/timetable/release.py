@@ -30,6 +30,7 @@ from cadre.interchange.convert import to_json_document
 from cadre.interchange.timetable_ics import calendar_text
 from cadre.interchange.timetable_json import left_out_to_json, plan_from_json, plan_to_json
 from cadre.interchange.timetable_xlsx import write_workbook
+from cadre.interchange.words import ENGLISH, Words
 from cadre.services.access.redaction import WITHHELD, Redaction, redaction
 from cadre.services.access.scope import Scope, read
 from cadre.services.timetable import queries as service
@@ -358,10 +359,16 @@ def redacted_result(scope: Scope, scenario: Scenario, stored: dict[str, Any]) ->
 
 
 def released_calendar(
-    uow: UnitOfWork, principal: Principal, mission: str, by: str, key: str, number: int | None
+    uow: UnitOfWork,
+    principal: Principal,
+    mission: str,
+    by: str,
+    key: str,
+    number: int | None,
+    words: Words = ENGLISH,
 ) -> str:
-    """One site's, instructor's or cohort's iCalendar file as the principal may see it;
-    a subject it may not see is not found."""
+    """One site's, instructor's or cohort's iCalendar file as the principal may see it, in
+    `words`; a subject it may not see is not found."""
     chosen = _chosen(uow, principal, mission, number)
     if chosen is None:
         raise _none(uow, principal, mission)
@@ -377,11 +384,12 @@ def released_calendar(
         key,
         version.version,
         redacted(before.plan, seen) if before else None,
+        words,
     )
 
 
 def released_workbook(
-    uow: UnitOfWork, principal: Principal, mission: str, number: int | None
+    uow: UnitOfWork, principal: Principal, mission: str, number: int | None, words: Words = ENGLISH
 ) -> tuple[int, bytes]:
     """The timetable's workbook (runs, assignments, a sheet per site) as the principal may see
     it, with the version's number."""
@@ -390,12 +398,12 @@ def released_workbook(
         raise _none(uow, principal, mission)
     version, _, seen = chosen
     # A stored version and what one reader sees of it never change.
-    key = (version.scenario.mission.code, version.number, version.created_at, seen)
+    key = (version.scenario.mission.code, version.number, version.created_at, seen, words.language)
     with _lock:
         data = _workbooks.get(key)
     if data is None:
         out = io.BytesIO()
-        write_workbook(out, version.problem, redacted(version.plan, seen))
+        write_workbook(out, version.problem, redacted(version.plan, seen), words)
         data = out.getvalue()
         with _lock:
             _workbooks[key] = data
@@ -405,7 +413,7 @@ def released_workbook(
 
 
 # Workbooks take some 100 ms to write; the last few are kept, by version and sight.
-_workbooks: OrderedDict[tuple[str, int, dt.datetime, _Sight], bytes] = OrderedDict()
+_workbooks: OrderedDict[tuple[str, int, dt.datetime, _Sight, str], bytes] = OrderedDict()
 
 
 def _none(uow: UnitOfWork, principal: Principal, mission: str) -> NotFound:

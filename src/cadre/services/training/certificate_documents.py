@@ -81,10 +81,12 @@ def certificate_document(
         person = rows.find_trainee(session, seen.mission_id, row.trainee_id)
         if person is None:  # pragma: no cover  (a certificate goes with its holder)
             raise certificate_not_found(number)
-        title = certificate_rows.course_title(session, seen.mission_id, row.course)
+        course = certificate_rows.course_named(session, seen.mission_id, row.course)
+        school = certificate_rows.site_named(session, seen.mission_id, row.site)
         sheet = CertificateSheet(
             number=row.number, holder_latin=person.latin, holder_arabic=person.arabic,
-            course=row.course, course_en=title, course_ar=title, school=row.site, run=row.run,
+            course=row.course, course_en=course.default, course_ar=course.in_language("ar")[0],
+            school_en=school.default, school_ar=school.in_language("ar")[0], run=row.run,
             issued=row.issued, expires=row.expires,
             verify_url=verify_address(base, _token(uow, session, row, seen.mission)),
         )  # fmt: skip

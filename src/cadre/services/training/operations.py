@@ -6,7 +6,7 @@ change writes its audit entry in its own transaction."""
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Collection, Iterator, Mapping
+from collections.abc import Callable, Collection, Iterator, Mapping
 from contextlib import contextmanager
 from dataclasses import dataclass
 from typing import Any
@@ -18,7 +18,7 @@ from cadre.access.policy import Principal, Reach, Verb
 from cadre.domain.errors import Conflict, Forbidden, InvalidInput, NotFound
 from cadre.domain.training.duplicates import Candidate, likely_duplicates
 from cadre.domain.training.trainees import Trainee
-from cadre.interchange.trainees import as_fields, read_trainee, read_trainee_file
+from cadre.interchange.trainees import as_fields, read_trainee
 from cadre.services.records.operations import expect_version
 from cadre.services.training.queries import TraineeView, view_of
 from cadre.services.training.release import TrainingSight, sight, trainee_not_found
@@ -44,10 +44,18 @@ def writing(
 ) -> Iterator[tuple[Session, TrainingSight]]:
     """A transaction holding the mission against other writers, with the writer's sight."""
     with uow.transaction() as session:
-        seen = sight(session, principal, mission, kind=TRAINEES, verb=Verb.WRITE)
-        seen.require_host_write()
+        seen = host_writer(session, principal, mission)
         lock_mission(session, seen.mission)
         yield session, seen
+
+
+def host_writer(
+    session: Session, principal: Principal | None, mission: str | None
+) -> TrainingSight:
+    """The sight of one who may write the mission's trainees; Forbidden for anyone else."""
+    seen = sight(session, principal, mission, kind=TRAINEES, verb=Verb.WRITE)
+    seen.require_host_write()
+    return seen
 
 
 def _trainee(document: Mapping[str, Any], today: dt.date) -> Trainee:
@@ -57,10 +65,16 @@ def _trainee(document: Mapping[str, Any], today: dt.date) -> Trainee:
     return trainee
 
 
-def _flag(session: Session, seen: TrainingSight, new: list[Candidate]) -> list[tuple[int, int]]:
+def flag(
+    session: Session,
+    seen: TrainingSight,
+    new: list[Candidate],
+    compared: Callable[[int, int], None] | None = None,
+) -> list[tuple[int, int]]:
+    """Flag the likely duplicates of `new` (stored already) among themselves and the rest."""
     fresh = {n.id for n in new}
     known = [c for c in rows.candidates(session, seen.mission_id) if c.id not in fresh]
-    pairs = likely_duplicates(new, known)
+    pairs = likely_duplicates(new, known, compared)
     rows.flag(session, seen.mission_id, pairs)
     return [(p.first, p.second) for p in pairs]
 
@@ -77,7 +91,7 @@ def _number_free(session: Session, seen: TrainingSight, trainee: Trainee, own: i
         )
 
 
-def _store(
+def store_trainee(
     session: Session, mission_id: int, row: TraineeRow | None, t: Trainee, *, flush: bool = True
 ) -> TraineeRow:
     now = dt.datetime.now(dt.UTC)
@@ -107,8 +121,8 @@ def create_trainee(
     trainee = _trainee(document, dt.date.today())
     with writing(uow, principal, mission) as (session, seen):
         _number_free(session, seen, trainee, None)
-        row = _store(session, seen.mission_id, None, trainee)
-        pairs = _flag(
+        row = store_trainee(session, seen.mission_id, None, trainee)
+        pairs = flag(
             session, seen, [Candidate(row.id, trainee.sound, trainee.birth_year, trainee.number)]
         )
         view = view_of(seen, row)
@@ -134,11 +148,11 @@ def update_trainee(
         before = view_of(seen, row)
         expect_version(before.etag, if_match, f"trainee {trainee_id}")
         _number_free(session, seen, trainee, trainee_id)
-        row = _store(session, seen.mission_id, row, trainee)
+        row = store_trainee(session, seen.mission_id, row, trainee)
         view = view_of(seen, row)
         pairs: list[tuple[int, int]] = []
         if view.etag != before.etag:
-            pairs = _flag(
+            pairs = flag(
                 session,
                 seen,
                 [Candidate(row.id, trainee.sound, trainee.birth_year, trainee.number)],
@@ -224,58 +238,6 @@ def dismiss_duplicate(
             session, "trainee duplicate dismissed", mission=seen.mission, kind=TRAINEES,
             key=f"{min(first, second)}-{max(first, second)}",
         )  # fmt: skip
-
-
-@dataclass(frozen=True)
-class ImportOutcome:
-    mission: str
-    created: int
-    updated: int
-    duplicates: int  # likely duplicates flagged by this import
-
-
-def import_trainees(
-    uow: UnitOfWork,
-    principal: Principal | None,
-    data: bytes,
-    file: str,
-    mission: str | None = None,
-) -> ImportOutcome:
-    """Store a table of trainees: every row, or none. A row whose service and number are
-    already stored replaces that trainee's fields. Every problem is located by row, column
-    and field; likely duplicates among the rows and with those stored are flagged."""
-    table = read_trainee_file(data, file, today=dt.date.today())
-    with writing(uow, principal, mission) as (session, seen):
-        taken = rows.numbers_taken(session, seen.mission_id)
-        for trainee in table:
-            own = taken.get((trainee.service, trainee.number))
-            if own is not None:
-                _store(
-                    session,
-                    seen.mission_id,
-                    rows.find_trainee(session, seen.mission_id, own),
-                    trainee,
-                    flush=False,
-                )
-        # New people in one statement: row by row, twenty thousand take minutes.
-        rows.insert_trainees(
-            session,
-            seen.mission_id,
-            [t for t in table if (t.service, t.number) not in taken],
-            dt.datetime.now(dt.UTC),
-        )
-        ids = rows.numbers_taken(session, seen.mission_id)
-        new = [
-            Candidate(ids[(t.service, t.number)], t.sound, t.birth_year, t.number) for t in table
-        ]
-        flagged = len(_flag(session, seen, new))
-        updated = sum(1 for t in table if (t.service, t.number) in taken)
-        outcome = ImportOutcome(seen.mission, len(table) - updated, updated, flagged)
-        uow.audit(
-            session, "trainees import", mission=seen.mission, kind=TRAINEES, key=file,
-            after={"created": outcome.created, "updated": updated, "duplicates": flagged},
-        )  # fmt: skip
-    return outcome
 
 
 def link_teacher(

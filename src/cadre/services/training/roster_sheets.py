@@ -21,7 +21,6 @@ from cadre.interchange.roster_workbook import (
     LETTER_OF,
     MAX_BYTES,
     MEDIA_TYPE,
-    ROSTER,
     RosterSheet,
     SheetLine,
     cell_name,
@@ -30,6 +29,7 @@ from cadre.interchange.roster_workbook import (
     roster_workbook,
     score_column,
 )
+from cadre.interchange.words import ENGLISH, Words
 from cadre.services.training.enrolment import rule_for, run_work
 from cadre.services.training.release import TrainingSight, sight
 from cadre.services.training.runs import mission_runs
@@ -117,9 +117,14 @@ def director_roster(
 
 
 def download_roster(
-    uow: UnitOfWork, principal: Principal | None, run: str, mission: str | None = None
+    uow: UnitOfWork,
+    principal: Principal | None,
+    run: str,
+    mission: str | None = None,
+    words: Words = ENGLISH,
 ) -> bytes:
-    return roster_workbook(roster_sheet(uow, principal, run, mission))
+    """The roster as a workbook, its sheets and headings in `words`."""
+    return roster_workbook(roster_sheet(uow, principal, run, mission), words)
 
 
 @dataclass(frozen=True)
@@ -157,7 +162,7 @@ def upload_roster(
                 Problem(
                     "the run's teaching days have changed since the workbook was made; "
                     "download the roster again",
-                    f"{ROSTER}!1", filename, 1, code="roster.days_changed",
+                    f"{upload.sheet}!1", filename, 1, code="roster.days_changed",
                 )
             )  # fmt: skip
         if problems:
@@ -169,7 +174,7 @@ def upload_roster(
         kept = 0
 
         def where(row: int, column: int) -> tuple[str, str, int, int]:
-            return cell_name(row, column), filename, row, column
+            return cell_name(row, column, upload.sheet), filename, row, column
 
         for line in upload.lines:
             seat = seated.get(line.trainee)

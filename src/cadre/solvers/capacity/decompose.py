@@ -131,10 +131,10 @@ def _union(problem: CapacityProblem, plans: list[CapacityPlan], parts: int) -> C
 
 
 def _outcomes(problem: CapacityProblem, plans: list[CapacityPlan]) -> tuple[DemandOutcome, ...]:
-    found = {(o.target, o.year): o for p in plans for o in p.outcomes}
+    found = {o.key: o for p in plans for o in p.outcomes}
     outcomes = []
     for d in problem.demands:
-        o = found.get((d.target, d.year))
+        o = found.get(d.key)
         outcomes.append(
             o
             if o is not None
@@ -146,6 +146,8 @@ def _outcomes(problem: CapacityProblem, plans: list[CapacityPlan]) -> tuple[Dema
                 float(d.trained),
                 "",
                 f"no course in the catalogue grants {d.target}",
+                d.period,
+                d.intake,
             )
         )
     return tuple(outcomes)

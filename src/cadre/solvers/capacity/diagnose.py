@@ -24,13 +24,23 @@ def explain_shortfall(model: CapacityModel, demand: int, duals: np.ndarray) -> s
         return f"no course in the catalogue grants {d.target}"
     courses = _with_prerequisites(model, d.courses)
     qualifications = {model.courses[c].instructor_qualification for c in courses}
-    last = max((t for t, month in enumerate(p.months) if month.year <= d.year), default=-1)
+    last = max((t for t, month in enumerate(p.months) if d.ended_by(month)), default=-1)
+    if d.intake and not any(
+        (code, t) in model.entrants
+        for code in d.courses
+        for t, m in enumerate(p.months)
+        if d.covers(m)
+    ):
+        return f"no run of {', '.join(d.courses)} begun in {d.period} can finish in the horizon"
     if not any(
         (code, t) in model.entrants or any(k[0] == code and k[1] == t for k in model.abroad)
         for code in d.courses
         for t in range(last + 1)
     ):
-        return f"no run of {', '.join(d.courses)} can finish by the end of {d.year} in the horizon"
+        return (
+            f"no run of {', '.join(d.courses)} can finish by the end of {d.period or d.year}"
+            " in the horizon"
+        )
     weight: dict[tuple[str, Hashable], float] = defaultdict(float)
     for row, (family, key) in enumerate(model.lp.tags):
         value = abs(float(duals[row]))

@@ -15,8 +15,9 @@ from cadre.domain.capacity.plan import (
 )
 from cadre.domain.capacity.problem import RunMode
 from cadre.domain.planning import SolveResult, SolveStatus
+from cadre.solvers.capacity.demand import demand_terms, past_graduates
 from cadre.solvers.capacity.diagnose import explain_shortfall
-from cadre.solvers.capacity.vars import CapacityModel, graduates
+from cadre.solvers.capacity.vars import CapacityModel
 
 TINY = 1e-6  # below this a continuous quantity is solver noise, not a plan
 
@@ -149,19 +150,23 @@ def _outcomes(
     p = model.problem
     outcomes = []
     for i, d in enumerate(p.demands):
-        graduated = sum(
-            values[col] * a
-            for t, month in enumerate(p.months)
-            if month.year == d.year
-            for code in d.courses
-            for col, a in graduates(model, code, t)
+        graduated = past_graduates(model, d) + sum(
+            values[col] * a for col, a in demand_terms(model, d)
         )
         unmet = max(0.0, d.trained - graduated)
         discipline = model.courses[d.courses[0]].discipline if d.courses else ""
         reason = explain_shortfall(model, i, duals) if unmet > 0.5 and duals is not None else ""
         outcomes.append(
             DemandOutcome(
-                d.target, d.year, d.trained, _clean(graduated), _clean(unmet), discipline, reason
+                d.target,
+                d.year,
+                d.trained,
+                _clean(graduated),
+                _clean(unmet),
+                discipline,
+                reason,
+                d.period,
+                d.intake,
             )
         )
     return tuple(outcomes)

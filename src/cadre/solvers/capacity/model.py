@@ -3,7 +3,8 @@
 Runs are continuous at this strategic level. Each family of rows says one rule:
 - class:    entrants fit the runs started (at least the minimum, at most the seats);
 - site:     runs under way at a site fit its rooms, scaled by its working days that month;
-- demand:   graduates in a year, plus the shortfall, reach what the host asked for;
+- demand:   graduates in a year, quarter or month (or entrants starting in it, for an intake),
+            plus the shortfall, reach what the host asked for; an intake caps its entrants;
 - cadre:    certified host instructors = last month's, less attrition (per rung, and shocks),
             plus those certified now (selected, vetted, after the supervised months);
 - host:     host-led teaching and host mentoring fit the host cadre's teaching time;
@@ -27,6 +28,7 @@ from __future__ import annotations
 from collections import defaultdict
 
 from cadre.domain.capacity.problem import CapacityProblem, PlanMode, RunMode
+from cadre.solvers.capacity.demand import demand_terms, fix_past, past_graduates
 from cadre.solvers.capacity.lp import INF
 from cadre.solvers.capacity.vars import CapacityModel, add_columns, graduates, teaching
 
@@ -44,6 +46,7 @@ def build_model(problem: CapacityProblem) -> CapacityModel:
         _supply_rows(m)
     _seat_rows(m)
     _budget_rows(m)
+    fix_past(m)
     # The total shortfall, bounded later to keep stage one's answer while other goals are met.
     m.shortfall_row = m.lp.row(((c, 1.0) for c in m.shortfall.values()), -INF, INF, ("total", 0))
     return m
@@ -88,14 +91,14 @@ def _site_rows(m: CapacityModel) -> None:
 
 
 def _demand_rows(m: CapacityModel) -> None:
-    p = m.problem
-    for i, d in enumerate(p.demands):
-        terms = [(m.shortfall[i], 1.0)]
-        for t, month in enumerate(p.months):
-            if month.year == d.year:
-                for code in d.courses:
-                    terms.extend(graduates(m, code, t))
-        m.lp.row(terms, float(d.trained), INF, ("demand", i))
+    """Graduates in the period (or entrants starting in it, for an intake) plus the shortfall
+    reach the demand; an intake also caps the entrants: the host releases no more than that."""
+    for i, d in enumerate(m.problem.demands):
+        counted = demand_terms(m, d)
+        wanted = float(d.trained) - past_graduates(m, d)
+        m.lp.row([(m.shortfall[i], 1.0), *counted], wanted, INF, ("demand", i))
+        if d.intake and counted:
+            m.lp.row(counted, -INF, float(d.trained), ("intake", i))
 
 
 def _cadre_rows(m: CapacityModel) -> None:
@@ -106,6 +109,7 @@ def _cadre_rows(m: CapacityModel) -> None:
             granting[c.grants].append(c.code)
     initial = dict(p.initial_cadre)
     absorbed = dict(p.absorption)
+    actual = {(q, t): n for q, t, n in p.actual_cadre}
     for q in p.cadre_qualifications:
         for t in range(m.horizon):
             terms = [(m.cadre[q, t], 1.0)]
@@ -118,8 +122,10 @@ def _cadre_rows(m: CapacityModel) -> None:
             ]
             terms.extend((col, -a) for col, a in certified)
             fixed = initial.get(q, 0.0) if t == 0 else 0.0
+            if t < p.replan_from:  # history: the records' level, however it came about
+                terms, fixed = [(m.cadre[q, t], 1.0)], actual.get((q, t), fixed)
             m.lp.row(terms, fixed, fixed, ("cadre", (q, t)))
-            if certified and q in absorbed:
+            if certified and q in absorbed and not p.certified_from_history(q, t):
                 # the schools that teach with q take in only so many new instructors a month
                 m.lp.row(certified, -INF, absorbed[q], ("absorb", (q, t)))
             # Graduates supervised in their first `lag` months need a mentor each `ratio`.

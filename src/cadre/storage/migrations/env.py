@@ -7,6 +7,7 @@ from alembic import context
 from cadre.storage import (
     coordination,  # noqa: F401  (the coordination register)
     force_models,  # noqa: F401  (its tables join Base.metadata)
+    people,  # noqa: F401  (calendar subscriptions, trainee accounts)
     service_models,  # noqa: F401  (users, labels, audit, jobs)
     training,  # noqa: F401  (trainees, enrolments, results, certificates)
     training_certificates,  # noqa: F401  (certificate tokens, refreshers, renewals)

@@ -9,7 +9,7 @@ from fastapi.concurrency import run_in_threadpool
 from starlette.datastructures import UploadFile
 from starlette.responses import Response
 
-from cadre.domain.errors import InvalidInput, Problem
+from cadre.domain.errors import InvalidInput
 from cadre.services.force.workbooks import MAX_BYTES, import_workbook, pledge_workbook
 from cadre.web.navigation import Page, require_page
 from cadre.web.presenters.force import force_page
@@ -62,12 +62,9 @@ async def upload_workbook(
         filename = upload.filename if isinstance(upload, UploadFile) else None
         data = await upload.read(MAX_BYTES + 1) if isinstance(upload, UploadFile) else b""
     context: dict[str, object] = {"mission": mission, "outcome": None, "problems": ()}
-    if not filename:
-        context["problems"] = (Problem("choose the workbook to send", field="workbook"),)
-        return render(request, "upload.html", context, principal=principal, status=422)
     try:
         context["outcome"] = await run_in_threadpool(
-            import_workbook, work, principal, mission, filename, data
+            import_workbook, work, principal, mission, filename or "", data
         )
     except InvalidInput as error:
         context["problems"] = error.problems

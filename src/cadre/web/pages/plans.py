@@ -13,6 +13,7 @@ from cadre.domain.errors import Conflict, InvalidInput
 from cadre.services.jobs import operations as jobs
 from cadre.services.jobs.operations import JobQueue
 from cadre.services.plans import plots as web_plots
+from cadre.web.chart_words import reader_words, words_in
 from cadre.web.messages import error_markup
 from cadre.web.presenters import adoption as web_adoption
 from cadre.web.presenters import capacity as web_capacity
@@ -26,6 +27,9 @@ Mission = Annotated[str, Path(max_length=64)]
 Number = Annotated[int, Path(ge=1, le=2**31 - 1)]
 PlotName = Annotated[str, Path(max_length=40, pattern=r"^[a-z-]+$")]
 SVG_HEADERS = {"Cache-Control": "private, max-age=86400", "X-Content-Type-Options": "nosniff"}
+# The page names the language in a figure's address: a browser keeps a figure a day, and one
+# kept from before the reader switched language must not be shown.
+PlotLanguage = Annotated[str | None, Query(pattern="^(en|ar)$")]
 
 
 @router.get("/missions/{mission}")
@@ -101,20 +105,30 @@ def job_page(
     return render(request, "job.html", {"job": job, "mission": mission}, principal=principal)
 
 
-@router.get("/missions/{mission}/plots/capacity/{number}/{name}.svg")
-def capacity_plot(
-    mission: Mission, number: Number, name: PlotName, principal: CurrentPrincipal, work: Work
-) -> Response:
-    svg = web_plots.capacity_plot(work, principal, mission, number, name)
-    return Response(svg, media_type="image/svg+xml", headers=SVG_HEADERS)
+PlotKind = Annotated[str, Path(pattern=r"^(capacity|force)$")]
 
 
-@router.get("/missions/{mission}/plots/force/{number}/{name}.svg")
-def force_plot(
-    mission: Mission, number: Number, name: PlotName, principal: CurrentPrincipal, work: Work
+@router.get("/missions/{mission}/plots/{kind}/{number}/{name}.svg")
+def plot(
+    mission: Mission,
+    kind: PlotKind,
+    number: Number,
+    name: PlotName,
+    principal: CurrentPrincipal,
+    work: Work,
+    lang: PlotLanguage = None,
+    against: Annotated[int | None, Query(ge=1, le=2**31 - 1)] = None,
 ) -> Response:
-    svg = web_plots.force_plot(work, principal, mission, number, name)
-    return Response(svg, media_type="image/svg+xml", headers=SVG_HEADERS)
+    """A plan's figure; `against`: another capacity plan whose figure stands beside this one,
+    drawn on the same scales."""
+    words = words_in(lang) if lang else reader_words()
+    if kind == "capacity":
+        svg = web_plots.capacity_plot(work, principal, mission, number, name, words, against)
+    else:
+        svg = web_plots.force_plot(work, principal, mission, number, name, words)
+    # Without the language in the address, the answer depends on the reader's cookie or browser.
+    headers = SVG_HEADERS if lang else SVG_HEADERS | {"Vary": "Cookie, Accept-Language"}
+    return Response(svg, media_type="image/svg+xml", headers=headers)
 
 
 AdoptKind = Annotated[str, Path(pattern=r"^(capacity|timetable)$")]

@@ -74,7 +74,9 @@ async def _save(
         )
     except (InvalidInput, Conflict) as error:
         # The form again, as the user typed it, with each problem beside its field.
-        form = await run_in_threadpool(record_form, work, principal, mission, kind, key)
+        form = await run_in_threadpool(
+            record_form, work, principal, mission, kind, key, tuple(submitted)
+        )
         errors = field_errors(error.problems if isinstance(error, InvalidInput) else ())
         if isinstance(error, Conflict):
             errors[""] = [error_markup(error)]

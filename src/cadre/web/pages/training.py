@@ -16,6 +16,7 @@ from starlette.responses import Response
 from cadre.domain.errors import InvalidInput, Problem
 from cadre.services.training import roster_sheets
 from cadre.services.training.roster_sheets import MAX_BYTES, MEDIA_TYPE, RosterApplied
+from cadre.web.chart_words import reader_words
 from cadre.web.routing import PageRoute
 from cadre.web.security import CurrentPrincipal, Work
 from cadre.web.templating import render
@@ -52,7 +53,7 @@ def roster_page(
 def roster_download(
     mission: Mission, run: Run, principal: CurrentPrincipal, work: Work
 ) -> Response:
-    data = roster_sheets.download_roster(work, principal, run, mission)
+    data = roster_sheets.download_roster(work, principal, run, mission, reader_words())
     return Response(
         data,
         media_type=MEDIA_TYPE,

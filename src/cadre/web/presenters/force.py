@@ -23,6 +23,7 @@ from cadre.services.records import queries as records
 from cadre.services.records.queries import RecordView
 from cadre.services.scenario.queries import MissionContext, heading, names
 from cadre.services.unit_of_work import UnitOfWork
+from cadre.web.chart_words import reader_words
 from cadre.web.navigation import Page, require_page
 
 SHOWN_SHORTFALLS = 15
@@ -109,7 +110,7 @@ def force_page(
         shown = read(uow, principal, mission, release)
         if shown is not None:
             view, sight = shown
-            keep_force_plots(uow, mission, view.version, view.fill, sight)
+            keep_force_plots(uow, mission, view.version, view.fill, sight, reader_words())
             picture = _picture(view, nation)
     return ForcePage(context, picture, pledges, caveats, nations)
 

@@ -14,13 +14,14 @@ import enum
 import re
 import types
 import typing
-from collections.abc import Mapping, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any
 
 from pydantic import BaseModel
 
 from cadre.domain.errors import InvalidInput, Problem
+from cadre.domain.record_names import FORM_LANGUAGES
 
 
 @dataclass(frozen=True)
@@ -63,13 +64,22 @@ def _is_shape(annotation: Any) -> bool:
     return isinstance(annotation, type) and issubclass(annotation, BaseModel)
 
 
-def form_fields(shape: type[BaseModel]) -> tuple[FormField, ...]:
+def form_fields(
+    shape: type[BaseModel], languages: Iterable[str] = FORM_LANGUAGES
+) -> tuple[FormField, ...]:
+    """The form's fields; a record's names in other languages get one field per language in
+    `languages` (the forms' own, and any other the record already has, so none is lost)."""
     fields: list[FormField] = []
     for name, info in shape.model_fields.items():
         kind, optional = _unwrap(info.annotation)
         required = info.is_required() and not optional
         choices = _choices(kind)
-        if typing.get_origin(kind) is list:
+        if typing.get_origin(kind) is dict:
+            for language in dict.fromkeys(languages):
+                fields.append(
+                    FormField(f"{name}.{language}", "text", False, arabic=language == "ar")
+                )
+        elif typing.get_origin(kind) is list:
             item, _ = _unwrap(typing.get_args(kind)[0])
             item_choices = _choices(item)
             if item_choices is not None:
@@ -148,6 +158,13 @@ def document_from_form(fields: Sequence[FormField], form: FormData) -> dict[str,
     if problems:
         raise InvalidInput(problems)
     return document
+
+
+def name_languages(languages: Iterable[str] = (), fields: Iterable[str] = ()) -> tuple[str, ...]:
+    """The languages a form asks names in: its own, then any other among `languages` (a stored
+    record's) and among `fields` (`names.fr` of a form sent back), so that none is dropped."""
+    typed = (f.removeprefix("names.") for f in fields if f.startswith("names."))
+    return tuple(dict.fromkeys((*FORM_LANGUAGES, *languages, *typed)))
 
 
 def form_values(fields: Sequence[FormField], document: Mapping[str, Any]) -> dict[str, Any]:

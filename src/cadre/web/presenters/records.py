@@ -6,6 +6,7 @@ the form field they belong beside."""
 from __future__ import annotations
 
 import dataclasses
+from collections.abc import Iterable
 from dataclasses import dataclass
 from typing import Any
 
@@ -24,6 +25,7 @@ from cadre.web.presenters.record_forms import (
     field_of,
     form_fields,
     form_values,
+    name_languages,
 )
 
 # The columns a list shows per kind; other kinds show their first few simple fields.
@@ -107,18 +109,27 @@ class RecordForm:
 
 
 def record_form(
-    uow: UnitOfWork, principal: Principal, mission: str, kind: str, key: str | None = None
+    uow: UnitOfWork,
+    principal: Principal,
+    mission: str,
+    kind: str,
+    key: str | None = None,
+    typed: Iterable[str] = (),
 ) -> RecordForm:
-    """The form for record `key` (None: a new one); NotFound when it is not released to you."""
+    """The form for record `key` (None: a new one); NotFound when it is not released to you.
+    `typed`: the fields of a form sent back, so that a name in any language typed is shown."""
     require_page(principal, Page.RECORDS)
     record_kind = records.kind_named(kind)
-    fields = form_fields(record_kind.shape)
+    typed = tuple(typed)
+    fields = form_fields(record_kind.shape, name_languages(fields=typed))
     context = mission_context(uow, principal, mission)
     if key is None:
         values = form_values(fields, _defaults(record_kind.shape))
         writable = reach(principal.roles, Verb.WRITE, kind) is not None
         return RecordForm(context, kind, record_kind.noun, None, fields, values, "", writable)
     view = records.get_record(uow, principal, mission, kind, key)
+    stored = view.document.get("names") or ()
+    fields = form_fields(record_kind.shape, name_languages(stored, typed))
     return RecordForm(
         context,
         kind,
@@ -152,7 +163,7 @@ def save_record(
     form field each belongs beside ("" for the record as a whole)."""
     require_page(principal, Page.RECORDS)
     record_kind = records.kind_named(kind)
-    fields = form_fields(record_kind.shape)
+    fields = form_fields(record_kind.shape, name_languages(fields=form))
     try:
         document = document_from_form(fields, form)
         if key is None:

@@ -30,6 +30,7 @@ from cadre.services.timetable.release import (
     released_workbook,
 )
 from cadre.services.unit_of_work import UnitOfWork
+from cadre.web.chart_words import reader_words
 from cadre.web.navigation import Page, require_page
 
 __all__ = [
@@ -239,7 +240,7 @@ def timetable_ics(
     """The subject's calendar (RFC 5545, stable UIDs), as the principal may see it."""
     require_page(principal, Page.TIMETABLE)
     _check("week", by)
-    return released_calendar(uow, principal, mission, by, key, version)
+    return released_calendar(uow, principal, mission, by, key, version, reader_words())
 
 
 def timetable_workbook(
@@ -247,7 +248,7 @@ def timetable_workbook(
 ) -> tuple[int, bytes]:
     """The timetable as an .xlsx workbook, as the principal may see it."""
     require_page(principal, Page.TIMETABLE)
-    return released_workbook(uow, principal, mission, version)
+    return released_workbook(uow, principal, mission, version, reader_words())
 
 
 # Forms that start a job: one field each, checked here so the page can put the reason beside it.

@@ -1,7 +1,7 @@
 """certificates by run: the course director's roster reads a run's certificates
 
 Revision ID: c5e7a9b1d3f6
-Revises: b4d6f8a0c2e4
+Revises: 8d758639012e
 Create Date: 2026-12-06 23:10:00
 """
 
@@ -10,7 +10,7 @@ from collections.abc import Sequence
 from alembic import op
 
 revision: str = "c5e7a9b1d3f6"
-down_revision: str | None = "b4d6f8a0c2e4"
+down_revision: str | None = "8d758639012e"
 branch_labels: str | Sequence[str] | None = None
 depends_on: str | Sequence[str] | None = None
 

@@ -1,0 +1,38 @@
+"""A record's name in the reader's language: a course's title, a school's name, a trainer's.
+
+The record's own language comes first; when it has no name in it, the default (English) name
+stands in, marked with its language and direction so that a screen reader reads it as English
+and the Arabic around it keeps its order.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from typing import Any
+
+from markupsafe import Markup, escape
+
+from cadre.domain.record_names import NO_NAMES, Named, Names
+from cadre.web import i18n
+
+
+def named(record: Any) -> Named:
+    """A Named as it is, or a record's, from its domain value or its document (a course by
+    its title, others by their name)."""
+    if isinstance(record, Named):
+        return record
+    if isinstance(record, Mapping):
+        default = record.get("title") or record.get("name") or ""
+        return Named(str(default), Names.of(record.get("names")))
+    default = getattr(record, "title", None) or getattr(record, "name", "")
+    return Named(str(default), getattr(record, "names", NO_NAMES))
+
+
+def record_name(record: Any) -> Markup:
+    language = i18n.current.get()
+    text, written_in = named(record).in_language(language.code)
+    if written_in == language.code or not text:
+        return escape(text)
+    known = i18n.LANGUAGES.get(written_in)
+    direction = known.direction if known else "ltr"
+    return Markup('<bdi lang="%s" dir="%s">%s</bdi>') % (written_in, direction, text)
