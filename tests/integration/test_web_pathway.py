@@ -22,7 +22,7 @@ from tests.integration.test_api_pathway import client
 from tests.integration.test_training_enrolment import person
 from tests.integration.test_training_pathway import LATER
 from tests.service_support import engine_of
-from tests.web_support import log_in
+from tests.web_support import log_in, web
 
 M = "/missions/TINY"
 ARABIC = "علي كاظم"
@@ -139,6 +139,12 @@ def test_a_trainee_is_nominated_by_service_number_refused_with_reasons_then_give
 
     log_in(client, "NATO", ["mission_planner"])  # no trainee's personal data
     assert client.get(f"{M}/abroad").status_code == 403
+    log_in(client, "CAN", ["instructor"])  # sees the offers, not trainees of others' runs
+    taught = client.get(f"{M}/abroad")
+    assert taught.status_code == 200
+    assert "Roma" in taught.text
+    assert "Ali Kadhim" not in taught.text
+    assert ARABIC not in taught.text
 
     log_in(client, "NATO", ["school_staff"])
     client.cookies.set(LANGUAGE_COOKIE, "ar")
@@ -207,3 +213,12 @@ def test_the_xapi_page_counts_the_outbox_retries_and_gives_the_file(
     arabic = client.get(f"{M}/xapi")
     assert arabic.status_code == 200
     assert "بيانات xAPI" in arabic.text
+
+
+def test_the_pathway_page_before_any_timetable_says_so(db_url: str) -> None:
+    with web(db_url, planned=False) as bare:
+        log_in(bare, "NATO", ["school_staff"])
+        page = bare.get("/missions/TINY/pathway")
+        assert page.status_code == 200, page.text
+        assert "There is no timetable yet" in page.text
+        assert "No run has been recorded as led yet." in page.text

@@ -8,7 +8,7 @@ import datetime as dt
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 
-from sqlalchemy import bindparam, insert, select, update
+from sqlalchemy import String, bindparam, cast, func, insert, select, update
 from sqlalchemy.orm import Session
 
 from cadre.domain.lifecycle import PlanState
@@ -135,23 +135,27 @@ _MARK = {m.value: m for m in Mark}
 
 
 def run_marks(session: Session, mission_id: int, run: str) -> dict[int, dict[dt.date, Mark]]:
-    """Every mark of a run by enrolment, in one query over the run's enrolments. Plain rows
-    off the connection: a full run is tens of thousands of marks, and the ORM's per-row
-    work would be most of the roster page's time."""
-    found: dict[int, dict[dt.date, Mark]] = {}
-    # Row by row, never all held at once: tens of thousands of rows alive together would
-    # make the collector sweep the whole heap now and then (the page's slowest reads).
+    """Every mark of a run by enrolment, in one query over the run's enrolments. A full run
+    is tens of thousands of marks: the database gives each enrolment's as one string
+    (`2019-03-03present,…`), so Python makes a few hundred rows, not a row and a date per
+    mark, and never holds them all at once (that made the collector sweep the heap)."""
+    marks_of = func.aggregate_strings(cast(AttendanceRow.day, String(10)) + AttendanceRow.mark, ",")
     rows = session.connection().execute(
-        select(AttendanceRow.enrolment_id, AttendanceRow.day, AttendanceRow.mark)
+        select(AttendanceRow.enrolment_id, marks_of)
         .join(EnrolmentRow, EnrolmentRow.id == AttendanceRow.enrolment_id)
         .where(EnrolmentRow.mission_id == mission_id, EnrolmentRow.run == run)
+        .group_by(AttendanceRow.enrolment_id)
     )
-    mark_of = _MARK.__getitem__
-    for enrolment, day, mark in rows:
-        marks = found.get(enrolment)
-        if marks is None:
-            marks = found[enrolment] = {}
-        marks[day] = mark_of(mark)
+    found: dict[int, dict[dt.date, Mark]] = {}
+    days: dict[str, dt.date] = {}
+    for enrolment, text in rows:
+        marks = found[enrolment] = {}
+        for piece in text.split(","):
+            key = piece[:10]
+            day = days.get(key)
+            if day is None:
+                day = days[key] = dt.date.fromisoformat(key)
+            marks[day] = _MARK[piece[10:]]
     return found
 
 

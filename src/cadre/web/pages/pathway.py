@@ -13,7 +13,7 @@ from fastapi import APIRouter, Path, Request
 from fastapi.concurrency import run_in_threadpool
 from starlette.responses import RedirectResponse, Response
 
-from cadre.domain.errors import Forbidden, InvalidInput, Problem
+from cadre.domain.errors import Forbidden, InvalidInput, NotFound, Problem
 from cadre.services.scenario.queries import mission_context
 from cadre.services.training import abroad, pathway, queries
 from cadre.web.routing import PageRoute, first
@@ -32,10 +32,15 @@ def pathway_page(
 ) -> Response:
     shares = pathway.host_led(work, principal, mission)
     today = dt.datetime.now(dt.UTC).date()
+    timetabled = True
     try:  # the share is figures; who is on the pathway is personal data, for fewer roles
         people = pathway.progress(work, principal, today, mission)
     except Forbidden:
         people = None
+    except NotFound as missing:  # the rungs count the adopted timetable's runs
+        if missing.code != "timetable.none":
+            raise
+        people, timetabled = None, False
     names = (
         {}
         if people is None
@@ -46,6 +51,7 @@ def pathway_page(
         "active": "pathway",
         "shares": shares,
         "people": people,
+        "timetabled": timetabled,
         "names": names,
         "ladder": LADDER,
         "today": today,
