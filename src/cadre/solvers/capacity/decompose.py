@@ -15,7 +15,7 @@ import time
 from collections import defaultdict
 from collections.abc import Callable
 
-from cadre.domain.capacity.plan import CapacityPlan, DemandOutcome, Stage
+from cadre.domain.capacity.plan import CapacityPlan, DemandOutcome, RoundingLoss, Stage
 from cadre.domain.capacity.problem import CapacityProblem
 from cadre.domain.planning import SolveResult, SolveStatus
 from cadre.solvers.capacity.extract import plan_result
@@ -127,6 +127,17 @@ def _union(problem: CapacityProblem, plans: list[CapacityPlan], parts: int) -> C
             f"planned as {parts} independent parts, which share no instructors and no rooms",
             *(n for p in plans for n in p.notes),
         ),
+        rounding=_rounding(plans),
+    )
+
+
+def _rounding(plans: list[CapacityPlan]) -> RoundingLoss | None:
+    """The parts' losses summed, as their bounds are; None when a part kept continuous runs."""
+    losses = [p.rounding for p in plans]
+    if any(r is None for r in losses):
+        return None
+    return RoundingLoss(
+        *(sum(getattr(r, f) for r in losses) for f in RoundingLoss.__dataclass_fields__)
     )
 
 
