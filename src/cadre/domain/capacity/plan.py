@@ -82,13 +82,16 @@ class RoundingLoss:
     bound_unmet: float
     bound_instructor_months: float
     solves: int = 0  # re-solves the repair took
+    # the relative gap of the last repair step (a small mixed-integer programme around the
+    # dive's plan), None when that step found nothing and the plan came from the dive down
+    gap: float | None = None
 
     def sentence(self) -> str:
         return (
             f"whole runs: {self.unmet:,.1f} more people unmet and "
             f"{self.instructor_months:+,.1f} foreign instructor-months against the continuous "
             f"bound ({self.bound_unmet:,.1f} unmet, {self.bound_instructor_months:,.1f} "
-            "instructor-months)"
+            "instructor-months)" + (f"; repair gap {self.gap:.2%}" if self.gap is not None else "")
         )
 
 

@@ -136,8 +136,15 @@ def _rounding(plans: list[CapacityPlan]) -> RoundingLoss | None:
     losses = [p.rounding for p in plans]
     if any(r is None for r in losses):
         return None
+    kept = [r for r in losses if r is not None]
+    gaps = [r.gap for r in kept]
     return RoundingLoss(
-        *(sum(getattr(r, f) for r in losses) for f in RoundingLoss.__dataclass_fields__)
+        sum(r.unmet for r in kept),
+        sum(r.instructor_months for r in kept),
+        sum(r.bound_unmet for r in kept),
+        sum(r.bound_instructor_months for r in kept),
+        sum(r.solves for r in kept),
+        None if None in gaps else max((g or 0.0 for g in gaps), default=0.0),
     )
 
 

@@ -1,20 +1,22 @@
 """Whole runs from the continuous plan: rounding and repair, with its loss reported.
 
-A mixed-integer programme over the runs was measured first (HiGHS, integrality on the run
+A mixed-integer programme over all the runs was measured first (HiGHS, integrality on the run
 columns): on the NMI example it had not closed its root node after 4 s and its best plan left
-2,000 people unmet against none, so the plan is made whole by a dive instead:
+2,000 people unmet against none. So the plan is made whole in three steps:
 
-1. Up: the fractional runs with the largest fractions are fixed at their ceiling, a batch at
-   a time, and the linear programme re-solved over everything else (entrants, cadre, force)
-   from the last basis. A batch that makes it infeasible is halved; a single run that cannot
-   go up is fixed at its floor, and one that can go neither way is left for step 2.
-2. Down (always succeeds): every run still fractional, or all runs if that fails, may only
-   fall to its floor; re-solved and repeated until none is fractional. No run at all is a
-   feasible plan (all demand unmet), so the dive ends with a plan, and each round floors at
-   least one more run.
+1. Up (a dive): the fractional runs with the largest fractions are fixed at their ceiling, a
+   batch at a time, and the linear programme re-solved over everything else (entrants,
+   cadre, force) from the last basis. A batch that makes it infeasible is halved; a single
+   run that cannot go up is held at its floor, or left for step 2 if it can go neither way.
+2. Repair: the runs still fractional become integers between their floor and ceiling, the
+   others held; a small mixed-integer programme (a few hundred binary choices on the NMI
+   example) whose relative gap is reported.
+3. Down, only when step 2 finds nothing in time (it always succeeds): runs may only fall to
+   their floor, re-solved until none is fractional. No run at all is a feasible plan (all
+   demand unmet), and each round floors at least one more run, so it ends.
 
-The continuous plan is a relaxation of the whole-run one, so its unmet demand and
-instructor-months bound every whole-run plan: the loss reported is the distance to it.
+The continuous plan is a relaxation of the whole-run one, so its unmet demand bounds every
+whole-run plan's: the loss reported is the distance to it (RoundingLoss).
 """
 
 from __future__ import annotations
@@ -42,7 +44,7 @@ def whole_runs(stages: Stages, relaxed: np.ndarray) -> tuple[np.ndarray, Roundin
     if not len(runs) or _whole(relaxed[runs]):
         values = relaxed.copy()
         values[runs] = np.round(values[runs])
-        return values, _loss(stages, relaxed, values, 0)
+        return values, _loss(stages, relaxed, values, 0, 0.0)
     stages.report("whole runs", 0.9)
     highs.changeRowBounds(model.shortfall_row, -INF, INF)
     set_costs(
@@ -57,12 +59,14 @@ def whole_runs(stages: Stages, relaxed: np.ndarray) -> tuple[np.ndarray, Roundin
     spent = sum(s.seconds for s in stages.done)
     left = max(0.0, stages.deadline - started)
     values = dive.up(relaxed, started + min(UP_TIME_SHARE * left, max(1.0, UP_TIME * spent)))
-    values = dive.down(values)
+    mip_until = time.monotonic() + min(UP_TIME_SHARE * left, max(2.0, UP_TIME * spent))
+    repaired = dive.neighbourhood(values, mip_until)
+    values = dive.down(values) if repaired is None else repaired
     values[runs] = np.round(values[runs])
     cost = float(sum(values[c] * w for c, w in final_costs(model).items()))
     name = f"whole runs ({dive.solves} re-solves)"
     stages.done.append(Stage(name, "feasible", cost, time.monotonic() - started))
-    return values, _loss(stages, relaxed, values, dive.solves)
+    return values, _loss(stages, relaxed, values, dive.solves, dive.gap)
 
 
 class _Dive:
@@ -71,6 +75,7 @@ class _Dive:
         self.lower = np.zeros(len(runs))
         self.upper = np.full(len(runs), INF)
         self.solves = 0
+        self.gap: float | None = None  # the neighbourhood's, when it found a plan
 
     def solve(self) -> np.ndarray | None:
         self.solves += 1
@@ -114,6 +119,37 @@ class _Dive:
             values = found
         return values
 
+    def neighbourhood(self, values: np.ndarray, until: float) -> np.ndarray | None:
+        """The best whole runs within one of the dive's plan: the runs still fractional are
+        integer between their floor and ceiling, the others held; a small mixed-integer
+        programme whose gap is kept. None when it finds no plan in time."""
+        v = values[self.runs]
+        fractional = ~_whole_mask(v)
+        if not fractional.any():
+            self.gap = 0.0
+            return values
+        self.lower = np.where(fractional, np.floor(v + FRACTION), np.round(v))
+        self.upper = np.where(fractional, np.ceil(v - FRACTION), np.round(v))
+        h = self.highs
+        free = self.runs[fractional].astype(np.int32)
+        integer = np.full(len(free), highspy.HighsVarType.kInteger, dtype=np.uint8)
+        h.changeColsIntegrality(len(free), free, integer)
+        h.setOptionValue("solver", "choose")
+        h.changeColsBounds(len(self.runs), self.runs.astype(np.int32), self.lower, self.upper)
+        h.setOptionValue("time_limit", max(until - time.monotonic(), 0.5))
+        h.run()
+        self.solves += 1
+        found = h.getInfo().primal_solution_status == 2  # a feasible whole-run plan
+        solution = np.asarray(h.getSolution().col_value) if found else None
+        self.gap = float(h.getInfo().mip_gap) if found else None
+        h.changeColsIntegrality(
+            len(free), free, np.full(len(free), highspy.HighsVarType.kContinuous, dtype=np.uint8)
+        )
+        h.setOptionValue("solver", "simplex")
+        self.lower[fractional] = 0.0  # for the dive down, should it be needed
+        self.upper[fractional] = INF
+        return solution
+
     def down(self, values: np.ndarray) -> np.ndarray:
         fractional = ~_whole_mask(values[self.runs])
         if not fractional.any():
@@ -144,7 +180,9 @@ def _whole(v: np.ndarray) -> bool:
     return bool(_whole_mask(v).all())
 
 
-def _loss(stages: Stages, relaxed: np.ndarray, values: np.ndarray, solves: int) -> RoundingLoss:
+def _loss(
+    stages: Stages, relaxed: np.ndarray, values: np.ndarray, solves: int, gap: float | None
+) -> RoundingLoss:
     model = stages.model
     unmet = list(model.shortfall.values())
     force = list(model.force.values())
@@ -154,4 +192,5 @@ def _loss(stages: Stages, relaxed: np.ndarray, values: np.ndarray, solves: int) 
         bound_unmet=float(relaxed[unmet].sum()),
         bound_instructor_months=float(relaxed[force].sum()),
         solves=solves,
+        gap=gap,
     )
