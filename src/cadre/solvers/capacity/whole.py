@@ -33,7 +33,7 @@ from cadre.solvers.capacity.stages import UNMET_WEIGHT, Stages, final_costs
 FRACTION = 1e-6  # a run this close to a whole number is that number
 UP_SHARE = 0.3  # of the fractional runs, the share tried upwards at once
 UP_TIME_SHARE = 0.5  # of the time left, the most step 1 may take
-UP_TIME = 2.0  # step 1's time, in multiples of the continuous stages' time
+UP_TIME = 1.0  # steps 1 and 2 each, in multiples of the continuous stages' time
 
 
 def whole_runs(stages: Stages, relaxed: np.ndarray) -> tuple[np.ndarray, RoundingLoss]:
@@ -60,7 +60,9 @@ def whole_runs(stages: Stages, relaxed: np.ndarray) -> tuple[np.ndarray, Roundin
     left = max(0.0, stages.deadline - started)
     values = dive.up(relaxed, started + min(UP_TIME_SHARE * left, max(1.0, UP_TIME * spent)))
     mip_until = time.monotonic() + min(UP_TIME_SHARE * left, max(2.0, UP_TIME * spent))
-    repaired = dive.neighbourhood(values, mip_until)
+    repaired = dive.neighbourhood(values, time.monotonic() + (mip_until - time.monotonic()) / 2)
+    if repaired is None:  # held runs in the way: they may fall by one as well
+        repaired = dive.neighbourhood(values, mip_until, widen=True)
     values = dive.down(values) if repaired is None else repaired
     values[runs] = np.round(values[runs])
     cost = float(sum(values[c] * w for c, w in final_costs(model).items()))
@@ -119,19 +121,25 @@ class _Dive:
             values = found
         return values
 
-    def neighbourhood(self, values: np.ndarray, until: float) -> np.ndarray | None:
+    def neighbourhood(
+        self, values: np.ndarray, until: float, widen: bool = False
+    ) -> np.ndarray | None:
         """The best whole runs within one of the dive's plan: the runs still fractional are
-        integer between their floor and ceiling, the others held; a small mixed-integer
-        programme whose gap is kept. None when it finds no plan in time."""
+        integer between their floor and ceiling, the others held (with `widen`, free to fall
+        by one); a small mixed-integer programme whose gap is kept. None when it finds no
+        plan in time."""
         v = values[self.runs]
         fractional = ~_whole_mask(v)
         if not fractional.any():
             self.gap = 0.0
             return values
-        self.lower = np.where(fractional, np.floor(v + FRACTION), np.round(v))
-        self.upper = np.where(fractional, np.ceil(v - FRACTION), np.round(v))
+        held = np.round(v)
+        self.lower = np.where(fractional, np.floor(v + FRACTION), held)
+        if widen:
+            self.lower = np.where(fractional, self.lower, np.maximum(held - 1.0, 0.0))
+        self.upper = np.where(fractional, np.ceil(v - FRACTION), held)
         h = self.highs
-        free = self.runs[fractional].astype(np.int32)
+        free = self.runs[self.upper > self.lower].astype(np.int32)
         integer = np.full(len(free), highspy.HighsVarType.kInteger, dtype=np.uint8)
         h.changeColsIntegrality(len(free), free, integer)
         h.setOptionValue("solver", "choose")
@@ -146,8 +154,8 @@ class _Dive:
             len(free), free, np.full(len(free), highspy.HighsVarType.kContinuous, dtype=np.uint8)
         )
         h.setOptionValue("solver", "simplex")
-        self.lower[fractional] = 0.0  # for the dive down, should it be needed
-        self.upper[fractional] = INF
+        self.lower = np.where(fractional, 0.0, held)  # for the dive down, should it be needed
+        self.upper = np.where(fractional, INF, held)
         return solution
 
     def down(self, values: np.ndarray) -> np.ndarray:
