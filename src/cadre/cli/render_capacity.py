@@ -54,6 +54,8 @@ def plan_summary(plan: CapacityPlan, names: dict[str, str], number: int | None =
     version = f"version {number}, " if number is not None else ""
     status = f"[bold]Capacity plan ({version}{plan.mode.value} mode): {plan.status}[/]"
     parts: list[RenderableType] = [status, headline(plan, names)]
+    if plan.rounding is not None:
+        parts.append(plan.rounding.sentence())
     parts.extend(f"[yellow]note:[/] {n}" for n in plan.notes)
     parts.append(_handovers(plan.handovers, "Handover by discipline", names))
     parts.append(_handovers(plan.site_handovers, "Handover by school", names))

@@ -11,6 +11,7 @@ from cadre.domain.capacity.plan import (
     DemandOutcome,
     Handover,
     PlannedRuns,
+    RoundingLoss,
     Stage,
 )
 from cadre.domain.capacity.problem import PlanMode, RunMode
@@ -72,6 +73,7 @@ def plan_to_json(plan: CapacityPlan) -> dict[str, Any]:
         "variables": plan.variables,
         "constraints": plan.constraints,
         "notes": list(plan.notes),
+        "rounding": vars(plan.rounding) if plan.rounding else None,
     }
 
 
@@ -128,4 +130,5 @@ def plan_from_json(data: dict[str, Any]) -> CapacityPlan:
         constraints=data["constraints"],
         notes=tuple(data["notes"]),
         deployed={k: tuple(v) for k, v in data.get("deployed", {}).items()},
+        rounding=RoundingLoss(**data["rounding"]) if data.get("rounding") else None,
     )

@@ -78,7 +78,9 @@ def _under_way(
         if r.runs < -tol:
             found.append(f"{r.runs} runs of {r.course} in month {r.month}")
         if r.mode == RunMode.ABROAD:
-            continue
+            continue  # places on other nations' courses, counted in classes, not runs
+        if plan.rounding is not None and abs(r.runs - round(r.runs)) > tol:
+            found.append(f"{r.runs} runs of {r.course} in month {r.month}: not whole runs")
         allowed = dict(c.sites)
         if r.site not in allowed or r.mode not in c.modes:
             found.append(f"{r.course} run {r.mode.value} at {r.site}, which it may not be")

@@ -79,6 +79,29 @@ class Stage:
 
 
 @dataclass(frozen=True)
+class RoundingLoss:
+    """What whole runs cost against the continuous plan, which no whole-run plan can beat:
+    its unmet demand and foreign instructor-months are bounds (solvers/capacity/whole.py)."""
+
+    unmet: float  # people unmet beyond the bound
+    instructor_months: float  # foreign instructor-months beyond the bound (may be below it)
+    bound_unmet: float
+    bound_instructor_months: float
+    solves: int = 0  # re-solves the repair took
+    # the relative gap of the last repair step (a small mixed-integer programme around the
+    # dive's plan), None when that step found nothing and the plan came from the dive down
+    gap: float | None = None
+
+    def sentence(self) -> str:
+        return (
+            f"whole runs: {self.unmet:,.1f} more people unmet and "
+            f"{self.instructor_months:+,.1f} foreign instructor-months against the continuous "
+            f"bound ({self.bound_unmet:,.1f} unmet, {self.bound_instructor_months:,.1f} "
+            "instructor-months)" + (f"; repair gap {self.gap:.2%}" if self.gap is not None else "")
+        )
+
+
+@dataclass(frozen=True)
 class CapacityPlan:
     status: SolveStatus  # optimal, feasible (stopped early, figures valid) or stopped (no plan)
     mode: PlanMode
@@ -102,6 +125,8 @@ class CapacityPlan:
     # The whole deployed force by post kind (teaching, headquarters, adviser, force protection,
     # support) and month, from the statement of requirements the plan implies; empty until then.
     deployed: dict[str, tuple[int, ...]] = field(default_factory=dict)
+    # runs made whole from the continuous plan, and what that cost (None: runs continuous)
+    rounding: RoundingLoss | None = None
 
     @property
     def unmet(self) -> float:

@@ -15,7 +15,7 @@ import time
 from collections import defaultdict
 from collections.abc import Callable
 
-from cadre.domain.capacity.plan import CapacityPlan, DemandOutcome, Stage
+from cadre.domain.capacity.plan import CapacityPlan, DemandOutcome, RoundingLoss, Stage
 from cadre.domain.capacity.problem import CapacityProblem
 from cadre.domain.planning import SolveResult, SolveStatus
 from cadre.solvers.capacity.extract import plan_result
@@ -127,6 +127,24 @@ def _union(problem: CapacityProblem, plans: list[CapacityPlan], parts: int) -> C
             f"planned as {parts} independent parts, which share no instructors and no rooms",
             *(n for p in plans for n in p.notes),
         ),
+        rounding=_rounding(plans),
+    )
+
+
+def _rounding(plans: list[CapacityPlan]) -> RoundingLoss | None:
+    """The parts' losses summed, as their bounds are; None when a part kept continuous runs."""
+    losses = [p.rounding for p in plans]
+    if any(r is None for r in losses):
+        return None
+    kept = [r for r in losses if r is not None]
+    gaps = [r.gap for r in kept]
+    return RoundingLoss(
+        sum(r.unmet for r in kept),
+        sum(r.instructor_months for r in kept),
+        sum(r.bound_unmet for r in kept),
+        sum(r.bound_instructor_months for r in kept),
+        sum(r.solves for r in kept),
+        None if None in gaps else max((g or 0.0 for g in gaps), default=0.0),
     )
 
 

@@ -42,10 +42,12 @@ def explain_shortfall(model: CapacityModel, demand: int, duals: np.ndarray) -> s
             " in the horizon"
         )
     weight: dict[tuple[str, Hashable], float] = defaultdict(float)
-    for row, (family, key) in enumerate(model.lp.tags):
+    # Only the rows that bind: a handful of the model's, found at once rather than row by row
+    # (this runs once per unmet demand, over every row of the model).
+    binding = np.flatnonzero(np.abs(duals[: model.lp.rows]) >= SIGNIFICANT)
+    for row in binding.tolist():
+        family, key = model.lp.tags[row]
         value = abs(float(duals[row]))
-        if value < SIGNIFICANT:
-            continue
         subject = _subject(model, family, key, courses, qualifications, last, d.year)
         if subject is not None:
             weight[family, subject] += value

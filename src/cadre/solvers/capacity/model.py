@@ -30,7 +30,13 @@ from collections import defaultdict
 from cadre.domain.capacity.problem import CapacityProblem, PlanMode, RunMode
 from cadre.solvers.capacity.demand import demand_terms, fix_past, past_graduates
 from cadre.solvers.capacity.lp import INF
-from cadre.solvers.capacity.vars import CapacityModel, add_columns, graduates, teaching
+from cadre.solvers.capacity.vars import (
+    CapacityModel,
+    abroad_starting,
+    add_columns,
+    graduates,
+    teaching,
+)
 
 
 def build_model(problem: CapacityProblem) -> CapacityModel:
@@ -197,9 +203,7 @@ def _pool_rows(m: CapacityModel) -> None:
                 terms.extend((col, -g) for col, g in graduates(m, a, t - 1))
                 if (b.code, t) in m.entrants:
                     terms.append((m.entrants[b.code, t], 1.0))
-                terms.extend(
-                    (col, 1.0) for (cc, s, _), col in m.abroad.items() if cc == b.code and s == t
-                )
+                terms.extend((col, 1.0) for col in abroad_starting(m, b.code, t))
                 start = initial.get(a, 0.0) if t == 0 else 0.0
                 m.lp.row(terms, start, start, ("pool", (a, b.code, t)))
                 previous = pool

@@ -18,7 +18,7 @@ from cadre.domain.planning import Progress, SolveResult, SolveStatus
 from cadre.solvers.capacity.decompose import solve_by_components
 from cadre.solvers.capacity.extract import extract_plan, plan_result
 from cadre.solvers.capacity.model import build_model
-from cadre.solvers.capacity.sites import merge_pledges, merge_sites
+from cadre.solvers.capacity.sites import MergedSites, merge_pledges, merge_sites
 from cadre.solvers.capacity.stages import (
     Stages,
     Unmet,
@@ -29,6 +29,7 @@ from cadre.solvers.capacity.stages import (
     toward_targets,
 )
 from cadre.solvers.capacity.vars import CapacityModel
+from cadre.solvers.capacity.whole import whole_runs
 
 
 def solve_capacity(
@@ -38,9 +39,13 @@ def solve_capacity(
     threads: int = 1,
     progress: Progress | None = None,
     handover_by: Mapping[str, int] | None = None,
+    whole_runs: bool = False,
 ) -> SolveResult[CapacityPlan]:
     """Plan `problem`; with `handover_by` (discipline → month index), those handovers are
-    imposed instead of searched for, and the rest of the plan is made around them.
+    imposed instead of searched for, and the rest of the plan is made around them. With
+    `whole_runs`, the continuous plan is made one of whole runs (whole.py) and what that cost
+    is on the plan (`rounding`, and a note); its status is then `feasible` unless nothing was
+    lost, since the repair proves no optimum.
 
     `objective` is the last stage's: foreign instructor-months, plus the small weights on the
     peak and on runs, of the plan shown (None when there is none). `bound` is the same figure
@@ -57,12 +62,17 @@ def solve_capacity(
         def scaled(what: str, done: float) -> None:
             report(f"part {index + 1} of {count}: {what}", (index + done) / count)
 
-        return _solve_whole(sub, left, threads, scaled, handover_by)
+        return _solve_whole(sub, left, threads, scaled, handover_by, whole_runs)
 
     result = solve_by_components(problem, part, deadline)
     if result is None:
         result = _solve_whole(
-            problem, max(0.01, deadline - time.monotonic()), threads, report, handover_by
+            problem,
+            max(0.01, deadline - time.monotonic()),
+            threads,
+            report,
+            handover_by,
+            whole_runs,
         )
     plan = result.solution
     if result.status.usable:
@@ -79,13 +89,15 @@ def _solve_whole(
     threads: int,
     report: Progress,
     handover_by: Mapping[str, int] | None,
+    whole: bool = False,
 ) -> SolveResult[CapacityPlan]:
     """The four stages (stages.py) on one model of the whole problem, its sites and pledges
-    merged where they are alike, and the plan read back from the last answer that holds."""
+    merged where they are alike, and the plan read back from the last answer that holds.
+    Sites are not merged for whole runs: a whole run cannot be split among them by rooms."""
     started = time.monotonic()
     deadline = started + seconds
     report("building the model", 0.0)
-    merged = merge_sites(problem)
+    merged = merge_sites(problem) if not whole else MergedSites(problem, _alone(problem))
     pledges = merge_pledges(merged.problem)
     model = build_model(pledges.problem)
     stages = Stages(model, model.lp.to_highs(threads=threads), deadline, report)
@@ -126,9 +138,22 @@ def _solve_whole(
     targets = {d: m for d, m in problem.handover_by if d not in imposed}
     if targets and proved:
         final = toward_targets(stages, final, unmet.people, targets)
+    rounding = None
+    if whole:
+        final, rounding = whole_runs(stages, final)
+        if rounding.unmet > 0 or rounding.instructor_months > 1e-6:
+            stages.notes.append(rounding.sentence())
     status = SolveStatus.OPTIMAL if not stages.notes else SolveStatus.FEASIBLE
     plan = answer(final, unmet, status, proved)
+    plan = dataclasses.replace(plan, solution=dataclasses.replace(plan.solution, rounding=rounding))
+    if rounding is not None:
+        cost = _final_cost(model, final)  # of the plan shown; the continuous one bounds it
+        return dataclasses.replace(plan, objective=cost, bound=None)
     return dataclasses.replace(plan, objective=cost, bound=cost if proved else None)
+
+
+def _alone(problem: CapacityProblem) -> dict[str, tuple[tuple[str, float], ...]]:
+    return {s.code: ((s.code, 1.0),) for s in problem.sites}
 
 
 def _final_cost(model: CapacityModel, values: np.ndarray) -> float:

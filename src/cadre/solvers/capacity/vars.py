@@ -36,6 +36,8 @@ class CapacityModel:
     )
     extra: dict[str, int] = field(default_factory=dict)  # one more pledged instructor, fixed at 0
     shortfall_row: int = -1
+    # (columns abroad when made, course and start month → columns): see abroad_starting
+    abroad_index: tuple[int, dict[tuple[str, int], list[int]]] | None = None
     courses: dict[str, CourseSpec] = field(default_factory=dict)
 
     @property
@@ -90,10 +92,19 @@ def graduates(m: CapacityModel, code: str, t: int) -> list[tuple[int, float]]:
     terms: list[tuple[int, float]] = []
     if (code, start) in m.entrants:
         terms.append((m.entrants[code, start], c.pass_rate))
-    terms.extend(
-        (col, c.pass_rate) for (cc, s, _), col in m.abroad.items() if cc == code and s == start
-    )
+    terms.extend((col, c.pass_rate) for col in abroad_starting(m, code, start))
     return terms
+
+
+def abroad_starting(m: CapacityModel, code: str, t: int) -> list[int]:
+    """Columns of entrants abroad to `code` in month `t`, from an index made once: the rows
+    ask for them course by course and month by month, and a scan each time was quadratic."""
+    if m.abroad_index is None or m.abroad_index[0] != len(m.abroad):
+        index: dict[tuple[str, int], list[int]] = defaultdict(list)
+        for (cc, s, _), col in m.abroad.items():
+            index[cc, s].append(col)
+        m.abroad_index = (len(m.abroad), dict(index))
+    return m.abroad_index[1].get((code, t), [])
 
 
 def teaching(m: CapacityModel) -> dict[tuple[str, str, RunMode, int], list[tuple[int, float]]]:
