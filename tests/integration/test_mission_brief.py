@@ -25,7 +25,7 @@ from cadre.services.force.queries import current_picture
 from cadre.services.plans.plots import Words
 from cadre.services.unit_of_work import UnitOfWork
 from tests.conftest import EXAMPLES
-from tests.service_support import engine_of
+from tests.service_support import engine_of, person
 from tests.web_support import log_in, web
 
 
@@ -145,6 +145,29 @@ def test_a_reader_sees_only_the_parts_released_to_them(planned: TestClient) -> N
     assert expected["fill"] not in text
     assert expected["worst"] not in text
     assert planned.get("/missions/TINY/brief.pdf?lang=fr").status_code == 400
+
+
+def test_the_api_answers_the_brief_as_released_to_its_caller(planned: TestClient) -> None:
+    expected = _expected(planned)
+    address = "/api/v1/missions/TINY/brief.pdf"
+    assert planned.get(address).status_code == 401
+    staff = person(engine_of(planned), "NATO", ["mission_planner", "force_generation_officer"])
+    answer = planned.get(address, params={"lang": "ar"}, headers=staff)
+    assert (answer.status_code, answer.headers["content-type"]) == (200, "application/pdf")
+    assert answer.headers["content-disposition"].endswith('"TINY-brief-ar.pdf"')
+    assert "الأرقام الرئيسية" in pdf_lines(answer.content)
+    english = pdf_lines(planned.get(address, headers=staff).content)  # English by default
+    assert "Headline figures" in english
+    assert expected["fill"] in "\n".join(english)
+    instructor = person(engine_of(planned), "CAN", ["instructor"])  # no force plans to read
+    lines = pdf_lines(planned.get(address, headers=instructor).content)
+    assert expected["peak"] in lines
+    assert "No force plan is released to you." in lines
+    assert expected["fill"] not in "\n".join(lines)
+    refused = planned.get(address, params={"lang": "fr"}, headers=staff)
+    assert refused.status_code == 400
+    assert refused.json()["code"] == "unknown_language"
+    assert planned.get("/api/v1/missions/NONE/brief.pdf", headers=staff).status_code == 404
 
 
 def test_the_command_line_writes_the_brief(
