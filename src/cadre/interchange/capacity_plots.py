@@ -264,5 +264,6 @@ def sweep_handover_figure(ranges: SweepRanges, title: str = "", words: Words = E
     axes.set_xlim(mdates.date2num(start), edge + 200)
     axes.xaxis_date()
     month_ticks(axes, words)
+    figure.autofmt_xdate()  # Arabic month names are long: slanted, they do not overlap
     axes.set_title(title + say("Handover month, P10 to P90 (mark: P50)"))
     return figure
