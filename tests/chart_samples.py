@@ -1,5 +1,5 @@
-"""Small plans to draw: a capacity plan and a force fill report with every panel filled, and
-the same with nothing in them, for the tests of the figures."""
+"""Small plans to draw: a capacity plan, a sweep's ranges and a force fill report with every
+panel filled, and the same with nothing in them, for the tests of the figures."""
 
 from __future__ import annotations
 
@@ -7,6 +7,7 @@ import datetime as dt
 
 from cadre.domain.capacity.plan import CapacityPlan, DemandOutcome, Handover
 from cadre.domain.capacity.problem import PlanMode
+from cadre.domain.capacity.uncertainty import Band, HandoverRange, SweepRanges
 from cadre.domain.force.fill import Fill, FillReport, MonthFill
 from cadre.domain.planning import SolveStatus
 
@@ -71,4 +72,26 @@ def fill_report(critical: bool = True, empty: bool = False) -> FillReport:
         by_qualification=by_qualification,
         by_month=months,
         weighted_share=0.8,
+    )
+
+
+def sweep_ranges(deployed: bool = True) -> SweepRanges:
+    """A sweep's ranges: a band of force (and of the whole force), a handover that happens in
+    every sample and one that some samples put beyond the horizon."""
+    low = tuple(float(m) for m in range(len(MONTHS)))
+    band = Band(low, tuple(v + 2 for v in low), tuple(v + 5 for v in low))
+    whole = Band(*(tuple(v * 3 for v in series) for series in (band.p10, band.p50, band.p90)))
+    return SweepRanges(
+        samples=20,
+        stopped=0,
+        months=MONTHS,
+        force=band,
+        deployed=whole if deployed else Band((), (), ()),
+        peak_force=Band((17.0,), (19.0,), (22.0,)),
+        unmet=Band((0.0,), (0.0,), (0.0,)),
+        handovers=(
+            HandoverRange("D0", MONTHS[6], MONTHS[9], MONTHS[12], 0),
+            HandoverRange("D1", MONTHS[14], None, None, 12),
+        ),
+        sensitivity=(),
     )

@@ -6,27 +6,56 @@ from __future__ import annotations
 
 import io
 import pathlib
-from collections.abc import Iterator
+import re
+from collections.abc import Callable, Iterator
 
 import pypdf
 import pytest
 from babel.dates import format_date
 from fastapi.testclient import TestClient
+from matplotlib.figure import Figure
+from matplotlib.text import Text
 from typer.testing import CliRunner
 
 from cadre.cli import app as cli_app
+from cadre.services.brief import document
 from cadre.services.capacity import operations as capacity
 from cadre.services.capacity.sweep import sweep_capacity
 from cadre.services.force.queries import current_picture
+from cadre.services.plans.plots import Words
 from cadre.services.unit_of_work import UnitOfWork
 from tests.conftest import EXAMPLES
-from tests.service_support import engine_of
+from tests.service_support import engine_of, person
 from tests.web_support import log_in, web
 
 
 def pdf_lines(pdf: bytes) -> list[str]:
     text = "\n".join(page.extract_text() for page in pypdf.PdfReader(io.BytesIO(pdf)).pages)
     return [line.strip() for line in text.splitlines()]
+
+
+@pytest.fixture
+def chart_texts(monkeypatch: pytest.MonkeyPatch) -> list[str]:
+    """Every text the brief's charts draw (titles, axes, legends, ticks), caught as each chart
+    is rendered: the PDF holds the charts as images, so their words cannot be read back."""
+    texts: list[str] = []
+    render = document.figure_png
+
+    def caught(make: Callable[[], Figure], words: Words) -> bytes:
+        def made() -> Figure:
+            figure = make()
+            figure.canvas.draw()  # tick labels are written when drawn
+            texts.extend(t.get_text() for t in figure.findobj(Text) if t.get_text())
+            return figure
+
+        return render(made, words)
+
+    monkeypatch.setattr(document, "figure_png", caught)
+    return texts
+
+
+ARABIC_LETTER = re.compile("[\u0600-\u06ff]")
+LATIN_WORD = re.compile("[A-Za-z]{3,}")
 
 
 @pytest.fixture
@@ -55,7 +84,9 @@ def _expected(client: TestClient) -> dict[str, str]:
     }
 
 
-def test_the_english_brief_reads_back_with_the_headline_figures(planned: TestClient) -> None:
+def test_the_english_brief_reads_back_with_the_headline_figures(
+    planned: TestClient, chart_texts: list[str]
+) -> None:
     expected = _expected(planned)
     log_in(planned, "NATO", ["mission_planner", "force_generation_officer"])
     overview = planned.get("/missions/TINY").text
@@ -75,9 +106,14 @@ def test_the_english_brief_reads_back_with_the_headline_figures(planned: TestCli
     assert "P10" in text
     assert expected["fill"] in text
     assert expected["worst"] in text
+    assert "Force by month over 3 samples of the uncertain figures" in chart_texts
+    assert expected["peak_month"] in chart_texts  # a month tick
+    assert not any(ARABIC_LETTER.search(t) for t in chart_texts)
 
 
-def test_the_arabic_brief_reads_back_in_logical_order(planned: TestClient) -> None:
+def test_the_arabic_brief_reads_back_in_logical_order(
+    planned: TestClient, chart_texts: list[str]
+) -> None:
     expected = _expected(planned)
     log_in(planned, "NATO", ["mission_planner"])
     planned.cookies.set("cadre_lang", "ar")
@@ -91,6 +127,12 @@ def test_the_arabic_brief_reads_back_in_logical_order(planned: TestClient) -> No
     assert expected["peak"] in lines
     assert expected["peak_month_ar"].split()[0] in "\n".join(lines)  # the Iraqi month's name
     assert "Headline figures" not in lines
+    # Its charts too: titles, axes, legends and month ticks in Arabic, none left in English
+    # (the disciplines' own codes are the only Latin letters, and P10/P50/P90).
+    assert "القوة حسب الشهر عبر 3 عينة من الأرقام غير المؤكدة" in chart_texts
+    assert "شهر التسليم، من P10 إلى P90 (العلامة: P50)" in chart_texts
+    assert expected["peak_month_ar"] in chart_texts
+    assert not [t for t in chart_texts if LATIN_WORD.search(t) and not t.isupper()]
 
 
 def test_a_reader_sees_only_the_parts_released_to_them(planned: TestClient) -> None:
@@ -105,8 +147,31 @@ def test_a_reader_sees_only_the_parts_released_to_them(planned: TestClient) -> N
     assert planned.get("/missions/TINY/brief.pdf?lang=fr").status_code == 400
 
 
+def test_the_api_answers_the_brief_as_released_to_its_caller(planned: TestClient) -> None:
+    expected = _expected(planned)
+    address = "/api/v1/missions/TINY/brief.pdf"
+    assert planned.get(address).status_code == 401
+    staff = person(engine_of(planned), "NATO", ["mission_planner", "force_generation_officer"])
+    answer = planned.get(address, params={"lang": "ar"}, headers=staff)
+    assert (answer.status_code, answer.headers["content-type"]) == (200, "application/pdf")
+    assert answer.headers["content-disposition"].endswith('"TINY-brief-ar.pdf"')
+    assert "الأرقام الرئيسية" in pdf_lines(answer.content)
+    english = pdf_lines(planned.get(address, headers=staff).content)  # English by default
+    assert "Headline figures" in english
+    assert expected["fill"] in "\n".join(english)
+    instructor = person(engine_of(planned), "CAN", ["instructor"])  # no force plans to read
+    lines = pdf_lines(planned.get(address, headers=instructor).content)
+    assert expected["peak"] in lines
+    assert "No force plan is released to you." in lines
+    assert expected["fill"] not in "\n".join(lines)
+    refused = planned.get(address, params={"lang": "fr"}, headers=staff)
+    assert refused.status_code == 400
+    assert refused.json()["code"] == "unknown_language"
+    assert planned.get("/api/v1/missions/NONE/brief.pdf", headers=staff).status_code == 404
+
+
 def test_the_command_line_writes_the_brief(
-    tmp_path: pathlib.Path, monkeypatch: pytest.MonkeyPatch
+    tmp_path: pathlib.Path, monkeypatch: pytest.MonkeyPatch, chart_texts: list[str]
 ) -> None:
     monkeypatch.setenv("CADRE_DATABASE_URL", f"sqlite:///{tmp_path / 'cadre.db'}")
     cli = CliRunner()
@@ -118,5 +183,7 @@ def test_the_command_line_writes_the_brief(
     lines = pdf_lines(out.read_bytes())
     assert "الأرقام الرئيسية" in lines
     assert "الملء والنواقص" in lines
+    assert "قوة التدريب حسب المؤهل (تحديد الحجم)" in chart_texts  # the charts in Arabic too
+    assert not any("Training force" in t for t in chart_texts)
     refused = cli.invoke(cli_app, ["brief", "--out", str(out), "--lang", "fr"])
     assert refused.exit_code == 2

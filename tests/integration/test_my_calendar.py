@@ -179,6 +179,38 @@ def test_my_calendar_page_in_english_and_arabic_issues_and_revokes_the_address(
     assert client.get(address.group(1)).status_code == 404
 
 
+def _session(client: TestClient, username: str) -> None:
+    login = users.open_session(UnitOfWork(engine_of(client)), username)
+    client.cookies.set(SESSION_COOKIE, login.token)
+    client.cookies.set(CSRF_COOKIE, login.csrf)
+
+
+LINK = '<a href="/missions/TINY/accounts/link"'
+
+
+def test_the_menu_links_the_account_form_for_an_administrator_only(client: TestClient) -> None:
+    engine = engine_of(client)
+    account(engine, "NATO", ["administrator", "mission_planner"], username="admin2")
+    account(engine, "NATO", ["administrator"], username="admin3")
+    account(engine, "CAN", ["instructor"], username="ivy")
+    _session(client, "admin2")
+    overview = client.get("/missions/TINY")
+    assert overview.status_code == 200
+    assert f"{LINK} >Link accounts</a>" in overview.text
+    client.cookies.set("cadre_lang", "ar")
+    assert f"{LINK} >ربط الحسابات</a>" in client.get("/missions/TINY").text
+    client.cookies.delete("cadre_lang")
+    # An administrator alone opens no mission page: the form's own menu keeps the link.
+    _session(client, "admin3")
+    form = client.get("/missions/TINY/accounts/link").text
+    assert f'{LINK} aria-current="page">Link accounts</a>' in form
+    _session(client, "ivy")
+    mine = client.get("/missions/TINY/my/calendar")
+    assert mine.status_code == 200
+    assert "/accounts/link" not in mine.text
+    assert "/accounts/link" not in client.get("/missions/TINY").text
+
+
 def test_a_trainee_account_sees_its_own_courses(client: TestClient) -> None:
     work = UnitOfWork(engine_of(client))
     trainee = operations.create_trainee(work, None, person("7")).view.id

@@ -1,12 +1,14 @@
-"""Missions and their plan versions: /api/v1/missions, /api/v1/missions/{mission}/plans/..."""
+"""Missions, their brief and their plan versions: /api/v1/missions,
+/api/v1/missions/{mission}/brief.pdf, /api/v1/missions/{mission}/plans/..."""
 
 from __future__ import annotations
 
 from typing import Annotated, Any, Literal
 
-from fastapi import APIRouter, Path, Query
+from fastapi import APIRouter, Path, Query, Response
+from fastapi.concurrency import run_in_threadpool
 
-from cadre.api.errors import RESPONSES
+from cadre.api.errors import RESPONSES, error_response
 from cadre.api.schemas import (
     AdoptedOut,
     AdoptIn,
@@ -21,11 +23,13 @@ from cadre.api.schemas import (
 )
 from cadre.api.security import CurrentPrincipal, Work
 from cadre.domain.lifecycle import PlanState
+from cadre.services.brief.document import brief_document
 from cadre.services.plans import operations as lifecycle
 from cadre.services.plans import queries as plan_versions
 from cadre.services.plans.queries import PlanView
 from cadre.services.scenario import missions
 from cadre.services.scenario.missions import MissionSummary
+from cadre.services.system.language import LANGUAGES
 
 router = APIRouter(tags=["missions"], responses={401: RESPONSES[401]})
 MissionCode = Annotated[str, Path(max_length=64, examples=["TINY"])]
@@ -63,6 +67,39 @@ def read_mission(mission: MissionCode, principal: CurrentPrincipal, work: Work) 
         a.kind: AdoptedOut(number=a.number, adopted_at=a.adopted_at, newer=a.newer) for a in adopted
     }
     return out
+
+
+@router.get(
+    "/missions/{mission}/brief.pdf",
+    response_class=Response,
+    responses={
+        200: {"content": {"application/pdf": {}}},
+        400: RESPONSES[400],
+        404: RESPONSES[404],
+    },
+)
+async def mission_brief(
+    mission: MissionCode,
+    principal: CurrentPrincipal,
+    work: Work,
+    lang: Annotated[str, Query(max_length=8, description="en or ar")] = "en",
+) -> Response:
+    """The mission brief as a PDF in English or Arabic, each part as released to the caller
+    (as the web page's download)."""
+    if lang not in LANGUAGES:
+        return error_response(
+            400,
+            "bad_request",
+            f"a brief is written in {' or '.join(LANGUAGES)}, not {lang}",
+            code="unknown_language",
+            params={"lang": lang},
+        )
+    data = await run_in_threadpool(brief_document, work, principal, mission, lang)
+    return Response(
+        data,
+        media_type="application/pdf",
+        headers={"Content-Disposition": f'attachment; filename="{mission}-brief-{lang}.pdf"'},
+    )
 
 
 def _plan(kind: str, view: PlanView) -> dict[str, Any]:

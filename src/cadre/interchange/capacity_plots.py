@@ -213,32 +213,37 @@ def write_sweep_plots(
     )
 
 
-def sweep_force_figure(ranges: SweepRanges, title: str = "") -> Figure:
+def sweep_force_figure(ranges: SweepRanges, title: str = "", words: Words = ENGLISH) -> Figure:
     """The foreign training force (and the whole deployed force) by month: the P10-P90 band
     and the P50 line."""
-    panels = [("foreign instructors", ranges.force)]
+    say = words.say
+    panels = [(say("foreign instructors"), ranges.force)]
     if ranges.deployed.p50:
-        panels.append(("whole deployed force", ranges.deployed))
+        panels.append((say("whole deployed force"), ranges.deployed))
     figure, axes = plt.subplots(len(panels), 1, figsize=(11, 3.8 * len(panels)), sharex=True)
     months = mdates.date2num(list(ranges.months))
     for axis, (label, band) in zip(figure.axes, panels, strict=True):
-        axis.fill_between(months, band.p10, band.p90, alpha=0.3, label="P10-P90")
-        axis.plot(months, band.p50, linewidth=1.6, label="P50")
+        axis.fill_between(months, band.p10, band.p90, alpha=0.3, label=say("P10 to P90"))
+        axis.plot(months, band.p50, linewidth=1.6, label=say("P50"))
         axis.set_ylabel(label)
-        axis.legend(loc="upper right", fontsize=7)
+        axis.legend(loc=mirrored("upper right", words), fontsize=7)
+        number_ticks(axis, words)
     figure.axes[0].set_title(
-        f"{title}Force by month over {ranges.samples} samples of the uncertain figures"
+        title
+        + say("Force by month over %(samples)s samples of the uncertain figures")
+        % {"samples": words.number(ranges.samples)}
     )
     figure.axes[-1].xaxis_date()
-    figure.axes[-1].xaxis.set_major_formatter(mdates.DateFormatter("%b %Y"))
+    month_ticks(figure.axes[-1], words)
     figure.autofmt_xdate()
     del axes
     return figure
 
 
-def sweep_handover_figure(ranges: SweepRanges, title: str = "") -> Figure:
+def sweep_handover_figure(ranges: SweepRanges, title: str = "", words: Words = ENGLISH) -> Figure:
     """Each discipline's handover month as an interval, P10 to P90, with P50 marked; a
     handover beyond the horizon runs to its edge."""
+    say = words.say
     figure, axes = plt.subplots(figsize=(11, 0.45 * len(ranges.handovers) + 1.5))
     start, end = ranges.months[0], ranges.months[-1]
     edge = mdates.date2num(end) + 31
@@ -246,13 +251,21 @@ def sweep_handover_figure(ranges: SweepRanges, title: str = "") -> Figure:
         low, mid, high = (edge if m is None else mdates.date2num(m) for m in (h.p10, h.p50, h.p90))
         axes.barh(row, max(high - low, 8), left=low, height=0.5, color="tab:blue", alpha=0.35)
         axes.plot([mid], [row], marker="|", markersize=14, color="tab:blue")
-        beyond = f", {h.beyond} of {ranges.samples} not within" if h.beyond else ""
-        median = h.p50.strftime("%b %Y") if h.p50 else "not within the horizon"
-        axes.text(high, row, f"  P50 {median}{beyond}", va="center", fontsize=7)
+        month = month_label(h.p50, words, "not within the horizon")
+        if h.beyond:
+            label = say("P50 %(month)s, %(beyond)s of %(samples)s not within") % {
+                "month": month,
+                "beyond": words.number(h.beyond),
+                "samples": words.number(ranges.samples),
+            }
+        else:
+            label = say("P50 %(month)s") % {"month": month}
+        axes.text(high, row, f"  {label}", va="center", fontsize=7)
     axes.set_yticks(range(len(ranges.handovers)), [h.subject for h in ranges.handovers])
     axes.invert_yaxis()
     axes.set_xlim(mdates.date2num(start), edge + 200)
     axes.xaxis_date()
-    axes.xaxis.set_major_formatter(mdates.DateFormatter("%b %Y"))
-    axes.set_title(f"{title}Handover month, P10 to P90 (mark: P50)")
+    month_ticks(axes, words)
+    figure.autofmt_xdate()  # Arabic month names are long: slanted, they do not overlap
+    axes.set_title(title + say("Handover month, P10 to P90 (mark: P50)"))
     return figure

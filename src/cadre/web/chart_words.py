@@ -1,18 +1,16 @@
 """The words of the figures and exports, for the reader of a page: the sentences the plots and
 workbooks ask for (listed here so the catalogue extraction finds them, and a test checks that
 every sentence a figure asks for is one of them), and `reader_words`, which answers them from
-the web app's catalogue in the reader's language."""
+the catalogue in the reader's language (`words_in`, shared with the CLI)."""
 
 from __future__ import annotations
 
-import datetime as dt
-
-from babel.dates import format_date
-from babel.numbers import format_decimal, format_percent
-
-from cadre.services.plans.plots import ENGLISH, Words
+from cadre.services.plans.plots import Words
+from cadre.services.system.language import words_in
 from cadre.web import i18n
 from cadre.web.messages import N_
+
+__all__ = ["CHART_TEXTS", "EXPORT_TEXTS", "reader_words", "words_in"]
 
 CHART_TEXTS = frozenset(
     {
@@ -46,6 +44,14 @@ CHART_TEXTS = frozenset(
         N_("This plan certifies no host instructor within its horizon."),
         N_("There is no demand for graduates that you may see in this plan."),
         N_("There is no discipline or site to hand over in this plan."),
+        # a capacity sweep's ranges (the mission brief draws them)
+        N_("whole deployed force"),
+        N_("P10 to P90"),
+        N_("P50"),
+        N_("Force by month over %(samples)s samples of the uncertain figures"),
+        N_("P50 %(month)s"),
+        N_("P50 %(month)s, %(beyond)s of %(samples)s not within"),
+        N_("Handover month, P10 to P90 (mark: P50)"),
     }
 )
 
@@ -102,38 +108,6 @@ EXPORT_TEXTS = frozenset(
         N_("P present, A absent, E excused; leave a cell as it is to keep it"),
     }
 )
-
-
-def words_in(code: str) -> Words:
-    """The words of one language, bound to it (a figure may be drawn after the request's
-    language is reset, and the kept drawing must not change language)."""
-    if code == i18n.DEFAULT or code not in i18n.LANGUAGES:
-        return ENGLISH
-    language = i18n.LANGUAGES[code]
-    catalogue = i18n.translations(code)
-
-    def month(value: dt.date) -> str:
-        return format_date(value, "MMM y", locale=language.locale)
-
-    def day(value: dt.date) -> str:
-        return format_date(value, "d MMM y", locale=language.locale)
-
-    def number(value: float) -> str:
-        pattern = "#,##0" if float(value).is_integer() else "#,##0.0"
-        return format_decimal(value, pattern, locale=language.locale)
-
-    def percent(share: float) -> str:
-        return format_percent(share, "#,##0%", locale=language.locale)
-
-    return Words(
-        say=catalogue.gettext,
-        month=month,
-        day=day,
-        number=number,
-        percent=percent,
-        language=code,
-        rtl=language.direction == "rtl",
-    )
 
 
 def reader_words() -> Words:

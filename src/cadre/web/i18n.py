@@ -1,62 +1,34 @@
 """English and Arabic: the catalogue of the pages' texts (Babel), the language a request is
 answered in, and dates and numbers written the way each reader expects.
 
-The Arabic catalogue is kept as its .po source and compiled when first used, so a fresh clone
-serves Arabic with no build step. Dates and numbers in Arabic follow Iraq's usage (ar_IQ):
-the Syriac month names used in Iraq, and the digits the CLDR gives Iraq.
+The languages and the catalogue itself are shared with the CLI (services/system/language.py);
+this module answers a request from them.
 """
 
 from __future__ import annotations
 
 import datetime as dt
-import functools
-import gettext
-import io
-import pathlib
 import zoneinfo
 from contextvars import ContextVar
 
 from babel.core import Locale
 from babel.dates import format_date, format_datetime, format_timedelta
-from babel.messages.mofile import write_mo
-from babel.messages.pofile import read_po
 from babel.numbers import format_decimal, format_percent
-from babel.support import Translations
 from starlette.requests import Request
 
-LOCALE_DIR = pathlib.Path(__file__).parent / "locale"
+from cadre.services.system.language import (
+    DEFAULT,
+    LANGUAGES,
+    LOCALE_DIR,
+    Language,
+    translations,
+)
+
+__all__ = ["DEFAULT", "LANGUAGES", "LOCALE_DIR", "Language", "translations"]
+
 LANGUAGE_COOKIE = "cadre_lang"
-DEFAULT = "en"
-
-
-class Language:
-    def __init__(self, code: str, name: str, direction: str, locale: str) -> None:
-        self.code = code
-        self.name = name  # in the language itself, as a switch shows it
-        self.direction = direction
-        self.locale = locale  # for dates and numbers
-
-
-LANGUAGES = {
-    "en": Language("en", "English", "ltr", "en_GB"),
-    "ar": Language("ar", "العربية", "rtl", "ar_IQ"),
-}
 
 current: ContextVar[Language] = ContextVar("cadre_language", default=LANGUAGES[DEFAULT])
-
-
-@functools.cache
-def translations(code: str) -> gettext.NullTranslations:
-    """The catalogue of a language, compiled from its .po file on first use."""
-    source = LOCALE_DIR / code / "LC_MESSAGES" / "messages.po"
-    if code == DEFAULT or not source.exists():
-        return gettext.NullTranslations()
-    with source.open("rb") as po:
-        catalog = read_po(po, locale=code)
-    compiled = io.BytesIO()
-    write_mo(compiled, catalog)
-    compiled.seek(0)
-    return Translations(compiled)
 
 
 def language_of(request: Request) -> Language:

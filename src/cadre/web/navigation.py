@@ -7,7 +7,7 @@ from __future__ import annotations
 from enum import StrEnum
 
 from cadre.access.labels import ACTIVITIES, ENROLMENTS
-from cadre.access.policy import AUDIT_TRAIL, Principal, Verb, allowed
+from cadre.access.policy import AUDIT_TRAIL, USERS, Principal, Verb, allowed
 from cadre.domain.errors import Forbidden
 
 
@@ -21,6 +21,7 @@ class Page(StrEnum):
     PATHWAY = "pathway"
     TRAINING = "training"
     AUDIT = "audit"
+    ACCOUNTS = "accounts"  # linking accounts to people: a mission's form, for administrators
 
 
 # The action a page stands on: whoever may take it may open the page; what the page then
@@ -35,6 +36,7 @@ PAGE_ACTIONS: dict[Page, tuple[Verb, str]] = {
     Page.PATHWAY: (Verb.READ, "timetable-plans"),  # the host-led share; people for fewer
     Page.TRAINING: (Verb.READ, ENROLMENTS),
     Page.AUDIT: (Verb.AUDIT, AUDIT_TRAIL),
+    Page.ACCOUNTS: (Verb.MANAGE, USERS),
 }
 MISSION_PAGES = (
     Page.OVERVIEW,

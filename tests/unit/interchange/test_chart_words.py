@@ -22,7 +22,7 @@ from cadre.interchange.words import ENGLISH, Words
 from cadre.services.plans.plots import CAPACITY_PLOTS, FORCE_PLOTS
 from cadre.web.chart_words import CHART_TEXTS, words_in
 from cadre.web.i18n import translations
-from tests.chart_samples import capacity_plan, fill_report
+from tests.chart_samples import capacity_plan, fill_report, sweep_ranges
 
 ARABIC = words_in("ar")
 USE = re.compile(r'<use xlink:href="#DejaVuSans-([0-9a-f]+)"(?: transform="translate\(([-\d.]+) )?')
@@ -101,6 +101,11 @@ FIGURES: list[Callable[[Words], Figure]] = [
         (lambda words, draw=draw, report=report: draw(report, "", words))
         for draw in FORCE_PLOTS.values()
         for report in (fill_report(), fill_report(critical=False), fill_report(empty=True))
+    ),
+    *(
+        (lambda words, draw=draw, ranges=ranges: draw(ranges, "", words))
+        for draw in (capacity_plots.sweep_force_figure, capacity_plots.sweep_handover_figure)
+        for ranges in (sweep_ranges(), sweep_ranges(deployed=False))
     ),
 ]
 

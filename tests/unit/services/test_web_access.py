@@ -14,13 +14,13 @@ def test_a_national_contributor_has_force_generation_and_the_catalogue() -> None
     assert pages_for(principal(Role.NATIONAL_CONTRIBUTOR)) == (Page.FORCE, Page.RECORDS)
 
 
-def test_an_auditor_has_every_page() -> None:
-    assert pages_for(principal(Role.AUDITOR)) == tuple(Page)
+def test_an_auditor_has_every_page_but_linking_accounts() -> None:
+    assert pages_for(principal(Role.AUDITOR)) == tuple(p for p in Page if p is not Page.ACCOUNTS)
 
 
-def test_an_administrator_lands_on_the_audit_log() -> None:
+def test_an_administrator_lands_on_the_audit_log_and_links_accounts() -> None:
     assert (pages_for(principal(Role.ADMINISTRATOR)), home_page(principal(Role.ADMINISTRATOR))) == (
-        (Page.AUDIT,),
+        (Page.AUDIT, Page.ACCOUNTS),
         Page.AUDIT,
     )
 

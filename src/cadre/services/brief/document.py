@@ -5,6 +5,9 @@ from __future__ import annotations
 
 import datetime as dt
 import functools
+from collections.abc import Callable
+
+from matplotlib.figure import Figure
 
 from cadre.access.labels import Classification
 from cadre.access.policy import Principal, Role
@@ -13,32 +16,34 @@ from cadre.interchange import capacity_plots
 from cadre.interchange.brief_pdf import LANGUAGES, brief_pdf
 from cadre.services.access.users import principal_of
 from cadre.services.brief.contents import Brief, mission_brief
-from cadre.services.plans.plots import figure_png
+from cadre.services.plans.plots import ENGLISH, Words, figure_png
+from cadre.services.system.language import words_in
 from cadre.services.unit_of_work import UnitOfWork
 from cadre.storage import users as user_rows
 
 
-def charts(brief: Brief) -> dict[str, bytes]:
-    """The force by month (with the sweep's band when one gives ranges) and the handovers."""
+def charts(brief: Brief, words: Words = ENGLISH) -> dict[str, bytes]:
+    """The force by month (with the sweep's band when one gives ranges) and the handovers, in
+    `words`."""
     found = brief.capacity
     if found is None:
         return {}
-    drawn = {}
+    figures: dict[str, Callable[[], Figure]] = {}
     if found.ranges is not None:
-        drawn["force"] = figure_png(
-            functools.partial(capacity_plots.sweep_force_figure, found.ranges)
+        figures["force"] = functools.partial(
+            capacity_plots.sweep_force_figure, found.ranges, "", words
         )
         if found.ranges.handovers:
-            drawn["handover"] = figure_png(
-                functools.partial(capacity_plots.sweep_handover_figure, found.ranges)
+            figures["handover"] = functools.partial(
+                capacity_plots.sweep_handover_figure, found.ranges, "", words
             )
     else:
-        drawn["force"] = figure_png(functools.partial(capacity_plots.force_figure, found.plan))
-    if "handover" not in drawn and found.handovers:
-        drawn["handover"] = figure_png(
-            functools.partial(capacity_plots.handover_figure, found.plan)
+        figures["force"] = functools.partial(capacity_plots.force_figure, found.plan, "", words)
+    if "handover" not in figures and found.handovers:
+        figures["handover"] = functools.partial(
+            capacity_plots.handover_figure, found.plan, "", words
         )
-    return drawn
+    return {name: figure_png(make, words) for name, make in figures.items()}
 
 
 def brief_document(
@@ -47,12 +52,14 @@ def brief_document(
     mission: str,
     lang: str = "en",
     today: dt.date | None = None,
+    words: Words | None = None,
 ) -> bytes:
-    """The brief of `mission` as a PDF in `lang` (en or ar), as `principal` may read it."""
+    """The brief of `mission` as a PDF in `lang` (en or ar), as `principal` may read it; its
+    charts in `words`, by default the catalogue's words of `lang`."""
     if lang not in LANGUAGES:
         raise InvalidInput(f"a brief is written in {' or '.join(LANGUAGES)}, not {lang}")
     brief = mission_brief(uow, principal, mission, today)
-    return brief_pdf(brief, charts(brief), lang)
+    return brief_pdf(brief, charts(brief, words or words_in(lang)), lang)
 
 
 def reader(uow: UnitOfWork, username: str | None, operator: str) -> Principal:

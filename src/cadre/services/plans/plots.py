@@ -87,9 +87,9 @@ def _draw(key: Key, make: Callable[[], Figure], words: Words) -> str:
         return svg
 
 
-def figure_png(make: Callable[[], Figure], dpi: int = 110) -> bytes:
+def figure_png(make: Callable[[], Figure], words: Words = ENGLISH, dpi: int = 110) -> bytes:
     """A figure drawn as PNG, for documents (the brief) rather than pages; under the one lock."""
-    with _lock:
+    with _lock, drawing(words):
         figure = make()
         out = io.BytesIO()
         figure.savefig(out, format="png", dpi=dpi, bbox_inches="tight", metadata={"Software": None})
