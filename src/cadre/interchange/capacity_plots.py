@@ -13,7 +13,6 @@ import matplotlib
 matplotlib.use("Agg")  # files only: no screen on a server or in CI
 
 import matplotlib.dates as mdates
-import matplotlib.pyplot as plt
 from matplotlib.axes import Axes
 from matplotlib.figure import Figure
 
@@ -61,8 +60,14 @@ def _write(
             with drawing(ENGLISH):
                 figure.savefig(path, dpi=120, bbox_inches="tight", metadata=_metadata(suffix))
             written.append(path)
-        plt.close(figure)
     return written
+
+
+def _subplots(*grid: int, figsize: tuple[float, float], sharex: bool = False) -> tuple[Figure, Any]:
+    # A Figure of its own, not pyplot's: pyplot keeps every figure until it is closed, and a
+    # server drawing for many readers (or a brief drawing several) would hold them all.
+    figure = Figure(figsize=figsize)
+    return figure, figure.subplots(*grid, sharex=sharex)
 
 
 def _metadata(suffix: str) -> dict[str, str | None]:
@@ -84,7 +89,7 @@ def force_figure(
     """The foreign training force and the host cadre by month; `tops` fixes the two y scales
     (plans compared side by side share them, or the eye compares heights that mean nothing)."""
     say = words.say
-    figure, (top, bottom) = plt.subplots(2, 1, figsize=(11, 7.5), sharex=True)
+    figure, (top, bottom) = _subplots(2, 1, figsize=(11, 7.5), sharex=True)
     months: list[Any] = list(plan.months)  # dates, which Matplotlib's types do not name
     # One colour per qualification of the plan, the same in both panels and in a compared plan.
     colours = dict(
@@ -138,7 +143,7 @@ def graduates_figure(plan: CapacityPlan, title: str = "", words: Words = ENGLISH
         trained[o.discipline, o.year] += min(o.graduated, o.wanted)
     disciplines = sorted({d for d, _ in wanted})
     years = sorted({y for _, y in wanted})
-    figure, axes = plt.subplots(figsize=(11, 4.5))
+    figure, axes = _subplots(figsize=(11, 4.5))
     axes.set_title(title + say("Graduates against demand (grey: demand)"))
     if not years:  # a reader may be shown no demand at all (every course withheld)
         nothing_to_draw(axes, say(NO_DEMAND))
@@ -171,7 +176,7 @@ def graduates_figure(plan: CapacityPlan, title: str = "", words: Words = ENGLISH
 def handover_figure(plan: CapacityPlan, title: str = "", words: Words = ENGLISH) -> Figure:
     say = words.say
     subjects = list(plan.handovers) + list(plan.site_handovers)
-    figure, axes = plt.subplots(figsize=(11, 0.4 * len(subjects) + 1.5))
+    figure, axes = _subplots(figsize=(11, 0.4 * len(subjects) + 1.5))
     axes.set_title(
         title + say("Foreign instructors needed until handover (disciplines, then sites)")
     )
@@ -220,7 +225,7 @@ def sweep_force_figure(ranges: SweepRanges, title: str = "", words: Words = ENGL
     panels = [(say("foreign instructors"), ranges.force)]
     if ranges.deployed.p50:
         panels.append((say("whole deployed force"), ranges.deployed))
-    figure, axes = plt.subplots(len(panels), 1, figsize=(11, 3.8 * len(panels)), sharex=True)
+    figure, axes = _subplots(len(panels), 1, figsize=(11, 3.8 * len(panels)), sharex=True)
     months = mdates.date2num(list(ranges.months))
     for axis, (label, band) in zip(figure.axes, panels, strict=True):
         axis.fill_between(months, band.p10, band.p90, alpha=0.3, label=say("P10 to P90"))
@@ -244,7 +249,7 @@ def sweep_handover_figure(ranges: SweepRanges, title: str = "", words: Words = E
     """Each discipline's handover month as an interval, P10 to P90, with P50 marked; a
     handover beyond the horizon runs to its edge."""
     say = words.say
-    figure, axes = plt.subplots(figsize=(11, 0.45 * len(ranges.handovers) + 1.5))
+    figure, axes = _subplots(figsize=(11, 0.45 * len(ranges.handovers) + 1.5))
     start, end = ranges.months[0], ranges.months[-1]
     edge = mdates.date2num(end) + 31
     for row, h in enumerate(ranges.handovers):
