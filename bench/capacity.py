@@ -1,7 +1,9 @@
 """Capacity planner benchmark: the NMI example and generated missions of growing size.
 
 Run by `make bench-capacity`. Each case runs in its own process so that its peak memory is its
-own. Prints variables, constraints, solve time, peak memory and status per case.
+own. Prints variables, constraints, wall and CPU seconds (the wall swings with the machine's
+load, the CPU does not), peak memory and status per case; with whole runs (the default;
+`--continuous` keeps runs continuous), the rounding loss against the continuous bound.
 
 Targets on the 2-core machine: NMI ≤ 5 s, 30 courses ≤ 20 s, 100 courses ≤ 120 s.
 """

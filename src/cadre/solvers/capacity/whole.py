@@ -33,7 +33,8 @@ from cadre.solvers.capacity.stages import UNMET_WEIGHT, Stages, final_costs
 FRACTION = 1e-6  # a run this close to a whole number is that number
 UP_SHARE = 0.3  # of the fractional runs, the share tried upwards at once
 UP_TIME_SHARE = 0.5  # of the time left, the most step 1 may take
-UP_TIME = 1.0  # steps 1 and 2 each, in multiples of the continuous stages' time
+UP_SOLVES = 60  # re-solves step 1 may take (measured on the NMI example: more bought little)
+REPAIR_SECONDS = 10.0  # the least time the repair gets, when there is that much left
 
 
 def whole_runs(stages: Stages, relaxed: np.ndarray) -> tuple[np.ndarray, RoundingLoss]:
@@ -54,12 +55,13 @@ def whole_runs(stages: Stages, relaxed: np.ndarray) -> tuple[np.ndarray, Roundin
     )
     highs.setOptionValue("solver", "simplex")
     dive = _Dive(highs, runs, stages.deadline)
-    # The dive upwards may take what the continuous stages took, times UP_TIME, within what is
-    # left; then the dive down (a few re-solves) finishes the plan.
+    # Counted in re-solves, not seconds, so that a loaded machine gets the same plan, slower;
+    # the repair then has at least REPAIR_SECONDS (or the continuous stages' time) of what is
+    # left.
     spent = sum(s.seconds for s in stages.done)
     left = max(0.0, stages.deadline - started)
-    values = dive.up(relaxed, started + min(UP_TIME_SHARE * left, max(1.0, UP_TIME * spent)))
-    mip_until = time.monotonic() + min(UP_TIME_SHARE * left, max(2.0, UP_TIME * spent))
+    values = dive.up(relaxed, started + UP_TIME_SHARE * left)
+    mip_until = time.monotonic() + min(UP_TIME_SHARE * left, max(REPAIR_SECONDS, spent))
     repaired = dive.neighbourhood(values, time.monotonic() + (mip_until - time.monotonic()) / 2)
     if repaired is None:  # held runs in the way: they may fall by one as well
         repaired = dive.neighbourhood(values, mip_until, widen=True)
@@ -91,7 +93,7 @@ class _Dive:
 
     def up(self, values: np.ndarray, until: float) -> np.ndarray:
         stuck = np.zeros(len(self.runs), dtype=bool)
-        while time.monotonic() < until:
+        while time.monotonic() < until and self.solves < UP_SOLVES:
             v = values[self.runs]
             fraction = v - np.floor(v + FRACTION)
             candidates = np.flatnonzero((fraction > FRACTION) & ~stuck)
