@@ -1,19 +1,24 @@
 """The host instructor pathway, seats abroad and xAPI out: /api/v1/missions/{mission}/pathway
-(each person's progress), /pathway/host-led (the share of runs held that host instructors
-led, per school, discipline and month), /abroad (offers, nominations), /xapi (the reader's
-statements as a file). Each reader gets only the trainees its roles may see."""
+(each person's progress; who teaches as which host instructor, a co-taught run's rating, a
+rung's assessment, a person who left), /runs/{run}/lead (who led it), /pathway/host-led (the
+share of runs held that host instructors led, per school, discipline and month), /abroad
+(offers, nominations), /xapi (the reader's statements as a file). Each reader gets only the
+trainees its roles may see."""
 
 from __future__ import annotations
 
 import datetime as dt
-from typing import Annotated, Any
+from typing import Annotated, Any, Literal
 
 from fastapi import APIRouter, Path, Query, Response, status
 from pydantic import BaseModel, Field
 
 from cadre.api.errors import RESPONSES
+from cadre.api.routes_training import MAX_ID
 from cadre.api.security import CurrentPrincipal, Work
+from cadre.domain.catalogue import InstructorLevel
 from cadre.domain.training.abroad import TRAVEL_DAYS, AbroadSeat
+from cadre.domain.training.pathway import Assessment, Rating
 from cadre.services.training import abroad, pathway, xapi
 
 router = APIRouter(
@@ -23,6 +28,8 @@ router = APIRouter(
 )
 MissionCode = Annotated[str, Path(max_length=64, examples=["NMI"])]
 OfferCode = Annotated[str, Path(max_length=64)]
+RunCode = Annotated[str, Path(max_length=64, description="The run's code in the timetable.")]
+Code = Annotated[str, Field(min_length=1, max_length=64)]
 WRITES: dict[int | str, dict[str, Any]] = {409: RESPONSES[409], 422: RESPONSES[422]}
 
 
@@ -55,6 +62,41 @@ class ShareOut(BaseModel):
     runs: int
     host_led: int
     share: float
+
+
+class PersonIn(BaseModel):
+    trainer: Code = Field(description="The scenario's host instructor code.")
+    trainee: int = Field(ge=1, le=MAX_ID, description="The trainee who teaches as them.")
+
+
+class RatingIn(BaseModel):
+    run: Code
+    trainer: Code = Field(description="The host instructor rated.")
+    rating: int = Field(ge=1, le=5, description="1 (unfit) to 5 (exemplary).")
+    supervisor: str = Field(default="", max_length=200)
+
+
+class AssessmentIn(BaseModel):
+    trainer: Code
+    discipline: Code
+    level: Literal["instructor", "master_trainer"]
+    passed: bool
+    on: dt.date
+
+
+class LeadIn(BaseModel):
+    lead: Code = Field(description="The trainer who actually led the run.")
+    on: dt.date | None = Field(default=None, description="Judge on this day; default: today.")
+
+
+class LedOut(BaseModel):
+    run: str
+    lead: str
+    lead_nation: str
+
+
+class LeftIn(BaseModel):
+    on: dt.date
 
 
 class SeatIn(BaseModel):
@@ -121,6 +163,61 @@ def read_host_led(mission: MissionCode, principal: CurrentPrincipal, work: Work)
         )
         for s in pathway.host_led(work, principal, mission)
     ]
+
+
+@router.post("/pathway/people", status_code=status.HTTP_204_NO_CONTENT, responses=WRITES)
+def enter_person(
+    mission: MissionCode, body: PersonIn, principal: CurrentPrincipal, work: Work
+) -> Response:
+    """Say which trainee teaches as one of the scenario's host instructors."""
+    pathway.enter_person(work, principal, body.trainer, body.trainee, mission)
+    return Response(status_code=status.HTTP_204_NO_CONTENT)
+
+
+@router.post("/pathway/ratings", status_code=status.HTTP_204_NO_CONTENT, responses=WRITES)
+def rate_run(
+    mission: MissionCode, body: RatingIn, principal: CurrentPrincipal, work: Work
+) -> Response:
+    """A supervisor's rating of a host instructor's co-taught run (again: the new rating)."""
+    rating = Rating(body.run, body.trainer, body.rating, body.supervisor)
+    pathway.rate_run(work, principal, rating, mission)
+    return Response(status_code=status.HTTP_204_NO_CONTENT)
+
+
+@router.post("/pathway/assessments", status_code=status.HTTP_201_CREATED, responses=WRITES)
+def record_assessment(
+    mission: MissionCode, body: AssessmentIn, principal: CurrentPrincipal, work: Work
+) -> Response:
+    """A rung's assessment of the person who teaches as `trainer`."""
+    level = InstructorLevel.from_label(body.level)
+    outcome = Assessment(0, body.discipline, level, body.passed, body.on)
+    pathway.record_assessment(work, principal, body.trainer, outcome, mission)
+    return Response(status_code=status.HTTP_201_CREATED)
+
+
+@router.put("/runs/{run}/lead", response_model=LedOut, responses=WRITES)
+def record_lead(
+    mission: MissionCode, run: RunCode, body: LeadIn, principal: CurrentPrincipal, work: Work
+) -> LedOut:
+    """Who actually led the run; 422 `pathway.not_held` before it starts."""
+    day = body.on or dt.datetime.now(dt.UTC).date()
+    led = pathway.record_lead(work, principal, run, body.lead, day, mission)
+    return LedOut(run=led.run, lead=led.lead, lead_nation=led.lead_nation)
+
+
+@router.post(
+    "/pathway/people/{trainer}/left", status_code=status.HTTP_204_NO_CONTENT, responses=WRITES
+)
+def person_left(
+    mission: MissionCode,
+    trainer: Annotated[str, Path(max_length=64)],
+    body: LeftIn,
+    principal: CurrentPrincipal,
+    work: Work,
+) -> Response:
+    """The person left the host cadre on `on`: a loss the planner learns of."""
+    pathway.person_left(work, principal, trainer, body.on, mission)
+    return Response(status_code=status.HTTP_204_NO_CONTENT)
 
 
 @router.get("/abroad", response_model=list[SeatOut])
