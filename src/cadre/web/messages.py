@@ -138,6 +138,11 @@ WORDS: dict[str, str] = {
     "offer.closed": N_("Offer %(offer)s is decided already and cannot take this answer."),
     "offer.not_found": N_("There is no offer %(offer)s in this mission."),
     "offer.round_not_found": N_("There is no sourcing round %(round)s in this mission."),
+    "pathway.rating": N_("Give a rating from 1 (unfit) to 5 (exemplary)."),
+    "pathway.not_on_run": N_("This instructor does not teach that run: rate a run they co-taught."),
+    "pathway.not_held": N_("This run has not started yet: record who led it once it has."),
+    "pathway.not_found": N_("This instructor is not on the pathway: enter the person first."),
+    "run.not_found": N_("Run %(run)s is not in the adopted timetable."),
     "session.no_linked_user": N_(
         "The identity provider knows you, but no account here is linked to your identity. "
         "Ask the mission's administrator to link one."

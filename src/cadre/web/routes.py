@@ -11,6 +11,7 @@ from cadre.web.pages import coordination as pages_coordination
 from cadre.web.pages import force as pages_force
 from cadre.web.pages import offers as pages_offers
 from cadre.web.pages import pathway as pages_pathway
+from cadre.web.pages import pathway_forms as pages_pathway_forms
 from cadre.web.pages import people as pages_people
 from cadre.web.pages import plans as pages_plans
 from cadre.web.pages import records as pages_records
@@ -33,6 +34,7 @@ for area in (
     pages_certificates,
     pages_training,
     pages_pathway,
+    pages_pathway_forms,
     pages_xapi,
     pages_people,
     pages_brief,

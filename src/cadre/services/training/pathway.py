@@ -12,7 +12,7 @@ from dataclasses import dataclass
 from sqlalchemy.orm import Session
 
 from cadre.access.labels import ENROLMENTS, TRAINEES
-from cadre.access.policy import Principal, Verb
+from cadre.access.policy import Principal, Verb, reach
 from cadre.domain.catalogue import InstructorLevel
 from cadre.domain.errors import InvalidInput, NotFound, Problem
 from cadre.domain.scenario import Scenario
@@ -48,7 +48,9 @@ class Ladder:
 
     def trainer(self, code: str) -> rules.Colleague:
         if code not in self.colleagues:
-            raise NotFound(f"trainer {code} is not in the scenario", code="trainer.not_found")
+            raise NotFound(
+                f"trainer {code} is not in the scenario", code="trainer.not_found", trainer=code
+            )
         return self.colleagues[code]
 
     def rule(self, discipline: str) -> rules.PathwayRule:
@@ -92,8 +94,13 @@ def ladder(uow: UnitOfWork, mission: str | None) -> Ladder:
     return ladder_of(load_timetable(uow, None, mission))
 
 
-def _invalid(reason: str, field: str, code: str) -> InvalidInput:
-    return InvalidInput([Problem(reason, field=field, code=f"pathway.{code}")])
+def may_record(principal: Principal) -> bool:
+    """Whether any of the reader's roles may write the pathway (a teacher: their own runs)."""
+    return reach(principal.roles, Verb.WRITE, ENROLMENTS) is not None
+
+
+def _invalid(reason: str, field: str, *, code: str) -> InvalidInput:
+    return InvalidInput([Problem(reason, field=field, code=code)])
 
 
 def enter_person(
@@ -102,7 +109,7 @@ def enter_person(
     """Say that the trainee teaches as `trainer`, one of the scenario's host instructors."""
     steps = ladder(uow, mission)
     if steps.trainer(trainer).nation != steps.host:
-        raise _invalid(f"{trainer} is not a host instructor", "trainer", "not_host")
+        raise _invalid(f"{trainer} is not a host instructor", "trainer", code="pathway.not_host")
     with uow.transaction() as session:
         seen = sight(session, principal, mission, kind=ENROLMENTS, verb=Verb.WRITE)
         seen.require_trainee(trainee_id)
@@ -126,10 +133,12 @@ def rate_run(
     """A supervisor's rating of the host instructor's work on a run they co-taught."""
     problem = rules.rating_problem(rating.rating)
     if problem:
-        raise _invalid(problem, "rating", "rating")
+        raise _invalid(problem, "rating", code="pathway.rating")
     steps = ladder(uow, mission)
     if rating.trainer not in steps.run(rating.run).instructors:
-        raise _invalid(f"{rating.trainer} does not teach {rating.run}", "trainer", "not_on_run")
+        raise _invalid(
+            f"{rating.trainer} does not teach {rating.run}", "trainer", code="pathway.not_on_run"
+        )
     with uow.transaction() as session:
         seen = sight(session, principal, mission, kind=ENROLMENTS, verb=Verb.WRITE)
         seen.require_run(rating.run)
@@ -175,7 +184,7 @@ def record_lead(
     steps = ladder(uow, mission)
     taught = steps.run(run)
     if taught.start > today:
-        raise _invalid(f"run {run} starts on {taught.start}", "run", "not_held")
+        raise _invalid(f"run {run} starts on {taught.start}", "run", code="pathway.not_held")
     led = rules.RunLed(
         run, taught.site, taught.discipline, taught.start, lead, steps.trainer(lead).nation
     )

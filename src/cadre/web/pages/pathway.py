@@ -11,6 +11,7 @@ from typing import Annotated, Any
 
 from fastapi import APIRouter, Path, Request
 from fastapi.concurrency import run_in_threadpool
+from markupsafe import Markup
 from starlette.responses import RedirectResponse, Response
 
 from cadre.domain.errors import Forbidden, InvalidInput, NotFound, Problem
@@ -30,6 +31,21 @@ LADDER = ("trainee", "assistant_instructor", "instructor", "master_trainer")
 def pathway_page(
     request: Request, mission: Mission, principal: CurrentPrincipal, work: Work
 ) -> Response:
+    return pathway_view(request, principal, work, mission)
+
+
+def pathway_view(
+    request: Request,
+    principal: CurrentPrincipal,
+    work: Work,
+    mission: str,
+    *,
+    form: str = "",
+    values: dict[str, str] | None = None,
+    errors: dict[str, list[Markup]] | None = None,
+    status: int = 200,
+) -> Response:
+    """The page; after a refusal, the form sent (`form`) with what was typed and why."""
     shares = pathway.host_led(work, principal, mission)
     today = dt.datetime.now(dt.UTC).date()
     timetabled = True
@@ -55,8 +71,13 @@ def pathway_page(
         "names": names,
         "ladder": LADDER,
         "today": today,
+        "may_record": timetabled and pathway.may_record(principal),
+        "form": form,
+        "values": values or {},
+        "errors": errors or {},
+        "done": request.query_params.get("done", "")[:40],
     }
-    return render(request, "pathway.html", context, principal=principal)
+    return render(request, "pathway.html", context, principal=principal, status=status)
 
 
 def _abroad(
