@@ -12,7 +12,7 @@ from dataclasses import dataclass
 from sqlalchemy.orm import Session
 
 from cadre.access.labels import ENROLMENTS, TRAINEES
-from cadre.access.policy import Principal, Verb, reach
+from cadre.access.policy import Principal, Reach, Verb, reach
 from cadre.domain.catalogue import InstructorLevel
 from cadre.domain.errors import InvalidInput, NotFound, Problem
 from cadre.domain.scenario import Scenario
@@ -95,8 +95,9 @@ def ladder(uow: UnitOfWork, mission: str | None) -> Ladder:
 
 
 def may_record(principal: Principal) -> bool:
-    """Whether any of the reader's roles may write the pathway (a teacher: their own runs)."""
-    return reach(principal.roles, Verb.WRITE, ENROLMENTS) is not None
+    """Whether the reader's roles may write the pathway: the writes above open their sight
+    without the runs a teacher teaches, so a teacher's own-runs reach records nothing here."""
+    return reach(principal.roles, Verb.WRITE, ENROLMENTS) is Reach.ANY
 
 
 def _invalid(reason: str, field: str, *, code: str) -> InvalidInput:
