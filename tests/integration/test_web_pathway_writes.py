@@ -1,7 +1,7 @@
 """The pathway page's forms, in English and Arabic, on SQLite and PostgreSQL: a co-taught run
 rated, a rung assessed, a run's lead and a departure recorded, each confirmed on the page and
 kept; refusals shown beside their fields in the reader's language with what was typed kept
-and nothing recorded; no form for a planner, who is refused a write sent anyway."""
+and nothing recorded; no form for a planner (refused a write sent anyway) or an instructor."""
 
 from __future__ import annotations
 
@@ -109,6 +109,10 @@ def test_refusals_stay_beside_their_fields_in_arabic_and_english(client: TestCli
 
 def test_a_planner_has_no_form_and_is_refused_a_write(client: TestClient) -> None:
     work, run = _entered(client)
+    log_in(client, "NATO", ["instructor"])  # records for the runs they teach: none here
+    teacher = client.get(f"{M}/pathway")
+    assert teacher.status_code == 200, teacher.text
+    assert "Rate a co-taught run" not in teacher.text
     csrf = log_in(client, "NATO", ["mission_planner"])
     page = client.get(f"{M}/pathway")
     assert page.status_code == 200
