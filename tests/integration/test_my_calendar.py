@@ -159,6 +159,7 @@ def test_my_calendar_page_in_english_and_arabic_issues_and_revokes_the_address(
     page = client.get("/missions/TINY/my/calendar").text
     for run in runs:
         assert run in page
+    assert '<a href="/missions/TINY/my/calendar" aria-current="page">' in page  # in the nav
     client.cookies.set("cadre_lang", "ar")
     arabic = client.get("/missions/TINY/my/calendar").text
     assert '<html lang="ar" dir="rtl">' in arabic

@@ -6,11 +6,14 @@ from __future__ import annotations
 
 import base64
 import datetime as dt
+import functools
 import pathlib
 from typing import Any
 
 import jinja2
 import weasyprint
+from babel.dates import format_date
+from babel.numbers import format_decimal
 
 TEMPLATES = pathlib.Path(__file__).parent / "templates"
 _ENVIRONMENT = jinja2.Environment(
@@ -100,8 +103,22 @@ def png_uri(data: bytes) -> str:
     return "data:image/png;base64," + base64.b64encode(data).decode("ascii")
 
 
-def month_text(month: dt.date | None) -> str:
-    return month.strftime("%Y-%m") if month is not None else ""
+# Dates and numbers as each language's readers write them (Babel): Iraqi Arabic names its
+# months as in Iraq (أيار for May) and keeps Western digits, as the web app does.
+LOCALES = {"en": "en_GB", "ar": "ar_IQ"}
+
+
+def month_text(month: dt.date | None, lang: str = "en") -> str:
+    return format_date(month, "MMM y", locale=LOCALES[lang]) if month is not None else ""
+
+
+def day_text(day: dt.date, lang: str = "en") -> str:
+    return format_date(day, "d MMM y", locale=LOCALES[lang])
+
+
+def number_text(value: float, lang: str = "en", digits: int = 0) -> str:
+    pattern = "#,##0" + ("." + "0" * digits if digits else "")
+    return format_decimal(value, pattern, locale=LOCALES[lang])
 
 
 def brief_html(brief: Any, charts: dict[str, bytes], lang: str) -> str:
@@ -113,7 +130,9 @@ def brief_html(brief: Any, charts: dict[str, bytes], lang: str) -> str:
         lang=lang,
         rtl=lang == "ar",
         charts={name: png_uri(data) for name, data in charts.items()},
-        month=month_text,
+        month=functools.partial(month_text, lang=lang),
+        day=functools.partial(day_text, lang=lang),
+        number=functools.partial(number_text, lang=lang),
     )
 
 

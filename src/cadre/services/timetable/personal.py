@@ -19,6 +19,7 @@ from cadre.access.policy import USERS, Principal, Verb, allowed
 from cadre.domain.errors import CadreError, Forbidden, InvalidInput, NotFound, Problem
 from cadre.domain.timetable.plan import CalendarRun
 from cadre.services.access.users import principal_of
+from cadre.services.scenario.queries import MissionHeading, mission_context
 from cadre.services.timetable.release import released, released_calendar
 from cadre.services.unit_of_work import UnitOfWork
 from cadre.storage import people as rows
@@ -102,6 +103,7 @@ class Enrolled:
 
 @dataclass(frozen=True)
 class MyCalendar:
+    heading: MissionHeading
     mission: str
     username: str
     trainer: str | None  # the trainer the account teaches as
@@ -119,7 +121,9 @@ class MyCalendar:
 
 def my_calendar(uow: UnitOfWork, principal: Principal, mission: str) -> MyCalendar:
     """The signed-in account's own calendar in the mission: what the adopted timetable gives
-    the trainer it teaches as (downstream reads the adopted plan only)."""
+    the trainer it teaches as (downstream reads the adopted plan only). NotFound when the
+    mission is not released to the account."""
+    heading = mission_context(uow, principal, mission).heading
     with uow.transaction() as session:
         row = find_mission(session, mission)
         trainer = results_rows.trainer_of_user(session, row.id, principal.username)
@@ -143,7 +147,7 @@ def my_calendar(uow: UnitOfWork, principal: Principal, mission: str) -> MyCalend
     if since is not None and since.tzinfo is None:
         since = since.replace(tzinfo=dt.UTC)
     return MyCalendar(
-        row.code, principal.username, trainer, trainee, version, runs, enrolled, since
+        heading, row.code, principal.username, trainer, trainee, version, runs, enrolled, since
     )
 
 
