@@ -7,9 +7,11 @@ import functools
 import hashlib
 import pathlib
 import re
+from collections.abc import Callable
 from typing import Any
 
-from jinja2 import Environment, PackageLoader, StrictUndefined, select_autoescape
+from jinja2 import Environment, PackageLoader, StrictUndefined, pass_context, select_autoescape
+from jinja2.runtime import Context
 from markupsafe import Markup, escape
 from starlette.requests import Request
 from starlette.responses import HTMLResponse
@@ -49,6 +51,22 @@ def latin(value: object) -> Markup:
     return Markup('<bdi lang="en" dir="ltr">%s</bdi>') % text
 
 
+LATIN_WORD = re.compile(r"[A-Za-z][A-Za-z0-9.]*")
+
+
+def latin_words(value: object) -> Markup:
+    """A translated sentence that keeps a name in Latin letters (`xAPI`): each such word
+    marked English, as `latin` marks a whole value."""
+    text = str(value)
+    if i18n.current.get().code == i18n.DEFAULT:
+        return escape(text)
+    parts, end = [], 0
+    for word in LATIN_WORD.finditer(text):
+        parts += [escape(text[end : word.start()]), latin(word.group())]
+        end = word.end()
+    return Markup("").join([*parts, escape(text[end:])])
+
+
 @functools.cache
 def static_version(name: str) -> str:
     """A digest of a static file, added to its address so browsers cache it until it changes."""
@@ -57,6 +75,19 @@ def static_version(name: str) -> str:
 
 def static_url(name: str) -> str:
     return f"/static/{name}?v={static_version(name)}"
+
+
+def per_reader(function: Callable[..., Any]) -> Callable[..., Any]:
+    """A filter whose answer depends on the reader's language. Jinja evaluates a filter on a
+    constant (`'succeeded'|term`) once, when it compiles the template, which would freeze the
+    first reader's language into it for everyone after; a filter given the context is never
+    evaluated early."""
+
+    @pass_context
+    def filter_(_context: Context, value: object, *args: Any, **kwargs: Any) -> Any:
+        return function(value, *args, **kwargs)
+
+    return filter_
 
 
 def _environment() -> Environment:
@@ -72,18 +103,24 @@ def _environment() -> Environment:
         i18n.gettext_, i18n.ngettext_, newstyle=True
     )
     env.filters.update(
-        month=i18n.month,
-        day=i18n.day,
-        weekday=i18n.weekday,
-        dayname=i18n.dayname,
-        moment=i18n.moment,
-        ago=i18n.ago,
-        number=i18n.number,
-        percent=i18n.percent,
-        term=terms.term,
-        field=terms.field,
-        latin=latin,
-        record_name=record_name,
+        {
+            name: per_reader(function)
+            for name, function in {
+                "month": i18n.month,
+                "day": i18n.day,
+                "weekday": i18n.weekday,
+                "dayname": i18n.dayname,
+                "moment": i18n.moment,
+                "ago": i18n.ago,
+                "number": i18n.number,
+                "percent": i18n.percent,
+                "term": terms.term,
+                "field": terms.field,
+                "latin": latin,
+                "latin_words": latin_words,
+                "record_name": record_name,
+            }.items()
+        }
     )
     env.globals.update(
         static=static_url,
