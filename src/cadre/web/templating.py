@@ -51,7 +51,7 @@ def latin(value: object) -> Markup:
     return Markup('<bdi lang="en" dir="ltr">%s</bdi>') % text
 
 
-LATIN_WORD = re.compile(r"[A-Za-z][A-Za-z0-9.]*")
+LATIN_WORD = re.compile(r"[A-Za-z][A-Za-z0-9_]*(?:\.[A-Za-z0-9_]+)*")
 
 
 def latin_words(value: object) -> Markup:
@@ -102,26 +102,22 @@ def _environment() -> Environment:
     env.install_gettext_callables(  # type: ignore[attr-defined]
         i18n.gettext_, i18n.ngettext_, newstyle=True
     )
-    env.filters.update(
-        {
-            name: per_reader(function)
-            for name, function in {
-                "month": i18n.month,
-                "day": i18n.day,
-                "weekday": i18n.weekday,
-                "dayname": i18n.dayname,
-                "moment": i18n.moment,
-                "ago": i18n.ago,
-                "number": i18n.number,
-                "percent": i18n.percent,
-                "term": terms.term,
-                "field": terms.field,
-                "latin": latin,
-                "latin_words": latin_words,
-                "record_name": record_name,
-            }.items()
-        }
-    )
+    by_language: dict[str, Callable[..., Any]] = {
+        "month": i18n.month,
+        "day": i18n.day,
+        "weekday": i18n.weekday,
+        "dayname": i18n.dayname,
+        "moment": i18n.moment,
+        "ago": i18n.ago,
+        "number": i18n.number,
+        "percent": i18n.percent,
+        "term": terms.term,
+        "field": terms.field,
+        "latin": latin,
+        "latin_words": latin_words,
+        "record_name": record_name,
+    }
+    env.filters.update({name: per_reader(f) for name, f in by_language.items()})
     env.globals.update(
         static=static_url,
         csrf_field=CSRF_FIELD,
