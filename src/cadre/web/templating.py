@@ -20,7 +20,7 @@ from cadre.access.policy import Principal
 from cadre.access.sessions import CSRF_COOKIE, CSRF_FIELD
 from cadre.web import cause_words, i18n, messages, terms
 from cadre.web.navigation import pages_for
-from cadre.web.record_name import record_name
+from cadre.web.record_name import latin_words, record_name
 
 STATIC = pathlib.Path(__file__).parent / "static"
 
@@ -49,22 +49,6 @@ def latin(value: object) -> Markup:
     if i18n.current.get().code == i18n.DEFAULT or not LATIN.search(text):
         return escape(text)
     return Markup('<bdi lang="en" dir="ltr">%s</bdi>') % text
-
-
-LATIN_WORD = re.compile(r"[A-Za-z][A-Za-z0-9_]*(?:\.[A-Za-z0-9_]+)*")
-
-
-def latin_words(value: object) -> Markup:
-    """A translated sentence that keeps a name in Latin letters (`xAPI`): each such word
-    marked English, as `latin` marks a whole value."""
-    text = str(value)
-    if i18n.current.get().code == i18n.DEFAULT:
-        return escape(text)
-    parts, end = [], 0
-    for word in LATIN_WORD.finditer(text):
-        parts += [escape(text[end : word.start()]), latin(word.group())]
-        end = word.end()
-    return Markup("").join([*parts, escape(text[end:])])
 
 
 @functools.cache
