@@ -87,7 +87,7 @@ bench-queues: $(STAMP)
 bench-web: $(STAMP)
 	$(BIN)/python bench/web.py
 
-# Screenshots of the web app in English and Arabic for the README (docs/screenshots/).
+# Screenshots of every page of the web app in English and Arabic (docs/screenshots/).
 screenshots: $(STAMP) $(BROWSER_STAMP)
 	$(BIN)/python bench/screenshots.py
 

@@ -1,5 +1,7 @@
-"""Screenshots of the web app for the README: the overview, capacity, force generation and
-timetable pages of the demo, in English and in Arabic, taken with Debian's Chromium.
+"""Screenshots of every page of the web app, in English and in Arabic, taken with Debian's
+Chromium over the demo (NATO Mission Iraq planned, a demo account per role). Each page is
+opened by the role that uses it; the first screen of it (1280 x 900) is kept, reduced to a
+palette of 96 colours so the committed files stay small.
 
     make screenshots          # writes docs/screenshots/<page>-<language>.png
 """
@@ -10,10 +12,11 @@ import pathlib
 import sys
 import tempfile
 
+from PIL import Image
 from playwright.sync_api import sync_playwright
 
 sys.path.insert(0, str(pathlib.Path(__file__).parent))
-from web_demo import demo_server
+from web_demo import demo_server, signed_in
 
 OUT = pathlib.Path(__file__).resolve().parents[1] / "docs" / "screenshots"
 ARGS = [
@@ -26,7 +29,54 @@ ARGS = [
     "--disable-component-update",
     "--disable-sync",
 ]
-SIZE = {"width": 1280, "height": 1000}
+SIZE = {"width": 1280, "height": 900}
+COLOURS = 96
+M = "/missions/{mission}"
+# Every HTML page of src/cadre/web/pages/*.py: (name, who opens it, address). Downloads (PDF,
+# XLSX, iCalendar, JSON, SVG) and forms' POST answers are not pages; the job page is reached
+# by starting a job, the roster only exists once a run has enrolments (none in the demo).
+PAGES: tuple[tuple[str, str | None, str], ...] = (
+    ("login", None, "/login"),
+    ("missions", "admin", "/"),
+    ("overview", "planner", M),
+    ("capacity", "planner", f"{M}/capacity"),
+    ("capacity-compare", "planner", f"{M}/capacity/compare?a=1&b=1"),
+    ("capacity-run", "planner", f"{M}/capacity/run"),
+    ("capacity-adopt", "planner", f"{M}/plans/capacity/1/adopt"),
+    ("force-generation", "planner", f"{M}/force"),
+    ("force-nation", "planner", f"{M}/force?nation=CAN"),
+    ("force-contributor", "contributor", f"{M}/force"),
+    ("offers", "forcegen", f"{M}/force/offers"),
+    ("timetable", "planner", f"{M}/timetable?by=site&key=TAJI"),
+    ("timetable-month", "planner", f"{M}/timetable?view=month&by=cohort"),
+    ("timetable-instructor", "liaison", f"{M}/timetable?by=instructor"),
+    ("my-calendar", "instructor", f"{M}/my/calendar"),
+    ("link-account", "admin", f"{M}/accounts/link"),
+    ("courses", "planner", f"{M}/records/courses"),
+    ("course-new", "planner", f"{M}/records/courses/new"),
+    ("sites", "planner", f"{M}/records/sites"),
+    ("pledges", "planner", f"{M}/records/pledges"),
+    ("cohorts", "planner", f"{M}/records/cohorts"),
+    ("cohort", "planner", f"{M}/records/cohorts/IA-9AD-ENG"),
+    ("coordination", "planner", f"{M}/coordination"),
+    ("coordination-overlaps", "planner", f"{M}/coordination/overlaps"),
+    ("coordination-register", "planner", f"{M}/coordination/register"),
+    ("pathway", "school", f"{M}/pathway"),
+    ("abroad", "school", f"{M}/abroad"),
+    ("xapi", "school", f"{M}/xapi"),
+    ("certificates-expiring", "school", f"{M}/certificates/expiring"),
+    ("verify", None, "/verify/no-such-certificate"),
+    ("audit", "auditor", "/audit"),
+    ("refused", "contributor", "/audit"),
+)
+
+
+def _small(path: pathlib.Path) -> None:
+    """An adaptive palette: the pages are flat colours and text, so 96 colours look the same
+    and the file is a third of the size."""
+    with Image.open(path) as image:
+        reduced = image.convert("RGB").quantize(colors=COLOURS, dither=Image.Dither.NONE)
+    reduced.save(path, optimize=True)
 
 
 def main() -> None:
@@ -36,30 +86,27 @@ def main() -> None:
         demo_server(pathlib.Path(folder)) as demo,
         sync_playwright() as playwright,
     ):
-        shots = {
-            "overview": f"/missions/{demo.mission}",
-            "capacity": f"/missions/{demo.mission}/capacity",
-            "force-generation": f"/missions/{demo.mission}/force",
-            "timetable": f"/missions/{demo.mission}/timetable?by=site&key=TAJI",
-        }
         browser = playwright.chromium.launch(executable_path="/usr/bin/chromium", args=ARGS)
         for language in ("en", "ar"):
-            context = browser.new_context(viewport=SIZE, device_scale_factor=1)
-            context.add_cookies([{"name": "cadre_lang", "value": language, "url": demo.url}])
-            page = context.new_page()
-            page.goto(f"{demo.url}/login")
-            page.fill("#username", "planner")
-            page.fill("#password", demo.accounts["planner"].password)
-            page.click("form.form button[type=submit]")
-            page.wait_for_load_state("networkidle")
-            for name, path in shots.items():
-                page.goto(demo.url + path)
+            contexts = {}
+            for name, user, path in PAGES:
+                if user not in contexts:
+                    account = demo.accounts[user] if user else None
+                    contexts[user] = signed_in(browser, demo.url, account, language, SIZE)
+                page = contexts[user].new_page()
+                response = page.goto(demo.url + path.format(mission=demo.mission))
                 page.wait_for_load_state("networkidle")
+                status = response.status if response else 0
                 target = OUT / f"{name}-{language}.png"
                 page.screenshot(path=str(target), clip={"x": 0, "y": 0, **SIZE})
-                print(f"wrote {target.relative_to(OUT.parents[1])}")
-            context.close()
+                page.close()
+                _small(target)
+                print(f"wrote {target.relative_to(OUT.parents[1])} ({status})")
+            for context in contexts.values():
+                context.close()
         browser.close()
+    total = sum(p.stat().st_size for p in OUT.glob("*.png"))
+    print(f"{len(list(OUT.glob('*.png')))} screenshots, {total / 1e6:.2f} MB in all")
 
 
 if __name__ == "__main__":

@@ -15,6 +15,7 @@ import urllib.request
 from collections.abc import Iterator, Mapping
 from contextlib import contextmanager
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 from cadre.services.access.demo_accounts import DemoAccount, create_demo_accounts
 from cadre.services.capacity import operations as capacity
@@ -24,6 +25,9 @@ from cadre.services.scenario.demo import NMI_EXAMPLE
 from cadre.services.system.database import open_database
 from cadre.services.timetable import operations as schedule
 from cadre.services.unit_of_work import UnitOfWork
+
+if TYPE_CHECKING:
+    from playwright.sync_api import Browser, BrowserContext
 
 
 @dataclass(frozen=True)
@@ -97,3 +101,24 @@ def demo_server(folder: pathlib.Path, environment: Mapping[str, str] = {}) -> It
             process.kill()
             process.wait()
         log.close()
+
+
+def signed_in(
+    browser: Browser,
+    url: str,
+    account: DemoAccount | None,
+    language: str,
+    viewport: Mapping[str, int],
+) -> BrowserContext:
+    """A browser context reading `language`, signed in as `account` (none: signed out)."""
+    context = browser.new_context(viewport=dict(viewport), device_scale_factor=1)  # type: ignore[arg-type]
+    context.add_cookies([{"name": "cadre_lang", "value": language, "url": url}])
+    if account is not None:
+        page = context.new_page()
+        page.goto(f"{url}/login")
+        page.fill("#username", account.username)
+        page.fill("#password", account.password)
+        page.click("form.form button[type=submit]")
+        page.wait_for_load_state("networkidle")
+        page.close()
+    return context

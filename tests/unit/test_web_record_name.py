@@ -47,7 +47,8 @@ def test_a_name_is_escaped_in_either_language() -> None:
     with reading("ar"):
         arabic = str(record_name(hostile))
         fallback = str(record_name(Named("<b>x</b>")))
-    assert arabic == "&lt;i&gt;س&lt;/i&gt;"
+    i = '<bdi lang="en" dir="ltr">i</bdi>'  # its Latin letters marked English, once escaped
+    assert arabic == f"&lt;{i}&gt;س&lt;/{i}&gt;"
     assert fallback == '<bdi lang="en" dir="ltr">&lt;b&gt;x&lt;/b&gt;</bdi>'
 
 
@@ -67,3 +68,10 @@ def test_a_name_field_is_labelled_with_its_language_in_the_readers_words() -> No
     with reading("ar"):
         arabic = field("names.ar")
     assert (english, arabic) == ("name in Arabic", "الاسم باللغة العربية")
+
+
+def test_a_latin_model_inside_an_arabic_name_is_marked_english() -> None:
+    tanks = Named("T-72 field maintenance", Names.of({"ar": "صيانة الدبابة T-72"}))
+    with reading("ar"):
+        arabic = str(record_name(tanks))
+    assert arabic == 'صيانة الدبابة <bdi lang="en" dir="ltr">T-72</bdi>'

@@ -7,9 +7,11 @@ import functools
 import hashlib
 import pathlib
 import re
+from collections.abc import Callable
 from typing import Any
 
-from jinja2 import Environment, PackageLoader, StrictUndefined, select_autoescape
+from jinja2 import Environment, PackageLoader, StrictUndefined, pass_context, select_autoescape
+from jinja2.runtime import Context
 from markupsafe import Markup, escape
 from starlette.requests import Request
 from starlette.responses import HTMLResponse
@@ -18,7 +20,7 @@ from cadre.access.policy import Principal
 from cadre.access.sessions import CSRF_COOKIE, CSRF_FIELD
 from cadre.web import cause_words, i18n, messages, terms
 from cadre.web.navigation import pages_for
-from cadre.web.record_name import name_and_language, record_name
+from cadre.web.record_name import latin_words, name_and_language, record_name
 
 STATIC = pathlib.Path(__file__).parent / "static"
 
@@ -59,6 +61,19 @@ def static_url(name: str) -> str:
     return f"/static/{name}?v={static_version(name)}"
 
 
+def per_reader(function: Callable[..., Any]) -> Callable[..., Any]:
+    """A filter whose answer depends on the reader's language. Jinja evaluates a filter on a
+    constant (`'succeeded'|term`) once, when it compiles the template, which would freeze the
+    first reader's language into it for everyone after; a filter given the context is never
+    evaluated early."""
+
+    @pass_context
+    def filter_(_context: Context, value: object, *args: Any, **kwargs: Any) -> Any:
+        return function(value, *args, **kwargs)
+
+    return filter_
+
+
 def _environment() -> Environment:
     env = Environment(
         loader=PackageLoader("cadre.web", "templates"),
@@ -71,21 +86,23 @@ def _environment() -> Environment:
     env.install_gettext_callables(  # type: ignore[attr-defined]
         i18n.gettext_, i18n.ngettext_, newstyle=True
     )
-    env.filters.update(
-        month=i18n.month,
-        day=i18n.day,
-        weekday=i18n.weekday,
-        dayname=i18n.dayname,
-        moment=i18n.moment,
-        ago=i18n.ago,
-        number=i18n.number,
-        percent=i18n.percent,
-        term=terms.term,
-        field=terms.field,
-        latin=latin,
-        record_name=record_name,
-        name_and_language=name_and_language,
-    )
+    by_language: dict[str, Callable[..., Any]] = {
+        "month": i18n.month,
+        "day": i18n.day,
+        "weekday": i18n.weekday,
+        "dayname": i18n.dayname,
+        "moment": i18n.moment,
+        "ago": i18n.ago,
+        "number": i18n.number,
+        "percent": i18n.percent,
+        "term": terms.term,
+        "field": terms.field,
+        "latin": latin,
+        "latin_words": latin_words,
+        "record_name": record_name,
+        "name_and_language": name_and_language,
+    }
+    env.filters.update({name: per_reader(f) for name, f in by_language.items()})
     env.globals.update(
         static=static_url,
         csrf_field=CSRF_FIELD,

@@ -10,6 +10,7 @@ from collections.abc import Iterator
 
 import pytest
 from axe_playwright_python.sync_playwright import Axe
+from bench.web_demo import signed_in
 from playwright.sync_api import Browser, BrowserContext, Page
 
 from tests.e2e.browser.conftest import Server
@@ -19,6 +20,7 @@ M = "/missions/NMI"
 # (who opens it, address): every page of the demo, its views and its refusals.
 PAGES = {
     "login": (None, "/login"),
+    "missions": ("admin", "/"),
     "overview": ("planner", M),
     "capacity": ("planner", f"{M}/capacity"),
     "capacity-compare": ("planner", f"{M}/capacity/compare?a=1&b=1"),
@@ -27,9 +29,12 @@ PAGES = {
     "force": ("planner", f"{M}/force"),
     "force-nation": ("planner", f"{M}/force?nation=CAN"),
     "force-contributor": ("contributor", f"{M}/force"),
+    "offers": ("forcegen", f"{M}/force/offers"),
     "timetable-week": ("planner", f"{M}/timetable"),
     "timetable-month": ("planner", f"{M}/timetable?view=month&by=cohort"),
     "timetable-instructor": ("liaison", f"{M}/timetable?by=instructor"),
+    "my-calendar": ("instructor", f"{M}/my/calendar"),
+    "link-account": ("admin", f"{M}/accounts/link"),
     "courses": ("planner", f"{M}/records/courses"),
     "course-new": ("planner", f"{M}/records/courses/new"),
     "sites": ("planner", f"{M}/records/sites"),
@@ -43,6 +48,8 @@ PAGES = {
     "pathway-share": ("planner", f"{M}/pathway"),
     "abroad": ("school", f"{M}/abroad"),
     "xapi": ("school", f"{M}/xapi"),
+    "certificates-expiring": ("school", f"{M}/certificates/expiring"),
+    "verify": (None, "/verify/no-such-certificate"),
     "audit": ("auditor", "/audit"),
     "refused": ("contributor", "/audit"),
     "not-found": ("planner", f"{M}/records/courses/NO-SUCH-COURSE"),
@@ -58,17 +65,8 @@ def contexts(browser: Browser, server: Server) -> Iterator[dict[tuple[str | None
     made: dict[tuple[str | None, str], BrowserContext] = {}
     for user in {user for user, _ in PAGES.values()}:
         for language in LANGUAGES:
-            context = browser.new_context(viewport=DESKTOP)
-            context.add_cookies([{"name": "cadre_lang", "value": language, "url": server.url}])
-            if user is not None:
-                page = context.new_page()
-                page.goto(f"{server.url}/login")
-                page.fill("#username", user)
-                page.fill("#password", server.accounts[user].password)
-                page.click("form.form button[type=submit]")
-                page.wait_for_load_state("networkidle")
-                page.close()
-            made[(user, language)] = context
+            account = server.accounts[user] if user else None
+            made[(user, language)] = signed_in(browser, server.url, account, language, DESKTOP)
     yield made  # type: ignore[misc]
     for context in made.values():
         context.close()
