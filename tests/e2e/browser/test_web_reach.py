@@ -7,6 +7,7 @@ console error."""
 from __future__ import annotations
 
 from collections.abc import Iterator
+from urllib.parse import quote
 
 import pytest
 from axe_playwright_python.sync_playwright import Axe
@@ -26,6 +27,7 @@ PAGES = {
     "capacity-compare": ("planner", f"{M}/capacity/compare?a=1&b=1"),
     "capacity-run": ("planner", f"{M}/capacity/run"),
     "capacity-adopt": ("planner", f"{M}/plans/capacity/1/adopt"),
+    "job": ("planner", "{job}"),  # the page a started plan leads to (`_places`)
     "force": ("planner", f"{M}/force"),
     "force-nation": ("planner", f"{M}/force?nation=CAN"),
     "force-contributor": ("contributor", f"{M}/force"),
@@ -41,6 +43,7 @@ PAGES = {
     "pledges": ("planner", f"{M}/records/pledges"),
     "cohorts": ("planner", f"{M}/records/cohorts"),
     "cohort": ("planner", f"{M}/records/cohorts/IA-9AD-ENG"),
+    "roster": ("school", f"{M}/runs/{{run}}/roster"),  # the run the fixture seats trainees on
     "coordination": ("planner", f"{M}/coordination"),
     "coordination-overlaps": ("planner", f"{M}/coordination/overlaps"),
     "coordination-register": ("planner", f"{M}/coordination/register"),
@@ -72,8 +75,27 @@ def contexts(browser: Browser, server: Server) -> Iterator[dict[tuple[str | None
         context.close()
 
 
-def _open(contexts: dict, server: Server, name: str, language: str) -> tuple[Page, Console]:
+@pytest.fixture(scope="module")
+def places(contexts: dict, server: Server) -> dict[str, str]:
+    """The addresses that exist only once something happened: a job started from the form."""
+    page = contexts[("planner", "en")].new_page()
+    try:
+        page.goto(f"{server.url}{M}/capacity/run")
+        page.locator("main button[type=submit]").click()
+        page.wait_for_url("**/jobs/*")
+        job = page.url.removeprefix(server.url)
+    finally:
+        page.close()
+    return {"job": job, "run": quote(server.enrolled_run, safe="")}
+
+
+def _open(
+    request: pytest.FixtureRequest, server: Server, name: str, language: str
+) -> tuple[Page, Console]:
     user, path = PAGES[name]
+    if "{" in path:  # asked for only here, so the other pages start no job
+        path = path.format(**request.getfixturevalue("places"))
+    contexts = request.getfixturevalue("contexts")
     page = contexts[(user, language)].new_page()
     console = Console(page)
     response = page.goto(f"{server.url}{path}")
@@ -96,9 +118,9 @@ def _serious(page: Page) -> list[str]:
 @pytest.mark.parametrize("language", LANGUAGES)
 @pytest.mark.parametrize("name", list(PAGES))
 def test_every_page_passes_axe_fits_a_phone_and_skips_to_its_content(
-    contexts: dict, server: Server, name: str, language: str
+    request: pytest.FixtureRequest, server: Server, name: str, language: str
 ) -> None:
-    page, console = _open(contexts, server, name, language)
+    page, console = _open(request, server, name, language)
     try:
         found = {"desktop": _serious(page)}
         page.set_viewport_size(PHONE)
@@ -121,9 +143,9 @@ def test_every_page_passes_axe_fits_a_phone_and_skips_to_its_content(
 
 @pytest.mark.parametrize("language", LANGUAGES)
 def test_every_wide_table_scrolls_in_a_named_region_the_keyboard_reaches(
-    contexts: dict, server: Server, language: str
+    request: pytest.FixtureRequest, server: Server, language: str
 ) -> None:
-    page, console = _open(contexts, server, "force", language)
+    page, console = _open(request, server, "force", language)
     try:
         page.set_viewport_size(PHONE)
         regions = page.evaluate(
@@ -159,9 +181,9 @@ UNMARKED_LATIN = """() => {
 
 @pytest.mark.parametrize("name", list(PAGES))
 def test_an_arabic_page_marks_every_latin_fragment_with_its_language(
-    contexts: dict, server: Server, name: str
+    request: pytest.FixtureRequest, server: Server, name: str
 ) -> None:
-    page, console = _open(contexts, server, name, "ar")
+    page, console = _open(request, server, name, "ar")
     try:
         unmarked = page.evaluate(UNMARKED_LATIN)
     finally:

@@ -42,14 +42,14 @@ def _page(
     )
 
 
-@router.get("/missions/{mission}/runs/{run}/roster")
+@router.get("/missions/{mission}/runs/{run:path}/roster")
 def roster_page(
     request: Request, mission: Mission, run: Run, principal: CurrentPrincipal, work: Work
 ) -> Response:
     return _page(request, principal, work, mission, run)
 
 
-@router.get("/missions/{mission}/runs/{run}/roster.xlsx")
+@router.get("/missions/{mission}/runs/{run:path}/roster.xlsx")
 def roster_download(
     mission: Mission, run: Run, principal: CurrentPrincipal, work: Work
 ) -> Response:
@@ -61,7 +61,7 @@ def roster_download(
     )
 
 
-@router.post("/missions/{mission}/runs/{run}/roster")
+@router.post("/missions/{mission}/runs/{run:path}/roster")
 async def roster_upload(
     request: Request, mission: Mission, run: Run, principal: CurrentPrincipal, work: Work
 ) -> Response:
