@@ -4,6 +4,7 @@ opened by the role that uses it; the first screen of it (1280 x 900) is kept, re
 palette of 96 colours so the committed files stay small.
 
     make screenshots          # writes docs/screenshots/<page>-<language>.png
+    python bench/screenshots.py job roster   # only the pages named
 """
 
 from __future__ import annotations
@@ -11,12 +12,16 @@ from __future__ import annotations
 import pathlib
 import sys
 import tempfile
+from urllib.parse import quote
 
 from PIL import Image
-from playwright.sync_api import sync_playwright
+from playwright.sync_api import Browser, sync_playwright
+
+from cadre.services.system.database import open_database
+from cadre.services.unit_of_work import UnitOfWork
 
 sys.path.insert(0, str(pathlib.Path(__file__).parent))
-from web_demo import demo_server, signed_in
+from web_demo import Demo, demo_server, seat_trainees, signed_in
 
 OUT = pathlib.Path(__file__).resolve().parents[1] / "docs" / "screenshots"
 ARGS = [
@@ -34,7 +39,7 @@ COLOURS = 96
 M = "/missions/{mission}"
 # Every HTML page of src/cadre/web/pages/*.py: (name, who opens it, address). Downloads (PDF,
 # XLSX, iCalendar, JSON, SVG) and forms' POST answers are not pages; the job page is reached
-# by starting a job, the roster only exists once a run has enrolments (none in the demo).
+# by starting a job ({job}), the roster once trainees are seated on a run ({run}).
 PAGES: tuple[tuple[str, str | None, str], ...] = (
     ("login", None, "/login"),
     ("missions", "admin", "/"),
@@ -58,6 +63,8 @@ PAGES: tuple[tuple[str, str | None, str], ...] = (
     ("pledges", "planner", f"{M}/records/pledges"),
     ("cohorts", "planner", f"{M}/records/cohorts"),
     ("cohort", "planner", f"{M}/records/cohorts/IA-9AD-ENG"),
+    ("roster", "school", f"{M}/runs/{{run}}/roster"),
+    ("job", "planner", "{job}"),
     ("coordination", "planner", f"{M}/coordination"),
     ("coordination-overlaps", "planner", f"{M}/coordination/overlaps"),
     ("coordination-register", "planner", f"{M}/coordination/register"),
@@ -79,22 +86,41 @@ def _small(path: pathlib.Path) -> None:
     reduced.save(path, optimize=True)
 
 
+def _start_job(browser: Browser, demo: Demo) -> str:
+    """The address of a capacity plan job started from the web form."""
+    context = signed_in(browser, demo.url, demo.accounts["planner"], "en", SIZE)
+    page = context.new_page()
+    page.goto(f"{demo.url}/missions/{demo.mission}/capacity/run")
+    page.locator("main button[type=submit]").click()
+    page.wait_for_url("**/jobs/*")
+    job = page.url.removeprefix(demo.url)
+    context.close()
+    return job
+
+
 def main() -> None:
+    """Every page, or only the pages named on the command line."""
+    only = set(sys.argv[1:])
     OUT.mkdir(parents=True, exist_ok=True)
     with (
         tempfile.TemporaryDirectory(prefix="cadre-screenshots-") as folder,
         demo_server(pathlib.Path(folder)) as demo,
         sync_playwright() as playwright,
     ):
+        with open_database(demo.database) as engine:
+            run = quote(seat_trainees(UnitOfWork(engine)), safe="")
         browser = playwright.chromium.launch(executable_path="/usr/bin/chromium", args=ARGS)
+        job = _start_job(browser, demo)
         for language in ("en", "ar"):
             contexts = {}
             for name, user, path in PAGES:
+                if only and name not in only:
+                    continue
                 if user not in contexts:
                     account = demo.accounts[user] if user else None
                     contexts[user] = signed_in(browser, demo.url, account, language, SIZE)
                 page = contexts[user].new_page()
-                response = page.goto(demo.url + path.format(mission=demo.mission))
+                response = page.goto(demo.url + path.format(mission=demo.mission, run=run, job=job))
                 page.wait_for_load_state("networkidle")
                 status = response.status if response else 0
                 target = OUT / f"{name}-{language}.png"

@@ -24,6 +24,9 @@ from cadre.services.scenario import operations as scenarios
 from cadre.services.scenario.demo import NMI_EXAMPLE
 from cadre.services.system.database import open_database
 from cadre.services.timetable import operations as schedule
+from cadre.services.training import enrolment
+from cadre.services.training import operations as training
+from cadre.services.training.runs import mission_runs
 from cadre.services.unit_of_work import UnitOfWork
 
 if TYPE_CHECKING:
@@ -101,6 +104,25 @@ def demo_server(folder: pathlib.Path, environment: Mapping[str, str] = {}) -> It
             process.kill()
             process.wait()
         log.close()
+
+
+def seat_trainees(work: UnitOfWork) -> str:
+    """The demo has trainees on no run: seat three on the earliest, so its roster has rows."""
+    run = min(mission_runs(work, "NMI").runs.values(), key=lambda r: (r.start, r.run)).run
+    for number in ("901", "902", "903"):
+        trainee = {
+            "service": "IA",
+            "service_number": number,
+            "name_ar": "علي كاظم",
+            "name_latin": f"Ali Kadhim {number}",
+            "vetting_status": "cleared",
+            "vetting_date": "2019-01-10",
+            "vetting_authority": "MoD J2",
+            "languages": {"ar": 5},
+        }
+        made = training.create_trainee(work, None, trainee).view.id
+        enrolment.enrol(work, None, run, made, "NMI")
+    return run
 
 
 def signed_in(

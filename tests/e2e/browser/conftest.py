@@ -12,13 +12,11 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 
 import pytest
-from bench.web_demo import demo_server
+from bench.web_demo import demo_server, seat_trainees
 
 from cadre.services.access.demo_accounts import DemoAccount
 from cadre.services.system.database import open_database
 from cadre.services.timetable import queries as schedule
-from cadre.services.training import enrolment, operations
-from cadre.services.training.runs import mission_runs
 from cadre.services.unit_of_work import UnitOfWork
 
 CHROMIUM = "/usr/bin/chromium"
@@ -57,27 +55,8 @@ def server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Server]:
             if timetable.problem.trainer(code).nation != timetable.problem.host
         )
         yield Server(
-            demo.url, demo.accounts, teams.most_common(1)[0][0], _enrol(UnitOfWork(engine))
+            demo.url, demo.accounts, teams.most_common(1)[0][0], seat_trainees(UnitOfWork(engine))
         )
-
-
-def _enrol(work: UnitOfWork) -> str:
-    """The demo has trainees on no run: seat three on the earliest, so its roster has rows."""
-    run = min(mission_runs(work, "NMI").runs.values(), key=lambda r: (r.start, r.run)).run
-    for number in ("901", "902", "903"):
-        trainee = {
-            "service": "IA",
-            "service_number": number,
-            "name_ar": "علي كاظم",
-            "name_latin": f"Ali Kadhim {number}",
-            "vetting_status": "cleared",
-            "vetting_date": "2019-01-10",
-            "vetting_authority": "MoD J2",
-            "languages": {"ar": 5},
-        }
-        made = operations.create_trainee(work, None, trainee).view.id
-        enrolment.enrol(work, None, run, made, "NMI")
-    return run
 
 
 @pytest.fixture(scope="session")
