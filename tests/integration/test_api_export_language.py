@@ -75,3 +75,13 @@ def test_a_language_cadre_does_not_write_is_refused(client: TestClient, address:
     assert body["code"] == "unknown_language"
     assert body["params"] == {"lang": "fr"}
     assert "en or ar" in body["message"]
+
+
+def test_a_role_that_may_not_read_the_timetable_gets_none_of_its_files(
+    client: TestClient,
+) -> None:
+    pledger = account(engine_of(client), "NATO", ["national_contributor"])
+    for address in DOWNLOADS[:2]:
+        refused = client.get(address, headers=pledger)
+        assert refused.status_code == 403, address
+        assert client.get(address, headers=_staff(client)).status_code == 200
