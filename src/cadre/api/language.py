@@ -12,7 +12,11 @@ from starlette.responses import Response
 from cadre.api.errors import error_response
 from cadre.services.system.language import LANGUAGES
 
-Lang = Annotated[str, Query(max_length=8, description="en or ar")]
+# The schema lists the languages; any other value is still read, to answer it with a 400.
+Lang = Annotated[
+    str,
+    Query(max_length=8, description="en or ar", json_schema_extra={"enum": list(LANGUAGES)}),
+]
 
 
 def refusal(lang: str, what: str) -> Response | None:
