@@ -23,6 +23,7 @@ from cadre.api.routes_people import router as people_router
 from cadre.api.routes_records import router as records_router
 from cadre.api.routes_rosters import router as rosters_router
 from cadre.api.routes_session import router as session_router
+from cadre.api.routes_timetable import router as timetable_router
 from cadre.api.routes_training import router as training_router
 from cadre.api.routes_training_runs import router as training_runs_router
 from cadre.services.system.settings import Settings
@@ -68,6 +69,7 @@ def create_api(settings: Settings, lifespan: Lifespan) -> FastAPI:
         rosters_router,
         people_router,
         force_router,
+        timetable_router,
     ):
         app.include_router(router, prefix=PREFIX)
     oidc.install(app, settings)

@@ -8,7 +8,8 @@ from typing import Annotated, Any, Literal
 from fastapi import APIRouter, Path, Query, Response
 from fastapi.concurrency import run_in_threadpool
 
-from cadre.api.errors import RESPONSES, error_response
+from cadre.api.errors import RESPONSES
+from cadre.api.language import Lang, refusal
 from cadre.api.schemas import (
     AdoptedOut,
     AdoptIn,
@@ -29,7 +30,6 @@ from cadre.services.plans import queries as plan_versions
 from cadre.services.plans.queries import PlanView
 from cadre.services.scenario import missions
 from cadre.services.scenario.missions import MissionSummary
-from cadre.services.system.language import LANGUAGES
 
 router = APIRouter(tags=["missions"], responses={401: RESPONSES[401]})
 MissionCode = Annotated[str, Path(max_length=64, examples=["TINY"])]
@@ -82,18 +82,13 @@ async def mission_brief(
     mission: MissionCode,
     principal: CurrentPrincipal,
     work: Work,
-    lang: Annotated[str, Query(max_length=8, description="en or ar")] = "en",
+    lang: Lang = "en",
 ) -> Response:
     """The mission brief as a PDF in English or Arabic, each part as released to the caller
     (as the web page's download)."""
-    if lang not in LANGUAGES:
-        return error_response(
-            400,
-            "bad_request",
-            f"a brief is written in {' or '.join(LANGUAGES)}, not {lang}",
-            code="unknown_language",
-            params={"lang": lang},
-        )
+    refused = refusal(lang, "a brief")
+    if refused is not None:
+        return refused
     data = await run_in_threadpool(brief_document, work, principal, mission, lang)
     return Response(
         data,

@@ -13,8 +13,10 @@ from pydantic import BaseModel
 from starlette.responses import Response
 
 from cadre.api.errors import RESPONSES
+from cadre.api.language import Lang, refusal
 from cadre.api.security import CurrentPrincipal, Work
 from cadre.domain.errors import InvalidInput
+from cadre.services.system.language import words_in
 from cadre.services.training import roster_sheets
 from cadre.services.training.roster_sheets import MAX_BYTES, MEDIA_TYPE
 
@@ -34,11 +36,25 @@ class RosterAppliedOut(BaseModel):
     kept: int
 
 
-@router.get("/roster.xlsx", response_class=Response, responses={200: {"content": {MEDIA_TYPE: {}}}})
+@router.get(
+    "/roster.xlsx",
+    response_class=Response,
+    responses={200: {"content": {MEDIA_TYPE: {}}}, 400: RESPONSES[400]},
+)
 def download(
-    mission: MissionCode, run: RunCode, principal: CurrentPrincipal, work: Work
+    mission: MissionCode,
+    run: RunCode,
+    principal: CurrentPrincipal,
+    work: Work,
+    lang: Lang = "en",
 ) -> Response:
-    found = roster_sheets.roster_download(work, principal, run, mission)
+    """The roster to fill in offline, its sheets and headings in English or Arabic; either
+    goes back in by PUT."""
+    refused = refusal(lang, "a roster")
+    if refused is not None:
+        return refused
+    words = words_in(lang)
+    found = roster_sheets.roster_download(work, principal, run, mission, words)
     return Response(
         found.content,
         media_type=found.media_type,
