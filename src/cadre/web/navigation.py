@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from enum import StrEnum
 
-from cadre.access.labels import ACTIVITIES, ENROLMENTS
+from cadre.access.labels import ACTIVITIES, ENROLMENTS, TRAINEES
 from cadre.access.policy import AUDIT_TRAIL, USERS, Principal, Verb, allowed
 from cadre.domain.errors import Forbidden
 
@@ -18,6 +18,7 @@ class Page(StrEnum):
     TIMETABLE = "timetable"
     RECORDS = "records"
     COORDINATION = "coordination"
+    TRAINEES = "trainees"
     PATHWAY = "pathway"
     TRAINING = "training"
     AUDIT = "audit"
@@ -33,6 +34,7 @@ PAGE_ACTIONS: dict[Page, tuple[Verb, str]] = {
     Page.TIMETABLE: (Verb.READ, "cohorts"),
     Page.RECORDS: (Verb.READ, "courses"),
     Page.COORDINATION: (Verb.READ, ACTIVITIES),
+    Page.TRAINEES: (Verb.READ, TRAINEES),  # personal data: the service narrows the rows
     Page.PATHWAY: (Verb.READ, "timetable-plans"),  # the host-led share; people for fewer
     Page.TRAINING: (Verb.READ, ENROLMENTS),
     Page.AUDIT: (Verb.AUDIT, AUDIT_TRAIL),

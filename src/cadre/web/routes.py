@@ -17,6 +17,7 @@ from cadre.web.pages import plans as pages_plans
 from cadre.web.pages import records as pages_records
 from cadre.web.pages import session as pages_session
 from cadre.web.pages import timetable as pages_timetable
+from cadre.web.pages import trainees as pages_trainees
 from cadre.web.pages import training as pages_training
 from cadre.web.pages import xapi as pages_xapi
 from cadre.web.routing import PageRoute
@@ -35,6 +36,7 @@ for area in (
     pages_training,
     pages_pathway,
     pages_pathway_forms,
+    pages_trainees,
     pages_xapi,
     pages_people,
     pages_brief,

@@ -18,7 +18,7 @@ from urllib.parse import quote
 from fastapi.exceptions import RequestValidationError
 from fastapi.routing import APIRoute
 from markupsafe import Markup, escape
-from starlette.datastructures import FormData
+from starlette.datastructures import FormData, UploadFile
 from starlette.exceptions import HTTPException
 from starlette.requests import Request
 from starlette.responses import RedirectResponse, Response
@@ -121,6 +121,17 @@ def unreadable(error: RequestValidationError) -> Markup:
 def first(form: FormData, name: str) -> str:
     value = form.get(name)
     return value.strip() if isinstance(value, str) else ""
+
+
+async def uploaded(request: Request, name: str, limit: int) -> tuple[str, bytes]:
+    """The file sent in the form's field `name`: its name ("" if none) and at most `limit` + 1
+    bytes, so a caller tells a file too large from one just at the limit."""
+    # The CSRF check has read the form already; closing it removes the spooled upload.
+    async with request.form() as form:
+        upload = form.get(name)
+        if not isinstance(upload, UploadFile):
+            return "", b""
+        return upload.filename or "", await upload.read(limit + 1)
 
 
 def field_errors(problems: Iterable[Problem]) -> dict[str, list[Markup]]:

@@ -6,14 +6,13 @@ from typing import Annotated
 
 from fastapi import APIRouter, Path, Query, Request
 from fastapi.concurrency import run_in_threadpool
-from starlette.datastructures import UploadFile
 from starlette.responses import Response
 
 from cadre.domain.errors import InvalidInput
 from cadre.services.force.workbooks import MAX_BYTES, import_workbook, pledge_workbook
 from cadre.web.navigation import Page, require_page
 from cadre.web.presenters.force import force_page
-from cadre.web.routing import PageRoute
+from cadre.web.routing import PageRoute, uploaded
 from cadre.web.security import CurrentPrincipal, Work
 from cadre.web.templating import render
 
@@ -56,15 +55,11 @@ async def upload_workbook(
     request: Request, mission: Mission, principal: CurrentPrincipal, work: Work
 ) -> Response:
     require_page(principal, Page.FORCE)
-    # The CSRF check has read the form already; closing it removes the spooled upload.
-    async with request.form() as form:
-        upload = form.get("workbook")
-        filename = upload.filename if isinstance(upload, UploadFile) else None
-        data = await upload.read(MAX_BYTES + 1) if isinstance(upload, UploadFile) else b""
+    filename, data = await uploaded(request, "workbook", MAX_BYTES)
     context: dict[str, object] = {"mission": mission, "outcome": None, "problems": ()}
     try:
         context["outcome"] = await run_in_threadpool(
-            import_workbook, work, principal, mission, filename or "", data
+            import_workbook, work, principal, mission, filename, data
         )
     except InvalidInput as error:
         context["problems"] = error.problems
