@@ -96,6 +96,11 @@ def test_a_file_sent_from_the_page_starts_the_trainee_import_job(client: TestCli
     assert empty.status_code == 422
     assert "Choose a trainee file" in empty.text
 
+    client.cookies.set(LANGUAGE_COOKIE, "ar")
+    arabic = client.post(f"{M}/trainees/import", data={"csrf_token": csrf})
+    assert arabic.status_code == 422
+    assert 'اختر ملف متدربين (<bdi lang="en" dir="ltr">CSV</bdi>' in arabic.text
+
 
 def test_the_list_comes_a_page_at_a_time_with_the_total(
     client: TestClient, monkeypatch: pytest.MonkeyPatch

@@ -10,6 +10,7 @@ from typing import Annotated
 
 from fastapi import APIRouter, Path, Query, Request
 from fastapi.concurrency import run_in_threadpool
+from markupsafe import Markup
 from starlette.responses import RedirectResponse, Response
 
 from cadre.access.labels import TRAINEES
@@ -72,7 +73,8 @@ def trainees_view(
         "found": found,
         "may_import": allowed(principal, Verb.WRITE, TRAINEES),
         "problems": problems,
-        "refusal": i18n.gettext_(refusal) if refusal else "",
+        # The catalogue's words are ours: an Arabic one marks its Latin fragments itself.
+        "refusal": Markup(i18n.gettext_(refusal)) if refusal else "",
     }
     return render(request, "trainees.html", context, principal=principal, status=status)
 
