@@ -6,6 +6,7 @@ started as the same import job the API starts."""
 from __future__ import annotations
 
 from collections.abc import Iterator
+from typing import Any
 
 import pytest
 from fastapi.testclient import TestClient
@@ -22,6 +23,15 @@ from tests.service_support import engine_of, service
 from tests.web_support import log_in
 
 M = "/missions/TINY"
+TABLE = (
+    HEADER + "IA,1001,محمد حسين الجبوري,,1994,OR-4,,IQG08,cleared,2019-01-10,MoD J2,,ar=5\n"
+).encode()
+
+
+def _send(client: TestClient, csrf: str) -> Any:
+    files = {"file": ("people.csv", TABLE, "text/csv")}
+    data = {"csrf_token": csrf}
+    return client.post(f"{M}/trainees/import", data=data, files=files, follow_redirects=False)
 
 
 @pytest.fixture
@@ -76,13 +86,7 @@ def test_a_planner_may_not_open_the_trainees_page(client: TestClient) -> None:
 
 def test_a_file_sent_from_the_page_starts_the_trainee_import_job(client: TestClient) -> None:
     csrf = log_in(client, "NATO", ["school_staff"])
-    table = HEADER + "IA,1001,محمد حسين الجبوري,,1994,OR-4,,IQG08,cleared,2019-01-10,MoD J2,,ar=5\n"
-    sent = client.post(
-        f"{M}/trainees/import",
-        data={"csrf_token": csrf},
-        files={"file": ("people.csv", table.encode(), "text/csv")},
-        follow_redirects=False,
-    )
+    sent = _send(client, csrf)
     assert sent.status_code == 303, sent.text
     location = sent.headers["location"]
     assert location.startswith(f"{M}/jobs/")
@@ -120,3 +124,12 @@ def test_the_list_comes_a_page_at_a_time_with_the_total(
     assert 'rel="prev"' in second.text
     shown = [("Ahmed Kadhim" in p.text, "al-Jubouri" in p.text) for p in (first, second)]
     assert sorted(shown) == [(False, True), (True, False)]  # each person on one page
+
+
+def test_the_hosts_liaison_imports_its_own_people_from_the_page(client: TestClient) -> None:
+    csrf = log_in(client, "IRQ", ["host_nation_liaison"])
+    assert 'action="/missions/TINY/trainees/import"' in client.get(f"{M}/trainees").text
+    sent = _send(client, csrf)
+    assert sent.status_code == 303, sent.text
+    with Session(engine_of(client)) as session:
+        assert session.scalars(select(JobRow.kind)).all() == ["trainees_import"]
