@@ -48,6 +48,7 @@ PAGES = {
     "coordination-overlaps": ("planner", f"{M}/coordination/overlaps"),
     "coordination-register": ("planner", f"{M}/coordination/register"),
     "pathway": ("school", f"{M}/pathway"),
+    "trainees": ("school", f"{M}/trainees"),
     "pathway-share": ("planner", f"{M}/pathway"),
     "abroad": ("school", f"{M}/abroad"),
     "xapi": ("school", f"{M}/xapi"),
