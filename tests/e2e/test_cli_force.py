@@ -101,7 +101,7 @@ def test_a_malformed_workbook_is_reported_cell_by_cell(
     assert result.exit_code == 2
     assert result.stderr.splitlines() == [
         "1 problem found:",
-        f"  {bad}, line 2, column 2, Offers!B2 (count): count must be a whole number, not 'four'",
+        f"  {bad.name}, line 2, column 2, Offers!B2 (count): count must be a whole number, not 'four'",
     ]
 
 
@@ -116,7 +116,7 @@ def test_template_for_a_host_or_unknown_nation_is_refused(
 def test_decide_with_an_unknown_state_says_which_are_known(cli: CliRunner) -> None:
     result = cli.invoke(app, ["force", "decide", "X", "--to", "maybe"])
     assert result.exit_code == 2
-    assert "--to must be accepted, declined or withdrawn, not 'maybe'" in result.stderr
+    assert "--to must be accepted, declined, queried or withdrawn, not 'maybe'" in result.stderr
 
 
 def test_edit_a_line_and_see_it_in_the_statement(cli: CliRunner) -> None:
