@@ -101,7 +101,7 @@ def test_a_malformed_workbook_is_reported_cell_by_cell(
     assert result.exit_code == 2
     assert result.stderr.splitlines() == [
         "1 problem found:",
-        f"  {bad.name}, line 2, column 2, Offers!B2 (count): count must be a whole number, not 'four'",
+        "  bad.xlsx, line 2, column 2, Offers!B2 (count): count must be a whole number, not 'four'",
     ]
 
 
