@@ -5,6 +5,8 @@ revocation; an instructor reads the roster of the run they teach and of no other
 from __future__ import annotations
 
 import pathlib
+from collections.abc import Iterator
+from contextlib import contextmanager
 from typing import Any
 
 import pytest
@@ -12,7 +14,7 @@ from fastapi.testclient import TestClient
 
 from cadre.services.scenario import operations as scenarios
 from cadre.services.timetable import operations as schedule
-from cadre.services.training import operations
+from cadre.services.training import accounts, operations
 from cadre.services.training.runs import mission_runs
 from cadre.services.unit_of_work import UnitOfWork
 from tests.integration.test_training_enrolment import RUNS, TINY, person
@@ -22,14 +24,21 @@ from tests.service_support import person as account
 BASE = "/api/v1/missions/TINY"
 
 
-@pytest.fixture
-def client(db_url: str, tmp_path: pathlib.Path) -> Any:
+@contextmanager
+def timetabled(db_url: str, tmp_path: pathlib.Path, runs: str = RUNS) -> Iterator[TestClient]:
+    """The service on TINY with `runs` (the scenario file's `runs:` part), timetabled."""
     path = tmp_path / "tiny-runs.yaml"
-    path.write_text(TINY + RUNS, encoding="utf-8")
+    path.write_text(TINY + runs, encoding="utf-8")
     with service(db_url, example=None) as running:
         work = UnitOfWork(engine_of(running))
         scenarios.import_file(work, path)
         schedule.schedule(work, seconds=3, workers=1, adopt=True)
+        yield running
+
+
+@pytest.fixture
+def client(db_url: str, tmp_path: pathlib.Path) -> Any:
+    with timetabled(db_url, tmp_path) as running:
         yield running
 
 
@@ -104,7 +113,7 @@ def test_an_instructor_reads_the_roster_of_their_own_run_only(client: TestClient
     runs = mission_runs(work, None)
     teacher = runs.run("R-01").instructors[0]
     instructor = account(engine, "CAN", ["instructor"], username="tremblay")
-    operations.link_teacher(work, None, "tremblay", teacher, "TINY")
+    accounts.link_teacher(work, None, "tremblay", teacher, "TINY")
     roster = client.get(f"{BASE}/runs/R-01/roster", headers=instructor)
     assert [line["trainee"] for line in roster.json()["lines"]] == [trainee]
     if teacher not in runs.run("R-02").instructors:

@@ -18,7 +18,7 @@ from cadre.domain.errors import InvalidInput, NotFound
 from cadre.services.access import users
 from cadre.services.timetable import personal
 from cadre.services.timetable.queries import load_timetable
-from cadre.services.training import enrolment, operations
+from cadre.services.training import accounts, enrolment, operations
 from cadre.services.unit_of_work import UnitOfWork
 from tests.integration import test_api_training_runs
 from tests.integration.test_training_enrolment import person
@@ -93,7 +93,7 @@ def test_a_disabled_account_s_address_stops_answering(client: TestClient) -> Non
     work = UnitOfWork(engine_of(client))
     trainer, _, _ = _teaching(work)
     account(engine_of(client), "CAN", ["instructor"], username="roy")
-    personal.link_account(work, None, "roy", "TINY", trainer=trainer)
+    accounts.link_account(work, None, "roy", "TINY", trainer=trainer)
     principal = ROY
     token = personal.issue_feed(work, principal, "TINY")
     assert client.get(f"/calendar/{token}.ics").status_code == 200
@@ -109,7 +109,7 @@ def test_the_feed_shows_only_what_the_instructor_may_see(client: TestClient) -> 
     if not others:
         pytest.skip("the trainer teaches alone; nobody to hide")
     account(engine, "CAN", ["instructor"], username="roy")
-    personal.link_account(work, None, "roy", "TINY", trainer=trainer)
+    accounts.link_account(work, None, "roy", "TINY", trainer=trainer)
     token = personal.issue_feed(work, ROY, "TINY")
     before = client.get(f"/calendar/{token}.ics").text
     assert others[0] in before
@@ -217,10 +217,10 @@ def test_a_trainee_account_sees_its_own_courses(client: TestClient) -> None:
     enrolment.enrol(work, None, "R-01", trainee)
     account(engine_of(client), "IRQ", ["instructor"], username="ali")
     with pytest.raises(NotFound):
-        personal.link_account(work, None, "ali", "TINY", trainee=trainee + 1000)
+        accounts.link_account(work, None, "ali", "TINY", trainee=trainee + 1000)
     with pytest.raises(NotFound):
-        personal.link_account(work, None, "nobody", "TINY", trainee=trainee)
-    personal.link_account(work, None, "ali", "TINY", trainee=trainee)
+        accounts.link_account(work, None, "nobody", "TINY", trainee=trainee)
+    accounts.link_account(work, None, "ali", "TINY", trainee=trainee)
     ali = Principal("ali", "IRQ", frozenset({Role.INSTRUCTOR}))
     mine = personal.my_calendar(work, ali, "TINY")
     assert (mine.trainer, mine.trainee) == (None, trainee)

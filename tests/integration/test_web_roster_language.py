@@ -21,7 +21,7 @@ BASE = "/api/v1/missions/TINY"
 __all__ = ["client"]  # the fixture: a service with the runs timetabled
 
 
-def _mark(data: bytes, ref: str, value: str) -> bytes:
+def marked(data: bytes, ref: str, value: str) -> bytes:
     book = openpyxl.load_workbook(io.BytesIO(data))
     book.worksheets[0][ref] = value
     out = io.BytesIO()
@@ -44,14 +44,14 @@ def test_an_arabic_reader_s_roster_is_arabic_and_goes_back_in(client: TestClient
     # Sent back through the API (English, no cookie there): read all the same.
     sent = client.put(
         f"{BASE}/runs/R-01/roster.xlsx",
-        files={"workbook": ("r.xlsx", _mark(sheet.content, "F2", "P"), "x")},
+        files={"workbook": ("r.xlsx", marked(sheet.content, "F2", "P"), "x")},
         headers=school,
     )
     assert sent.json() == {"run": "R-01", "marks": 1, "scores": 0, "kept": 0}
     # A conflict found through the page names the sheet as the reader sees it.
     refused = client.post(
         "/missions/TINY/runs/R-01/roster",
-        files={"workbook": ("r.xlsx", _mark(sheet.content, "F2", "E"), "x")},
+        files={"workbook": ("r.xlsx", marked(sheet.content, "F2", "E"), "x")},
         data={"csrf_token": csrf},
     )
     assert refused.status_code == 422

@@ -15,6 +15,7 @@ from pydantic import BaseModel, Field
 
 from cadre.api.errors import RESPONSES
 from cadre.api.routes_training import MAX_ID
+from cadre.api.routes_training_runs import RUN, RunCode
 from cadre.api.security import CurrentPrincipal, Work
 from cadre.domain.catalogue import InstructorLevel
 from cadre.domain.training.abroad import TRAVEL_DAYS, AbroadSeat
@@ -28,7 +29,6 @@ router = APIRouter(
 )
 MissionCode = Annotated[str, Path(max_length=64, examples=["NMI"])]
 OfferCode = Annotated[str, Path(max_length=64)]
-RunCode = Annotated[str, Path(max_length=64, description="The run's code in the timetable.")]
 Code = Annotated[str, Field(min_length=1, max_length=64)]
 WRITES: dict[int | str, dict[str, Any]] = {409: RESPONSES[409], 422: RESPONSES[422]}
 
@@ -195,7 +195,7 @@ def record_assessment(
     return Response(status_code=status.HTTP_201_CREATED)
 
 
-@router.put("/runs/{run}/lead", response_model=LedOut, responses=WRITES)
+@router.put(RUN + "/lead", response_model=LedOut, responses=WRITES)
 def record_lead(
     mission: MissionCode, run: RunCode, body: LeadIn, principal: CurrentPrincipal, work: Work
 ) -> LedOut:

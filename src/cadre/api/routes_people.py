@@ -14,6 +14,7 @@ from cadre.api.errors import RESPONSES
 from cadre.api.routes_training import MAX_ID
 from cadre.api.security import CurrentPrincipal, Work
 from cadre.services.timetable import personal
+from cadre.services.training import accounts
 
 router = APIRouter(
     prefix="/missions/{mission}",
@@ -65,7 +66,7 @@ def link_account(
     mission: MissionCode, username: Username, body: LinkIn, principal: CurrentPrincipal, work: Work
 ) -> Response:
     """Link the account to a trainer (it sees that trainer's runs as its own) or a trainee."""
-    personal.link_account(
+    accounts.link_account(
         work, principal, username, mission, trainer=body.trainer, trainee=body.trainee
     )
     return Response(status_code=status.HTTP_204_NO_CONTENT)

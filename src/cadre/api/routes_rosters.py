@@ -14,6 +14,7 @@ from starlette.responses import Response
 
 from cadre.api.errors import RESPONSES
 from cadre.api.language import Lang, refusal
+from cadre.api.routes_training_runs import RUN, RunCode
 from cadre.api.security import CurrentPrincipal, Work
 from cadre.domain.errors import InvalidInput
 from cadre.services.system.language import words_in
@@ -21,12 +22,11 @@ from cadre.services.training import roster_sheets
 from cadre.services.training.roster_sheets import MAX_BYTES, MEDIA_TYPE
 
 router = APIRouter(
-    prefix="/missions/{mission}/runs/{run}",
+    prefix="/missions/{mission}" + RUN,
     tags=["training"],
     responses={401: RESPONSES[401], 403: RESPONSES[403], 404: RESPONSES[404]},
 )
 MissionCode = Annotated[str, Path(max_length=64, examples=["NMI"])]
-RunCode = Annotated[str, Path(max_length=64, description="The run's code in the timetable.")]
 
 
 class RosterAppliedOut(BaseModel):

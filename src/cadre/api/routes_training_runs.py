@@ -22,7 +22,13 @@ router = APIRouter(
     responses={401: RESPONSES[401], 403: RESPONSES[403], 404: RESPONSES[404]},
 )
 MissionCode = Annotated[str, Path(max_length=64, examples=["NMI"])]
-RunCode = Annotated[str, Path(max_length=64, description="The run's code in the timetable.")]
+# A run's code may hold slashes (NATO Mission Iraq's read `CIED-101/ENG-SCH/2018-10/1`): the
+# `path` convertor takes it whole. Every route under RUN ends in a literal segment of its own,
+# so a code never swallows a sibling route (`…/roster` is not `…/roster.xlsx`).
+RUN = "/runs/{run:path}"
+RunCode = Annotated[
+    str, Path(max_length=64, description="The run's code in the timetable; it may hold slashes.")
+]
 WRITES: dict[int | str, dict[str, Any]] = {409: RESPONSES[409], 422: RESPONSES[422]}
 
 
@@ -101,7 +107,7 @@ class RevokeIn(BaseModel):
     on: dt.date
 
 
-@router.get("/runs/{run}/roster", response_model=RosterOut)
+@router.get(RUN + "/roster", response_model=RosterOut)
 def read_roster(
     mission: MissionCode, run: RunCode, principal: CurrentPrincipal, work: Work
 ) -> RosterOut:
@@ -115,7 +121,7 @@ def read_roster(
 
 
 @router.post(
-    "/runs/{run}/enrolments",
+    RUN + "/enrolments",
     response_model=EnrolledOut,
     status_code=status.HTTP_201_CREATED,
     responses=WRITES,
@@ -131,7 +137,7 @@ def enrol(
 
 
 @router.delete(
-    "/runs/{run}/enrolments/{trainee}", status_code=status.HTTP_204_NO_CONTENT, responses=WRITES
+    RUN + "/enrolments/{trainee}", status_code=status.HTTP_204_NO_CONTENT, responses=WRITES
 )
 def withdraw(
     mission: MissionCode,
@@ -144,7 +150,7 @@ def withdraw(
     return Response(status_code=status.HTTP_204_NO_CONTENT)
 
 
-@router.put("/runs/{run}/attendance", responses=WRITES)
+@router.put(RUN + "/attendance", responses=WRITES)
 def mark_attendance(
     mission: MissionCode, run: RunCode, body: AttendanceIn, principal: CurrentPrincipal, work: Work
 ) -> dict[str, int]:
@@ -152,7 +158,7 @@ def mark_attendance(
     return {"marked": count}
 
 
-@router.put("/runs/{run}/results/{trainee}", response_model=CompletionOut, responses=WRITES)
+@router.put(RUN + "/results/{trainee}", response_model=CompletionOut, responses=WRITES)
 def record_result(
     mission: MissionCode,
     run: RunCode,
@@ -170,7 +176,7 @@ def record_result(
     )
 
 
-@router.post("/runs/{run}/close", response_model=ClosedOut, responses=WRITES)
+@router.post(RUN + "/close", response_model=ClosedOut, responses=WRITES)
 def close_run(
     mission: MissionCode, run: RunCode, principal: CurrentPrincipal, work: Work
 ) -> ClosedOut:

@@ -23,7 +23,7 @@ from cadre.services.access import audit, users
 from cadre.services.system.backup import backup as backup_database
 from cadre.services.system.backup import restore as restore_database
 from cadre.services.system.database import describe, open_work
-from cadre.services.timetable import personal
+from cadre.services.training import accounts
 
 user_app = typer.Typer(help="Local accounts of the service.", no_args_is_help=True)
 audit_app = typer.Typer(help="The audit trail of the service.", no_args_is_help=True)
@@ -174,7 +174,7 @@ def user_link(
 ) -> None:
     """Link an account to a trainer (its "my calendar" and calendar subscription) or a trainee."""
     with open_work() as uow:
-        code = personal.link_account(uow, None, username, mission, trainer=trainer, trainee=trainee)
+        code = accounts.link_account(uow, None, username, mission, trainer=trainer, trainee=trainee)
     who = f"trainer {trainer}" if trainer is not None else f"trainee {trainee}"
     console.print(f"User {username} is {who} of {code}.")
 

@@ -24,7 +24,14 @@ from cadre.domain.training.rules import (
     CourseRule,
 )
 from cadre.services.system.database import open_work
-from cadre.services.training import enrolment, operations, queries, results, trainee_import
+from cadre.services.training import (
+    accounts,
+    enrolment,
+    operations,
+    queries,
+    results,
+    trainee_import,
+)
 
 trainees_app = typer.Typer(
     help="Trainees: host personnel, their enrolment, attendance, results.", no_args_is_help=True
@@ -186,7 +193,7 @@ def teacher(
 ) -> None:
     """USERNAME teaches as TRAINER: it sees the trainees of that trainer's runs only."""
     with open_work() as uow:
-        operations.link_teacher(uow, None, username, trainer, mission)
+        accounts.link_teacher(uow, None, username, trainer, mission)
     console.print(f"{username} teaches as {trainer}.")
 
 

@@ -9,6 +9,7 @@ from sqlalchemy import delete, select
 from sqlalchemy.orm import Session
 
 from cadre.storage.service_models import RecordLabelRow
+from cadre.storage.upsert import upsert
 
 
 @dataclass(frozen=True)
@@ -35,20 +36,11 @@ def mission_labels(session: Session, mission_id: int) -> dict[tuple[str, str], S
 def put_label(
     session: Session, mission_id: int, kind: str, key: str, label: StoredLabel, at: dt.datetime
 ) -> None:
-    row = session.scalars(
-        select(RecordLabelRow).where(
-            RecordLabelRow.mission_id == mission_id,
-            RecordLabelRow.kind == kind,
-            RecordLabelRow.key == key,
-        )
-    ).first()
-    if row is None:
-        row = RecordLabelRow(mission_id=mission_id, kind=kind, key=key)
-        session.add(row)
-    row.classification, row.owner = label.classification, label.owner
-    row.releasable_to = sorted(label.releasable_to)
-    row.updated_at = at
-    session.flush()
+    upsert(
+        session, RecordLabelRow, {"mission_id": mission_id, "kind": kind, "key": key},
+        classification=label.classification, owner=label.owner,
+        releasable_to=sorted(label.releasable_to), updated_at=at,
+    )  # fmt: skip
 
 
 def drop_label(session: Session, mission_id: int, kind: str, key: str) -> None:

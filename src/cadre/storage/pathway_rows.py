@@ -21,6 +21,7 @@ from cadre.storage.training_pathway import (
     RunRatingRow,
 )
 from cadre.storage.training_results import certificate_of
+from cadre.storage.upsert import upsert
 
 
 def people(session: Session, mission_id: int) -> list[PathwayPersonRow]:
@@ -97,15 +98,11 @@ def runs_led(session: Session, mission_id: int) -> list[RunLed]:
 
 
 def put_run_led(session: Session, mission_id: int, led: RunLed) -> None:
-    row = session.scalars(
-        select(RunLedRow).where(RunLedRow.mission_id == mission_id, RunLedRow.run == led.run)
-    ).first()
-    if row is None:
-        row = RunLedRow(mission_id=mission_id, run=led.run)
-        session.add(row)
-    row.site, row.discipline, row.start_date = led.site, led.discipline, led.start
-    row.lead, row.lead_nation = led.lead, led.lead_nation
-    session.flush()
+    upsert(
+        session, RunLedRow, {"mission_id": mission_id, "run": led.run},
+        site=led.site, discipline=led.discipline, start_date=led.start,
+        lead=led.lead, lead_nation=led.lead_nation,
+    )  # fmt: skip
 
 
 def seat_of(row: AbroadSeatRow) -> AbroadSeat:

@@ -13,6 +13,7 @@ from sqlalchemy.orm import Mapped, Session, mapped_column
 
 from cadre.storage.models import CODE, Base
 from cadre.storage.service_models import HASH
+from cadre.storage.upsert import upsert
 
 
 class CalendarFeedRow(Base):
@@ -93,15 +94,5 @@ def trainee_of_user(session: Session, mission_id: int, username: str) -> int | N
 
 
 def put_trainee(session: Session, mission_id: int, username: str, trainee_id: int) -> None:
-    row = session.scalars(
-        select(TraineeAccountRow).where(
-            TraineeAccountRow.mission_id == mission_id, TraineeAccountRow.username == username
-        )
-    ).first()
-    if row is None:
-        session.add(
-            TraineeAccountRow(mission_id=mission_id, username=username, trainee_id=trainee_id)
-        )
-    else:
-        row.trainee_id = trainee_id
-    session.flush()
+    key = {"mission_id": mission_id, "username": username}
+    upsert(session, TraineeAccountRow, key, trainee_id=trainee_id)

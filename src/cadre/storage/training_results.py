@@ -19,6 +19,7 @@ from cadre.storage.training import (
     EnrolmentRow,
     TeacherRow,
 )
+from cadre.storage.upsert import upsert
 
 
 def course_rules(session: Session, mission_id: int) -> dict[str, CourseRule]:
@@ -32,17 +33,11 @@ def course_rules(session: Session, mission_id: int) -> dict[str, CourseRule]:
 
 
 def put_rule(session: Session, mission_id: int, rule: CourseRule) -> None:
-    row = session.scalars(
-        select(CourseRuleRow).where(
-            CourseRuleRow.mission_id == mission_id, CourseRuleRow.course == rule.course
-        )
-    ).first()
-    if row is None:
-        row = CourseRuleRow(mission_id=mission_id, course=rule.course)
-        session.add(row)
-    row.pass_mark, row.attendance = rule.pass_mark, rule.attendance
-    row.language_level, row.validity_months = rule.language_level, rule.validity_months
-    session.flush()
+    upsert(
+        session, CourseRuleRow, {"mission_id": mission_id, "course": rule.course},
+        pass_mark=rule.pass_mark, attendance=rule.attendance,
+        language_level=rule.language_level, validity_months=rule.validity_months,
+    )  # fmt: skip
 
 
 def certificate_of(row: CertificateRow) -> Certificate:
@@ -107,16 +102,7 @@ def marks(session: Session, enrolment_ids: Iterable[int]) -> dict[int, dict[dt.d
 
 
 def put_mark(session: Session, enrolment_id: int, day: dt.date, mark: Mark) -> None:
-    row = session.scalars(
-        select(AttendanceRow).where(
-            AttendanceRow.enrolment_id == enrolment_id, AttendanceRow.day == day
-        )
-    ).first()
-    if row is None:
-        session.add(AttendanceRow(enrolment_id=enrolment_id, day=day, mark=mark.value))
-    else:
-        row.mark = mark.value
-    session.flush()
+    upsert(session, AttendanceRow, {"enrolment_id": enrolment_id, "day": day}, mark=mark.value)
 
 
 def trainer_of_user(session: Session, mission_id: int, username: str) -> str | None:
@@ -129,13 +115,5 @@ def trainer_of_user(session: Session, mission_id: int, username: str) -> str | N
 
 
 def put_teacher(session: Session, mission_id: int, username: str, trainer: str) -> None:
-    row = session.scalars(
-        select(TeacherRow).where(
-            TeacherRow.mission_id == mission_id, TeacherRow.username == username
-        )
-    ).first()
-    if row is None:
-        session.add(TeacherRow(mission_id=mission_id, username=username, trainer=trainer))
-    else:
-        row.trainer = trainer
+    upsert(session, TeacherRow, {"mission_id": mission_id, "username": username}, trainer=trainer)
     session.flush()

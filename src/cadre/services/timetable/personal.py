@@ -1,6 +1,6 @@
-"""People's own views of the timetable: which user account teaches as which of the mission's
-trainers (or is which trainee), the signed-in instructor's teaching days in the adopted
-timetable, and a private iCalendar subscription address they can revoke and issue again.
+"""People's own views of the timetable: the signed-in instructor's teaching days in the adopted
+timetable (the account linked to a trainer or a trainee by `services/training/accounts.py`),
+and a private iCalendar subscription address they can revoke and issue again.
 
 The address carries a 256-bit token of which only the SHA-256 is kept (as for sessions). The
 feed is the instructor's calendar as their own account may see it (the same release as the
@@ -14,9 +14,8 @@ import datetime as dt
 from dataclasses import dataclass
 
 from cadre.access import secrets
-from cadre.access.labels import ENROLMENTS
-from cadre.access.policy import USERS, Principal, Verb, allowed
-from cadre.domain.errors import CadreError, Forbidden, InvalidInput, NotFound, Problem
+from cadre.access.policy import Principal
+from cadre.domain.errors import CadreError, Forbidden, InvalidInput, NotFound
 from cadre.domain.timetable.plan import CalendarRun
 from cadre.services.access.users import principal_of
 from cadre.services.scenario.queries import MissionHeading, mission_context
@@ -24,69 +23,13 @@ from cadre.services.timetable.release import released, released_calendar
 from cadre.services.unit_of_work import UnitOfWork
 from cadre.storage import people as rows
 from cadre.storage import training_results as results_rows
-from cadre.storage import training_rows
 from cadre.storage import users as user_rows
 from cadre.storage.models import MissionRow
-from cadre.storage.scenarios import find_mission, load_scenario
+from cadre.storage.scenarios import find_mission
 
 
 def _feed_not_found() -> NotFound:
     return NotFound("no calendar has this address", code="calendar.not_found")
-
-
-def require_linker(principal: Principal) -> None:
-    if not allowed(principal, Verb.MANAGE, USERS):
-        raise Forbidden("only an administrator links accounts to people", code="account.link")
-
-
-def link_account(
-    uow: UnitOfWork,
-    principal: Principal | None,
-    username: str,
-    mission: str | None,
-    *,
-    trainer: str | None = None,
-    trainee: int | None = None,
-) -> str:
-    """Say that `username` teaches as `trainer` of the mission (or is trainee `trainee`); an
-    administrator's act (`principal` None: the machine's operator). The mission's code."""
-    if principal is not None:
-        require_linker(principal)
-    if (trainer is None) == (trainee is None):
-        raise InvalidInput(
-            [
-                Problem(
-                    "link the account to a trainer or to a trainee, one of the two",
-                    field="trainer",
-                    code="account.one_of_two",
-                )
-            ]
-        )
-    with uow.transaction() as session:
-        if user_rows.find_user(session, username) is None:
-            raise NotFound(f"no user is named {username}", code="account.not_found", name=username)
-        row = find_mission(session, mission)
-        if trainer is not None:
-            if trainer not in {t.code for t in load_scenario(session, row.code).trainers}:
-                raise NotFound(
-                    f"trainer {trainer} is not in the mission",
-                    code="trainer.not_found",
-                    trainer=trainer,
-                )
-            results_rows.put_teacher(session, row.id, username, trainer)
-        elif trainee is not None:
-            if training_rows.find_trainee(session, row.id, trainee) is None:
-                raise NotFound(
-                    f"trainee {trainee} is not in the mission",
-                    code="trainee.not_found",
-                    trainee=trainee,
-                )
-            rows.put_trainee(session, row.id, username, trainee)
-        uow.audit(
-            session, "account link", mission=row.code, kind=ENROLMENTS, key=username,
-            after={"trainer": trainer, "trainee": trainee},
-        )  # fmt: skip
-        return row.code
 
 
 @dataclass(frozen=True)

@@ -13,9 +13,9 @@ from typing import Any
 
 from sqlalchemy.orm import Session
 
-from cadre.access.labels import ENROLMENTS, TRAINEES
-from cadre.access.policy import Principal, Reach, Verb
-from cadre.domain.errors import Conflict, Forbidden, InvalidInput, NotFound
+from cadre.access.labels import TRAINEES
+from cadre.access.policy import Principal, Verb
+from cadre.domain.errors import Conflict, InvalidInput, NotFound
 from cadre.domain.training.duplicates import Candidate, likely_duplicates
 from cadre.domain.training.trainees import Trainee
 from cadre.interchange.trainees import as_fields, read_trainee
@@ -23,10 +23,8 @@ from cadre.services.records.operations import expect_version
 from cadre.services.training.queries import TraineeView, view_of
 from cadre.services.training.release import TrainingSight, sight, trainee_not_found
 from cadre.services.unit_of_work import UnitOfWork
-from cadre.storage import training_results as results_rows
 from cadre.storage import training_rows as rows
 from cadre.storage.mission_scope import lock_mission
-from cadre.storage.scenarios import load_scenario
 from cadre.storage.training import TraineeRow
 
 
@@ -237,26 +235,4 @@ def dismiss_duplicate(
         uow.audit(
             session, "trainee duplicate dismissed", mission=seen.mission, kind=TRAINEES,
             key=f"{min(first, second)}-{max(first, second)}",
-        )  # fmt: skip
-
-
-def link_teacher(
-    uow: UnitOfWork, principal: Principal | None, username: str, trainer: str, mission: str | None
-) -> None:
-    """The user account teaches as `trainer` of the scenario: it will see the trainees of
-    the runs the timetable gives that trainer, and no others."""
-    with uow.transaction() as session:
-        seen = sight(session, principal, mission, kind=ENROLMENTS, verb=Verb.WRITE)
-        if seen.require(Verb.WRITE, ENROLMENTS) is Reach.OWN:
-            raise Forbidden("an instructor cannot name who teaches", code="teacher.not_yours")
-        if trainer not in {t.code for t in load_scenario(session, seen.mission).trainers}:
-            raise NotFound(
-                f"trainer {trainer} is not in the mission",
-                code="trainer.not_found",
-                trainer=trainer,
-            )
-        results_rows.put_teacher(session, seen.mission_id, username, trainer)
-        uow.audit(
-            session, "teacher", mission=seen.mission, kind=ENROLMENTS, key=username,
-            after={"trainer": trainer},
         )  # fmt: skip

@@ -13,6 +13,7 @@ from starlette.responses import RedirectResponse, Response
 
 from cadre.domain.errors import InvalidInput, NotFound, Problem
 from cadre.services.timetable import personal
+from cadre.services.training import accounts
 from cadre.services.unit_of_work import UnitOfWork
 from cadre.web.routing import PageRoute, field_errors, multi
 from cadre.web.security import CurrentPrincipal, Database, Work
@@ -69,7 +70,7 @@ async def calendar_feed(engine: Database, token: Annotated[str, Path(max_length=
 
 @router.get("/missions/{mission}/accounts/link")
 def link_form(request: Request, mission: Mission, principal: CurrentPrincipal) -> Response:
-    personal.require_linker(principal)
+    accounts.require_linker(principal)
     context: dict[str, object] = {"mission": mission, "values": {}, "errors": {}, "done": None}
     return render(request, "link_account.html", context, principal=principal)
 
@@ -86,7 +87,7 @@ async def link_account(
         if not username:
             raise InvalidInput([Problem("name the account", field="username")])
         await run_in_threadpool(
-            personal.link_account, work, principal, username, mission,
+            accounts.link_account, work, principal, username, mission,
             trainer=trainer, trainee=trainee,
         )  # fmt: skip
     except ValueError:
