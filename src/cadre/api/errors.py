@@ -73,6 +73,9 @@ RESPONSES: dict[int | str, dict[str, Any]] = {
     status: {"model": ErrorOut, "description": name.replace("_", " ")}
     for _, status, name in STATUSES
 }
+# What a router behind a login may answer on every route, and what every write may add.
+GUARDED: dict[int | str, dict[str, Any]] = {s: RESPONSES[s] for s in (401, 403, 404)}
+WRITES: dict[int | str, dict[str, Any]] = {s: RESPONSES[s] for s in (409, 422)}
 
 
 def status_of(error: CadreError) -> tuple[int, str]:

@@ -7,24 +7,23 @@ course, the holder's name and the dates."""
 from __future__ import annotations
 
 import datetime as dt
-from typing import Annotated, Any
+from typing import Annotated
 
 from fastapi import APIRouter, Path, Request, Response, status
 from fastapi.concurrency import run_in_threadpool
 from pydantic import BaseModel, Field
 
-from cadre.api.errors import RESPONSES
+from cadre.api.errors import GUARDED, WRITES
+from cadre.api.paths import MissionCode
 from cadre.api.security import CurrentPrincipal, Work
 from cadre.services.training import certificate_documents, renewal
 from cadre.services.unit_of_work import UnitOfWork
 
 router = APIRouter(
     tags=["certificates"],
-    responses={401: RESPONSES[401], 403: RESPONSES[403], 404: RESPONSES[404]},
+    responses=GUARDED,
 )
-MissionCode = Annotated[str, Path(max_length=64, examples=["NMI"])]
 Number = Annotated[str, Path(max_length=64, description="The certificate's number.")]
-WRITES: dict[int | str, dict[str, Any]] = {409: RESPONSES[409], 422: RESPONSES[422]}
 
 
 class VerificationOut(BaseModel):

@@ -7,10 +7,11 @@ from __future__ import annotations
 import datetime as dt
 from typing import Annotated, Literal
 
-from fastapi import APIRouter, Path, Query, Request, Response, UploadFile, status
+from fastapi import APIRouter, Query, Request, Response, UploadFile, status
 from pydantic import BaseModel
 
-from cadre.api.errors import RESPONSES
+from cadre.api.errors import GUARDED, RESPONSES
+from cadre.api.paths import MissionCode
 from cadre.api.routes_jobs import import_job
 from cadre.api.schemas import JobOut
 from cadre.api.security import CurrentPrincipal, Work
@@ -24,9 +25,8 @@ from cadre.services.jobs import imports
 router = APIRouter(
     prefix="/missions/{mission}/coordination",
     tags=["coordination"],
-    responses={401: RESPONSES[401], 403: RESPONSES[403], 404: RESPONSES[404]},
+    responses=GUARDED,
 )
-MissionCode = Annotated[str, Path(max_length=64, examples=["NMI"])]
 MAX_UPLOAD = 64 * 1024 * 1024  # a register of several hundred thousand lines
 
 

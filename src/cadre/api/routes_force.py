@@ -10,16 +10,14 @@ from typing import Annotated
 from fastapi import APIRouter, Path, Query
 from pydantic import BaseModel, Field
 
-from cadre.api.errors import RESPONSES
+from cadre.api.errors import GUARDED, RESPONSES
+from cadre.api.paths import MissionCode
 from cadre.api.security import CurrentPrincipal, Work
 from cadre.domain.force.offers import Offer
 from cadre.services.force import review
 from cadre.services.force.review import MAX_COMMENT
 
-router = APIRouter(
-    tags=["force"], responses={401: RESPONSES[401], 403: RESPONSES[403], 404: RESPONSES[404]}
-)
-MissionCode = Annotated[str, Path(max_length=64, examples=["TINY"])]
+router = APIRouter(tags=["force"], responses=GUARDED)
 OfferCode = Annotated[str, Path(max_length=120, examples=["CAN-FSC-1-A1"])]
 
 

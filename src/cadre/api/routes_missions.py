@@ -10,6 +10,7 @@ from fastapi.concurrency import run_in_threadpool
 
 from cadre.api.errors import RESPONSES
 from cadre.api.language import Lang, refusal
+from cadre.api.paths import MissionCode
 from cadre.api.schemas import (
     AdoptedOut,
     AdoptIn,
@@ -32,7 +33,6 @@ from cadre.services.scenario import missions
 from cadre.services.scenario.missions import MissionSummary
 
 router = APIRouter(tags=["missions"], responses={401: RESPONSES[401]})
-MissionCode = Annotated[str, Path(max_length=64, examples=["TINY"])]
 PlanKind = Literal["capacity", "force", "timetable"]
 Limit = Annotated[int, Query(ge=1, le=500)]
 Offset = Annotated[int, Query(ge=0, le=1_000_000)]

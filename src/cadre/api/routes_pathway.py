@@ -13,9 +13,9 @@ from typing import Annotated, Any, Literal
 from fastapi import APIRouter, Path, Query, Response, status
 from pydantic import BaseModel, Field
 
-from cadre.api.errors import RESPONSES
+from cadre.api.errors import GUARDED, WRITES
+from cadre.api.paths import RUN, MissionCode, RunCode
 from cadre.api.routes_training import MAX_ID
-from cadre.api.routes_training_runs import RUN, RunCode
 from cadre.api.security import CurrentPrincipal, Work
 from cadre.domain.catalogue import InstructorLevel
 from cadre.domain.training.abroad import TRAVEL_DAYS, AbroadSeat
@@ -25,12 +25,10 @@ from cadre.services.training import abroad, pathway, xapi
 router = APIRouter(
     prefix="/missions/{mission}",
     tags=["training"],
-    responses={401: RESPONSES[401], 403: RESPONSES[403], 404: RESPONSES[404]},
+    responses=GUARDED,
 )
-MissionCode = Annotated[str, Path(max_length=64, examples=["NMI"])]
 OfferCode = Annotated[str, Path(max_length=64)]
 Code = Annotated[str, Field(min_length=1, max_length=64)]
-WRITES: dict[int | str, dict[str, Any]] = {409: RESPONSES[409], 422: RESPONSES[422]}
 
 
 class RequirementOut(BaseModel):

@@ -10,7 +10,8 @@ from typing import Annotated
 from fastapi import APIRouter, Path, Request, Response, status
 from pydantic import BaseModel, Field, model_validator
 
-from cadre.api.errors import RESPONSES
+from cadre.api.errors import GUARDED, RESPONSES
+from cadre.api.paths import MissionCode
 from cadre.api.routes_training import MAX_ID
 from cadre.api.security import CurrentPrincipal, Work
 from cadre.services.timetable import personal
@@ -19,9 +20,8 @@ from cadre.services.training import accounts
 router = APIRouter(
     prefix="/missions/{mission}",
     tags=["people"],
-    responses={401: RESPONSES[401], 403: RESPONSES[403], 404: RESPONSES[404]},
+    responses=GUARDED,
 )
-MissionCode = Annotated[str, Path(max_length=64, examples=["NMI"])]
 Username = Annotated[str, Path(max_length=64)]
 
 

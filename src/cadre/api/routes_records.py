@@ -13,6 +13,7 @@ from fastapi import APIRouter, Header, Path, Query, Response, status
 from pydantic import ConfigDict, Field, create_model
 
 from cadre.api.errors import RESPONSES
+from cadre.api.paths import MissionCode
 from cadre.api.schemas import GenericRecordOut, LabelIn, LabelOut
 from cadre.api.security import CurrentPrincipal, Work
 from cadre.services.records import labels as record_labels
@@ -21,7 +22,6 @@ from cadre.services.records import queries as records
 from cadre.services.records.queries import KINDS, RecordKind, RecordView
 
 router = APIRouter(prefix="/missions/{mission}", responses={401: RESPONSES[401]})
-MissionCode = Annotated[str, Path(max_length=64, examples=["TINY"])]
 IfMatch = Annotated[
     str,
     Header(

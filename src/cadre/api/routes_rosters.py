@@ -5,16 +5,15 @@ sheet, row and column and nothing stored."""
 from __future__ import annotations
 
 import datetime as dt
-from typing import Annotated
 
-from fastapi import APIRouter, Path, UploadFile
+from fastapi import APIRouter, UploadFile
 from fastapi.concurrency import run_in_threadpool
 from pydantic import BaseModel
 from starlette.responses import Response
 
-from cadre.api.errors import RESPONSES
+from cadre.api.errors import GUARDED, RESPONSES
 from cadre.api.language import Lang, refusal
-from cadre.api.routes_training_runs import RUN, RunCode
+from cadre.api.paths import RUN, MissionCode, RunCode
 from cadre.api.security import CurrentPrincipal, Work
 from cadre.domain.errors import InvalidInput
 from cadre.services.system.language import words_in
@@ -24,9 +23,8 @@ from cadre.services.training.roster_sheets import MAX_BYTES, MEDIA_TYPE
 router = APIRouter(
     prefix="/missions/{mission}" + RUN,
     tags=["training"],
-    responses={401: RESPONSES[401], 403: RESPONSES[403], 404: RESPONSES[404]},
+    responses=GUARDED,
 )
-MissionCode = Annotated[str, Path(max_length=64, examples=["NMI"])]
 
 
 class RosterAppliedOut(BaseModel):

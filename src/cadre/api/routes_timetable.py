@@ -6,12 +6,13 @@ from __future__ import annotations
 
 from typing import Annotated
 
-from fastapi import APIRouter, Path, Query
+from fastapi import APIRouter, Query
 from starlette.responses import Response
 
 from cadre.access.policy import Principal, Verb, allowed
 from cadre.api.errors import RESPONSES
 from cadre.api.language import Lang, refusal
+from cadre.api.paths import MissionCode
 from cadre.api.security import CurrentPrincipal, Work
 from cadre.domain.errors import Forbidden
 from cadre.services.system.language import words_in
@@ -28,7 +29,6 @@ router = APIRouter(
         404: RESPONSES[404],
     },
 )
-MissionCode = Annotated[str, Path(max_length=64, examples=["NMI"])]
 Version = Annotated[
     int | None, Query(ge=1, le=2**31 - 1, description="default: the adopted version")
 ]

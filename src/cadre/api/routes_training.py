@@ -10,7 +10,8 @@ from typing import Annotated, Any
 from fastapi import APIRouter, Header, Path, Query, Request, Response, UploadFile, status
 from pydantic import BaseModel, Field
 
-from cadre.api.errors import RESPONSES
+from cadre.api.errors import GUARDED, RESPONSES
+from cadre.api.paths import MissionCode
 from cadre.api.routes_jobs import import_job
 from cadre.api.schemas import JobOut, LabelOut
 from cadre.api.security import CurrentPrincipal, Work
@@ -22,9 +23,8 @@ from cadre.services.training.queries import TraineeView
 router = APIRouter(
     prefix="/missions/{mission}",
     tags=["trainees"],
-    responses={401: RESPONSES[401], 403: RESPONSES[403], 404: RESPONSES[404]},
+    responses=GUARDED,
 )
-MissionCode = Annotated[str, Path(max_length=64, examples=["NMI"])]
 MAX_ID = 2**31 - 1  # the database's integer key
 TraineeId = Annotated[int, Path(ge=1, le=MAX_ID, description="The trainee's id.")]
 IfMatch = Annotated[

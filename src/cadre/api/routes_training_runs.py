@@ -5,12 +5,13 @@ and /certificates: those expiring, a revocation. Refusals come back as codes wit
 from __future__ import annotations
 
 import datetime as dt
-from typing import Annotated, Any
+from typing import Annotated
 
 from fastapi import APIRouter, Path, Query, Response, status
 from pydantic import BaseModel, Field
 
-from cadre.api.errors import RESPONSES
+from cadre.api.errors import GUARDED, WRITES
+from cadre.api.paths import RUN, MissionCode, RunCode
 from cadre.api.routes_training import MAX_ID, TraineeId
 from cadre.api.security import CurrentPrincipal, Work
 from cadre.domain.training.certificates import Mark
@@ -19,17 +20,8 @@ from cadre.services.training import enrolment, queries, results, rosters
 router = APIRouter(
     prefix="/missions/{mission}",
     tags=["training"],
-    responses={401: RESPONSES[401], 403: RESPONSES[403], 404: RESPONSES[404]},
+    responses=GUARDED,
 )
-MissionCode = Annotated[str, Path(max_length=64, examples=["NMI"])]
-# A run's code may hold slashes (NATO Mission Iraq's read `CIED-101/ENG-SCH/2018-10/1`): the
-# `path` convertor takes it whole. Every route under RUN ends in a literal segment of its own,
-# so a code never swallows a sibling route (`…/roster` is not `…/roster.xlsx`).
-RUN = "/runs/{run:path}"
-RunCode = Annotated[
-    str, Path(max_length=64, description="The run's code in the timetable; it may hold slashes.")
-]
-WRITES: dict[int | str, dict[str, Any]] = {409: RESPONSES[409], 422: RESPONSES[422]}
 
 
 class RosterLineOut(BaseModel):
