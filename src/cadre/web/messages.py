@@ -143,6 +143,43 @@ WORDS: dict[str, str] = {
     "pathway.not_held": N_("This run has not started yet: record who led it once it has."),
     "pathway.not_found": N_("This instructor is not on the pathway: enter the person first."),
     "run.not_found": N_("Run %(run)s is not in the adopted timetable."),
+    # The roster page's refusals: enrolment's rules, and the forms' own.
+    "enrolment.vetting_expires": N_(
+        "The trainee's vetting expires on %(valid_until)s, before the run starts on %(start)s."
+    ),
+    "enrolment.vetting_not_cleared": N_(
+        "The trainee's vetting is not cleared; a seat needs a clearance valid when the run starts."
+    ),
+    "enrolment.prerequisite_missing": N_(
+        "The trainee holds no valid certificate of %(course)s, which this course requires."
+    ),
+    "enrolment.prerequisite_expired": N_(
+        "The trainee's certificate of %(course)s expired on %(expired)s; this course requires "
+        "a valid one."
+    ),
+    "enrolment.language_level": N_(
+        "The trainee's level in %(language)s is %(level)s; this course asks level %(needed)s."
+    ),
+    "enrolment.busy": N_("The trainee is already enrolled in run %(run)s at the same time."),
+    "enrolment.away": N_(
+        "The trainee is away on a course abroad (%(offer)s) from %(leave)s to %(back)s."
+    ),
+    "enrolment.already": N_("The trainee is already on this run, seated or on its wait list."),
+    "enrolment.not_found": N_("The trainee is not on this run."),
+    "enrolment.not_by_instructor": N_(
+        "Instructors record attendance and results; the school enrols trainees."
+    ),
+    "attendance.not_a_teaching_day": N_("%(day)s is not a teaching day of this run."),
+    "roster.changed": N_(
+        "Someone else changed this since you opened the page; what is recorded now is shown "
+        "beside it. Choose again and send."
+    ),
+    "roster.cleared": N_("A recorded mark or score is not removed; put back what was there."),
+    "roster.not_seated": N_("This trainee no longer has a seat on the run."),
+    "roster.choose": N_("Choose a trainee."),
+    "roster.reason": N_("Say why the trainee is withdrawn; the audit trail keeps it."),
+    "roster.mark": N_("Choose present, absent or excused."),
+    "roster.day": N_("Choose one of the run's teaching days."),
     "session.no_linked_user": N_(
         "The identity provider knows you, but no account here is linked to your identity. "
         "Ask the mission's administrator to link one."

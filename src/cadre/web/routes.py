@@ -15,6 +15,7 @@ from cadre.web.pages import pathway_forms as pages_pathway_forms
 from cadre.web.pages import people as pages_people
 from cadre.web.pages import plans as pages_plans
 from cadre.web.pages import records as pages_records
+from cadre.web.pages import roster_forms as pages_roster_forms
 from cadre.web.pages import session as pages_session
 from cadre.web.pages import timetable as pages_timetable
 from cadre.web.pages import trainees as pages_trainees
@@ -33,6 +34,7 @@ for area in (
     pages_coordination,
     pages_audit,
     pages_certificates,
+    pages_roster_forms,
     pages_training,
     pages_pathway,
     pages_pathway_forms,

@@ -44,6 +44,8 @@ PAGES = {
     "cohorts": ("planner", f"{M}/records/cohorts"),
     "cohort": ("planner", f"{M}/records/cohorts/IA-9AD-ENG"),
     "roster": ("school", f"{M}/runs/{{run}}/roster"),  # the run the fixture seats trainees on
+    "roster-enrol": ("school", f"{M}/runs/{{run}}/roster?q=Kadhim"),  # trainees found to enrol
+    "roster-close": ("school", f"{M}/runs/{{run}}/roster/close"),  # the confirmation step
     "coordination": ("planner", f"{M}/coordination"),
     "coordination-overlaps": ("planner", f"{M}/coordination/overlaps"),
     "coordination-register": ("planner", f"{M}/coordination/register"),

@@ -137,9 +137,11 @@ def withdraw(
     run: str,
     trainee_id: int,
     mission: str | None = None,
+    reason: str = "",
 ) -> Enrolled | None:
-    """Take the trainee off the run; the seat goes to the first on the wait list, who is
-    named in the answer (None when nobody waited or no seat was freed)."""
+    """Take the trainee off the run, the reason kept in the audit trail; the seat goes to
+    the first on the wait list, who is named in the answer (None when nobody waited or no
+    seat was freed)."""
     with run_work(uow, principal, mission, run) as (session, seen, _, _seats):
         seen.require_trainee(trainee_id)
         on_run = results_rows.enrolments_in(session, seen.mission_id, run)
@@ -164,6 +166,6 @@ def withdraw(
                 promoted = Enrolled(run, first.trainee_id, Standing.ENROLLED, 0)
         uow.audit(
             session, "withdraw", mission=seen.mission, kind=ENROLMENTS, key=f"{run}/{trainee_id}",
-            after={"seat_to": promoted.trainee if promoted else None},
+            after={"seat_to": promoted.trainee if promoted else None, "reason": reason},
         )  # fmt: skip
     return promoted

@@ -43,7 +43,8 @@ from cadre.storage.training import EnrolmentRow
 __all__ = ["MAX_BYTES", "MEDIA_TYPE"]  # what the edges need to take a workbook in and out
 
 
-def _seated(session: Session, seen: TrainingSight, run: str) -> list[EnrolmentRow]:
+def seated_rows(session: Session, seen: TrainingSight, run: str) -> list[EnrolmentRow]:
+    """The run's seated enrolments whose trainees the reader sees."""
     return [
         e
         for e in results_rows.enrolments_in(session, seen.mission_id, run)
@@ -201,7 +202,7 @@ def upload_roster(
             )  # fmt: skip
         if problems:
             raise InvalidInput(problems, code="roster.refused")
-        seated = {e.trainee_id: e for e in _seated(session, seen, run)}
+        seated = {e.trainee_id: e for e in seated_rows(session, seen, run)}
         now = results_rows.marks(session, [e.id for e in seated.values()])
         put_marks: list[tuple[int, dt.date, Mark]] = []
         put_scores: list[tuple[EnrolmentRow, float]] = []
