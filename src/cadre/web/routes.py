@@ -6,8 +6,10 @@ from fastapi import APIRouter
 
 from cadre.web.pages import audit as pages_audit
 from cadre.web.pages import brief as pages_brief
+from cadre.web.pages import certificate_forms as pages_certificate_forms
 from cadre.web.pages import certificates as pages_certificates
 from cadre.web.pages import coordination as pages_coordination
+from cadre.web.pages import duplicate_forms as pages_duplicate_forms
 from cadre.web.pages import force as pages_force
 from cadre.web.pages import offers as pages_offers
 from cadre.web.pages import pathway as pages_pathway
@@ -18,6 +20,7 @@ from cadre.web.pages import records as pages_records
 from cadre.web.pages import roster_forms as pages_roster_forms
 from cadre.web.pages import session as pages_session
 from cadre.web.pages import timetable as pages_timetable
+from cadre.web.pages import trainee_forms as pages_trainee_forms
 from cadre.web.pages import trainees as pages_trainees
 from cadre.web.pages import training as pages_training
 from cadre.web.pages import xapi as pages_xapi
@@ -35,10 +38,13 @@ for area in (
     pages_audit,
     pages_certificates,
     pages_roster_forms,
+    pages_certificate_forms,  # after the fixed addresses it would otherwise take
     pages_training,
     pages_pathway,
     pages_pathway_forms,
     pages_trainees,
+    pages_duplicate_forms,
+    pages_trainee_forms,
     pages_xapi,
     pages_people,
     pages_brief,

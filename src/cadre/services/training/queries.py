@@ -19,7 +19,7 @@ from cadre.domain.host import search_key, sound_key
 from cadre.domain.record_names import Named
 from cadre.domain.training.certificates import Certificate
 from cadre.domain.training.trainees import Trainee
-from cadre.interchange.trainees import trainee_document
+from cadre.interchange.trainees import COLUMNS, as_fields, trainee_document
 from cadre.services.training.release import TrainingSight, sight, trainee_not_found
 from cadre.services.training.runs import taught_runs
 from cadre.services.unit_of_work import UnitOfWork
@@ -29,6 +29,7 @@ from cadre.storage import training_rows as rows
 from cadre.storage.training import TraineeRow
 
 MAX_PAGE = 500
+FIELDS = COLUMNS  # a trainee's fields, as the import, the API and the web's form name them
 
 
 @dataclass(frozen=True)
@@ -41,6 +42,11 @@ class TraineeView:
     @property
     def document(self) -> dict[str, Any]:
         return trainee_document(self.trainee)
+
+    @property
+    def fields(self) -> dict[str, str]:
+        """The trainee as the text fields of a form (languages as `ar=5 en=2`)."""
+        return as_fields(self.document)
 
 
 @dataclass(frozen=True)

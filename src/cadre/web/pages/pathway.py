@@ -113,7 +113,7 @@ def abroad_page(
     return _abroad(request, principal, work, mission)
 
 
-def _one_trainee(work: Work, principal: CurrentPrincipal, mission: str, text: str) -> int:
+def one_trainee(work: Work, principal: CurrentPrincipal, mission: str, text: str) -> int:
     """The one trainee the reader may see whose name or service number is `text`."""
     if not text:
         raise InvalidInput([Problem("name the trainee", field="trainee", code="abroad.who")])
@@ -138,7 +138,7 @@ async def nominate(
 
     def act() -> Response:
         try:
-            trainee = _one_trainee(work, principal, mission, text)
+            trainee = one_trainee(work, principal, mission, text)
             abroad.nominate(work, principal, code, trainee, mission)
         except InvalidInput as error:
             return _abroad(

@@ -20,7 +20,7 @@ from cadre.domain.training.pathway import Assessment, Rating
 from cadre.services.training import pathway
 from cadre.web import i18n
 from cadre.web.messages import N_, problem_markup
-from cadre.web.pages.pathway import pathway_view
+from cadre.web.pages.pathway import one_trainee, pathway_view
 from cadre.web.routing import PageRoute, first
 from cadre.web.security import CurrentPrincipal, Work
 
@@ -33,9 +33,17 @@ ASKED = {
     "pathway.level": N_("Choose the rung assessed: instructor or master trainer."),
     "pathway.outcome": N_("Say whether the assessment was passed or failed."),
     "pathway.day": N_("Give the day as a date (YYYY-MM-DD)."),
+    "abroad.who": N_("Name the trainee: a name or a service number."),
+    "abroad.which": N_("No trainee, or more than one, matches this: give the service number."),
+    "pathway.not_host": N_("This trainer is not one of the host's instructors."),
 }
 # A code the pathway does not know belongs beside the field that named it.
-FIELD_OF = {"run.not_found": "run", "trainer.not_found": "trainer", "pathway.not_found": "trainer"}
+FIELD_OF = {
+    "run.not_found": "run",
+    "trainer.not_found": "trainer",
+    "pathway.not_found": "trainer",
+    "trainee.not_found": "trainee",
+}
 
 
 def _errors(problems: list[Problem]) -> dict[str, list[Markup]]:
@@ -169,3 +177,17 @@ async def left(
         pathway.person_left(work, principal, values["trainer"], _day(values), mission)
 
     return await _write(request, mission, principal, work, "left", ("trainer", "on"), act)
+
+
+@router.post("/missions/{mission}/pathway/people")
+async def enter(
+    request: Request, mission: Mission, principal: CurrentPrincipal, work: Work
+) -> Response:
+    """A trainee, found by name or service number, teaches as one of the host's instructors."""
+
+    def act(values: dict[str, str]) -> None:
+        _check(_required(values, "trainer", "trainee"))
+        trainee = one_trainee(work, principal, mission, values["trainee"])
+        pathway.enter_person(work, principal, values["trainer"], trainee, mission)
+
+    return await _write(request, mission, principal, work, "entered", ("trainer", "trainee"), act)
