@@ -3,8 +3,9 @@
 from __future__ import annotations
 
 import datetime as dt
+from dataclasses import dataclass
 
-from sqlalchemy import select
+from sqlalchemy import ColumnElement, and_, false, func, or_, select
 from sqlalchemy.orm import Session, selectinload
 
 from cadre.domain.force.offers import Offer, OfferState, SourcingRound, StateChange
@@ -79,6 +80,74 @@ _WHOLE = (
 def offer_rows(session: Session, mission_id: int) -> list[ForceOfferRow]:
     query = select(ForceOfferRow).where(ForceOfferRow.mission_id == mission_id)
     return list(session.scalars(query.options(*_WHOLE).order_by(ForceOfferRow.id)))
+
+
+@dataclass(frozen=True)
+class Shown:
+    """Which of a round's offers a reader sees, as the database can ask it: an offer with a
+    label of its own by that label, every other one by its nation's default label."""
+
+    nations: frozenset[str]  # nations whose unlabelled offers the reader sees
+    labelled: frozenset[str]  # codes of the offers with a label of their own
+    labelled_shown: frozenset[str]  # those of them the reader sees
+
+
+@dataclass(frozen=True)
+class OfferFilter:
+    round: str
+    state: str | None = None  # one state, or every state
+    nation: str | None = None  # one nation, or every nation
+
+
+def _seen(mission_id: int, shown: Shown | None, round_code: str) -> ColumnElement[bool]:
+    made_in = select(ForceRoundRow.id).where(
+        ForceRoundRow.mission_id == mission_id, ForceRoundRow.code == round_code
+    )
+    in_round = and_(
+        ForceOfferRow.mission_id == mission_id,
+        ForceOfferRow.round_id == made_in.scalar_subquery(),
+    )
+    if shown is None:
+        return in_round
+    by_nation: ColumnElement[bool] = (
+        ForceOfferRow.nation.in_(shown.nations) if shown.nations else false()
+    )
+    if shown.labelled:
+        by_nation = and_(by_nation, ForceOfferRow.code.not_in(shown.labelled))
+    return and_(in_round, or_(by_nation, ForceOfferRow.code.in_(shown.labelled_shown)))
+
+
+def round_nations(
+    session: Session, mission_id: int, round_code: str, shown: Shown | None = None
+) -> list[str]:
+    """The nations of the offers made in the round (that the reader sees, when `shown`)."""
+    query = select(ForceOfferRow.nation).where(_seen(mission_id, shown, round_code)).distinct()
+    return sorted(session.scalars(query))
+
+
+def count_by_state(
+    session: Session, mission_id: int, shown: Shown, within: OfferFilter
+) -> dict[str, int]:
+    """How many offers of the round, of the nation asked for, the reader sees in each state."""
+    query = select(ForceOfferRow.state, func.count()).where(_seen(mission_id, shown, within.round))
+    if within.nation:
+        query = query.where(ForceOfferRow.nation == within.nation)
+    rows = session.execute(query.group_by(ForceOfferRow.state)).all()
+    return {row[0]: row[1] for row in rows}
+
+
+def offers_page(
+    session: Session, mission_id: int, shown: Shown, within: OfferFilter, offset: int, limit: int
+) -> list[Offer]:
+    """One page of the round's offers the reader sees, in the order they were received; the
+    database skips and limits, so a round of thousands loads one page's worth."""
+    query = select(ForceOfferRow).where(_seen(mission_id, shown, within.round))
+    if within.state:
+        query = query.where(ForceOfferRow.state == within.state)
+    if within.nation:
+        query = query.where(ForceOfferRow.nation == within.nation)
+    query = query.options(*_WHOLE).order_by(ForceOfferRow.id).offset(offset).limit(limit)
+    return [to_offer(row) for row in session.scalars(query)]
 
 
 def load_offer(session: Session, mission_id: int, code: str) -> tuple[Offer, str | None] | None:

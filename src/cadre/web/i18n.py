@@ -9,13 +9,16 @@ from __future__ import annotations
 
 import datetime as dt
 import zoneinfo
+from collections.abc import Callable
 from contextvars import ContextVar
 
 from babel.core import Locale
 from babel.dates import format_date, format_datetime, format_timedelta
 from babel.numbers import format_decimal, format_percent
+from markupsafe import Markup
 from starlette.requests import Request
 
+from cadre.services.system.hijri import hijri_day, hijri_day_month
 from cadre.services.system.language import (
     DEFAULT,
     LANGUAGES,
@@ -27,8 +30,10 @@ from cadre.services.system.language import (
 __all__ = ["DEFAULT", "LANGUAGES", "LOCALE_DIR", "Language", "translations"]
 
 LANGUAGE_COOKIE = "cadre_lang"
+HIJRI_COOKIE = "cadre_hijri"
 
 current: ContextVar[Language] = ContextVar("cadre_language", default=LANGUAGES[DEFAULT])
+hijri_shown: ContextVar[bool] = ContextVar("cadre_hijri", default=False)
 
 
 def language_of(request: Request) -> Language:
@@ -43,6 +48,15 @@ def language_of(request: Request) -> Language:
     return LANGUAGES[DEFAULT]
 
 
+def hijri_of(request: Request) -> bool:
+    """Whether the reader asked for the Hijri date beside the Gregorian one (a cookie the
+    switch beside the languages sets). Off until asked, in Arabic too: Iraq's civil calendar,
+    its ministries' letters and the mission's plans are Gregorian, and the Hijri dates Iraq
+    keeps are fixed by sighting the moon, so an Umm al-Qura date shown unasked could be a day
+    off from the one an Iraqi reader knows."""
+    return request.cookies.get(HIJRI_COOKIE) == "on"
+
+
 def gettext_(message: str) -> str:
     return translations(current.get().code).gettext(message)
 
@@ -55,12 +69,44 @@ def month(value: dt.date | None) -> str:
     return "—" if value is None else format_date(value, "MMM y", locale=current.get().locale)
 
 
-def day(value: dt.date | None) -> str:
-    return "—" if value is None else format_date(value, "d MMM y", locale=current.get().locale)
+def _dated(
+    value: dt.date, pattern: str, hijri: Callable[[dt.date, str, str], str]
+) -> tuple[str, str]:
+    """The Gregorian words of a day, and its Hijri ones when the reader asked ("" if not)."""
+    language = current.get()
+    words = format_date(value, pattern, locale=language.locale)
+    shown = hijri(value, language.code, language.locale) if hijri_shown.get() else ""
+    return words, shown
 
 
-def weekday(value: dt.date) -> str:
-    return format_date(value, "EEE d MMM", locale=current.get().locale)
+def day_words(value: dt.date | None) -> str:
+    """The day as plain words, its Hijri date beside it when asked: for an attribute (a
+    title), where markup cannot go."""
+    if value is None:
+        return "—"
+    words, hijri = _dated(value, "d MMM y", hijri_day)
+    return f"{words} ({hijri})" if hijri else words
+
+
+def day(value: dt.date | None) -> Markup | str:
+    """The day in a <time> element, its Hijri date beside it when the reader asked."""
+    if value is None:
+        return "—"
+    words, hijri = _dated(value, "d MMM y", hijri_day)
+    return _time(value, words, Markup(' <span class="hijri">(%s)</span>') % hijri if hijri else "")
+
+
+def weekday(value: dt.date) -> Markup:
+    """A calendar's column heading; the Hijri day and month on a line of their own."""
+    words, hijri = _dated(value, "EEE d MMM", hijri_day_month)
+    return _time(
+        value, words, Markup('<span class="hijri block">%s</span>') % hijri if hijri else ""
+    )
+
+
+def _time(value: dt.date, words: str, hijri: Markup | str) -> Markup:
+    # The Hijri date stays inside the <time>: both name the same machine-readable day.
+    return Markup('<time datetime="%s">%s%s</time>') % (value.isoformat(), words, hijri)
 
 
 def dayname(value: dt.date) -> str:

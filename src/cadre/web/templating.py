@@ -89,6 +89,7 @@ def _environment() -> Environment:
     by_language: dict[str, Callable[..., Any]] = {
         "month": i18n.month,
         "day": i18n.day,
+        "day_words": i18n.day_words,
         "weekday": i18n.weekday,
         "dayname": i18n.dayname,
         "moment": i18n.moment,
@@ -129,6 +130,7 @@ def render(
 ) -> HTMLResponse:
     language = i18n.language_of(request)
     token = i18n.current.set(language)
+    hijri = i18n.hijri_shown.set(i18n.hijri_of(request))
     try:
         html = ENVIRONMENT.get_template(template).render(
             request=request,
@@ -137,8 +139,10 @@ def render(
             pages=pages_for(principal) if principal else (),
             csrf=request.cookies.get(CSRF_COOKIE, ""),
             here=request.url.path + (f"?{request.url.query}" if request.url.query else ""),
+            hijri=i18n.hijri_shown.get(),
             **(context or {}),
         )
     finally:
+        i18n.hijri_shown.reset(hijri)
         i18n.current.reset(token)
     return HTMLResponse(html, status_code=status, headers=SECURITY_HEADERS)

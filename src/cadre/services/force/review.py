@@ -46,22 +46,27 @@ def may_decide(principal: Principal) -> bool:
     return reach(principal.roles, Verb.WRITE, PLEDGES) is Reach.ANY
 
 
+def chosen_round(scope: Scope, round_code: str | None) -> tuple[str, tuple[str, ...]]:
+    """The round asked for (the latest when None; "" when there is none yet) and every round
+    of the mission, oldest first; NotFound for a round the mission does not have."""
+    scope.gate.require_role(Verb.READ, PLEDGES)
+    codes = tuple(r.code for r in force_offers.all_rounds(scope.session, scope.mission_id))
+    if round_code is not None and round_code not in codes:
+        raise NotFound(
+            f"round {round_code} is not a sourcing round of mission {scope.mission}",
+            code="offer.round_not_found",
+            round=round_code,
+        )
+    return round_code or (codes[-1] if codes else ""), codes
+
+
 def round_offers(
     uow: UnitOfWork, principal: Principal, mission: str, round_code: str | None = None
 ) -> RoundOffers:
     """The offers first made in the round (the latest when None) that the reader may see."""
 
     def collect(scope: Scope) -> RoundOffers:
-        scope.gate.require_role(Verb.READ, PLEDGES)
-        rounds = force_offers.all_rounds(scope.session, scope.mission_id)
-        codes = tuple(r.code for r in rounds)
-        code = round_code or (codes[-1] if codes else "")
-        if round_code is not None and round_code not in codes:
-            raise NotFound(
-                f"round {round_code} is not a sourcing round of mission {scope.mission}",
-                code="offer.round_not_found",
-                round=round_code,
-            )
+        code, codes = chosen_round(scope, round_code)
         offers = tuple(
             offer
             for offer, made_in in force_offers.load_offers(scope.session, scope.mission_id).values()

@@ -3,17 +3,18 @@ A refused answer shows the page again with what was typed and why, beside its fi
 
 from __future__ import annotations
 
+import dataclasses
 from typing import Annotated
-from urllib.parse import quote
+from urllib.parse import quote, urlencode
 
 from fastapi import APIRouter, Path, Query, Request
 from fastapi.concurrency import run_in_threadpool
 from starlette.responses import RedirectResponse, Response
 
-from cadre.domain.errors import Conflict, Forbidden, InvalidInput
+from cadre.domain.errors import Conflict, Forbidden, InvalidInput, NotFound
 from cadre.services.force.review import answer_offer
 from cadre.web.messages import error_markup
-from cadre.web.presenters.offers import ANSWERS, STATES, OffersPage, Typed, offers_page
+from cadre.web.presenters.offers import ANSWERS, STATES, Asked, OffersPage, Typed, offers_page
 from cadre.web.routing import PageRoute, field_errors, first
 from cadre.web.security import CurrentPrincipal, Work
 from cadre.web.templating import render
@@ -33,13 +34,49 @@ def offers(
     work: Work,
     round: Round = None,
     answered: Annotated[str | None, Query(max_length=120)] = None,
+    state: Annotated[str | None, Query(max_length=40)] = None,
+    nation: Annotated[str | None, Query(max_length=40)] = None,
+    page: Annotated[str | None, Query(max_length=40)] = None,
 ) -> Response:
-    page = offers_page(work, principal, mission, round or None, answered=answered)
-    return render(request, "offers.html", _context(page), principal=principal)
+    asked = Asked(round or None, state or None, nation or None, _number(page) or 1)
+    status, missing, filter_errors = 200, None, {}
+    if page and _number(page) is None:
+        status, missing = 400, page
+    try:
+        shown = offers_page(
+            work, principal, mission, asked, answered=answered, missing_page=missing
+        )
+    except InvalidInput as error:  # an unknown state: the list unfiltered, the error beside it
+        status, filter_errors = 400, field_errors(error.problems)
+        asked = dataclasses.replace(asked, state=None)
+        shown = offers_page(work, principal, mission, asked, missing_page=missing)
+    except NotFound as error:
+        if error.code != "offer.page_not_found":
+            raise
+        # Past the last page (an answer may have emptied it): the last page, and a word why.
+        pages = error.params.get("pages")
+        last = dataclasses.replace(asked, page=pages if isinstance(pages, int) else 1)
+        status = 200 if answered else 404
+        shown = offers_page(work, principal, mission, last, answered=answered, missing_page=page)
+    context = {**_context(shown), "filter_errors": filter_errors}
+    return render(request, "offers.html", context, principal=principal, status=status)
+
+
+def _number(page: str | None) -> int | None:
+    """A page number as the address gives it; None for anything but a positive whole number."""
+    text = (page or "").strip()
+    return int(text) if text.isdigit() and int(text) > 0 else None
 
 
 def _context(page: OffersPage) -> dict[str, object]:
-    return {"page": page, "states": STATES, "answers": ANSWERS}
+    return {"page": page, "states": STATES, "answers": ANSWERS, "filter_errors": {}}
+
+
+def _query(asked: Asked, answered: str) -> str:
+    """The address's query for a page and its filters, so an answer returns to them."""
+    pairs = {"round": asked.round, "state": asked.state, "nation": asked.nation}
+    pairs |= {"page": str(asked.page) if asked.page > 1 else None, "answered": answered}
+    return urlencode({k: v for k, v in pairs.items() if v})
 
 
 @router.post("/missions/{mission}/force/offers/{offer}")
@@ -48,7 +85,12 @@ async def answer(
 ) -> Response:
     form = await request.form()
     decision, comment = first(form, "decision"), first(form, "comment")
-    round_code = first(form, "round") or None
+    asked = Asked(
+        first(form, "round") or None,
+        first(form, "state") or None,
+        first(form, "nation") or None,
+        _number(first(form, "page")) or 1,
+    )
     steps = first(form, "steps")
     try:
         await run_in_threadpool(
@@ -68,10 +110,10 @@ async def answer(
         else:
             errors = {"": [error_markup(error)]}
         typed = {offer: Typed(decision, comment, errors)}
-        page = await run_in_threadpool(offers_page, work, principal, mission, round_code, typed)
+        page = await run_in_threadpool(offers_page, work, principal, mission, asked, typed)
         status = next(s for kind, s in STATUS.items() if isinstance(error, kind))
         return render(request, "offers.html", _context(page), principal=principal, status=status)
-    query = f"round={quote(round_code or '')}&answered={quote(offer)}"
+    query = _query(asked, offer)
     return RedirectResponse(
         f"/missions/{mission}/force/offers?{query}#offer-{quote(offer)}", status_code=303
     )

@@ -1,7 +1,8 @@
-"""Logging in and out, the language switch, and the start page."""
+"""Logging in and out, the language and calendar switches, and the start page."""
 
 from __future__ import annotations
 
+from collections.abc import Collection
 from typing import Annotated
 
 from fastapi import APIRouter, Depends, Request
@@ -13,7 +14,7 @@ from cadre.access.sessions import CSRF_FIELD
 from cadre.services.access import users
 from cadre.services.scenario import missions
 from cadre.services.unit_of_work import UnitOfWork
-from cadre.web.i18n import LANGUAGE_COOKIE, LANGUAGES
+from cadre.web.i18n import HIJRI_COOKIE, LANGUAGE_COOKIE, LANGUAGES
 from cadre.web.navigation import MISSION_PAGES, Page, home_page
 from cadre.web.routing import PageRoute, first, safe_next
 from cadre.web.security import (
@@ -95,12 +96,25 @@ def log_out(
 
 @router.post("/language")
 async def switch_language(request: Request) -> Response:
-    """Kept in a cookie for a year; the pages have no other state to keep it in."""
+    return await _remember(request, "lang", LANGUAGE_COOKIE, LANGUAGES)
+
+
+@router.post("/hijri")
+async def switch_hijri(request: Request) -> Response:
+    """The Hijri date beside the Gregorian one on every page: "on" or "off"."""
+    return await _remember(request, "hijri", HIJRI_COOKIE, ("on", "off"))
+
+
+async def _remember(
+    request: Request, field: str, cookie: str, allowed: Collection[str]
+) -> Response:
+    """A reader's choice, kept in a cookie for a year (the pages have no other state to keep
+    it in), then back to the page it was made on; an unknown value changes nothing."""
     form = await request.form()
-    chosen = first(form, "lang")
+    chosen = first(form, field)
     response = RedirectResponse(safe_next(first(form, "next")), status_code=303)
-    if chosen in LANGUAGES:
-        response.set_cookie(LANGUAGE_COOKIE, chosen, max_age=YEAR, samesite="lax", path="/")
+    if chosen in allowed:
+        response.set_cookie(cookie, chosen, max_age=YEAR, samesite="lax", path="/")
     return response
 
 
