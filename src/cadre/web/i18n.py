@@ -43,6 +43,11 @@ def language_of(request: Request) -> Language:
     return LANGUAGES[DEFAULT]
 
 
+def N_(message: str) -> str:
+    """Marks a text for the catalogue where it is written; it is translated where it is shown."""
+    return message
+
+
 def gettext_(message: str) -> str:
     return translations(current.get().code).gettext(message)
 
