@@ -172,4 +172,5 @@ def test_the_import_report_names_the_file_sent_and_every_problem(
         assert "/tmp" not in sent.text
         assert "cadre-upload" not in sent.text
     assert "يجب أن يكون" in sent.text  # the range problems in Arabic words
-    assert "البند SOR-9 ليس في بيان المتطلبات." in sent.text  # and the mission's rules
+    # and the mission's rules, the line's code marked as Latin
+    assert 'البند <bdi lang="en" dir="ltr">SOR-9</bdi> ليس في بيان المتطلبات.' in sent.text

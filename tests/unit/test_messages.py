@@ -82,9 +82,13 @@ def test_no_message_below_the_edges_names_a_command_or_a_flag() -> None:
 
 
 def _codes_raised() -> set[str]:
+    """The codes of the errors raised and of the phases reported (`Phase(code, ...)`)."""
     codes = set()
     for path in _modules():
         for call in (n for n in ast.walk(ast.parse(path.read_text())) if isinstance(n, ast.Call)):
+            first = call.args[0] if call.args else None
+            if _name(call) in ("Phase", "said") and isinstance(first, ast.Constant):
+                codes.add(str(first.value))
             for keyword in call.keywords:
                 value = keyword.value
                 if keyword.arg == "code" and isinstance(value, ast.Constant):
@@ -147,7 +151,9 @@ def test_the_web_says_it_in_arabic_naming_the_page_and_escapes_the_values() -> N
     english = str(web_messages.error_markup(error))
     assert arabic == (
         "لا يوجد جدول زمني بعد؛ يبدأه المخطط من «تخطيط الجدول الزمني» في صفحة الجدول الزمني.",
-        "&lt;b&gt;x&lt;/b&gt;: «y» ليس رقماً.",
+        # escaped, and each word in Latin letters it quotes marked as such
+        '&lt;<bdi lang="en" dir="ltr">b</bdi>&gt;<bdi lang="en" dir="ltr">x</bdi>&lt;/'
+        '<bdi lang="en" dir="ltr">b</bdi>&gt;: «<bdi lang="en" dir="ltr">y</bdi>» ليس رقماً.',
     )
     assert english == (
         "There is no timetable yet; a planner starts one under “Plan the timetable” on the "

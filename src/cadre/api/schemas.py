@@ -160,9 +160,19 @@ class JobOut(BaseModel):
     parameters: dict[str, Any]
     status: str = Field(description="queued, running, succeeded, failed or cancelled")
     progress: float
-    message: str
+    message: str = Field(description="What the job is doing, in English.")
+    message_code: str | None = Field(
+        None,
+        description="The message's stable code (e.g. job.done, import.rows_checked); null "
+        "for a message known only in English.",
+    )
+    message_params: dict[str, Any] | None = Field(
+        None, description="The values the message names, by the names its code gives them."
+    )
     plan_number: int | None
     error: str | None
+    error_code: str | None = Field(None, description="The error's stable code, if it has one.")
+    error_params: dict[str, Any] | None = Field(None, description="The values the error names.")
     result: dict[str, Any] | None = Field(
         None, description="An import's report: rows stored, or every problem located."
     )

@@ -19,6 +19,7 @@ from typing import Any
 from sqlalchemy import Engine
 from sqlalchemy.orm import Session
 
+from cadre.domain import phases
 from cadre.services.access import audit
 from cadre.storage import jobs as job_store
 from cadre.storage.database import transaction
@@ -83,7 +84,7 @@ class UnitOfWork:
         if self.job is not None:
             at = dt.datetime.now(dt.UTC)
             if not job_store.finish(
-                session, self.job, "succeeded", at, message="imported", result=report
+                session, self.job, "succeeded", at, message=phases.IMPORTED, result=report
             ):
                 raise JobCancelled
 
@@ -96,7 +97,7 @@ class UnitOfWork:
         if self.job is not None:
             at = dt.datetime.now(dt.UTC)
             finished = job_store.finish(
-                session, self.job, "succeeded", at, plan_number=number, message="done"
+                session, self.job, "succeeded", at, plan_number=number, message=phases.DONE
             )
             if not finished:
                 raise JobCancelled

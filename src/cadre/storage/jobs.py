@@ -10,7 +10,9 @@ from typing import Any
 from sqlalchemy import func, select, update
 from sqlalchemy.orm import Session
 
+from cadre.domain import phases
 from cadre.domain.errors import NotFound
+from cadre.domain.phases import code_of
 from cadre.storage import job_uploads
 from cadre.storage.service_models import JobRow
 
@@ -32,7 +34,7 @@ def create_job(
         parameters=parameters,
         status="queued",
         progress=0.0,
-        message="waiting for a worker",
+        **_message(phases.WAITING),
         created_by=created_by,
         created_at=at,
     )
@@ -61,6 +63,12 @@ def jobs_page(
     return total, list(rows)
 
 
+def _message(message: str) -> dict[str, Any]:
+    """The columns of a job's message: its sentence, and its code and values if it has them."""
+    code, params = code_of(message)
+    return {"message": str(message)[:200], "message_code": code, "message_params": params}
+
+
 def _move(session: Session, job_id: int, states: Sequence[str], **values: Any) -> bool:
     done = session.execute(
         update(JobRow).where(JobRow.id == job_id, JobRow.status.in_(states)).values(**values)
@@ -78,13 +86,13 @@ def start(session: Session, job_id: int, runner: str, at: dt.datetime) -> bool:
         status="running",
         runner=runner[:64],
         started_at=at,
-        message="starting",
+        **_message(phases.STARTING),
     )
 
 
 def requeue(session: Session, job_id: int, message: str) -> bool:
     """A running job whose worker died goes back to the queue for its one retry."""
-    return _move(session, job_id, ("running",), status="queued", progress=0.0, message=message)
+    return _move(session, job_id, ("running",), status="queued", progress=0.0, **_message(message))
 
 
 def report_progress(session: Session, job_id: int, progress: float, message: str) -> bool:
@@ -94,7 +102,7 @@ def report_progress(session: Session, job_id: int, progress: float, message: str
         job_id,
         ("running",),
         progress=min(1.0, max(0.0, progress)),
-        message=message[:200],
+        **_message(message),
     )
 
 
@@ -109,14 +117,16 @@ def finish(
     message: str = "",
     result: dict[str, Any] | None = None,
 ) -> bool:
-    """Close a running job; False when it was no longer running (a cancel came first)."""
-    values: dict[str, Any] = {"status": status, "finished_at": at, "message": message[:200]}
+    """Close a running job; False when it was no longer running (a cancel came first).
+    `message` and `error` may be phases (`domain/phases.py`): their codes are kept too."""
+    values: dict[str, Any] = {"status": status, "finished_at": at, **_message(message)}
     if status == "succeeded":
         values["progress"] = 1.0
     if plan_number is not None:
         values["plan_number"] = plan_number
     if error is not None:
         values["error"] = error
+        values["error_code"], values["error_params"] = code_of(error)
     if result is not None:
         values["result"] = result
     return _ended(session, job_id, _move(session, job_id, ("running",), **values))
@@ -124,7 +134,9 @@ def finish(
 
 def cancel(session: Session, job_id: int, at: dt.datetime) -> bool:
     """Cancel a queued or running job; False when it had already ended."""
-    moved = _move(session, job_id, OPEN, status="cancelled", finished_at=at, message="cancelled")
+    moved = _move(
+        session, job_id, OPEN, status="cancelled", finished_at=at, **_message(phases.CANCELLED)
+    )
     return _ended(session, job_id, moved)
 
 
@@ -144,7 +156,7 @@ def fail_running(session: Session, at: dt.datetime, error: str) -> list[int]:
     the process before it left running (it stopped or was killed with them)."""
     ids = list(session.scalars(select(JobRow.id).where(JobRow.status == "running")))
     for job_id in ids:
-        finish(session, job_id, "failed", at, error=error, message="abandoned")
+        finish(session, job_id, "failed", at, error=error, message=phases.ABANDONED)
     return ids
 
 

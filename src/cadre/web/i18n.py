@@ -57,6 +57,11 @@ def hijri_of(request: Request) -> bool:
     return request.cookies.get(HIJRI_COOKIE) == "on"
 
 
+def N_(message: str) -> str:
+    """Marks a text for the catalogue where it is written; it is translated where it is shown."""
+    return message
+
+
 def gettext_(message: str) -> str:
     return translations(current.get().code).gettext(message)
 

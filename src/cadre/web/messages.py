@@ -6,15 +6,15 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 
-from markupsafe import Markup, escape
+from markupsafe import Markup
 
 from cadre.domain.errors import CadreError, Param, Problem
 from cadre.web import i18n
+from cadre.web.i18n import N_
+from cadre.web.job_words import JOB_WORDS
+from cadre.web.record_name import latin_words
 
-
-def N_(message: str) -> str:
-    return message
-
+__all__ = ["N_", "WORDS", "error_markup", "problem_markup", "say", "words_for"]
 
 # %(name)s placeholders are the error's params.
 WORDS: dict[str, str] = {
@@ -184,18 +184,27 @@ WORDS: dict[str, str] = {
         "The identity provider knows you, but no account here is linked to your identity. "
         "Ask the mission's administrator to link one."
     ),
+    **JOB_WORDS,
 }
+
+
+def words_for(code: str | None, params: Mapping[str, Param] | None) -> str | None:
+    """The sentence for `code` in the reader's language; None when it has no words here."""
+    template = WORDS.get(code or "")
+    if template is None:
+        return None
+    values = {k: "—" if v is None else v for k, v in (params or {}).items()}
+    try:
+        return i18n.gettext_(template) % values
+    except (KeyError, TypeError, ValueError):  # a template and its error out of step
+        return None
 
 
 def say(code: str, params: Mapping[str, Param], english: str) -> Markup:
     """The sentence for `code` in the reader's language; else the English one, marked so."""
-    template = WORDS.get(code)
-    if template is not None:
-        values = {k: "—" if v is None else v for k, v in params.items()}
-        try:
-            return escape(i18n.gettext_(template) % values)
-        except (KeyError, TypeError, ValueError):  # a template and its error out of step
-            pass
+    words = words_for(code, params)
+    if words is not None:
+        return latin_words(words)  # a code or a name it quotes, marked as Latin
     return Markup('<bdi lang="en" dir="ltr">%s</bdi>') % english
 
 

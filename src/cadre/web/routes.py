@@ -11,6 +11,7 @@ from cadre.web.pages import certificates as pages_certificates
 from cadre.web.pages import coordination as pages_coordination
 from cadre.web.pages import duplicate_forms as pages_duplicate_forms
 from cadre.web.pages import force as pages_force
+from cadre.web.pages import jobs as pages_jobs
 from cadre.web.pages import offers as pages_offers
 from cadre.web.pages import pathway as pages_pathway
 from cadre.web.pages import pathway_forms as pages_pathway_forms
@@ -30,6 +31,7 @@ router = APIRouter(route_class=PageRoute, include_in_schema=False)
 for area in (
     pages_session,
     pages_plans,
+    pages_jobs,
     pages_force,
     pages_offers,
     pages_records,

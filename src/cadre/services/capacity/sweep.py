@@ -25,6 +25,7 @@ from cadre.domain.capacity.uncertainty import (
 )
 from cadre.domain.fingerprint import fingerprint
 from cadre.domain.limits import require_within
+from cadre.domain.phases import Phase
 from cadre.domain.scenario import Scenario
 from cadre.interchange.capacity_sweep_json import ranges_to_json
 from cadre.interchange.convert import to_json_document
@@ -106,10 +107,14 @@ def run_samples(samples: list[SweepSample], progress: Progress | None = None) ->
     outcomes = []
     for done, sample in enumerate(samples):
         if progress is not None:
-            progress(f"sample {done + 1} of {len(samples)}", done / len(samples))
+            said = Phase(
+                "sweep.sample", "sample %(n)s of %(total)s", n=done + 1, total=len(samples)
+            )
+            progress(said, done / len(samples))
         outcomes.append(run_sample(sample))
     if progress is not None:
-        progress(f"{len(samples)} samples planned; gathering", 1.0)
+        said = Phase("sweep.gathering", "%(total)s samples planned; gathering", total=len(samples))
+        progress(said, 1.0)
     return gather(outcomes)
 
 

@@ -18,6 +18,7 @@ from cadre.access.labels import ACTIVITIES, Classification
 from cadre.access.policy import Principal, Reach
 from cadre.domain.coordination.activities import Activity, Need
 from cadre.domain.errors import InvalidInput, NotFound, Problem
+from cadre.domain.phases import Phase, reading
 from cadre.interchange.coordination.hxl_read import read_table
 from cadre.interchange.coordination.hxl_table import ReadActivity, ReadNeed, Where
 from cadre.services.coordination.release import Sight, sight
@@ -109,10 +110,10 @@ def import_table(
     `progress(message, share)` hears the table read, then (off SQLite, whose one writer this
     transaction is) the lines checked; run as a job, the job closes with the import."""
     say = progress or (lambda _what, _share: None)
-    say(f"reading {file}", 0.0)
+    say(reading(file), 0.0)
     table = read_table(data, file)
     lines = len(table.activities) + len(table.needs)
-    say(f"checking and storing {lines:,} lines", READ)
+    say(Phase("import.storing_lines", "checking and storing %(count)s lines", count=lines), READ)
     at = dt.datetime.now(dt.UTC)
     with uow.transaction() as session:
         inside = say if session.get_bind().dialect.name != "sqlite" else None
@@ -123,7 +124,13 @@ def import_table(
         activities: list[Activity] = []
         for done, read in enumerate(table.activities):
             if inside is not None and done % CHECKED_EVERY == 0:
-                inside(f"checked {done:,} of {lines:,} lines", READ + (1 - READ) * done / lines)
+                said = Phase(
+                    "import.lines_checked",
+                    "checked %(done)s of %(total)s lines",
+                    done=done,
+                    total=lines,
+                )
+                inside(said, READ + (1 - READ) * done / lines)
             judge.activity(read)
             a = read.activity
             if not a.releasable_to:

@@ -35,6 +35,8 @@ import procrastinate
 from procrastinate.jobs import Status
 from sqlalchemy import Engine
 
+from cadre.domain import phases
+from cadre.domain.phases import Phase
 from cadre.services.jobs.kinds import JOB_KINDS
 from cadre.storage import jobs as store
 from cadre.storage import queue as parts
@@ -138,15 +140,25 @@ def run_watched(url: str, job_id: int, runner: str) -> None:
                 break
             if time.monotonic() > deadline:
                 _terminate(child)
-                _close(engine, job_id, f"stopped at its time limit of {limit:.0f} s", "time limit")
+                limited = Phase(
+                    "job.stopped_at_limit",
+                    "stopped at its time limit of %(seconds)s s",
+                    seconds=round(limit),
+                )
+                _close(engine, job_id, limited, phases.TIME_LIMIT)
                 break
     finally:
         _running.pop(job_id, None)
     if child.exitcode not in (0, None):
-        _close(engine, job_id, f"its process stopped unexpectedly (exit code {child.exitcode})")
+        died = Phase(
+            "job.process_died",
+            "its process stopped unexpectedly (exit code %(exit_code)s)",
+            exit_code=child.exitcode,
+        )
+        _close(engine, job_id, died)
 
 
-def _close(engine: Engine, job_id: int, error: str, message: str = "failed") -> None:
+def _close(engine: Engine, job_id: int, error: str, message: str = phases.FAILED) -> None:
     with transaction(engine) as session:
         store.finish(session, job_id, "failed", _now(), error=error, message=message)
 
@@ -219,18 +231,29 @@ async def recover_stalled(app: procrastinate.App, url: str) -> list[int]:
         job_id = int(task.task_kwargs["job_id"])  # type: ignore[arg-type]
         seen.append(job_id)
         silent = f"the worker running it stopped (no heartbeat for {STALLED_SECONDS:.0f} s)"
+        seconds = round(STALLED_SECONDS)
         if task.attempts < RETRIES:
             if task.task_name == JOB_TASK:
+                again = Phase(
+                    "job.requeued",
+                    "queued again: the worker running it stopped (no heartbeat for %(seconds)s s)",
+                    seconds=seconds,
+                )
                 with transaction(engine) as session:
-                    store.requeue(session, job_id, f"queued again: {silent}")
+                    store.requeue(session, job_id, again)
             await manager.retry_job(task)
             log.warning("task %s of job %s retried: %s", task.id, job_id, silent)
             continue
         await manager.finish_job_by_id_async(task.id, status=Status.FAILED, delete_job=False)
-        reason = f"{silent}, twice; not tried again"
+        reason = Phase(
+            "job.stalled_twice",
+            "the worker running it stopped (no heartbeat for %(seconds)s s), twice; "
+            "not tried again",
+            seconds=seconds,
+        )
         with transaction(engine) as session:
             if task.task_name == JOB_TASK:
-                store.finish(session, job_id, "failed", _now(), error=reason, message="failed")
+                store.finish(session, job_id, "failed", _now(), error=reason, message=phases.FAILED)
             else:
                 first = int(task.task_kwargs["position"])  # type: ignore[arg-type]
                 for place in range(first, first + int(task.task_kwargs["count"])):  # type: ignore[arg-type]

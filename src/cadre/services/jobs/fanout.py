@@ -21,15 +21,17 @@ from __future__ import annotations
 
 import time
 from collections.abc import Sequence
-from typing import Any
+from typing import Any, Literal
 
 from cadre.domain.errors import CadreError
+from cadre.domain.phases import Phase
 from cadre.services.jobs import engine as jobs_engine
 from cadre.services.jobs.kinds import JOB_KINDS, Progress
 from cadre.services.unit_of_work import UnitOfWork
 from cadre.storage import jobs as store
 from cadre.storage import queue as parts
 
+Noun = Literal["parts", "samples"]  # what the parts are called as progress counts them
 WAIT_SECONDS = 0.2
 TASKS = 50  # a job's parts go to the queue in about this many tasks, a few parts each
 
@@ -45,7 +47,7 @@ def fan_out(
     gather: str,
     progress: Progress,
     *,
-    noun: str = "parts",
+    noun: Noun = "parts",
 ) -> Any:
     total = len(items)
     if uow.job is None:  # not a job: here, one by one
@@ -53,7 +55,7 @@ def fan_out(
         outcomes = []
         for n, item in enumerate(items, 1):
             outcomes.append(run(item))
-            progress(f"{n} of {total} {noun}", n / total)
+            progress(_done(n, total, noun), n / total)
         return jobs_engine.function_at(gather)(outcomes)
     job_id = uow.job
     url = uow.engine.url.render_as_string(hide_password=False)
@@ -98,9 +100,17 @@ def _postgres(uow: UnitOfWork) -> bool:
 
 
 def _report(
-    uow: UnitOfWork, job_id: int, progress: Progress, noun: str
+    uow: UnitOfWork, job_id: int, progress: Progress, noun: Noun
 ) -> tuple[int, int, str | None]:
     with uow.transaction() as session:
         finished, total, error = parts.parts_done(session, job_id)
-    progress(f"{finished} of {total} {noun}", finished / total if total else 1.0)
+    progress(_done(finished, total, noun), finished / total if total else 1.0)
     return finished, total, error
+
+
+def _done(finished: int, total: int, noun: Noun) -> Phase:
+    if noun == "samples":
+        return Phase(
+            "job.samples_done", "%(done)s of %(total)s samples", done=finished, total=total
+        )
+    return Phase("job.parts_done", "%(done)s of %(total)s parts", done=finished, total=total)

@@ -17,6 +17,7 @@ from sqlalchemy.orm import Session
 
 from cadre.access.labels import Classification
 from cadre.access.policy import Principal, Role
+from cadre.domain.phases import reading
 from cadre.services.access.redaction import NOTHING_HIDDEN
 from cadre.services.coordination import operations as coordination
 from cadre.services.jobs.kinds import JOB_KINDS, Progress
@@ -74,7 +75,7 @@ def run_trainees_import(
     uow: UnitOfWork, mission: str, parameters: dict[str, Any], progress: Progress
 ) -> int:
     name, data, principal = _upload(uow)
-    progress(f"reading {name}", 0.0)
+    progress(reading(name), 0.0)
     done = trainee_import.import_trainees(uow, principal, data, name, mission, progress=progress)
     return done.created + done.updated
 

@@ -56,6 +56,12 @@ class JobView:
     created_at: dt.datetime
     started_at: dt.datetime | None
     finished_at: dt.datetime | None
+    # The message and the error as codes and values (`domain/phases.py`), for the edges to
+    # say in their reader's language; None for a sentence known only in English.
+    message_code: str | None = None
+    message_params: dict[str, Any] | None = None
+    error_code: str | None = None
+    error_params: dict[str, Any] | None = None
 
 
 def view_of(row: JobRow, hidden: Redaction) -> JobView:
@@ -76,7 +82,15 @@ def view_of(row: JobRow, hidden: Redaction) -> JobView:
         row.created_at,
         row.started_at,
         row.finished_at,
+        row.message_code,
+        _params(row.message_params, hidden),
+        row.error_code if row.error else None,
+        _params(row.error_params, hidden) if row.error else None,
     )
+
+
+def _params(params: dict[str, Any] | None, hidden: Redaction) -> dict[str, Any] | None:
+    return None if params is None else hidden.document(dict(params))
 
 
 def submit(

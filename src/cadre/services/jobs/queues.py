@@ -23,13 +23,14 @@ from procrastinate.testing import InMemoryConnector
 from sqlalchemy import event, make_url
 from sqlalchemy.orm import Session
 
+from cadre.domain.phases import Phase
 from cadre.services.jobs import engine as jobs_engine
 from cadre.services.jobs.kinds import JOB_KINDS
 from cadre.storage import jobs as store
 from cadre.storage import queue as queue_store
 from cadre.storage.database import make_engine, normalise_url, transaction
 
-STOPPED = "the service stopped while the job ran; start it again"
+STOPPED = Phase("job.service_stopped", "the service stopped while the job ran; start it again")
 
 
 def conninfo(url: str) -> str:

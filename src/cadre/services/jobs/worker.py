@@ -16,7 +16,9 @@ from typing import Any
 
 from sqlalchemy import Engine
 
+from cadre.domain import phases
 from cadre.domain.errors import CadreError, InvalidInput
+from cadre.domain.phases import Phase
 from cadre.services.jobs.kinds import JOB_KINDS
 from cadre.services.unit_of_work import JobCancelled, UnitOfWork
 from cadre.storage import jobs as store
@@ -53,21 +55,26 @@ def _run(engine: Engine, job_id: int) -> None:
         return
     except CadreError as error:
         report = validation_report(error) if isinstance(error, InvalidInput) else None
-        _close(engine, job_id, "failed", error=str(error), message="failed", result=report)
+        said = Phase.said(error.code, str(error), error.params)
+        _close(engine, job_id, "failed", error=said, message=phases.FAILED, result=report)
     except Exception as error:  # a worker reports every failure on its job, never just dies
         log.error("job %s failed:\n%s", job_id, traceback.format_exc())
         _close(
             engine,
             job_id,
             "failed",
-            error=f"the planner stopped on an unexpected error ({type(error).__name__}); "
-            "the service log has the details",
-            message="failed",
+            error=Phase(
+                "job.unexpected",
+                "the planner stopped on an unexpected error (%(error)s); "
+                "the service log has the details",
+                error=type(error).__name__,
+            ),
+            message=phases.FAILED,
         )
     else:
         # Reached when no new version was kept (the same inputs again reuse the last one);
         # otherwise the use case has already closed the job with its new version.
-        _close(engine, job_id, "succeeded", plan_number=number, message="done")
+        _close(engine, job_id, "succeeded", plan_number=number, message=phases.DONE)
 
 
 def _close(engine: Engine, job_id: int, status: str, **values: Any) -> None:

@@ -10,6 +10,7 @@ from dataclasses import dataclass
 
 from cadre.access.labels import TRAINEES
 from cadre.access.policy import Principal
+from cadre.domain.phases import Phase
 from cadre.domain.training.duplicates import Candidate
 from cadre.interchange.trainees import read_trainee_file
 from cadre.services.training.operations import flag, store_trainee, writing
@@ -44,10 +45,13 @@ def import_trainees(
     say = progress or (lambda _what, _share: None)
 
     def checked(done: int, total: int) -> None:
-        say(f"checked {done:,} of {total:,} rows", CHECKED * done / max(total, 1))
+        said = Phase(
+            "import.rows_checked", "checked %(done)s of %(total)s rows", done=done, total=total
+        )
+        say(said, CHECKED * done / max(total, 1))
 
     table = read_trainee_file(data, file, today=dt.date.today(), checked=checked)
-    say(f"storing {len(table):,} trainees", CHECKED)
+    say(Phase("import.storing_trainees", "storing %(count)s trainees", count=len(table)), CHECKED)
     with writing(uow, principal, mission) as (session, seen):
         # SQLite has one writer: a progress write from another connection would wait on this
         # transaction's lock, so there the bar waits at the storing until the end.
@@ -73,7 +77,13 @@ def import_trainees(
         def compared(done: int, total: int) -> None:
             if inside is not None:
                 share = STORED + (1 - STORED) * done / max(total, 1)
-                inside(f"compared {done:,} of {total:,} for likely duplicates", min(share, 0.99))
+                said = Phase(
+                    "import.rows_compared",
+                    "compared %(done)s of %(total)s for likely duplicates",
+                    done=done,
+                    total=total,
+                )
+                inside(said, min(share, 0.99))
 
         compared(0, len(new))
         flagged = len(flag(session, seen, new, compared))

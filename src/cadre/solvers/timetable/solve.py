@@ -10,6 +10,7 @@ import time
 
 from ortools.sat.python import cp_model
 
+from cadre.domain.phases import Phase
 from cadre.domain.planning import Progress, SolveStatus
 from cadre.domain.timetable.changes import Change, apply_change, explain_moves
 from cadre.domain.timetable.cost import timetable_cost
@@ -56,7 +57,11 @@ class _Reporter(cp_model.CpSolverSolutionCallback):
             return
         self._last = now
         try:
-            what = f"CP-SAT: a timetable of cost {self.objective_value:,.0f}"
+            what = Phase(
+                "timetable.better",
+                "CP-SAT: a timetable of cost %(cost)s",
+                cost=round(self.objective_value),
+            )
             self._progress(what, _share(self._began, self._seconds))
         except BaseException as error:  # handed back to the caller's thread
             self.raised = error
@@ -118,8 +123,14 @@ def _start(
         (REPAIR_SHARE, LNS_SHARE) if previous is None else (REPLAN_REPAIR_SHARE, REPLAN_LNS_SHARE)
     )
 
-    def tell(what: str) -> None:
-        progress(f"{what}: {len(board.placed)} of {total} runs placed", _share(began, seconds))
+    def tell(what: str, *, code: str) -> None:
+        said = Phase(
+            code,
+            f"{what}: %(placed)s of %(total)s runs placed",
+            placed=len(board.placed),
+            total=total,
+        )
+        progress(said, _share(began, seconds))
 
     tables = tabulate(problem)
     horizon = (problem.end - problem.start).days + 1
@@ -127,7 +138,7 @@ def _start(
     before = _placements(problem, tables, previous)
     construct(board, before)
     greedy = len(board.placed)
-    tell("first timetable")
+    tell("first timetable", code="timetable.first")
     # Both searches end by their shares' end however long the greedy took (a loaded machine).
     searched = began + seconds * (repair_share + lns_share)
 
@@ -136,9 +147,9 @@ def _start(
 
     repair(board, until(repair_share, REPAIR_CAP), seed)
     repaired = len(board.placed)
-    tell("runs moved aside to place others")
+    tell("runs moved aside to place others", code="timetable.moved_aside")
     improve(problem, board, until(lns_share, LNS_CAP), seed, previous)
-    tell("neighbourhoods re-solved")
+    tell("neighbourhoods re-solved", code="timetable.neighbourhoods")
     board.lift_orphans()  # a guard: the start must keep every rule, as it may be the answer
     counts = {"greedy_placed": greedy, "repaired_placed": repaired, "lns_placed": len(board.placed)}
     if previous is not None:
@@ -180,9 +191,12 @@ def solve_timetable(
     built = mission_model.build(problem, tables, previous)
     mission_terms.hint(built, board.placed)
     started = time.perf_counter() - began
-    progress("CP-SAT: improving the timetable", _share(began, seconds))
+    progress(
+        Phase("timetable.improving", "CP-SAT: improving the timetable"), _share(began, seconds)
+    )
     solver, code = _improve(built, began, seconds, seed, workers, progress)
-    progress("checking the timetable and explaining what is left out", 0.99)
+    explaining = "checking the timetable and explaining what is left out"
+    progress(Phase("timetable.explaining", explaining), 0.99)
     if code in (cp_model.OPTIMAL, cp_model.FEASIBLE):
         timetable = _from_solver(problem, built, solver)
         status, bound = _STATUS[code], math.ceil(solver.best_objective_bound - 1e-6)

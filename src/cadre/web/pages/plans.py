@@ -10,7 +10,6 @@ from fastapi import APIRouter, Path, Query, Request
 from starlette.responses import RedirectResponse, Response
 
 from cadre.domain.errors import Conflict, InvalidInput
-from cadre.services.jobs import operations as jobs
 from cadre.services.jobs.operations import JobQueue
 from cadre.services.plans import plots as web_plots
 from cadre.web.chart_words import reader_words, words_in
@@ -91,18 +90,6 @@ async def run_plan(
         context = {"form": form, "values": values, "errors": field_errors(error.problems)}
         return render(request, "run.html", context, principal=principal, status=422)
     return RedirectResponse(f"/missions/{mission}/jobs/{job.id}", status_code=303)
-
-
-@router.get("/missions/{mission}/jobs/{job_id}")
-def job_page(
-    request: Request,
-    mission: Mission,
-    job_id: Number,
-    principal: CurrentPrincipal,
-    work: Work,
-) -> Response:
-    job = jobs.job(work, principal, job_id)
-    return render(request, "job.html", {"job": job, "mission": mission}, principal=principal)
 
 
 PlotKind = Annotated[str, Path(pattern=r"^(capacity|force)$")]

@@ -3,10 +3,25 @@
 // it (forms post, links navigate); it only saves clicks and reloads.
 "use strict";
 
+// A sentence in the reader's language as pieces [text, latin]: a piece in Latin letters (a
+// code, or a sentence known only in English) is marked English and left to right.
+function say(box, parts) {
+  box.replaceChildren(...(parts || []).map(([text, latin]) => {
+    if (!latin) {
+      return document.createTextNode(text);
+    }
+    const word = document.createElement("bdi");
+    word.lang = "en";
+    word.dir = "ltr";
+    word.textContent = text;
+    return word;
+  }));
+}
+
 function followJob(card) {
   const statusText = card.querySelector(".job-status");
   const bar = card.querySelector(".job-progress");
-  const message = card.querySelector(".job-message bdi");
+  const message = card.querySelector(".job-message");
   const error = card.querySelector(".job-error");
   const done = card.querySelector(".job-done");
   const link = card.querySelector(".job-link");
@@ -21,10 +36,10 @@ function followJob(card) {
     } catch (_) {
       return setTimeout(poll, 3000); // the server restarts or the network hiccups: try again
     }
-    statusText.textContent = card.dataset["status" + job.status[0].toUpperCase() + job.status.slice(1)] || job.status;
+    statusText.textContent = job.status_text || job.status;
     card.dataset.state = job.status;
     bar.value = job.progress;
-    message.textContent = job.message || "";
+    say(message, job.message);
     if (job.status === "succeeded") {
       bar.value = 1;
       if (job.plan_number) {
@@ -33,7 +48,7 @@ function followJob(card) {
       done.hidden = false;
     } else if (job.status === "failed" || job.status === "cancelled") {
       error.hidden = !job.error;
-      error.querySelector("bdi").textContent = job.error || "";
+      say(error, job.error);
     } else {
       setTimeout(poll, 700);
     }
