@@ -70,7 +70,14 @@ def test_progress_follows_the_runs_co_taught_their_ratings_and_the_assessment(
         assert after.progress[0].level is InstructorLevel.INSTRUCTOR
     else:  # the assessment is met; one supervised run of two
         assert after.progress[0].missing == (
-            Requirement("supervised_runs", "2 rated >= 3", str(supervised), False),
+            Requirement(
+                "supervised_runs",
+                "2 rated >= 3",
+                str(supervised),
+                False,
+                code="pathway.runs",
+                params={"runs": 2, "rating": 3},
+            ),
         )
 
     with pytest.raises(InvalidInput):

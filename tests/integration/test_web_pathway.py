@@ -93,7 +93,7 @@ def test_a_trainee_is_nominated_by_service_number_refused_with_reasons_then_give
         f"{M}/abroad/{code}/nominations", data={"trainee": "7001", "csrf_token": csrf}
     )
     assert refused.status_code == 422
-    assert "level 0 in en; the offer asks level 2" in refused.text
+    assert "Level 0 in en; the offer asks for level 2." in refused.text
     assert 'value="7001"' in refused.text  # what was typed stays in the field
     assert abroad.seats(work, None)[0].nominated == ()
 

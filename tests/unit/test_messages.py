@@ -81,14 +81,34 @@ def test_no_message_below_the_edges_names_a_command_or_a_flag() -> None:
     assert found == []
 
 
+def _prefixes(tree: ast.AST) -> dict[str, str]:
+    """A module's refusal helpers, `def _refusal(reason, code, ...)` that raise
+    `code=f"enrolment.{code}"`: each helper's name and its prefix."""
+    found = {}
+    for helper in (n for n in ast.walk(tree) if isinstance(n, ast.FunctionDef)):
+        for keyword in (k for n in ast.walk(helper) if isinstance(n, ast.Call) for k in n.keywords):
+            value = keyword.value
+            if keyword.arg == "code" and isinstance(value, ast.JoinedStr) and value.values:
+                head = value.values[0]
+                if isinstance(head, ast.Constant):
+                    found[helper.name] = str(head.value)
+    return found
+
+
 def _codes_raised() -> set[str]:
-    """The codes of the errors raised and of the phases reported (`Phase(code, ...)`)."""
+    """The codes of the errors raised (by a refusal helper too) and of the phases reported
+    (`Phase(code, ...)`)."""
     codes = set()
     for path in _modules():
-        for call in (n for n in ast.walk(ast.parse(path.read_text())) if isinstance(n, ast.Call)):
+        tree = ast.parse(path.read_text())
+        helpers = _prefixes(tree)
+        for call in (n for n in ast.walk(tree) if isinstance(n, ast.Call)):
             first = call.args[0] if call.args else None
             if _name(call) in ("Phase", "said") and isinstance(first, ast.Constant):
                 codes.add(str(first.value))
+            second = call.args[1] if len(call.args) > 1 else None
+            if _name(call) in helpers and isinstance(second, ast.Constant):
+                codes.add(helpers[_name(call)] + str(second.value))
             for keyword in call.keywords:
                 value = keyword.value
                 if keyword.arg == "code" and isinstance(value, ast.Constant):

@@ -46,7 +46,10 @@ def _rebuilt(code: str, text: str, params: dict[str, Param]) -> Phase:
 def code_of(said: str) -> tuple[str | None, dict[str, Param] | None]:
     """The code and values of a sentence, when it is a phase; (None, None) for plain text."""
     if isinstance(said, Phase):
-        return said.code, dict(said.params)
+        # Kept as JSON: a value of another type (an error may name a date) as its text.
+        plain = (str, int, float, type(None))
+        values = {k: v if isinstance(v, plain) else str(v) for k, v in said.params.items()}
+        return said.code[:60], values  # the column's width; no code comes near it
     return None, None
 
 

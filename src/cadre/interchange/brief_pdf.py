@@ -8,6 +8,7 @@ import base64
 import datetime as dt
 import functools
 import pathlib
+from collections.abc import Callable
 from typing import Any
 
 import jinja2
@@ -15,88 +16,63 @@ import weasyprint
 from babel.dates import format_date
 from babel.numbers import format_decimal
 
+from cadre.interchange.words import Words
+
 TEMPLATES = pathlib.Path(__file__).parent / "templates"
 _ENVIRONMENT = jinja2.Environment(
     loader=jinja2.FileSystemLoader(TEMPLATES), autoescape=True, undefined=jinja2.StrictUndefined
 )
 LANGUAGES = ("en", "ar")
 
-# The brief's own words in each language it is written in: a document made by the CLI as well
-# as the web, so its words live here rather than in the web app's catalogue.
-WORDS: dict[str, dict[str, str]] = {
-    "title": {"en": "Mission brief", "ar": "موجز البعثة"},
-    "made": {"en": "Made on {day} for {reader}.", "ar": "أُعدّ في {day} لـ {reader}."},
-    "period": {"en": "From {start} to {end}.", "ar": "من {start} إلى {end}."},
-    "headline": {"en": "Headline figures", "ar": "الأرقام الرئيسية"},
-    "peak": {"en": "Peak training force", "ar": "ذروة قوة التدريب"},
-    "deployed": {"en": "Whole deployed force at its peak", "ar": "القوة المنتشرة كاملة في ذروتها"},
-    "in_month": {"en": "in {month}", "ar": "في {month}"},
-    "instructors": {"en": "instructors", "ar": "مدرّبًا"},
-    "people": {"en": "people", "ar": "فردًا"},
-    "plan": {
-        "en": "Adopted capacity plan, version {n}.",
-        "ar": "خطة القدرات المعتمدة، الإصدار {n}.",
-    },
-    "no_plan": {
-        "en": "No capacity plan is adopted and released to you.",
-        "ar": "لا توجد خطة قدرات معتمدة ومتاحة لك.",
-    },
-    "by_month": {"en": "Force by month", "ar": "القوة حسب الشهر"},
-    "ranges": {
-        "en": "Ranges from capacity sweep {n}: P10 to P90 over the uncertain figures.",
-        "ar": "النطاقات من مسح القدرات {n}: من P10 إلى P90 عبر الأرقام غير المؤكدة.",
-    },
-    "no_ranges": {
-        "en": "No capacity sweep gives ranges for this plan.",
-        "ar": "لا يوجد مسح قدرات يعطي نطاقات لهذه الخطة.",
-    },
-    "month": {"en": "Month", "ar": "الشهر"},
-    "force": {"en": "Instructors", "ar": "المدرّبون"},
-    "whole": {"en": "Whole force", "ar": "القوة كاملة"},
-    "handover": {"en": "Handover timeline", "ar": "الجدول الزمني للتسليم"},
-    "discipline": {"en": "Discipline", "ar": "الاختصاص"},
-    "handover_month": {"en": "Handover", "ar": "التسليم"},
-    "target": {"en": "Target", "ar": "الهدف"},
-    "beyond": {"en": "beyond the horizon", "ar": "بعد أفق الخطة"},
-    "fill": {"en": "Fill and shortfalls", "ar": "الملء والنواقص"},
-    "fill_line": {
-        "en": "Force plan {n}: {filled} of {required} post-months filled ({share}).",
-        "ar": "خطة القوة {n}: مُلئ {filled} من {required} شهر-وظيفة ({share}).",
-    },
-    "critical_line": {
-        "en": "Critical posts: {filled} of {required} post-months filled.",
-        "ar": "الوظائف الحرجة: مُلئ {filled} من {required} شهر-وظيفة.",
-    },
-    "no_force": {
-        "en": "No force plan is released to you.",
-        "ar": "لا توجد خطة قوة متاحة لك.",
-    },
-    "line": {"en": "Line", "ar": "البند"},
-    "post_months": {"en": "Post-months short", "ar": "أشهر-الوظائف الناقصة"},
-    "from_to": {"en": "From – to", "ar": "من – إلى"},
-    "worst": {"en": "Most empty at once", "ar": "أكبر عدد شاغر معًا"},
-    "shown_of": {
-        "en": "{shown} of {count} shortfalls shown.",
-        "ar": "عُرض {shown} من {count} نقصًا.",
-    },
-    "no_short": {"en": "No shortfall.", "ar": "لا نقص."},
-    "gaps": {"en": "Coordination gaps", "ar": "فجوات التنسيق"},
-    "governorate": {"en": "Governorate", "ar": "المحافظة"},
-    "demand": {"en": "Demand", "ar": "الطلب"},
-    "covered": {"en": "Covered", "ar": "المغطّى"},
-    "short": {"en": "Short", "ar": "النقص"},
-    "no_gaps": {"en": "No coordination gap.", "ar": "لا توجد فجوات تنسيق."},
-    "no_register": {
-        "en": "The coordination register is not released to you.",
-        "ar": "سجل التنسيق غير متاح لك.",
-    },
+# The brief's sentences, in English: each is said in the brief's language by the words the
+# caller gives (`words.Words`, from the one catalogue of the app's words; the web app lists them
+# for extraction in web/brief_words.py, and a test checks the two lists agree).
+SENTENCES: dict[str, str] = {
+    "title": "Mission brief",
+    "made": "Made on %(day)s for %(reader)s.",
+    "period": "From %(start)s to %(end)s.",
+    "headline": "Headline figures",
+    "peak": "Peak training force",
+    "deployed": "Whole deployed force at its peak",
+    "instructors": "instructors",
+    "people": "people",
+    "instructors_in": "instructors in %(month)s",
+    "people_in": "people in %(month)s",
+    "plan": "Adopted capacity plan, version %(n)s.",
+    "no_plan": "No capacity plan is adopted and released to you.",
+    "by_month": "Force by month",
+    "ranges": "Ranges from capacity sweep %(n)s: P10 to P90 over the uncertain figures.",
+    "no_ranges": "No capacity sweep gives ranges for this plan.",
+    "month": "Month",
+    "force": "Instructors",
+    "whole": "Whole force",
+    "handover": "Handover timeline",
+    "discipline": "Discipline",
+    "handover_month": "Handover",
+    "target": "Target",
+    "beyond": "beyond the horizon",
+    "fill": "Fill and shortfalls",
+    "fill_line": "Force plan %(n)s: %(filled)s of %(required)s post-months filled (%(share)s).",
+    "critical_line": "Critical posts: %(filled)s of %(required)s post-months filled.",
+    "no_force": "No force plan is released to you.",
+    "line": "Line",
+    "post_months": "Post-months short",
+    "from_to": "From – to",
+    "worst": "Most empty at once",
+    "shown_of": "%(shown)s of %(count)s shortfalls shown.",
+    "no_short": "No shortfall.",
+    "gaps": "Coordination gaps",
+    "governorate": "Governorate",
+    "demand": "Demand",
+    "covered": "Covered",
+    "short": "Short",
+    "no_gaps": "No coordination gap.",
+    "no_register": "The coordination register is not released to you.",
 }
 
 
-def words(lang: str) -> dict[str, str]:
-    if lang not in LANGUAGES:
-        raise ValueError(f"a brief is written in {' or '.join(LANGUAGES)}, not {lang}")
-    return {key: pair[lang] for key, pair in WORDS.items()}
+def words(say: Callable[[str], str]) -> dict[str, str]:
+    return {key: say(sentence) for key, sentence in SENTENCES.items()}
 
 
 def png_uri(data: bytes) -> str:
@@ -121,9 +97,13 @@ def number_text(value: float, lang: str = "en", digits: int = 0) -> str:
     return format_decimal(value, pattern, locale=LOCALES[lang])
 
 
-def brief_html(brief: Any, charts: dict[str, bytes], lang: str) -> str:
-    """`brief`: the brief as plain values (services/brief/contents.py); `charts`: PNGs."""
-    w = words(lang)
+def brief_html(brief: Any, charts: dict[str, bytes], language: Words) -> str:
+    """`brief`: the brief as plain values (services/brief/contents.py); `charts`: PNGs;
+    `language`: the words of the language it is written in."""
+    lang = language.language
+    if lang not in LANGUAGES:
+        raise ValueError(f"a brief is written in {' or '.join(LANGUAGES)}, not {lang}")
+    w = words(language.say)
     return _ENVIRONMENT.get_template("brief.html").render(
         b=brief,
         w=w,
@@ -136,7 +116,7 @@ def brief_html(brief: Any, charts: dict[str, bytes], lang: str) -> str:
     )
 
 
-def brief_pdf(brief: Any, charts: dict[str, bytes], lang: str) -> bytes:
-    html = brief_html(brief, charts, lang)
+def brief_pdf(brief: Any, charts: dict[str, bytes], language: Words) -> bytes:
+    html = brief_html(brief, charts, language)
     pdf: bytes = weasyprint.HTML(string=html, base_url=str(TEMPLATES)).write_pdf()
     return pdf

@@ -54,7 +54,16 @@ def read_csv_pledges(
     wanted = list(HEADINGS)
     if [h.strip().lower() for h in header[: len(wanted)]] != wanted:
         raise InvalidInput(
-            [Problem(f"the first row must name the columns {', '.join(wanted)}", "header", name, 1)]
+            [
+                Problem(
+                    f"the first row must name the columns {', '.join(wanted)}",
+                    "header",
+                    name,
+                    1,
+                    code="pledge.csv_header",
+                    params={"columns": ", ".join(wanted)},
+                )
+            ]
         )
     if len(body) > MAX_ROWS:
         raise InvalidInput(
@@ -102,7 +111,11 @@ def read_csv_pledges(
     offers = reader.offers(cells, on)
     if not offers and not reader.problems:
         reader.problems.append(
-            Problem("the file offers nothing: no row has a count, dates or a tour", file=name)
+            Problem(
+                "the file offers nothing: no row has a count, dates or a tour",
+                file=name,
+                code="pledge.nothing",
+            )
         )
     if reader.problems:
         raise InvalidInput(reader.problems)

@@ -39,6 +39,7 @@ COLUMNS: tuple[tuple[str, str], ...] = (
     ("reference", "your reference"),
     ("note", "note"),
 )
+_KEY_OF = {heading: key for key, heading in COLUMNS}
 OFFER_TERMS = ("count", "start", "end", "tour_months")
 # Text starting with one of these is a formula to a spreadsheet (OWASP "CSV injection").
 FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
@@ -187,7 +188,10 @@ class RowReader:
                 line=row or None,
                 column=cell.column,
                 code=code,
-                params={"heading": heading, **params} if code else {},
+                # `column`: the column's key, so an edge can name the heading in its own words
+                params={"heading": heading, "column": _KEY_OF.get(heading), **params}
+                if code
+                else {},
             )
         )
 
@@ -265,7 +269,13 @@ class RowReader:
         low = self._read(row, "rank_from", lambda v: Rank.parse(text(v)), False)
         high = self._read(row, "rank_to", lambda v: Rank.parse(text(v)), False)
         if high is not None and _blank(row.cells["rank_from"].value):
-            self.problem(row.cells["rank_from"], "rank from", "rank from is empty, rank to is not")
+            self.problem(
+                row.cells["rank_from"],
+                "rank from",
+                "rank from is empty, rank to is not",
+                code="pledge.rank_from_empty",
+                other=dict(COLUMNS)["rank_to"],
+            )
         caveats = tuple(
             code for k in ("caveat_1", "caveat_2") if (code := text(row.cells[k].value))
         )

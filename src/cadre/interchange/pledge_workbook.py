@@ -54,6 +54,8 @@ def read_pledges(
             f"the workbook has no sheet {sheet} (it has {', '.join(book.sheetnames)})",
             field=sheet,
             file=name,
+            code="pledge.no_sheet",
+            params={"sheet": sheet, "sheets": ", ".join(book.sheetnames)},
         )
         for sheet in (ABOUT, OFFERS)
         if sheet not in book.sheetnames
@@ -96,6 +98,8 @@ def read_pledges(
                 f"sheet {OFFERS} has {offers.max_row:,} rows; at most {MAX_ROWS:,}",
                 field=OFFERS,
                 file=name,
+                code="pledge.too_many_rows",
+                params={"rows": offers.max_row, "limit": MAX_ROWS},
             )
         )
     if problems:
@@ -107,6 +111,7 @@ def read_pledges(
                 "the workbook offers nothing: sheet Offers has no filled row",
                 field=OFFERS,
                 file=name,
+                code="pledge.nothing",
             )
         )
     if reader.problems:
@@ -188,6 +193,13 @@ def _headings(sheet: Worksheet, name: str) -> list[Problem]:
             name,
             1,
             c,
+            # the heading as it must be typed: the workbook's headings are English
+            code="pledge.heading",
+            params={
+                "letter": get_column_letter(c),
+                "expected": heading,
+                "found": text(sheet.cell(1, c).value),
+            },
         )
         for c, (_, heading) in enumerate(COLUMNS, 1)
         if text(sheet.cell(1, c).value).lower() != heading

@@ -13,6 +13,7 @@ from cadre.web import i18n
 from cadre.web.i18n import N_
 from cadre.web.job_words import JOB_WORDS
 from cadre.web.record_name import latin_words
+from cadre.web.refusal_words import REFUSAL_WORDS, said_params
 
 __all__ = ["N_", "WORDS", "error_markup", "problem_markup", "say", "words_for"]
 
@@ -185,6 +186,7 @@ WORDS: dict[str, str] = {
         "Ask the mission's administrator to link one."
     ),
     **JOB_WORDS,
+    **REFUSAL_WORDS,
 }
 
 
@@ -193,7 +195,7 @@ def words_for(code: str | None, params: Mapping[str, Param] | None) -> str | Non
     template = WORDS.get(code or "")
     if template is None:
         return None
-    values = {k: "—" if v is None else v for k, v in (params or {}).items()}
+    values = {k: "—" if v is None else v for k, v in said_params(params or {}).items()}
     try:
         return i18n.gettext_(template) % values
     except (KeyError, TypeError, ValueError):  # a template and its error out of step

@@ -87,7 +87,14 @@ def test_progress_names_what_is_met_and_what_is_missing_for_the_next_rung() -> N
     assert found.level is InstructorLevel.ASSISTANT_INSTRUCTOR
     assert found.next_level is InstructorLevel.INSTRUCTOR
     assert found.missing == (
-        Requirement("supervised_runs", "2 rated >= 3", "1", False),
+        Requirement(
+            "supervised_runs",
+            "2 rated >= 3",
+            "1",
+            False,
+            code="pathway.runs",
+            params={"runs": 2, "rating": 3},
+        ),
         Requirement("assessment", "passed", "", False),
     )
 
@@ -113,7 +120,12 @@ def test_two_good_runs_and_the_assessment_make_an_instructor() -> None:
     )
     # runs beside a Canadian who is no master do not count towards master trainer
     assert found.missing[1] == Requirement(
-        "supervised_runs", "4 rated >= 4 beside a master trainer", "0", False
+        "supervised_runs",
+        "4 rated >= 4 beside a master trainer",
+        "0",
+        False,
+        code="pathway.master_runs",
+        params={"runs": 4, "rating": 4},
     )
     assert progress(8, RULE, assessments=[other]).level is InstructorLevel.TRAINEE
 
@@ -174,7 +186,13 @@ def test_a_trainee_away_is_refused_a_seat_at_home_during_the_travel_window() -> 
     refusal = away_refusal(clash, [SEAT])
     assert refusal is not None
     assert refusal.code == "enrolment.away"
-    assert refusal.params == {"offer": "AB-1", "leave": "2019-05-04", "back": "2019-05-26"}
+    assert refusal.params == {
+        "offer": "AB-1",
+        "course": "EOD-ADV",
+        "nation": "ITA",
+        "leave": "2019-05-04",
+        "back": "2019-05-26",
+    }
     assert away_refusal(after, [SEAT]) is None
 
 

@@ -111,6 +111,12 @@ def away_refusal(run: RunSeats, away: Iterable[AbroadSeat]) -> Problem | None:
                 f"away on {seat.course} in {seat.nation} from {leave} to {back}",
                 field="trainee",
                 code="enrolment.away",
-                params={"offer": seat.code, "leave": leave.isoformat(), "back": back.isoformat()},
+                params={
+                    "offer": seat.code,
+                    "course": seat.course,
+                    "nation": seat.nation,
+                    "leave": leave.isoformat(),
+                    "back": back.isoformat(),
+                },
             )
     return None

@@ -21,6 +21,7 @@ from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 
 from cadre.domain.catalogue import Course, CourseLevel, InstructorLevel, Qualification
+from cadre.domain.errors import Param
 from cadre.domain.training.certificates import Certificate
 
 RATING_SCALE = (1, 5)  # a supervisor rates a co-taught run 1 (unfit) to 5 (exemplary)
@@ -167,6 +168,9 @@ class Requirement:
     needed: str  # a course code, a count, "passed"
     have: str
     met: bool
+    # What `needed` says, as a code and its values, for an edge to say in its own words.
+    code: str = ""
+    params: Mapping[str, Param] = field(default_factory=dict, hash=False)
 
 
 @dataclass(frozen=True)
@@ -206,7 +210,14 @@ def rung_requirements(
         if rung.master_supervisor:
             needed += " beside a master trainer"
         found.append(
-            Requirement("supervised_runs", needed, str(counted), counted >= rung.supervised_runs)
+            Requirement(
+                "supervised_runs",
+                needed,
+                str(counted),
+                counted >= rung.supervised_runs,
+                code="pathway.master_runs" if rung.master_supervisor else "pathway.runs",
+                params={"runs": rung.supervised_runs, "rating": rung.min_rating},
+            )
         )
     if rung.assessment:
         met = rung.level in assessed

@@ -59,7 +59,8 @@ def brief_document(
     if lang not in LANGUAGES:
         raise InvalidInput(f"a brief is written in {' or '.join(LANGUAGES)}, not {lang}")
     brief = mission_brief(uow, principal, mission, today)
-    return brief_pdf(brief, charts(brief, words or words_in(lang)), lang)
+    written = words_in(lang)  # the brief's sentences, from the one catalogue
+    return brief_pdf(brief, charts(brief, words or written), written)
 
 
 def reader(uow: UnitOfWork, username: str | None, operator: str) -> Principal:

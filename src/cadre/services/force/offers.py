@@ -93,7 +93,13 @@ def import_offers(
     )
     if reader is None:
         raise InvalidInput(
-            [Problem("a pledge file is an .xlsx workbook or a .csv file", file=path.name)]
+            [
+                Problem(
+                    "a pledge file is an .xlsx workbook or a .csv file",
+                    file=path.name,
+                    code="pledge.file_kind",
+                )
+            ]
         )
     now = dt.datetime.now(dt.UTC)
     with uow.transaction() as session:
@@ -123,6 +129,8 @@ def import_offers(
                         "the row a new reference to make a new offer",
                         field=f"your reference {offer.reference}",
                         file=path.name,
+                        code="offer.terms_fixed",
+                        params={"offer": offer.code, "state": old.state.value},
                     )
                 )
         if problems:

@@ -53,7 +53,11 @@ def offer(
     with uow.transaction() as session:
         seen = sight(session, principal, mission, kind=ENROLMENTS, verb=Verb.WRITE)
         if seat.course not in {c.code for c in load_scenario(session, seen.mission).courses}:
-            raise NotFound(f"course {seat.course} is not in the mission", code="course.not_found")
+            raise NotFound(
+                f"course {seat.course} is not in the mission",
+                code="course.not_found",
+                course=seat.course,
+            )
         if rows.seat(session, seen.mission_id, seat.code) is not None:
             raise Conflict(f"offer {seat.code} exists", code="abroad.exists", offer=seat.code)
         session.add(
@@ -83,7 +87,12 @@ def nominate(
             raise trainee_not_found(trainee_id)
         on_offer = rows.nominations(session, row.id)
         if any(n.trainee_id == trainee_id and n.standing == NOMINATED for n in on_offer):
-            raise Conflict(f"trainee {trainee_id} is nominated", code="abroad.already")
+            raise Conflict(
+                f"trainee {trainee_id} is nominated",
+                code="abroad.already",
+                offer=code,
+                trainee=trainee_id,
+            )
         home = [
             RunSeats(e.run, e.course, "", (), e.start_date, e.end_date, (), 0)
             for e in results_rows.enrolments_of(session, trainee_id)
@@ -115,7 +124,12 @@ def _nomination(session: Session, seat_id: int, trainee_id: int, code: str) -> N
         None,
     )
     if found is None:
-        raise NotFound(f"trainee {trainee_id} is not nominated to {code}", code="abroad.none")
+        raise NotFound(
+            f"trainee {trainee_id} is not nominated to {code}",
+            code="abroad.none",
+            offer=code,
+            trainee=trainee_id,
+        )
     return found
 
 
