@@ -99,6 +99,9 @@ def test_enrol_refuse_wait_and_withdraw_on_the_page(client: TestClient) -> None:
     assert status == 422
     assert "already on this run" in page
 
+    status, page = _post(client, "/enrol", csrf, trainee=str(2**40))  # no such id, no crash
+    assert status == 422
+    assert "Choose a trainee." in page
     status, page = _post(client, "/withdraw", csrf, trainee=str(first), reason="")
     assert status == 422
     assert "Say why the trainee is withdrawn" in page

@@ -37,7 +37,6 @@ MAX_REASON = 500
 MAX_FIELDS = 2000  # a cohort's fields with their bases; beyond that, not a page's form
 # Arabic-Indic digits and the Arabic decimal comma, as a phone keyboard types them.
 DIGITS = str.maketrans("٠١٢٣٤٥٦٧٨٩٫,", "0123456789..")
-# Refusals about the trainee named belong beside the enrolment and withdrawal forms.
 # What the forms themselves refuse before a service is asked.
 ASKED = {
     "roster.choose": N_("Choose a trainee."),
@@ -46,6 +45,8 @@ ASKED = {
     "roster.day": N_("Choose one of the run's teaching days."),
 }
 CHOOSE = Problem("choose a trainee", field="trainee", code="roster.choose")
+LAST_ID = 2**31 - 1  # a record id the database can hold; a larger one names no trainee
+# Refusals about the trainee named belong beside the enrolment and withdrawal forms.
 ABOUT_TRAINEE = {"trainee.not_found", "enrolment.already", "enrolment.not_found"}
 
 
@@ -56,7 +57,7 @@ def _address(mission: str, run: str, query: str = "") -> str:
 
 def _trainee(values: dict[str, str]) -> int:
     text = values.get("trainee", "")
-    if not text.isdigit():
+    if not text.isdigit() or int(text) > LAST_ID:
         raise InvalidInput([CHOOSE])
     return int(text)
 
