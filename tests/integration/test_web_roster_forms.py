@@ -99,6 +99,9 @@ def test_enrol_refuse_wait_and_withdraw_on_the_page(client: TestClient) -> None:
     assert status == 422
     assert "already on this run" in page
 
+    status, page = _post(client, "/enrol", csrf, trainee=str(2**40))  # no such id, no crash
+    assert status == 422
+    assert "Choose a trainee." in page
     status, page = _post(client, "/withdraw", csrf, trainee=str(first), reason="")
     assert status == 422
     assert "Say why the trainee is withdrawn" in page
@@ -218,6 +221,18 @@ def test_each_role_does_on_the_page_what_the_api_lets_it(client: TestClient) -> 
                       **{f"mark-{trainee}": "present", f"base-mark-{trainee}": ""})  # fmt: skip
     assert status == 303
     assert client.get(f"{PAGE}/close").status_code == 403
+    if teacher not in mission_runs(work, None).run("R-02").instructors:  # not theirs: not there
+        other = "/missions/TINY/runs/R-02/roster"
+        assert client.get(other).status_code == 404
+        sent = client.post(f"{other}/attendance", data={"day": results_day.isoformat(),
+                           "csrf_token": csrf}, follow_redirects=False)  # fmt: skip
+        assert sent.status_code == 404
+
+    log_in(client, "NATO", ["auditor"])
+    page = client.get(PAGE).text
+    assert "Ali Kadhim 1" in page
+    assert "marks-title" not in page
+    assert "withdraw-title" not in page
 
     csrf = log_in(client, "IRQ", ["host_nation_liaison"])
     assert "Enrol a trainee" in client.get(PAGE).text

@@ -144,7 +144,7 @@ WORDS: dict[str, str] = {
     "pathway.not_held": N_("This run has not started yet: record who led it once it has."),
     "pathway.not_found": N_("This instructor is not on the pathway: enter the person first."),
     "run.not_found": N_("Run %(run)s is not in the adopted timetable."),
-    # The roster page's refusals: enrolment's rules, and the forms' own.
+    # The roster page's refusals: enrolment's rules and the roster's.
     "enrolment.vetting_expires": N_(
         "The trainee's vetting expires on %(valid_until)s, before the run starts on %(start)s."
     ),
@@ -177,10 +177,6 @@ WORDS: dict[str, str] = {
     ),
     "roster.cleared": N_("A recorded mark or score is not removed; put back what was there."),
     "roster.not_seated": N_("This trainee no longer has a seat on the run."),
-    "roster.choose": N_("Choose a trainee."),
-    "roster.reason": N_("Say why the trainee is withdrawn; the audit trail keeps it."),
-    "roster.mark": N_("Choose present, absent or excused."),
-    "roster.day": N_("Choose one of the run's teaching days."),
     "session.no_linked_user": N_(
         "The identity provider knows you, but no account here is linked to your identity. "
         "Ask the mission's administrator to link one."

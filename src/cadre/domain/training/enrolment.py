@@ -42,8 +42,8 @@ class RunSeats:
         return self.start <= other.end and other.start <= self.end
 
 
-def _refusal(reason: str, code: str, **params: str | int | None) -> Problem:
-    return Problem(reason, field="trainee", code=f"enrolment.{code}", params=params)
+def _refusal(reason: str, *, code: str, **params: str | int | None) -> Problem:
+    return Problem(reason, field="trainee", code=code, params=params)
 
 
 def vetting_refusal(trainee: Trainee, run: RunSeats) -> Problem | None:
@@ -54,13 +54,13 @@ def vetting_refusal(trainee: Trainee, run: RunSeats) -> Problem | None:
     if vetting.status.value == "cleared" and vetting.valid_until is not None:
         return _refusal(
             f"the vetting expires on {vetting.valid_until}, before the run starts on {run.start}",
-            "vetting_expires",
+            code="enrolment.vetting_expires",
             valid_until=vetting.valid_until.isoformat(),
             start=run.start.isoformat(),
         )
     return _refusal(
         f"the vetting is {vetting.status.value}, not cleared",
-        "vetting_not_cleared",
+        code="enrolment.vetting_not_cleared",
         status=vetting.status.value,
     )
 
@@ -78,14 +78,18 @@ def prerequisite_refusals(run: RunSeats, held: Iterable[Certificate]) -> list[Pr
             found.append(
                 _refusal(
                     f"the certificate of {course} expired on {lapsed}",
-                    "prerequisite_expired",
+                    code="enrolment.prerequisite_expired",
                     course=course,
                     expired=lapsed.isoformat(),
                 )
             )
         else:
             found.append(
-                _refusal(f"no valid certificate of {course}", "prerequisite_missing", course=course)
+                _refusal(
+                    f"no valid certificate of {course}",
+                    code="enrolment.prerequisite_missing",
+                    course=course,
+                )
             )
     return found
 
@@ -97,7 +101,7 @@ def language_refusal(trainee: Trainee, run: RunSeats, rule: CourseRule) -> Probl
         return None
     return _refusal(
         f"level {level} in {run.language}; the course asks level {rule.language_level}",
-        "language_level",
+        code="enrolment.language_level",
         language=run.language,
         level=level,
         needed=rule.language_level,
@@ -109,7 +113,9 @@ def busy_refusal(run: RunSeats, others: Sequence[RunSeats]) -> Problem | None:
     for other in others:
         if other.run != run.run and other.overlaps(run):
             return _refusal(
-                f"already enrolled in run {other.run} at the same time", "busy", run=other.run
+                f"already enrolled in run {other.run} at the same time",
+                code="enrolment.busy",
+                run=other.run,
             )
     return None
 

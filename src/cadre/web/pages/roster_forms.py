@@ -13,6 +13,7 @@ from urllib.parse import quote
 
 from fastapi import APIRouter, Path, Request
 from fastapi.concurrency import run_in_threadpool
+from markupsafe import Markup, escape
 from starlette.datastructures import FormData
 from starlette.responses import RedirectResponse, Response
 
@@ -21,6 +22,8 @@ from cadre.access.policy import Verb, action_text, allowed
 from cadre.domain.errors import CadreError, Conflict, Forbidden, InvalidInput, NotFound, Problem
 from cadre.domain.training.certificates import Mark
 from cadre.services.training import enrolment, results, roster_form
+from cadre.web import i18n
+from cadre.web.messages import N_
 from cadre.web.pages.training import roster_view
 from cadre.web.routing import PageRoute, field_errors, first
 from cadre.web.security import CurrentPrincipal, Work
@@ -34,8 +37,16 @@ MAX_REASON = 500
 MAX_FIELDS = 2000  # a cohort's fields with their bases; beyond that, not a page's form
 # Arabic-Indic digits and the Arabic decimal comma, as a phone keyboard types them.
 DIGITS = str.maketrans("٠١٢٣٤٥٦٧٨٩٫,", "0123456789..")
-# Refusals about the trainee named belong beside the enrolment and withdrawal forms.
+# What the forms themselves refuse before a service is asked.
+ASKED = {
+    "roster.choose": N_("Choose a trainee."),
+    "roster.reason": N_("Say why the trainee is withdrawn; the audit trail keeps it."),
+    "roster.mark": N_("Choose present, absent or excused."),
+    "roster.day": N_("Choose one of the run's teaching days."),
+}
 CHOOSE = Problem("choose a trainee", field="trainee", code="roster.choose")
+LAST_ID = 2**31 - 1  # a record id the database can hold; a larger one names no trainee
+# Refusals about the trainee named belong beside the enrolment and withdrawal forms.
 ABOUT_TRAINEE = {"trainee.not_found", "enrolment.already", "enrolment.not_found"}
 
 
@@ -46,7 +57,7 @@ def _address(mission: str, run: str, query: str = "") -> str:
 
 def _trainee(values: dict[str, str]) -> int:
     text = values.get("trainee", "")
-    if not text.isdigit():
+    if not text.isdigit() or int(text) > LAST_ID:
         raise InvalidInput([CHOOSE])
     return int(text)
 
@@ -78,10 +89,19 @@ async def _write(
             return RedirectResponse(_address(mission, run, done), status_code=303)
         return roster_view(
             request, principal, work, mission, run, form=name, values=values,
-            errors=field_errors(problems), status=422,
+            errors=_errors(problems), status=422,
         )  # fmt: skip
 
     return await run_in_threadpool(attempt)
+
+
+def _errors(problems: list[Problem]) -> dict[str, list[Markup]]:
+    """Each problem beside its field in the reader's language: the forms' own words for what
+    they refuse, the services' problems as every page says them."""
+    errors = field_errors(p for p in problems if p.code not in ASKED)
+    for problem in (p for p in problems if p.code in ASKED):
+        errors.setdefault(problem.field, []).append(escape(i18n.gettext_(ASKED[problem.code])))
+    return errors
 
 
 def _typed(form: FormData) -> dict[str, str]:
