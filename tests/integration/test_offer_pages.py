@@ -13,29 +13,18 @@ from sqlalchemy import Engine, event
 
 from cadre.access.policy import Principal, Role
 from cadre.domain.errors import InvalidInput, NotFound
-from cadre.services.force import offers as force_offers
 from cadre.services.force import review
 from cadre.services.force.offer_pages import offer_page
 from cadre.services.scenario import operations as scenarios
 from cadre.services.unit_of_work import UnitOfWork
 from cadre.storage.labels import StoredLabel, put_label
 from cadre.storage.scenarios import find_mission
-from tests.pledge_corpus import TINY, make_workbook
-from tests.pledge_factory import row
+from tests.offer_support import ON, send_offers
+from tests.pledge_corpus import TINY
 
-ON = dt.date(2018, 10, 1)
 OFFICER = Principal("fgo", "NATO", frozenset({Role.FORCE_GENERATION_OFFICER}))
 SWEDEN = Principal("swe", "SWE", frozenset({Role.NATIONAL_CONTRIBUTOR}))
 IRAQ = Principal("irq", "IRQ", frozenset({Role.NATIONAL_CONTRIBUTOR}))  # the host sees none
-
-
-def offers_of(nation: str, how_many: int) -> list[list[object]]:
-    return [r for i in range(how_many) for r in row(reference=f"{nation}-{i:03d}", caveat_1=None)]
-
-
-def send(work: UnitOfWork, folder: pathlib.Path, nation: str, how_many: int) -> None:
-    book = make_workbook(folder / f"{nation}.xlsx", rows=offers_of(nation, how_many), nation=nation)
-    force_offers.import_offers(work, book, round_code="R1", today=ON)
 
 
 @pytest.fixture
@@ -43,8 +32,8 @@ def many(work: UnitOfWork, tmp_path: pathlib.Path) -> UnitOfWork:
     """120 offers in round R1: 70 of Sweden, 50 of Canada; 3 Swedish accepted, 2 Canadian
     declined, 1 Swedish queried; two labelled apart from their nation's default."""
     scenarios.import_file(work, TINY)
-    send(work, tmp_path, "SWE", 70)
-    send(work, tmp_path, "CAN", 50)
+    send_offers(work, tmp_path, "SWE", 70)
+    send_offers(work, tmp_path, "CAN", 50)
     for code, decision in [
         ("SWE-R1-SWE-000", "accepted"),
         ("SWE-R1-SWE-001", "accepted"),

@@ -17,6 +17,7 @@ from cadre.domain.errors import InvalidInput, NotFound
 from cadre.domain.training.certificates import Mark
 from cadre.domain.training.rules import CourseRule
 from cadre.domain.training.verification import Standing
+from cadre.services.system.hijri import to_hijri
 from cadre.services.training import certificate_documents, enrolment, queries, renewal, results
 from cadre.services.training.runs import mission_runs
 from cadre.services.unit_of_work import UnitOfWork
@@ -64,6 +65,13 @@ def test_the_certificate_pdf_reads_back_in_english_and_in_arabic_in_logical_orde
     # The same token every time: a printed certificate keeps working.
     again = certificate_documents.certificate_document(work, None, number, "https://cadre.test")
     assert f"/verify/{token}" in pdf_text(again)
+    # The Arabic side writes the Hijri date of issue beside the Gregorian one; pypdf reads
+    # the mixed line back in visual order ("( هـ1440  رجب28)"), so its parts are checked.
+    hijri = to_hijri(certificate_documents.verify(work, token).issued, "ar")
+    assert hijri is not None
+    (issued,) = [line for line in lines if "صدرت في" in line]
+    parts = [str(hijri.day), hijri.month_name, str(hijri.year), "هـ"]
+    assert all(part in issued for part in parts), issued
 
 
 def test_verification_says_valid_revoked_or_expired_and_nothing_more(

@@ -32,6 +32,9 @@ class CertificateSheet:
     issued: dt.date
     expires: dt.date | None
     verify_url: str
+    # The Hijri dates the Arabic side writes beside the Gregorian ones; "" leaves them out.
+    issued_hijri: str = ""
+    expires_hijri: str = ""
 
 
 def qr_data_uri(address: str) -> str:

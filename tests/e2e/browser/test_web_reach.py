@@ -92,13 +92,38 @@ def places(contexts: dict, server: Server) -> dict[str, str]:
     return {"job": job, "run": quote(server.enrolled_run, safe="")}
 
 
+# The pages that write dates, read with the Hijri date beside each (the reader's switch on).
+DATED = ("offers", "timetable-week", "my-calendar", "roster", "pathway", "abroad", "overview")
+
+
+@pytest.fixture(scope="module")
+def hijri_contexts(
+    browser: Browser, server: Server
+) -> Iterator[dict[tuple[str | None, str], object]]:
+    made: dict[tuple[str | None, str], BrowserContext] = {}
+    for user in {PAGES[name][0] for name in DATED}:
+        for language in LANGUAGES:
+            account = server.accounts[user] if user else None
+            made[(user, language)] = signed_in(browser, server.url, account, language, DESKTOP)
+            made[(user, language)].add_cookies(
+                [{"name": "cadre_hijri", "value": "on", "url": server.url}]
+            )
+    yield made  # type: ignore[misc]
+    for context in made.values():
+        context.close()
+
+
 def _open(
-    request: pytest.FixtureRequest, server: Server, name: str, language: str
+    request: pytest.FixtureRequest,
+    server: Server,
+    name: str,
+    language: str,
+    contexts_fixture: str = "contexts",
 ) -> tuple[Page, Console]:
     user, path = PAGES[name]
     if "{" in path:  # asked for only here, so the other pages start no job
         path = path.format(**request.getfixturevalue("places"))
-    contexts = request.getfixturevalue("contexts")
+    contexts = request.getfixturevalue(contexts_fixture)
     page = contexts[(user, language)].new_page()
     console = Console(page)
     response = page.goto(f"{server.url}{path}")
@@ -123,8 +148,23 @@ def _serious(page: Page) -> list[str]:
 def test_every_page_passes_axe_fits_a_phone_and_skips_to_its_content(
     request: pytest.FixtureRequest, server: Server, name: str, language: str
 ) -> None:
-    page, console = _open(request, server, name, language)
+    _passes_axe_and_fits_a_phone(request, server, name, language, "contexts")
+
+
+@pytest.mark.parametrize("language", LANGUAGES)
+@pytest.mark.parametrize("name", DATED)
+def test_a_page_with_hijri_dates_still_passes_axe_and_fits_a_phone(
+    request: pytest.FixtureRequest, server: Server, name: str, language: str
+) -> None:
+    _passes_axe_and_fits_a_phone(request, server, name, language, "hijri_contexts")
+
+
+def _passes_axe_and_fits_a_phone(
+    request: pytest.FixtureRequest, server: Server, name: str, language: str, contexts: str
+) -> None:
+    page, console = _open(request, server, name, language, contexts)
     try:
+        shown = page.locator("time .hijri").count()
         found = {"desktop": _serious(page)}
         page.set_viewport_size(PHONE)
         page.wait_for_timeout(50)
@@ -142,6 +182,8 @@ def test_every_page_passes_axe_fits_a_phone_and_skips_to_its_content(
     assert overflow <= 0, f"{name} ({language}) is {overflow} px wider than a 390 px phone"
     assert (first, focused) == ("skip", "main")
     assert console.errors == []
+    if contexts == "hijri_contexts":
+        assert shown > 0, f"{name} ({language}) shows no Hijri date"
 
 
 @pytest.mark.parametrize("language", LANGUAGES)

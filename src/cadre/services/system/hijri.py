@@ -36,7 +36,8 @@ def to_hijri(value: dt.date, language: str = "en") -> HijriDate | None:
 
 
 def _digits(value: int, locale: str) -> str:
-    # "0": no grouping, so the year reads 1448, not 1,448; the locale chooses the digits.
+    # "0": no grouping, so the year reads 1448, not 1,448; the digits are those Babel writes
+    # the Gregorian date beside it in.
     return format_decimal(value, "0", locale=locale)
 
 

@@ -21,6 +21,8 @@ from cadre.domain.training.verification import (
     well_formed,
 )
 from cadre.interchange.certificate_pdf import CertificateSheet, certificate_pdf
+from cadre.services.system.hijri import hijri_day
+from cadre.services.system.language import LANGUAGES
 from cadre.services.training.queries import reader_sight
 from cadre.services.training.release import TrainingSight
 from cadre.services.unit_of_work import UnitOfWork
@@ -89,8 +91,16 @@ def certificate_document(
             school_en=school.default, school_ar=school.in_language("ar")[0], run=row.run,
             issued=row.issued, expires=row.expires,
             verify_url=verify_address(base, _token(uow, session, row, seen.mission)),
+            issued_hijri=_arabic_hijri(row.issued), expires_hijri=_arabic_hijri(row.expires),
         )  # fmt: skip
     return certificate_pdf(sheet)
+
+
+def _arabic_hijri(day: dt.date | None) -> str:
+    """The Hijri date the certificate's Arabic side writes beside the Gregorian one: always,
+    since the paper outlives any reader's choice and Arabic certificates customarily carry
+    both."""
+    return "" if day is None else hijri_day(day, "ar", LANGUAGES["ar"].locale)
 
 
 def verify(uow: UnitOfWork, token: str, today: dt.date | None = None) -> Verification:

@@ -11,7 +11,7 @@ from fastapi import APIRouter, Path, Query, Request
 from fastapi.concurrency import run_in_threadpool
 from starlette.responses import RedirectResponse, Response
 
-from cadre.domain.errors import Conflict, Forbidden, InvalidInput, NotFound
+from cadre.domain.errors import Conflict, Forbidden, InvalidInput
 from cadre.services.force.review import answer_offer
 from cadre.web.messages import error_markup
 from cadre.web.presenters.offers import ANSWERS, STATES, Asked, OffersPage, Typed, offers_page
@@ -50,14 +50,8 @@ def offers(
         status, filter_errors = 400, field_errors(error.problems)
         asked = dataclasses.replace(asked, state=None)
         shown = offers_page(work, principal, mission, asked, missing_page=missing)
-    except NotFound as error:
-        if error.code != "offer.page_not_found":
-            raise
-        # Past the last page (an answer may have emptied it): the last page, and a word why.
-        pages = error.params.get("pages")
-        last = dataclasses.replace(asked, page=pages if isinstance(pages, int) else 1)
-        status = 200 if answered else 404
-        shown = offers_page(work, principal, mission, last, answered=answered, missing_page=page)
+    if shown.missing_page and status == 200 and not answered:
+        status = 404  # asked for a page past the last; after an answer, the list just shrank
     context = {**_context(shown), "filter_errors": filter_errors}
     return render(request, "offers.html", context, principal=principal, status=status)
 

@@ -4,11 +4,13 @@ or query it with a comment."""
 
 from __future__ import annotations
 
+import dataclasses
 from dataclasses import dataclass, field
 
 from markupsafe import Markup
 
 from cadre.access.policy import Principal
+from cadre.domain.errors import NotFound
 from cadre.domain.force.offers import Offer
 from cadre.services.access.scope import read
 from cadre.services.force.offer_pages import OfferPage, offer_page
@@ -89,7 +91,21 @@ def offers_page(
 ) -> OffersPage:
     require_page(principal, Page.FORCE)
     context = read(uow, principal, mission, lambda s: MissionContext(heading(s), names(s)))
-    found = offer_page(
+    try:
+        found = _offers(uow, principal, mission, asked)
+    except NotFound as error:
+        if error.code != "offer.page_not_found":
+            raise
+        # Past the last page (an answer may have emptied it): the last page, and a word why.
+        pages = error.params.get("pages")
+        missing_page = missing_page or str(asked.page)
+        last = dataclasses.replace(asked, page=pages if isinstance(pages, int) else 1)
+        found = _offers(uow, principal, mission, last)
+    return OffersPage(context, found, typed or {}, answered, missing_page=missing_page)
+
+
+def _offers(uow: UnitOfWork, principal: Principal, mission: str, asked: Asked) -> OfferPage:
+    return offer_page(
         uow,
         principal,
         mission,
@@ -98,4 +114,3 @@ def offers_page(
         nation=asked.nation,
         number=asked.page,
     )
-    return OffersPage(context, found, typed or {}, answered, missing_page=missing_page)
