@@ -41,10 +41,14 @@ def duplicates_view(
 ) -> Response:
     """The pairs; after a refusal, the pair's form (`pair`, "first-second") with why."""
     require_page(principal, Page.TRAINEES)
+    pairs = queries.duplicates(work, principal, mission)
+    shown = {f"{p.first.id}-{p.second.id}" for p in pairs}
     context = {
         "heading": mission_context(work, principal, mission).heading,
         "active": "trainees",
-        "pairs": queries.duplicates(work, principal, mission),
+        "pairs": pairs,
+        # A refusal about a pair no longer listed is said at the top of the page.
+        "lost": (errors or {}).get("", []) if pair not in shown else [],
         "may_write": allowed(principal, Verb.WRITE, TRAINEES),
         "pair": pair,
         "values": values or {},
