@@ -49,6 +49,11 @@ PAGES = {
     "coordination-register": ("planner", f"{M}/coordination/register"),
     "pathway": ("school", f"{M}/pathway"),
     "trainees": ("school", f"{M}/trainees"),
+    "trainee-new": ("school", f"{M}/trainees/new"),
+    "trainee": ("school", f"{M}/trainees/{{trainee}}"),  # runs, a certificate, duplicates
+    "trainee-liaison": ("liaison", f"{M}/trainees/{{trainee}}"),
+    "duplicates": ("school", f"{M}/trainees/duplicates"),  # the seated three look alike
+    "certificate": ("school", f"{M}/certificates/{{certificate}}"),
     "pathway-share": ("planner", f"{M}/pathway"),
     "abroad": ("school", f"{M}/abroad"),
     "xapi": ("school", f"{M}/xapi"),
@@ -87,7 +92,12 @@ def places(contexts: dict, server: Server) -> dict[str, str]:
         job = page.url.removeprefix(server.url)
     finally:
         page.close()
-    return {"job": job, "run": quote(server.enrolled_run, safe="")}
+    return {
+        "job": job,
+        "run": quote(server.enrolled_run, safe=""),
+        "trainee": str(server.trainee),
+        "certificate": quote(server.certificate, safe=""),
+    }
 
 
 def _open(
