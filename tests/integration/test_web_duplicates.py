@@ -119,6 +119,8 @@ def test_a_reader_sees_the_pairs_without_forms_and_may_not_merge(client: TestCli
     assert client.post(f"{M}/trainees/duplicates/merge", data=sent).status_code == 403
     assert client.post(f"{M}/trainees/duplicates/dismiss", data=sent).status_code == 403
     assert queries.list_trainees(work, None).total == 2
+    log_in(client, "IRQ", ["host_nation_liaison"])  # enters its people; the school decides
+    assert "duplicates/merge" not in client.get(f"{M}/trainees/duplicates").text
     csrf = log_in(client, "CAN", ["host_nation_liaison"])  # not the host's: told why
     other = client.post(f"{M}/trainees/duplicates/merge", data=sent | {"csrf_token": csrf})
     assert other.status_code == 422
