@@ -21,7 +21,7 @@ from cadre.services.system.database import open_database
 from cadre.services.unit_of_work import UnitOfWork
 
 sys.path.insert(0, str(pathlib.Path(__file__).parent))
-from web_demo import Demo, demo_server, seat_trainees, signed_in
+from web_demo import Demo, certify_one, demo_server, seat_trainees, signed_in
 
 OUT = pathlib.Path(__file__).resolve().parents[1] / "docs" / "screenshots"
 ARGS = [
@@ -69,6 +69,11 @@ PAGES: tuple[tuple[str, str | None, str], ...] = (
     ("coordination-overlaps", "planner", f"{M}/coordination/overlaps"),
     ("coordination-register", "planner", f"{M}/coordination/register"),
     ("pathway", "school", f"{M}/pathway"),
+    ("trainees", "school", f"{M}/trainees"),
+    ("trainee-new", "school", f"{M}/trainees/new"),
+    ("trainee", "school", f"{M}/trainees/{{trainee}}"),
+    ("duplicates", "school", f"{M}/trainees/duplicates"),
+    ("certificate", "school", f"{M}/certificates/{{certificate}}"),
     ("abroad", "school", f"{M}/abroad"),
     ("xapi", "school", f"{M}/xapi"),
     ("certificates-expiring", "school", f"{M}/certificates/expiring"),
@@ -108,7 +113,9 @@ def main() -> None:
         sync_playwright() as playwright,
     ):
         with open_database(demo.database) as engine:
-            run = quote(seat_trainees(UnitOfWork(engine)), safe="")
+            seated = seat_trainees(UnitOfWork(engine))
+            trainee, certificate = certify_one(UnitOfWork(engine), seated)
+            run = quote(seated, safe="")
         browser = playwright.chromium.launch(executable_path="/usr/bin/chromium", args=ARGS)
         job = _start_job(browser, demo)
         for language in ("en", "ar"):
@@ -120,7 +127,16 @@ def main() -> None:
                     account = demo.accounts[user] if user else None
                     contexts[user] = signed_in(browser, demo.url, account, language, SIZE)
                 page = contexts[user].new_page()
-                response = page.goto(demo.url + path.format(mission=demo.mission, run=run, job=job))
+                response = page.goto(
+                    demo.url
+                    + path.format(
+                        mission=demo.mission,
+                        run=run,
+                        job=job,
+                        trainee=trainee,
+                        certificate=certificate,
+                    )
+                )
                 page.wait_for_load_state("networkidle")
                 status = response.status if response else 0
                 target = OUT / f"{name}-{language}.png"

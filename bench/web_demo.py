@@ -17,6 +17,7 @@ from contextlib import contextmanager
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
+from cadre.domain.training.certificates import Mark
 from cadre.services.access.demo_accounts import DemoAccount, create_demo_accounts
 from cadre.services.capacity import operations as capacity
 from cadre.services.force import operations as force
@@ -24,7 +25,7 @@ from cadre.services.scenario import operations as scenarios
 from cadre.services.scenario.demo import NMI_EXAMPLE
 from cadre.services.system.database import open_database
 from cadre.services.timetable import operations as schedule
-from cadre.services.training import enrolment
+from cadre.services.training import enrolment, results
 from cadre.services.training import operations as training
 from cadre.services.training.runs import mission_runs
 from cadre.services.unit_of_work import UnitOfWork
@@ -123,6 +124,31 @@ def seat_trainees(work: UnitOfWork) -> str:
         made = training.create_trainee(work, None, trainee).view.id
         enrolment.enrol(work, None, run, made, "NMI")
     return run
+
+
+def certify_one(work: UnitOfWork, seated: str) -> tuple[int, str]:
+    """The demo issues no certificate: one trainee attends and passes a run other than the
+    `seated` one (whose roster stays as it is), and the run is closed. Their id and the
+    certificate's number, for the trainee's and the certificate's pages."""
+    runs = sorted(mission_runs(work, "NMI").runs.values(), key=lambda r: (r.start, r.run))
+    seats = next(r for r in runs if r.run != seated)
+    trainee = {
+        "service": "IA",
+        "service_number": "904",
+        "name_ar": "حسين جبار",
+        "name_latin": "Hussein Jabbar",
+        "vetting_status": "cleared",
+        "vetting_date": "2019-01-10",
+        "vetting_authority": "MoD J2",
+        "languages": {"ar": 5},
+    }
+    made = training.create_trainee(work, None, trainee).view.id
+    enrolment.enrol(work, None, seats.run, made, "NMI")
+    for day in seats.days:
+        results.record_attendance(work, None, seats.run, day, {made: Mark.PRESENT}, "NMI")
+    results.record_result(work, None, seats.run, made, 90, seats.end, "NMI")
+    (number,) = results.close_run(work, None, seats.run, "NMI").issued
+    return made, number
 
 
 def signed_in(

@@ -89,6 +89,7 @@ def test_a_likely_duplicate_is_named_on_the_new_entrys_page(client: TestClient) 
     assert "This entry looks like another one" in page
     assert f'href="/missions/TINY/trainees/{first}"' in page
     assert 'href="/missions/TINY/trainees/duplicates"' in page
+    assert 'name="version"' not in page  # the liaison enters its people; the school edits
 
 
 def test_refusals_stay_beside_their_fields_with_the_input_kept_in_english_and_arabic(

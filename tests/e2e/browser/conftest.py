@@ -12,7 +12,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 
 import pytest
-from bench.web_demo import demo_server, seat_trainees
+from bench.web_demo import certify_one, demo_server, seat_trainees
 
 from cadre.services.access.demo_accounts import DemoAccount
 from cadre.services.system.database import open_database
@@ -38,6 +38,8 @@ class Server:
     accounts: dict[str, DemoAccount]
     busiest_nation: str  # the nation with most places in the first timetable's teams
     enrolled_run: str  # the earliest run of the timetable, with three trainees seated
+    trainee: int  # one who passed another run, closed
+    certificate: str  # the certificate that trainee holds
 
 
 @pytest.fixture(scope="session")
@@ -54,9 +56,10 @@ def server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Server]:
             for code in placed.instructors
             if timetable.problem.trainer(code).nation != timetable.problem.host
         )
-        yield Server(
-            demo.url, demo.accounts, teams.most_common(1)[0][0], seat_trainees(UnitOfWork(engine))
-        )
+        seated = seat_trainees(UnitOfWork(engine))
+        trainee, certificate = certify_one(UnitOfWork(engine), seated)
+        nation = teams.most_common(1)[0][0]
+        yield Server(demo.url, demo.accounts, nation, seated, trainee, certificate)
 
 
 @pytest.fixture(scope="session")

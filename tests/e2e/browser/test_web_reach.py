@@ -51,6 +51,11 @@ PAGES = {
     "coordination-register": ("planner", f"{M}/coordination/register"),
     "pathway": ("school", f"{M}/pathway"),
     "trainees": ("school", f"{M}/trainees"),
+    "trainee-new": ("school", f"{M}/trainees/new"),
+    "trainee": ("school", f"{M}/trainees/{{trainee}}"),  # runs, a certificate, duplicates
+    "trainee-liaison": ("liaison", f"{M}/trainees/{{trainee}}"),
+    "duplicates": ("school", f"{M}/trainees/duplicates"),  # the seated three look alike
+    "certificate": ("school", f"{M}/certificates/{{certificate}}"),
     "pathway-share": ("planner", f"{M}/pathway"),
     "abroad": ("school", f"{M}/abroad"),
     "xapi": ("school", f"{M}/xapi"),
@@ -89,7 +94,12 @@ def places(contexts: dict, server: Server) -> dict[str, str]:
         job = page.url.removeprefix(server.url)
     finally:
         page.close()
-    return {"job": job, "run": quote(server.enrolled_run, safe="")}
+    return {
+        "job": job,
+        "run": quote(server.enrolled_run, safe=""),
+        "trainee": str(server.trainee),
+        "certificate": quote(server.certificate, safe=""),
+    }
 
 
 # The pages that write dates, read with the Hijri date beside each (the reader's switch on).
@@ -235,3 +245,40 @@ def test_an_arabic_page_marks_every_latin_fragment_with_its_language(
         page.close()
     assert unmarked == []
     assert console.errors == []
+
+
+# A form sent back refused: each as it is submitted from its page, nothing written.
+REFUSED_FORMS = {
+    "trainee-new": "#trainee-form button[value=save]",
+    "duplicates": "form[action$='/merge'] button[type=submit]",
+    "certificate": "form[action$='/revoke'] button[type=submit]",
+}
+
+
+@pytest.mark.parametrize("language", LANGUAGES)
+@pytest.mark.parametrize("name", list(REFUSED_FORMS))
+def test_a_refused_form_shows_its_errors_and_still_passes_axe_on_a_phone(
+    request: pytest.FixtureRequest, server: Server, name: str, language: str
+) -> None:
+    page, _ = _open(request, server, name, language)
+    try:
+        with page.expect_navigation():
+            page.locator(REFUSED_FORMS[name]).first.click()
+        page.wait_for_load_state("networkidle")
+        errors = page.locator(".field-error").count()
+        invalid = page.locator("[aria-invalid=true]").count()
+        found = {"desktop": _serious(page)}
+        page.set_viewport_size(PHONE)
+        page.wait_for_timeout(50)
+        found["phone"] = _serious(page)
+        overflow = page.evaluate(
+            "document.documentElement.scrollWidth - document.documentElement.clientWidth"
+        )
+        unmarked = page.evaluate(UNMARKED_LATIN) if language == "ar" else []
+    finally:
+        page.close()
+    assert errors > 0
+    assert invalid > 0
+    assert found == {"desktop": [], "phone": []}
+    assert overflow <= 0, f"{name} ({language}) refused is {overflow} px wider than a phone"
+    assert unmarked == []

@@ -13,9 +13,9 @@ from typing import Any
 
 from sqlalchemy.orm import Session
 
-from cadre.access.labels import TRAINEES
-from cadre.access.policy import Principal, Verb
-from cadre.domain.errors import Conflict, InvalidInput, NotFound
+from cadre.access.labels import ENROLMENTS, TRAINEES
+from cadre.access.policy import Principal, Reach, Verb, reach
+from cadre.domain.errors import Conflict, Forbidden, InvalidInput, NotFound
 from cadre.domain.training.duplicates import Candidate, likely_duplicates
 from cadre.domain.training.trainees import Trainee
 from cadre.interchange.trainees import as_fields, read_trainee
@@ -54,6 +54,13 @@ def host_writer(
     seen = sight(session, principal, mission, kind=TRAINEES, verb=Verb.WRITE)
     seen.require_host_write()
     return seen
+
+
+def may_change(principal: Principal) -> bool:
+    """Whether the reader's roles may change the trainees already entered (edit, merge,
+    dismiss a flag): a write that reaches only its own records opens no trainee for it
+    (release.sight), so the host's liaison enters its people and the school keeps them."""
+    return reach(principal.roles, Verb.WRITE, TRAINEES) is Reach.ANY
 
 
 def _trainee(document: Mapping[str, Any], today: dt.date) -> Trainee:

@@ -12,8 +12,6 @@ from fastapi.concurrency import run_in_threadpool
 from markupsafe import Markup
 from starlette.responses import RedirectResponse, Response
 
-from cadre.access.labels import TRAINEES
-from cadre.access.policy import Verb, allowed
 from cadre.domain.errors import Conflict, Forbidden, InvalidInput, NotFound, Problem
 from cadre.services.scenario.queries import mission_context
 from cadre.services.training import operations, queries
@@ -41,11 +39,16 @@ def duplicates_view(
 ) -> Response:
     """The pairs; after a refusal, the pair's form (`pair`, "first-second") with why."""
     require_page(principal, Page.TRAINEES)
+    pairs = queries.duplicates(work, principal, mission)
+    may_write = operations.may_change(principal)
+    shown = {f"{p.first.id}-{p.second.id}" for p in pairs} if may_write else set()
     context = {
         "heading": mission_context(work, principal, mission).heading,
         "active": "trainees",
-        "pairs": queries.duplicates(work, principal, mission),
-        "may_write": allowed(principal, Verb.WRITE, TRAINEES),
+        "pairs": pairs,
+        # A refusal about a pair whose forms are not on the page is said at its top.
+        "lost": (errors or {}).get("", []) if pair not in shown else [],
+        "may_write": may_write,
         "pair": pair,
         "values": values or {},
         "errors": errors or {},

@@ -71,7 +71,10 @@ def trainee_view(
         "found": found,
         "record": record,
         "pairs": pairs,
-        "may_write": allowed(principal, Verb.WRITE, TRAINEES),
+        # Entering is for whoever writes trainees; changing one entered, for fewer roles.
+        "may_write": operations.may_change(principal)
+        if trainee is not None
+        else allowed(principal, Verb.WRITE, TRAINEES),
         "values": values if values is not None else (found.fields if found else {}),
         "errors": errors or {},
         "done": request.query_params.get("done", "")[:40],
