@@ -91,13 +91,27 @@ class RoundingLoss:
     # the relative gap of the last repair step (a small mixed-integer programme around the
     # dive's plan), None when that step found nothing and the plan came from the dive down
     gap: float | None = None
+    # The objective the repair weighs (each unmet person as UNMET_WEIGHT instructor-months,
+    # then instructor-months, turbulence and the small weights), of the whole-run plan and of
+    # the continuous one, which bounds it from below.
+    objective: float = 0.0
+    bound_objective: float = 0.0
+
+    @property
+    def integrality_gap(self) -> float:
+        """(whole-run objective − continuous bound) / bound: what whole runs cost at most
+        beyond the best whole-run plan, as a share (0 when the bound is 0 and met)."""
+        if self.bound_objective <= 0.0:
+            return 0.0 if self.objective <= 0.0 else float("inf")
+        return max(0.0, self.objective - self.bound_objective) / self.bound_objective
 
     def sentence(self) -> str:
         return (
             f"whole runs: {self.unmet:,.1f} more people unmet and "
             f"{self.instructor_months:+,.1f} foreign instructor-months against the continuous "
             f"bound ({self.bound_unmet:,.1f} unmet, {self.bound_instructor_months:,.1f} "
-            "instructor-months)" + (f"; repair gap {self.gap:.2%}" if self.gap is not None else "")
+            f"instructor-months); integrality gap at most {self.integrality_gap:.1%}"
+            + (f"; repair gap {self.gap:.2%}" if self.gap is not None else "")
         )
 
 

@@ -18,6 +18,7 @@ from cadre.domain.fingerprint import fingerprint
 from cadre.domain.force.statement import ForeignRuns, plan_statement, stays_beside_plan
 from cadre.domain.force.whole_force import posts_by_month
 from cadre.domain.limits import require_within
+from cadre.domain.planning import SolveResult
 from cadre.domain.rules import check_scenario
 from cadre.domain.scenario import Scenario
 from cadre.interchange.actuals_sheet import read_actuals
@@ -34,6 +35,16 @@ from cadre.storage import scenarios as store
 
 KIND = "capacity"
 Progress = Callable[[str, float], None]
+
+
+def solve_plan(
+    problem: CapacityProblem, seconds: float, progress: Progress | None = None
+) -> SolveResult[CapacityPlan]:
+    """How every capacity plan is made, here and in the sweep: whole runs (issue 14), the
+    continuous plan being only their bound; what whole runs cost against it is on the plan
+    (`rounding`: more people unmet, instructor-months, the integrality gap) and in its notes.
+    Such a plan is `feasible`, not `optimal`, unless nothing was lost: no optimum is proven."""
+    return solve_capacity(problem, seconds=seconds, progress=progress, whole_runs=True)
 
 
 @dataclass(frozen=True)
@@ -80,7 +91,7 @@ def plan_capacity(
     problem = build_problem(scenario, mode, horizon_months)
     if actuals is not None:  # the past fixed at the records', the rest planned around it
         problem = replan(problem, actuals)
-    result = solve_capacity(problem, seconds=seconds, progress=progress)
+    result = solve_plan(problem, seconds, progress)
     plan = with_whole_force(scenario, result.solution) if result.status.usable else result.solution
     violations = tuple(check_capacity_plan(problem, plan)) if result.status.usable else ()
     parameters: dict[str, object] = {
@@ -88,6 +99,7 @@ def plan_capacity(
         "horizon_months": len(problem.months),
         "overrides": dict(overrides or {}),
         "seconds": seconds,
+        "whole_runs": True,
     }
     if actuals is not None and result.status.usable:
         plan = overlay(plan, actuals, dict(problem.initial_cadre))

@@ -29,9 +29,8 @@ from cadre.domain.phases import Phase
 from cadre.domain.scenario import Scenario
 from cadre.interchange.capacity_sweep_json import ranges_to_json
 from cadre.interchange.convert import to_json_document
-from cadre.services.capacity.operations import with_whole_force
+from cadre.services.capacity.operations import solve_plan, with_whole_force
 from cadre.services.unit_of_work import UnitOfWork
-from cadre.solvers.capacity import solve_capacity
 from cadre.storage import plans
 from cadre.storage import scenarios as store
 
@@ -76,7 +75,7 @@ def run_sample(sample: SweepSample) -> SampleOutcome:
     figures = dict(sample.figures)
     scenario = with_figures(sample.scenario, figures)
     problem = with_reliability(build_problem(scenario, sample.mode, sample.horizon_months), figures)
-    result = solve_capacity(problem, seconds=sample.seconds)
+    result = solve_plan(problem, sample.seconds)
     if not result.status.usable:
         return SampleOutcome(
             sample.index, sample.figures, result.status.value, problem.months, (), (), (), 0.0

@@ -145,6 +145,8 @@ def _rounding(plans: list[CapacityPlan]) -> RoundingLoss | None:
         sum(r.bound_instructor_months for r in kept),
         sum(r.solves for r in kept),
         None if None in gaps else max((g or 0.0 for g in gaps), default=0.0),
+        sum(r.objective for r in kept),
+        sum(r.bound_objective for r in kept),
     )
 
 

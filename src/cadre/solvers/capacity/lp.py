@@ -97,6 +97,13 @@ def _quiet_stdout() -> Iterator[None]:
         os.close(saved)
 
 
+def time_limit(highs: highspy.Highs, seconds: float) -> None:
+    """Let the next run take `seconds` more: HiGHS holds its `time_limit` against the time
+    the instance has run in all, so a limit set as the time left would stop every re-solve
+    at once after the first few seconds."""
+    highs.setOptionValue("time_limit", highs.getRunTime() + seconds)
+
+
 def set_costs(highs: highspy.Highs, size: int, costs: dict[int, float]) -> None:
     """Replace the whole objective: `costs` on the given columns, zero elsewhere."""
     dense = np.zeros(size, dtype=np.float64)

@@ -26,7 +26,7 @@ import numpy as np
 from cadre.domain.capacity.plan import Stage
 from cadre.domain.planning import Progress
 from cadre.solvers.capacity.handover import ban, foreign_columns, held
-from cadre.solvers.capacity.lp import INF, set_costs
+from cadre.solvers.capacity.lp import INF, set_costs, time_limit
 from cadre.solvers.capacity.vars import CapacityModel
 
 RUN_COST = 1e-4  # keeps runs nobody needs out of the plan without trading against people
@@ -214,7 +214,7 @@ def _cost(model: CapacityModel, values: np.ndarray) -> float:
 
 def _run(highs: highspy.Highs, deadline: float, name: str, stages: list[Stage]) -> str:
     started = time.monotonic()
-    highs.setOptionValue("time_limit", max(deadline - started, 0.01))
+    time_limit(highs, max(deadline - started, 0.01))
     highs.run()
     model_status = highs.getModelStatus()
     if model_status == highspy.HighsModelStatus.kOptimal:

@@ -11,12 +11,15 @@ columns): on the NMI example it had not closed its root node after 4 s and its b
 2. Repair: the runs still fractional become integers between their floor and ceiling, the
    others held; a small mixed-integer programme (a few hundred binary choices on the NMI
    example) whose relative gap is reported.
-3. Down, only when step 2 finds nothing in time (it always succeeds): runs may only fall to
-   their floor, re-solved until none is fractional. No run at all is a feasible plan (all
-   demand unmet), and each round floors at least one more run, so it ends.
+3. In time order, only when step 2 finds nothing in time: from the continuous plan again,
+   the runs are fixed a quarter of start months at a time, up when the plan allows it, and
+   everything later re-solved (rolling.py); what that leaves fractional goes down: runs may
+   only fall to their floor, re-solved until none is fractional. No run at all is a feasible
+   plan (all demand unmet), and each round floors at least one more run, so it ends.
 
 The continuous plan is a relaxation of the whole-run one, so its unmet demand bounds every
-whole-run plan's: the loss reported is the distance to it (RoundingLoss).
+whole-run plan's: the loss reported is the distance to it (RoundingLoss), with the
+integrality gap of the objective the steps weigh (unmet people far above instructor-months).
 """
 
 from __future__ import annotations
@@ -27,7 +30,9 @@ import highspy
 import numpy as np
 
 from cadre.domain.capacity.plan import RoundingLoss, Stage
-from cadre.solvers.capacity.lp import INF, set_costs
+from cadre.domain.capacity.problem import RunMode
+from cadre.solvers.capacity.lp import INF, set_costs, time_limit
+from cadre.solvers.capacity.rolling import in_time_order
 from cadre.solvers.capacity.stages import UNMET_WEIGHT, Stages, final_costs
 
 FRACTION = 1e-6  # a run this close to a whole number is that number
@@ -65,7 +70,11 @@ def whole_runs(stages: Stages, relaxed: np.ndarray) -> tuple[np.ndarray, Roundin
     repaired = dive.neighbourhood(values, time.monotonic() + (mip_until - time.monotonic()) / 2)
     if repaired is None:  # held runs in the way: they may fall by one as well
         repaired = dive.neighbourhood(values, mip_until, widen=True)
-    values = dive.down(values) if repaired is None else repaired
+    if repaired is None:
+        values = dive.in_time_order(relaxed, model.runs, stages.deadline)
+        values = dive.down(values)
+    else:
+        values = repaired
     values[runs] = np.round(values[runs])
     cost = float(sum(values[c] * w for c, w in final_costs(model).items()))
     name = f"whole runs ({dive.solves} re-solves)"
@@ -85,11 +94,32 @@ class _Dive:
         self.solves += 1
         h = self.highs
         h.changeColsBounds(len(self.runs), self.runs.astype(np.int32), self.lower, self.upper)
-        h.setOptionValue("time_limit", max(self.deadline - time.monotonic(), 1.0))
+        time_limit(h, max(self.deadline - time.monotonic(), 1.0))
         h.run()
         if h.getModelStatus() != highspy.HighsModelStatus.kOptimal:
             return None
         return np.asarray(h.getSolution().col_value)
+
+    def fix(self, batch: np.ndarray, value: np.ndarray) -> np.ndarray | None:
+        """The plan with the runs at positions `batch` held at `value`; None (and the bounds
+        as they were) when that is refused."""
+        lower, upper = self.lower[batch].copy(), self.upper[batch].copy()
+        self.lower[batch] = self.upper[batch] = value
+        found = self.solve()
+        if found is None:
+            self.lower[batch], self.upper[batch] = lower, upper
+        return found
+
+    def in_time_order(
+        self, relaxed: np.ndarray, keys: dict[tuple[str, int, str, RunMode], int], deadline: float
+    ) -> np.ndarray:
+        """From the continuous plan again, runs fixed quarter by quarter (rolling.py), until
+        four fifths of the time left (the dive down takes the rest)."""
+        self.lower[:] = 0.0
+        self.upper[:] = INF
+        months = np.asarray([t for _, t, _, _ in keys], dtype=np.int64)
+        until = time.monotonic() + 0.8 * max(0.0, deadline - time.monotonic())
+        return in_time_order(relaxed, self.runs, months, self.fix, until)
 
     def up(self, values: np.ndarray, until: float) -> np.ndarray:
         stuck = np.zeros(len(self.runs), dtype=bool)
@@ -146,7 +176,7 @@ class _Dive:
         h.changeColsIntegrality(len(free), free, integer)
         h.setOptionValue("solver", "choose")
         h.changeColsBounds(len(self.runs), self.runs.astype(np.int32), self.lower, self.upper)
-        h.setOptionValue("time_limit", max(until - time.monotonic(), 0.5))
+        time_limit(h, max(until - time.monotonic(), 0.5))
         h.run()
         self.solves += 1
         found = h.getInfo().primal_solution_status == 2  # a feasible whole-run plan
@@ -176,6 +206,9 @@ class _Dive:
             self.upper = np.minimum(self.upper, np.floor(v + FRACTION))
             self.lower = np.minimum(self.lower, self.upper)
             found = self.solve()
+            if found is None and self.lower.any():  # held runs in the way: they may fall
+                self.lower[:] = 0.0
+                found = self.solve()
             if found is None:
                 raise RuntimeError("whole runs: a plan with fewer runs was refused")
             values = found
@@ -196,6 +229,9 @@ def _loss(
     model = stages.model
     unmet = list(model.shortfall.values())
     force = list(model.force.values())
+    weighed = final_costs(model) | dict.fromkeys(unmet, UNMET_WEIGHT)
+    columns = np.asarray(list(weighed), dtype=np.int64)
+    weights = np.asarray(list(weighed.values()))
     return RoundingLoss(
         unmet=max(0.0, float(values[unmet].sum() - relaxed[unmet].sum())),
         instructor_months=float(values[force].sum() - relaxed[force].sum()),
@@ -203,4 +239,6 @@ def _loss(
         bound_instructor_months=float(relaxed[force].sum()),
         solves=solves,
         gap=gap,
+        objective=float(values[columns] @ weights),
+        bound_objective=float(relaxed[columns] @ weights),
     )

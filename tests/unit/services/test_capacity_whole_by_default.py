@@ -1,0 +1,60 @@
+"""Plans are made of whole runs by default (issue 14): wherever the services plan capacity —
+`plan_capacity` and each sample of the sweep go through `solve_plan` — every run in the
+country is a whole number, the independent checker holds the plan to that and to every other
+rule, and what whole runs cost against the continuous plan is on the plan."""
+
+from __future__ import annotations
+
+import pytest
+from hypothesis import given, settings
+
+from cadre.domain.capacity.check import check_capacity_plan
+from cadre.domain.capacity.plan import CapacityPlan
+from cadre.domain.capacity.problem import PlanMode, RunMode, build_problem
+from cadre.domain.capacity.uncertainty import SweepSample
+from cadre.domain.scenario import Scenario
+from cadre.services.capacity import sweep
+from cadre.services.capacity.operations import solve_plan
+from cadre.solvers.capacity import solve_capacity
+from tests.unit.solvers.test_capacity_brute_force import tiny
+from tests.unit.solvers.test_capacity_properties import ROUNDING, missions
+
+
+def in_country(plan: CapacityPlan) -> list[float]:
+    return [r.runs for r in plan.runs if r.mode != RunMode.ABROAD]
+
+
+@settings(max_examples=10, deadline=None)
+@given(missions())
+def test_plans_are_whole_runs_by_default(s: Scenario) -> None:
+    for mode in (PlanMode.SIZING, PlanMode.CHECK):
+        problem = build_problem(s, mode)
+        plan = solve_plan(problem, 20).solution
+        assert all(n == round(n) for n in in_country(plan))
+        assert check_capacity_plan(problem, plan) == []  # integrality and every other rule
+        loss = plan.rounding
+        assert loss is not None
+        relaxed = solve_capacity(problem, seconds=20).solution
+        # the continuous plan bounds the whole one: unmet, and the objective the repair weighs
+        assert loss.bound_unmet == pytest.approx(relaxed.unmet, abs=1e-3)
+        assert plan.unmet >= relaxed.unmet - ROUNDING
+        assert loss.objective >= loss.bound_objective - 1e-6 * max(1.0, loss.bound_objective)
+        assert loss.integrality_gap >= 0.0
+        if loss.unmet <= ROUNDING and abs(loss.instructor_months) <= ROUNDING:
+            assert loss.integrality_gap < 1.0
+
+
+def test_a_sweep_sample_plans_whole_runs(monkeypatch: pytest.MonkeyPatch) -> None:
+    made: list[CapacityPlan] = []
+
+    def recording(problem, seconds, progress=None):  # type: ignore[no-untyped-def]
+        result = solve_plan(problem, seconds, progress)
+        made.append(result.solution)
+        return result
+
+    monkeypatch.setattr(sweep, "solve_plan", recording)
+    outcome = sweep.run_sample(SweepSample(0, (), tiny(70, 8, True), PlanMode.SIZING, None, 20))
+    assert outcome.status in ("optimal", "feasible")
+    assert [p.rounding is not None for p in made] == [True]
+    assert made[0].runs
+    assert all(n == round(n) for n in in_country(made[0]))
