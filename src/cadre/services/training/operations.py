@@ -13,9 +13,9 @@ from typing import Any
 
 from sqlalchemy.orm import Session
 
-from cadre.access.labels import ENROLMENTS, TRAINEES
+from cadre.access.labels import TRAINEES
 from cadre.access.policy import Principal, Reach, Verb, reach
-from cadre.domain.errors import Conflict, Forbidden, InvalidInput, NotFound
+from cadre.domain.errors import Conflict, InvalidInput, NotFound
 from cadre.domain.training.duplicates import Candidate, likely_duplicates
 from cadre.domain.training.trainees import Trainee
 from cadre.interchange.trainees import as_fields, read_trainee
