@@ -102,8 +102,10 @@ def places(contexts: dict, server: Server) -> dict[str, str]:
     }
 
 
-# The pages that write dates, read with the Hijri date beside each (the reader's switch on).
-DATED = ("offers", "timetable-week", "my-calendar", "roster", "pathway", "abroad", "overview")
+# The pages that write dates, read with the Hijri date beside each (the reader's switch on);
+# the demo's data gives the first three dates to show (the others show them once used).
+SHOWN = ("timetable-week", "roster", "overview")
+DATED = (*SHOWN, "offers", "my-calendar", "pathway", "abroad")
 
 
 @pytest.fixture(scope="module")
@@ -192,7 +194,7 @@ def _passes_axe_and_fits_a_phone(
     assert overflow <= 0, f"{name} ({language}) is {overflow} px wider than a 390 px phone"
     assert (first, focused) == ("skip", "main")
     assert console.errors == []
-    if contexts == "hijri_contexts":
+    if contexts == "hijri_contexts" and name in SHOWN:
         assert shown > 0, f"{name} ({language}) shows no Hijri date"
 
 
