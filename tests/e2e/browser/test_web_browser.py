@@ -5,6 +5,7 @@ timetable is re-planned. No page logs a console error."""
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
 
 import pytest
@@ -161,7 +162,9 @@ def test_a_new_plan_runs_as_a_job_and_is_watched_to_the_end(page: Page, server: 
     link.click()
     page.wait_for_load_state("networkidle")
     selected = page.locator("#version option:checked").inner_text()
-    assert selected.startswith("2 · draft · check")  # a what-if plan stays a draft
+    # A what-if plan stays a draft; its number depends on the plans other tests made on the
+    # shared server, so only its state and mode are asserted.
+    assert re.match(r"\d+ · draft · check", selected), selected
     expect(page.locator("a", has_text="Adopt this plan")).to_be_visible()
     assert console.errors == []
 
