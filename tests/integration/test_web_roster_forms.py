@@ -14,7 +14,7 @@ from cadre.access.sessions import CSRF_COOKIE, SESSION_COOKIE
 from cadre.domain.training.certificates import Mark
 from cadre.interchange.roster_workbook import SheetLine
 from cadre.services.access import users
-from cadre.services.training import operations, results, rosters
+from cadre.services.training import accounts, operations, results, rosters
 from cadre.services.training.roster_sheets import roster_sheet
 from cadre.services.training.runs import mission_runs
 from cadre.services.unit_of_work import UnitOfWork
@@ -83,7 +83,7 @@ def test_enrol_refuse_wait_and_withdraw_on_the_page(client: TestClient) -> None:
     assert "Ali Kadhim 1" not in found.text
     status, page = _post(client, "/enrol", csrf, trainee=str(pending), q="kadhim 4")
     assert status == 422
-    assert "The trainee&#39;s vetting is not cleared" in page
+    assert "The vetting is pending, not cleared." in page
     assert 'value="kadhim 4"' in page
     assert "Ali Kadhim 4" in page
     assert pending not in _standing(work)
@@ -210,7 +210,7 @@ def test_each_role_does_on_the_page_what_the_api_lets_it(client: TestClient) -> 
 
     teacher = mission_runs(work, None).run("R-01").instructors[0]
     csrf = _as_user(client, "tremblay", ["instructor"])
-    operations.link_teacher(work, None, "tremblay", teacher, "TINY")
+    accounts.link_teacher(work, None, "tremblay", teacher, "TINY")
     page = client.get(PAGE).text
     assert "Enrol a trainee" not in page
     assert "Close the run" not in page

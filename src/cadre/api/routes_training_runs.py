@@ -39,12 +39,22 @@ class RosterLineOut(BaseModel):
     certificate: str | None
 
 
+class WithdrawnOut(BaseModel):
+    trainee: int
+    service: str
+    number: str
+    arabic: str
+    latin: str
+    reason: str | None = Field(description="Why the trainee left the run; null if not said.")
+
+
 class RosterOut(BaseModel):
     run: str
     course: str
     seats: int
     days: int
     lines: list[RosterLineOut]
+    withdrawn: list[WithdrawnOut] = Field(default_factory=list)
 
 
 class EnrolIn(BaseModel):
@@ -108,8 +118,9 @@ def read_roster(
         RosterLineOut(**{**line.__dict__, "missing": list(line.missing)}) for line in found.lines
     ]
     return RosterOut(
-        run=found.run, course=found.course, seats=found.seats, days=found.days, lines=lines
-    )
+        run=found.run, course=found.course, seats=found.seats, days=found.days, lines=lines,
+        withdrawn=[WithdrawnOut(**line.__dict__) for line in found.withdrawn],
+    )  # fmt: skip
 
 
 @router.post(

@@ -114,6 +114,8 @@ class EnrolmentRow(Base):
     asked_at: Mapped[dt.datetime] = mapped_column(DateTime(timezone=True))
     score: Mapped[float | None] = mapped_column(Float)
     assessed_on: Mapped[dt.date | None] = mapped_column(Date)
+    # Why the trainee left the run, as the course director said it; None while on it.
+    withdrawal_reason: Mapped[str | None] = mapped_column(Text)
 
 
 class AttendanceRow(Base):

@@ -5,6 +5,7 @@ nor a route decides who sees what."""
 from __future__ import annotations
 
 from enum import StrEnum
+from urllib.parse import quote
 
 from cadre.access.labels import ACTIVITIES, ENROLMENTS, TRAINEES
 from cadre.access.policy import AUDIT_TRAIL, USERS, Principal, Verb, allowed
@@ -71,3 +72,10 @@ def home_page(principal: Principal) -> Page | None:
         if may_open(principal, page):
             return page
     return None
+
+
+def roster_url(mission: str, run: str, query: str = "") -> str:
+    """A run's roster page. An NMI run code holds slashes (`BDE/2026/03`), which the route
+    takes as they are (`{run:path}`); everything else in the code is quoted."""
+    here = f"/missions/{quote(mission, safe='')}/runs/{quote(run, safe='/')}/roster"
+    return f"{here}?{query}" if query else here

@@ -19,7 +19,7 @@ from starlette.responses import HTMLResponse
 from cadre.access.policy import Principal
 from cadre.access.sessions import CSRF_COOKIE, CSRF_FIELD
 from cadre.web import cause_words, i18n, messages, terms
-from cadre.web.navigation import pages_for
+from cadre.web.navigation import pages_for, roster_url
 from cadre.web.record_name import latin_words, name_and_language, record_name
 
 STATIC = pathlib.Path(__file__).parent / "static"
@@ -112,6 +112,7 @@ def _environment() -> Environment:
         say=messages.say,
         cause_words=cause_words.cause_words,
         plan_line_words=cause_words.plan_line_words,
+        roster_url=roster_url,
         reader_language=lambda: i18n.current.get().code,  # for macros, which see no context
     )
     return env

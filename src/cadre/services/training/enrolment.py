@@ -139,7 +139,8 @@ def withdraw(
     mission: str | None = None,
     reason: str = "",
 ) -> Enrolled | None:
-    """Take the trainee off the run, the reason kept in the audit trail; the seat goes to
+    """Take the trainee off the run, the reason kept on the enrolment and in the audit
+    trail (none given: None, as the API withdraws without one); the seat goes to
     the first on the wait list, who is named in the answer (None when nobody waited or no
     seat was freed)."""
     with run_work(uow, principal, mission, run) as (session, seen, _, _seats):
@@ -158,6 +159,7 @@ def withdraw(
             )
         freed = mine.standing == Standing.ENROLLED
         mine.standing = Standing.WITHDRAWN.value
+        mine.withdrawal_reason = reason.strip() or None
         promoted = None
         if freed:
             first = next((e for e in on_run if e.standing == Standing.WAITING), None)

@@ -9,7 +9,8 @@ from dataclasses import dataclass
 from sqlalchemy import select
 
 from cadre.access.labels import ENROLMENTS
-from cadre.access.policy import Principal
+from cadre.access.policy import Principal, Verb, reach
+from cadre.domain.errors import NotFound
 from cadre.domain.training.certificates import completion
 from cadre.domain.training.enrolment import Standing
 from cadre.services.training.enrolment import rule_for
@@ -38,12 +39,23 @@ class RosterLine:
 
 
 @dataclass(frozen=True)
+class Withdrawn:
+    trainee: int
+    service: str
+    number: str
+    arabic: str
+    latin: str
+    reason: str | None  # None for a withdrawal made without one (the API's)
+
+
+@dataclass(frozen=True)
 class Roster:
     run: str
     course: str
     seats: int
     days: int
     lines: tuple[RosterLine, ...]
+    withdrawn: tuple[Withdrawn, ...] = ()  # who left the run, and why
 
 
 def roster(
@@ -55,11 +67,12 @@ def roster(
         seen = sight(session, principal, mission, kind=ENROLMENTS, taught=runs.taught_by)
         seen.require_run(run)
         rule = rule_for(session, seen.mission_id, seats.course)
-        on_run = [
+        seen_on_run = [
             e
             for e in results_rows.enrolments_in(session, seen.mission_id, run)
-            if e.standing != Standing.WITHDRAWN and seen.sees_trainee(e.trainee_id)
+            if seen.sees_trainee(e.trainee_id)
         ]
+        on_run = [e for e in seen_on_run if e.standing != Standing.WITHDRAWN]
         marks = results_rows.marks(session, [e.id for e in on_run])
         certificates = {
             r[0]: r[1]
@@ -84,4 +97,25 @@ def roster(
                     certificates.get(e.trainee_id),
                 )
             )  # fmt: skip
-    return Roster(run, seats.course, seats.seats, len(seats.days), tuple(lines))
+        withdrawn = tuple(
+            Withdrawn(e.trainee_id, p.service, p.number, p.arabic, p.latin, e.withdrawal_reason)
+            for e in seen_on_run
+            if e.standing == Standing.WITHDRAWN
+            and (p := rows.find_trainee(session, seen.mission_id, e.trainee_id)) is not None
+        )
+    return Roster(run, seats.course, seats.seats, len(seats.days), tuple(lines), withdrawn)
+
+
+def roster_runs(uow: UnitOfWork, principal: Principal, mission: str) -> frozenset[str]:
+    """The runs whose roster page the reader may open, by the page's own check (`sight`):
+    every run of the timetable for the school's roles, an instructor's own runs, none for
+    the others or before there is a timetable; pages link only to the rosters that open."""
+    if reach(principal.roles, Verb.READ, ENROLMENTS) is None:
+        return frozenset()
+    try:
+        runs = mission_runs(uow, mission)
+    except NotFound:
+        return frozenset()
+    with uow.transaction() as session:
+        seen = sight(session, principal, mission, kind=ENROLMENTS, taught=runs.taught_by)
+    return frozenset(runs.runs) if seen.runs is None else seen.runs & runs.runs.keys()

@@ -16,7 +16,7 @@ from starlette.responses import RedirectResponse, Response
 
 from cadre.domain.errors import Forbidden, InvalidInput, NotFound, Problem
 from cadre.services.scenario.queries import mission_context
-from cadre.services.training import abroad, pathway, queries
+from cadre.services.training import abroad, pathway, queries, rosters
 from cadre.web.routing import PageRoute, first
 from cadre.web.security import CurrentPrincipal, Work
 from cadre.web.templating import render
@@ -69,6 +69,7 @@ def pathway_view(
         "people": people,
         "timetabled": timetabled,
         "names": names,
+        "rosters": rosters.roster_runs(work, principal, mission) if people else frozenset(),
         "ladder": LADDER,
         "today": today,
         "may_record": timetabled and pathway.may_record(principal),

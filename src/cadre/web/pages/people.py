@@ -13,7 +13,7 @@ from starlette.responses import RedirectResponse, Response
 
 from cadre.domain.errors import InvalidInput, NotFound, Problem
 from cadre.services.timetable import personal
-from cadre.services.training import accounts
+from cadre.services.training import accounts, rosters
 from cadre.services.unit_of_work import UnitOfWork
 from cadre.web.routing import PageRoute, field_errors, multi
 from cadre.web.security import CurrentPrincipal, Database, Work
@@ -27,7 +27,12 @@ def _page(
     request: Request, work: Work, principal: CurrentPrincipal, mission: str, url: str | None
 ) -> Response:
     mine = personal.my_calendar(work, principal, mission)
-    context = {"mission": mine.mission, "mine": mine, "url": url}
+    context = {
+        "mission": mine.mission,
+        "mine": mine,
+        "url": url,
+        "rosters": rosters.roster_runs(work, principal, mission) if mine.days else frozenset(),
+    }
     return render(request, "my_calendar.html", context, principal=principal)
 
 

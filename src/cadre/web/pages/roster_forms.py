@@ -9,7 +9,6 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Callable
 from typing import Annotated, TypeVar
-from urllib.parse import quote
 
 from fastapi import APIRouter, Path, Request
 from fastapi.concurrency import run_in_threadpool
@@ -24,6 +23,7 @@ from cadre.domain.training.certificates import Mark
 from cadre.services.training import enrolment, results, roster_form
 from cadre.web import i18n
 from cadre.web.messages import N_
+from cadre.web.navigation import roster_url
 from cadre.web.pages.training import roster_view
 from cadre.web.routing import PageRoute, field_errors, first
 from cadre.web.security import CurrentPrincipal, Work
@@ -48,11 +48,6 @@ CHOOSE = Problem("choose a trainee", field="trainee", code="roster.choose")
 LAST_ID = 2**31 - 1  # a record id the database can hold; a larger one names no trainee
 # Refusals about the trainee named belong beside the enrolment and withdrawal forms.
 ABOUT_TRAINEE = {"trainee.not_found", "enrolment.already", "enrolment.not_found"}
-
-
-def _address(mission: str, run: str, query: str = "") -> str:
-    here = f"/missions/{quote(mission, safe='')}/runs/{quote(run, safe='/')}/roster"
-    return f"{here}?{query}" if query else here
 
 
 def _trainee(values: dict[str, str]) -> int:
@@ -86,7 +81,7 @@ async def _write(
                 raise
             problems = [_beside(error, "trainee")]
         else:
-            return RedirectResponse(_address(mission, run, done), status_code=303)
+            return RedirectResponse(roster_url(mission, run, done), status_code=303)
         return roster_view(
             request, principal, work, mission, run, form=name, values=values,
             errors=_errors(problems), status=422,
@@ -230,7 +225,7 @@ async def close(
     async with request.form() as form:
         confirmed = first(form, "confirm") == "yes"
     if not confirmed:  # only the confirmation step closes a run
-        return RedirectResponse(_address(mission, run) + "/close", status_code=303)
+        return RedirectResponse(roster_url(mission, run) + "/close", status_code=303)
 
     def closing() -> Response:
         closed = results.close_run(work, principal, run, mission)

@@ -21,7 +21,7 @@ from cadre.access.policy import Verb, allowed
 from cadre.domain.errors import Conflict, Forbidden, InvalidInput, Problem
 from cadre.domain.training.names import suggested_latin
 from cadre.services.scenario.queries import mission_context
-from cadre.services.training import operations, queries, trainee_record
+from cadre.services.training import operations, queries, rosters, trainee_record
 from cadre.web import i18n
 from cadre.web.navigation import Page, require_page
 from cadre.web.people_words import error_words, field_words
@@ -71,6 +71,9 @@ def trainee_view(
         "found": found,
         "record": record,
         "pairs": pairs,
+        "rosters": rosters.roster_runs(work, principal, mission)
+        if record and record.seats
+        else frozenset(),
         # Entering is for whoever writes trainees; changing one entered, for fewer roles.
         "may_write": operations.may_change(principal)
         if trainee is not None

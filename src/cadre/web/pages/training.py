@@ -63,7 +63,8 @@ def roster_view(
 ) -> Response:
     """The page; after a refusal, the form sent (`form`) with what was typed and why."""
     found = roster_sheets.director_roster(work, principal, run, mission)
-    everyone = rosters.roster(work, principal, run, mission).lines
+    listed = rosters.roster(work, principal, run, mission)
+    everyone = listed.lines
     values = values or {}
     asked = values.get("day") or request.query_params.get("day", "")
     q = values.get("q", "")[:200].strip()
@@ -78,6 +79,7 @@ def roster_view(
         "problems": problems,
         "on_run": [line for line in everyone if line.standing != Standing.WITHDRAWN],
         "waiting": [line for line in everyone if line.standing == Standing.WAITING],
+        "withdrawn": listed.withdrawn,
         "day": _day(asked, found.sheet.days),
         "q": q,
         "candidates": candidates,

@@ -19,6 +19,7 @@ from cadre.domain.timetable.plan import CalendarRun
 from cadre.services.access.scope import Scope, read
 from cadre.services.scenario.queries import MissionContext, heading, names
 from cadre.services.timetable.release import Released, released, released_versions
+from cadre.services.training.rosters import roster_runs
 from cadre.services.unit_of_work import UnitOfWork
 from cadre.web.navigation import Page, require_page
 from cadre.web.presenters.timetable.replan import replan_choices
@@ -53,6 +54,7 @@ class TimetablePage:
     rooms: tuple[tuple[str, str], ...]  # (site, room) a re-plan may close
     may_adopt: bool = False  # the principal adopts timetables
     unadopted: tuple[int, ...] = ()  # versions released to it while none is adopted
+    rosters: frozenset[str] = frozenset()  # the runs whose roster the principal may open
 
     @property
     def available(self) -> bool:
@@ -151,4 +153,5 @@ def timetable_page(
         ()
         if shown_timetable is not None
         else tuple(h.number for h in released_versions(uow, principal, mission)),
+        roster_runs(uow, principal, mission) if runs else frozenset(),
     )
