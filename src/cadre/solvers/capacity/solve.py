@@ -62,7 +62,10 @@ def solve_capacity(
         def scaled(what: str, done: float) -> None:
             report(f"part {index + 1} of {count}: {what}", (index + done) / count)
 
-        return _solve_whole(sub, left, threads, scaled, handover_by, whole_runs)
+        # Whole runs take what time they are given (the repair's steps are timed): each part
+        # gets its share of what is left, so the last ones are not left without a plan.
+        share = left / (count - index) if whole_runs else left
+        return _solve_whole(sub, share, threads, scaled, handover_by, whole_runs)
 
     result = solve_by_components(problem, part, deadline)
     if result is None:

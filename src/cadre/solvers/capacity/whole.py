@@ -40,6 +40,9 @@ UP_SHARE = 0.3  # of the fractional runs, the share tried upwards at once
 UP_TIME_SHARE = 0.5  # of the time left, the most step 1 may take
 UP_SOLVES = 60  # re-solves step 1 may take (measured on the NMI example: more bought little)
 REPAIR_SECONDS = 10.0  # the least time the repair gets, when there is that much left
+# Re-solves step 3 may take beyond those before it: on the NMI example a whole pass takes
+# 300–900, so a part of a mission (solved one after the other) leaves the others their time.
+ROLL_SOLVES = 600
 
 
 def whole_runs(stages: Stages, relaxed: np.ndarray) -> tuple[np.ndarray, RoundingLoss]:
@@ -71,7 +74,9 @@ def whole_runs(stages: Stages, relaxed: np.ndarray) -> tuple[np.ndarray, Roundin
     if repaired is None:  # held runs in the way: they may fall by one as well
         repaired = dive.neighbourhood(values, mip_until, widen=True)
     if repaired is None:
-        values = dive.in_time_order(relaxed, model.runs, stages.deadline)
+        now = time.monotonic()
+        until = now + min(0.8 * max(0.0, stages.deadline - now), max(REPAIR_SECONDS, 2 * spent))
+        values = dive.in_time_order(relaxed, model.runs, until)
         values = dive.down(values)
     else:
         values = repaired
@@ -111,15 +116,19 @@ class _Dive:
         return found
 
     def in_time_order(
-        self, relaxed: np.ndarray, keys: dict[tuple[str, int, str, RunMode], int], deadline: float
+        self, relaxed: np.ndarray, keys: dict[tuple[str, int, str, RunMode], int], until: float
     ) -> np.ndarray:
         """From the continuous plan again, runs fixed quarter by quarter (rolling.py), until
-        four fifths of the time left (the dive down takes the rest)."""
+        `until` or ROLL_SOLVES more re-solves (the dive down takes what it leaves)."""
         self.lower[:] = 0.0
         self.upper[:] = INF
         months = np.asarray([t for _, t, _, _ in keys], dtype=np.int64)
-        until = time.monotonic() + 0.8 * max(0.0, deadline - time.monotonic())
-        return in_time_order(relaxed, self.runs, months, self.fix, until)
+        cap = self.solves + ROLL_SOLVES
+
+        def go_on() -> bool:
+            return time.monotonic() < until and self.solves < cap
+
+        return in_time_order(relaxed, self.runs, months, self.fix, go_on)
 
     def up(self, values: np.ndarray, until: float) -> np.ndarray:
         stuck = np.zeros(len(self.runs), dtype=bool)
