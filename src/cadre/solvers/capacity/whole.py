@@ -41,7 +41,7 @@ UP_TIME_SHARE = 0.5  # of the time left, the most step 1 may take
 UP_SOLVES = 60  # re-solves step 1 may take (measured on the NMI example: more bought little)
 REPAIR_SECONDS = 10.0  # the least time the repair gets, when there is that much left
 # Re-solves step 3 may take beyond those before it: on the NMI example a whole pass takes
-# 300–900, so a part of a mission (solved one after the other) leaves the others their time.
+# 300–900 a part; each part has its share of the time as well (solve.py).
 ROLL_SOLVES = 600
 
 
@@ -74,8 +74,10 @@ def whole_runs(stages: Stages, relaxed: np.ndarray) -> tuple[np.ndarray, Roundin
     if repaired is None:  # held runs in the way: they may fall by one as well
         repaired = dive.neighbourhood(values, mip_until, widen=True)
     if repaired is None:
+        # Counted in re-solves like step 1 (a loaded machine gets the same plan, slower),
+        # within four fifths of this part's time left; the dive down takes the rest.
         now = time.monotonic()
-        until = now + min(0.8 * max(0.0, stages.deadline - now), max(REPAIR_SECONDS, 2 * spent))
+        until = now + 0.8 * max(0.0, stages.deadline - now)
         values = dive.in_time_order(relaxed, model.runs, until)
         values = dive.down(values)
     else:
