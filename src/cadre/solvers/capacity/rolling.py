@@ -26,6 +26,11 @@ TRIES_UP = 2  # batches tried upwards in a window (all, then half) before the re
 Fix = Callable[[np.ndarray, np.ndarray], np.ndarray | None]
 
 
+def whole_mask(v: np.ndarray) -> np.ndarray:
+    """Which of the runs `v` are whole numbers."""
+    return np.asarray(np.abs(v - np.round(v)) <= FRACTION)
+
+
 def in_time_order(
     values: np.ndarray, runs: np.ndarray, months: np.ndarray, fix: Fix, go_on: Callable[[], bool]
 ) -> np.ndarray:
@@ -42,7 +47,7 @@ def in_time_order(
 def _window(values: np.ndarray, runs: np.ndarray, pending: np.ndarray, fix: Fix) -> np.ndarray:
     while len(pending):
         v = values[runs[pending]]
-        whole = np.abs(v - np.round(v)) <= FRACTION
+        whole = whole_mask(v)
         if whole.all():
             fix(pending, np.round(v))  # held where they are, so later windows cannot move them
             return values

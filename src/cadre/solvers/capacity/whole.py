@@ -32,10 +32,9 @@ import numpy as np
 from cadre.domain.capacity.plan import RoundingLoss, Stage
 from cadre.domain.capacity.problem import RunMode
 from cadre.solvers.capacity.lp import INF, set_costs, time_limit
-from cadre.solvers.capacity.rolling import in_time_order
+from cadre.solvers.capacity.rolling import FRACTION, in_time_order, whole_mask
 from cadre.solvers.capacity.stages import UNMET_WEIGHT, Stages, final_costs
 
-FRACTION = 1e-6  # a run this close to a whole number is that number
 UP_SHARE = 0.3  # of the fractional runs, the share tried upwards at once
 UP_TIME_SHARE = 0.5  # of the time left, the most step 1 may take
 UP_SOLVES = 60  # re-solves step 1 may take (measured on the NMI example: more bought little)
@@ -172,7 +171,7 @@ class _Dive:
         by one); a small mixed-integer programme whose gap is kept. None when it finds no
         plan in time."""
         v = values[self.runs]
-        fractional = ~_whole_mask(v)
+        fractional = ~whole_mask(v)
         if not fractional.any():
             self.gap = 0.0
             return values
@@ -202,7 +201,7 @@ class _Dive:
         return solution
 
     def down(self, values: np.ndarray) -> np.ndarray:
-        fractional = ~_whole_mask(values[self.runs])
+        fractional = ~whole_mask(values[self.runs])
         if not fractional.any():
             return values
         self.upper[fractional] = np.floor(values[self.runs][fractional] + FRACTION)
@@ -226,12 +225,8 @@ class _Dive:
         return values
 
 
-def _whole_mask(v: np.ndarray) -> np.ndarray:
-    return np.asarray(np.abs(v - np.round(v)) <= FRACTION)
-
-
 def _whole(v: np.ndarray) -> bool:
-    return bool(_whole_mask(v).all())
+    return bool(whole_mask(v).all())
 
 
 def _loss(
