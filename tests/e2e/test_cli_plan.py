@@ -32,7 +32,11 @@ def test_plan_writes_json_and_plots_and_prints_the_handover(
     assert "Peak deployed force" in result.output
     assert "Whole deployed force" in result.output
     stored = json.loads(out.read_text())
-    assert stored["status"] == "optimal"
+    # Plans are whole runs (issue 14): the rounding proves no optimum, so the plan is feasible
+    # and carries what whole runs cost against the continuous bound.
+    assert stored["status"] == "feasible"
+    assert stored["rounding"]["unmet"] == 0
+    assert stored["rounding"]["objective"] >= stored["rounding"]["bound_objective"]
     by_month = zip(*stored["deployed"].values(), strict=True)
     assert stored["headline"]["peak_deployed"] == max(map(sum, by_month))
     assert sorted(p.name for p in plots.iterdir()) == [

@@ -17,9 +17,9 @@ from cadre.domain.uncertain_inputs import UncertainInput
 from cadre.interchange.capacity_sweep_json import ranges_from_json, ranges_to_json
 from cadre.interchange.scenario_file import read_scenario
 from cadre.services.capacity import sweep
+from cadre.services.capacity.operations import solve_plan
 from cadre.services.scenario import operations as scenarios
 from cadre.services.unit_of_work import UnitOfWork
-from cadre.solvers.capacity import solve_capacity
 from cadre.storage import plans
 from cadre.storage.database import transaction
 from tests.conftest import EXAMPLES
@@ -43,7 +43,8 @@ def swept(tiny: Scenario) -> tuple[list[SweepSample], list[SampleOutcome]]:
 
 
 def _direct(scenario: Scenario, figures: dict[UncertainInput, float]) -> tuple[object, ...]:
-    """The plan of the sample's figures written into the scenario by hand."""
+    """The plan of the sample's figures written into the scenario by hand, made as every plan
+    is (`solve_plan`: whole runs)."""
     planning = dataclasses.replace(
         scenario.planning,
         attrition_per_month=figures[UncertainInput.ATTRITION],
@@ -55,7 +56,7 @@ def _direct(scenario: Scenario, figures: dict[UncertainInput, float]) -> tuple[o
         for c in scenario.courses
     )
     changed = dataclasses.replace(scenario, planning=planning, courses=courses)
-    plan = solve_capacity(build_problem(changed, PlanMode.SIZING), seconds=30).solution
+    plan = solve_plan(build_problem(changed, PlanMode.SIZING), 30).solution
     return plan.force_by_month(), tuple(
         (h.subject, h.index if h.month else None) for h in plan.handovers
     )

@@ -13,7 +13,6 @@ down. Measured on the NMI example in check mode: 870 more people unmet instead o
 
 from __future__ import annotations
 
-import time
 from collections.abc import Callable
 
 import numpy as np
@@ -27,13 +26,18 @@ TRIES_UP = 2  # batches tried upwards in a window (all, then half) before the re
 Fix = Callable[[np.ndarray, np.ndarray], np.ndarray | None]
 
 
+def whole_mask(v: np.ndarray) -> np.ndarray:
+    """Which of the runs `v` are whole numbers."""
+    return np.asarray(np.abs(v - np.round(v)) <= FRACTION)
+
+
 def in_time_order(
-    values: np.ndarray, runs: np.ndarray, months: np.ndarray, fix: Fix, until: float
+    values: np.ndarray, runs: np.ndarray, months: np.ndarray, fix: Fix, go_on: Callable[[], bool]
 ) -> np.ndarray:
     """`values` with the runs (columns `runs`, started in `months`) made whole window by
-    window until `until`; the runs of the windows not reached stay as the last plan has them."""
+    window while `go_on()`; the runs of the windows not reached stay as the last plan has them."""
     for start in range(0, int(months.max(initial=-1)) + 1, WINDOW):
-        if time.monotonic() >= until:
+        if not go_on():
             break
         window = np.flatnonzero((months >= start) & (months < start + WINDOW))
         values = _window(values, runs, window, fix)
@@ -43,7 +47,7 @@ def in_time_order(
 def _window(values: np.ndarray, runs: np.ndarray, pending: np.ndarray, fix: Fix) -> np.ndarray:
     while len(pending):
         v = values[runs[pending]]
-        whole = np.abs(v - np.round(v)) <= FRACTION
+        whole = whole_mask(v)
         if whole.all():
             fix(pending, np.round(v))  # held where they are, so later windows cannot move them
             return values

@@ -62,7 +62,11 @@ def solve_capacity(
         def scaled(what: str, done: float) -> None:
             report(f"part {index + 1} of {count}: {what}", (index + done) / count)
 
-        return _solve_whole(sub, left, threads, scaled, handover_by, whole_runs)
+        # Whole runs take what time they are given (the repair's steps are timed): each part's
+        # repair ends within its share of what is left, so the parts after it have theirs;
+        # the continuous stages may run on, a part without a plan failing the whole.
+        share = time.monotonic() + left / (count - index)
+        return _solve_whole(sub, left, threads, scaled, handover_by, whole_runs, share)
 
     result = solve_by_components(problem, part, deadline)
     if result is None:
@@ -90,10 +94,12 @@ def _solve_whole(
     report: Progress,
     handover_by: Mapping[str, int] | None,
     whole: bool = False,
+    whole_until: float | None = None,
 ) -> SolveResult[CapacityPlan]:
     """The four stages (stages.py) on one model of the whole problem, its sites and pledges
     merged where they are alike, and the plan read back from the last answer that holds.
-    Sites are not merged for whole runs: a whole run cannot be split among them by rooms."""
+    Sites are not merged for whole runs: a whole run cannot be split among them by rooms.
+    The whole-run repair ends by `whole_until` when given (a part's share of the time)."""
     started = time.monotonic()
     deadline = started + seconds
     report("building the model", 0.0)
@@ -140,6 +146,8 @@ def _solve_whole(
         final = toward_targets(stages, final, unmet.people, targets)
     rounding = None
     if whole:
+        if whole_until is not None:
+            stages.deadline = min(stages.deadline, whole_until)
         final, rounding = whole_runs(stages, final)
         if rounding.unmet > 0 or rounding.instructor_months > 1e-6:
             stages.notes.append(rounding.sentence())

@@ -32,14 +32,16 @@ import numpy as np
 from cadre.domain.capacity.plan import RoundingLoss, Stage
 from cadre.domain.capacity.problem import RunMode
 from cadre.solvers.capacity.lp import INF, set_costs, time_limit
-from cadre.solvers.capacity.rolling import in_time_order
+from cadre.solvers.capacity.rolling import FRACTION, in_time_order, whole_mask
 from cadre.solvers.capacity.stages import UNMET_WEIGHT, Stages, final_costs
 
-FRACTION = 1e-6  # a run this close to a whole number is that number
 UP_SHARE = 0.3  # of the fractional runs, the share tried upwards at once
 UP_TIME_SHARE = 0.5  # of the time left, the most step 1 may take
 UP_SOLVES = 60  # re-solves step 1 may take (measured on the NMI example: more bought little)
 REPAIR_SECONDS = 10.0  # the least time the repair gets, when there is that much left
+# Re-solves step 3 may take beyond those before it: on the NMI example a whole pass takes
+# 300–900 a part; each part has its share of the time as well (solve.py).
+ROLL_SOLVES = 600
 
 
 def whole_runs(stages: Stages, relaxed: np.ndarray) -> tuple[np.ndarray, RoundingLoss]:
@@ -71,7 +73,11 @@ def whole_runs(stages: Stages, relaxed: np.ndarray) -> tuple[np.ndarray, Roundin
     if repaired is None:  # held runs in the way: they may fall by one as well
         repaired = dive.neighbourhood(values, mip_until, widen=True)
     if repaired is None:
-        values = dive.in_time_order(relaxed, model.runs, stages.deadline)
+        # Counted in re-solves like step 1 (a loaded machine gets the same plan, slower),
+        # within four fifths of this part's time left; the dive down takes the rest.
+        now = time.monotonic()
+        until = now + 0.8 * max(0.0, stages.deadline - now)
+        values = dive.in_time_order(relaxed, model.runs, until)
         values = dive.down(values)
     else:
         values = repaired
@@ -111,15 +117,19 @@ class _Dive:
         return found
 
     def in_time_order(
-        self, relaxed: np.ndarray, keys: dict[tuple[str, int, str, RunMode], int], deadline: float
+        self, relaxed: np.ndarray, keys: dict[tuple[str, int, str, RunMode], int], until: float
     ) -> np.ndarray:
         """From the continuous plan again, runs fixed quarter by quarter (rolling.py), until
-        four fifths of the time left (the dive down takes the rest)."""
+        `until` or ROLL_SOLVES more re-solves (the dive down takes what it leaves)."""
         self.lower[:] = 0.0
         self.upper[:] = INF
         months = np.asarray([t for _, t, _, _ in keys], dtype=np.int64)
-        until = time.monotonic() + 0.8 * max(0.0, deadline - time.monotonic())
-        return in_time_order(relaxed, self.runs, months, self.fix, until)
+        cap = self.solves + ROLL_SOLVES
+
+        def go_on() -> bool:
+            return time.monotonic() < until and self.solves < cap
+
+        return in_time_order(relaxed, self.runs, months, self.fix, go_on)
 
     def up(self, values: np.ndarray, until: float) -> np.ndarray:
         stuck = np.zeros(len(self.runs), dtype=bool)
@@ -161,7 +171,7 @@ class _Dive:
         by one); a small mixed-integer programme whose gap is kept. None when it finds no
         plan in time."""
         v = values[self.runs]
-        fractional = ~_whole_mask(v)
+        fractional = ~whole_mask(v)
         if not fractional.any():
             self.gap = 0.0
             return values
@@ -191,7 +201,7 @@ class _Dive:
         return solution
 
     def down(self, values: np.ndarray) -> np.ndarray:
-        fractional = ~_whole_mask(values[self.runs])
+        fractional = ~whole_mask(values[self.runs])
         if not fractional.any():
             return values
         self.upper[fractional] = np.floor(values[self.runs][fractional] + FRACTION)
@@ -215,12 +225,8 @@ class _Dive:
         return values
 
 
-def _whole_mask(v: np.ndarray) -> np.ndarray:
-    return np.asarray(np.abs(v - np.round(v)) <= FRACTION)
-
-
 def _whole(v: np.ndarray) -> bool:
-    return bool(_whole_mask(v).all())
+    return bool(whole_mask(v).all())
 
 
 def _loss(
