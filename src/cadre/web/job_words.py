@@ -42,6 +42,13 @@ JOB_WORDS: dict[str, str] = {
     "import.lines_checked": N_("Checked %(done)s of %(total)s lines."),
     # plans
     "force.matching": N_("Matching offers to the statement of requirements."),
+    "capacity.building": N_("Building the capacity model."),
+    "capacity.first": N_("Finding a first plan."),
+    "capacity.unmet": N_("Meeting as much of the demand as can be met."),
+    "capacity.instructor_months": N_("Fewest foreign instructor-months."),
+    "capacity.handover": N_("Handover by the target months."),
+    "capacity.whole_runs": N_("Making every run a whole run."),
+    "capacity.done": N_("Plan found."),
     "sweep.sample": N_("Sample %(n)s of %(total)s."),
     "sweep.gathering": N_("%(total)s samples planned; gathering the ranges."),
     "timetable.placing": N_("Timetabling the runs."),

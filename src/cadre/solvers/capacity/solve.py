@@ -15,6 +15,7 @@ from cadre.domain.capacity.handover import read_handovers, with_floor
 from cadre.domain.capacity.plan import CapacityPlan
 from cadre.domain.capacity.problem import CapacityProblem
 from cadre.domain.planning import Progress, SolveResult, SolveStatus
+from cadre.solvers.capacity import phases
 from cadre.solvers.capacity.decompose import solve_by_components
 from cadre.solvers.capacity.extract import extract_plan, plan_result
 from cadre.solvers.capacity.model import build_model
@@ -60,7 +61,7 @@ def solve_capacity(
         sub: CapacityProblem, left: float, index: int, count: int
     ) -> SolveResult[CapacityPlan]:
         def scaled(what: str, done: float) -> None:
-            report(f"part {index + 1} of {count}: {what}", (index + done) / count)
+            report(phases.in_part(what, index, count), (index + done) / count)
 
         # Whole runs take what time they are given (the repair's steps are timed): each part's
         # repair ends within its share of what is left, so the parts after it have theirs;
@@ -102,7 +103,7 @@ def _solve_whole(
     The whole-run repair ends by `whole_until` when given (a part's share of the time)."""
     started = time.monotonic()
     deadline = started + seconds
-    report("building the model", 0.0)
+    report(phases.BUILDING, 0.0)
     merged = merge_sites(problem) if not whole else MergedSites(problem, _alone(problem))
     pledges = merge_pledges(merged.problem)
     model = build_model(pledges.problem)

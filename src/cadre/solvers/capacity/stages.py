@@ -25,6 +25,7 @@ import numpy as np
 
 from cadre.domain.capacity.plan import Stage
 from cadre.domain.planning import Progress
+from cadre.solvers.capacity import phases
 from cadre.solvers.capacity.handover import ban, foreign_columns, held
 from cadre.solvers.capacity.lp import INF, set_costs, time_limit
 from cadre.solvers.capacity.vars import CapacityModel
@@ -87,7 +88,7 @@ class Unmet(NamedTuple):
 def first_plan(stages: Stages) -> np.ndarray | None:
     """Stage one; None when it stops without a plan."""
     model, highs = stages.model, stages.highs
-    stages.report("a first plan", 0.05)
+    stages.report(phases.FIRST, 0.05)
     costs = final_costs(model) | dict.fromkeys(model.shortfall.values(), UNMET_WEIGHT)
     set_costs(highs, model.lp.columns, costs)
     if stages.run("first plan (people weighed above instructors)", "ipm") != "optimal":
@@ -98,7 +99,7 @@ def first_plan(stages: Stages) -> np.ndarray | None:
 def least_unmet(stages: Stages, first: np.ndarray) -> Unmet | None:
     """Stage two; None (and a note) when it stops before its proof."""
     model, highs = stages.model, stages.highs
-    stages.report("least unmet demand", 0.3)
+    stages.report(phases.UNMET, 0.3)
     if float(sum(first[c] for c in model.shortfall.values())) <= 1e-9:
         # Nothing is unmet, so nothing less can be: stage two is proven without solving,
         # and there is no shortfall for duals to explain.
@@ -125,7 +126,7 @@ def fewest_instructors(stages: Stages, first: np.ndarray, unmet: float) -> np.nd
     and the least turbulence. The first plan when it already is the answer, or (with a note)
     when the stage stops early."""
     model, highs = stages.model, stages.highs
-    stages.report("fewest foreign instructor-months", 0.6)
+    stages.report(phases.MONTHS, 0.6)
     more = float(sum(first[c] for c in model.shortfall.values())) - unmet
     if more <= held(unmet) - unmet or more <= PEOPLE_SLACK:
         # The first plan minimised the same costs over more plans and is among these (or
@@ -166,9 +167,9 @@ def toward_targets(
     }
     if not any(values[col] > 1e-7 for col in late):
         stages.done.append(Stage("handover by target (already met)", "optimal", 0.0, 0.0))
-        stages.report("done", 1.0)
+        stages.report(phases.DONE, 1.0)
         return values
-    stages.report("handover by target", 0.85)
+    stages.report(phases.HANDOVER, 0.85)
     costs = final_costs(model)
     cost = _cost(model, values)
     highs.changeRowBounds(model.shortfall_row, -INF, held(unmet))
@@ -186,7 +187,7 @@ def toward_targets(
     if status != "optimal":
         stages.notes.append("the handover targets' stage stopped early: targets may be missed")
         return values
-    stages.report("done", 1.0)
+    stages.report(phases.DONE, 1.0)
     return np.asarray(highs.getSolution().col_value)
 
 

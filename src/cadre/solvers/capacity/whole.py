@@ -31,6 +31,7 @@ import numpy as np
 
 from cadre.domain.capacity.plan import RoundingLoss, Stage
 from cadre.domain.capacity.problem import RunMode
+from cadre.solvers.capacity import phases
 from cadre.solvers.capacity.lp import INF, set_costs, time_limit
 from cadre.solvers.capacity.rolling import FRACTION, in_time_order, whole_mask
 from cadre.solvers.capacity.stages import UNMET_WEIGHT, Stages, final_costs
@@ -53,7 +54,7 @@ def whole_runs(stages: Stages, relaxed: np.ndarray) -> tuple[np.ndarray, Roundin
         values = relaxed.copy()
         values[runs] = np.round(values[runs])
         return values, _loss(stages, relaxed, values, 0, 0.0)
-    stages.report("whole runs", 0.9)
+    stages.report(phases.WHOLE, 0.9)
     highs.changeRowBounds(model.shortfall_row, -INF, INF)
     set_costs(
         highs,
