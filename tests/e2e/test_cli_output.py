@@ -46,10 +46,9 @@ def test_piped_output_at_80_columns_is_plain_and_cut_short_nowhere(cli: CliRunne
 
 def test_json_documents_parse_and_carry_the_figures(cli: CliRunner) -> None:
     plans = json.loads(run(cli, "plan", "list", "--json"))
-    # whole runs by default (issue 14): the rounding proves no optimum, so the plan is feasible
-    assert [(p["number"], p["status"]) for p in plans] == [(1, "feasible")]
+    assert [(p["number"], p["status"]) for p in plans] == [(1, "optimal")]
     plan = json.loads(run(cli, "plan", "show", "--json"))
-    assert (plan["version"], plan["plan"]["status"]) == (1, "feasible")
+    assert (plan["version"], plan["plan"]["status"]) == (1, "optimal")
     force = json.loads(run(cli, "force", "status", "--json"))
     assert force["fill"]["total"]["required"] >= force["fill"]["total"]["filled"]
     assert isinstance(force["shortfalls"], list)

@@ -32,11 +32,7 @@ def test_plan_writes_json_and_plots_and_prints_the_handover(
     assert "Peak deployed force" in result.output
     assert "Whole deployed force" in result.output
     stored = json.loads(out.read_text())
-    # Plans are whole runs (issue 14): the rounding proves no optimum, so the plan is feasible
-    # and carries what whole runs cost against the continuous bound.
-    assert stored["status"] == "feasible"
-    assert stored["rounding"]["unmet"] == 0
-    assert stored["rounding"]["objective"] >= stored["rounding"]["bound_objective"]
+    assert stored["status"] == "optimal"
     by_month = zip(*stored["deployed"].values(), strict=True)
     assert stored["headline"]["peak_deployed"] == max(map(sum, by_month))
     assert sorted(p.name for p in plots.iterdir()) == [
@@ -44,6 +40,24 @@ def test_plan_writes_json_and_plots_and_prints_the_handover(
         for name in ("graduates-vs-demand", "handover-timeline", "training-force")
         for suffix in ("png", "svg")
     ]
+
+
+def test_whole_runs_when_asked_carry_their_cost_against_the_continuous_plan(
+    cli: CliRunner, tmp_path: pathlib.Path
+) -> None:
+    out = tmp_path / "plan.json"
+    result = cli.invoke(app, ["plan", "capacity", "--whole-runs", "--json", str(out)])
+    assert result.exit_code == 0, result.output
+    stored = json.loads(out.read_text())
+    # The rounding proves no optimum: the plan is feasible, with what whole runs cost.
+    assert stored["status"] == "feasible"
+    assert stored["rounding"]["unmet"] == 0
+    assert stored["rounding"]["objective"] >= stored["rounding"]["bound_objective"]
+    in_country = [r["runs"] for r in stored["runs"] if r["mode"] != "out_of_country"]
+    assert in_country
+    assert all(n == round(n) for n in in_country)
+    listed = json.loads(cli.invoke(app, ["plan", "list", "--json"]).output)
+    assert [(p["number"], p["status"]) for p in listed] == [(1, "feasible")]
 
 
 def test_compare_shows_two_versions_side_by_side(cli: CliRunner) -> None:

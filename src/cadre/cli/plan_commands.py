@@ -75,6 +75,14 @@ def plan_capacity(
         str | None,
         typer.Option(help="With --actuals: the first month still planned, YYYY-MM."),
     ] = None,
+    whole_runs: Annotated[
+        bool,
+        typer.Option(
+            "--whole-runs",
+            help="Whole runs only: slower, and what they cost against the continuous plan "
+            "is reported with it.",
+        ),
+    ] = False,
     mission: MissionOpt = None,
 ) -> None:
     """Plan the stored scenario's training force month by month and keep it as a version (a
@@ -109,6 +117,7 @@ def plan_capacity(
                 progress=lambda what, done: bar.update(task, description=what, completed=done),
                 adopt=adopt,
                 actuals=actuals,
+                whole_runs=whole_runs,
             )
     console.print(plan_summary(version.plan, names, version.number))
     for problem in version.violations:

@@ -1,7 +1,7 @@
-"""Plans are made of whole runs by default (issue 14): wherever the services plan capacity —
-`plan_capacity` and each sample of the sweep go through `solve_plan` — every run in the
-country is a whole number, the independent checker holds the plan to that and to every other
-rule, and what whole runs cost against the continuous plan is on the plan."""
+"""Plans of whole runs when asked (issue 14): through `solve_plan`, as `plan_capacity` makes
+them, every run in the country is a whole number, the independent checker holds the plan to
+that and to every other rule, and what whole runs cost against the continuous plan is on the
+plan. The sweep's samples stay continuous (their time target), as the default plan does."""
 
 from __future__ import annotations
 
@@ -11,12 +11,9 @@ from hypothesis import given, settings
 from cadre.domain.capacity.check import check_capacity_plan
 from cadre.domain.capacity.plan import CapacityPlan
 from cadre.domain.capacity.problem import PlanMode, RunMode, build_problem
-from cadre.domain.capacity.uncertainty import SweepSample
 from cadre.domain.scenario import Scenario
-from cadre.services.capacity import sweep
 from cadre.services.capacity.operations import solve_plan
 from cadre.solvers.capacity import solve_capacity
-from tests.unit.solvers.test_capacity_brute_force import tiny
 from tests.unit.solvers.test_capacity_properties import ROUNDING, missions
 
 
@@ -26,10 +23,10 @@ def in_country(plan: CapacityPlan) -> list[float]:
 
 @settings(max_examples=10, deadline=None)
 @given(missions())
-def test_plans_are_whole_runs_by_default(s: Scenario) -> None:
+def test_plans_are_whole_runs_when_asked(s: Scenario) -> None:
     for mode in (PlanMode.SIZING, PlanMode.CHECK):
         problem = build_problem(s, mode)
-        plan = solve_plan(problem, 20).solution
+        plan = solve_plan(problem, 20, whole_runs=True).solution
         assert all(n == round(n) for n in in_country(plan))
         assert check_capacity_plan(problem, plan) == []  # integrality and every other rule
         loss = plan.rounding
@@ -42,19 +39,3 @@ def test_plans_are_whole_runs_by_default(s: Scenario) -> None:
         assert loss.integrality_gap >= 0.0
         if loss.unmet <= ROUNDING and abs(loss.instructor_months) <= ROUNDING:
             assert loss.integrality_gap < 1.0
-
-
-def test_a_sweep_sample_plans_whole_runs(monkeypatch: pytest.MonkeyPatch) -> None:
-    made: list[CapacityPlan] = []
-
-    def recording(problem, seconds, progress=None):  # type: ignore[no-untyped-def]
-        result = solve_plan(problem, seconds, progress)
-        made.append(result.solution)
-        return result
-
-    monkeypatch.setattr(sweep, "solve_plan", recording)
-    outcome = sweep.run_sample(SweepSample(0, (), tiny(70, 8, True), PlanMode.SIZING, None, 20))
-    assert outcome.status in ("optimal", "feasible")
-    assert [p.rounding is not None for p in made] == [True]
-    assert made[0].runs
-    assert all(n == round(n) for n in in_country(made[0]))
