@@ -196,7 +196,9 @@ def test_a_plan_is_started_as_a_job_and_its_page_follows_it(app: TestClient) -> 
     job = app.get(response.headers["location"])
     number = response.headers["location"].rsplit("/", 1)[1]
     assert response.status_code == 303
-    assert f'data-job="/api/v1/jobs/{number}"' in job.text
+    # The page follows the job through the web's own status (in the reader's words).
+    assert f'data-job="/missions/TINY/jobs/{number}/status"' in job.text
+    assert app.get(f"/missions/TINY/jobs/{number}/status").status_code == 200
     assert app.get(f"/api/v1/jobs/{number}").json()["parameters"] == {
         "mode": "check",
         "horizon_months": None,
