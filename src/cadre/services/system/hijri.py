@@ -47,10 +47,14 @@ def hijri_day(value: dt.date, language: str, locale: str) -> str:
     if found is None:
         return ""
     era = "هـ" if language == "ar" else "AH"
-    return f"{hijri_day_month(value, language, locale)} {_digits(found.year, locale)} {era}"
+    return f"{_day_month(found, locale)} {_digits(found.year, locale)} {era}"
 
 
 def hijri_day_month(value: dt.date, language: str, locale: str) -> str:
     """Day and month only, for a calendar's column heading: "25 Jumada al-Akhirah"."""
     found = to_hijri(value, language)
-    return "" if found is None else f"{_digits(found.day, locale)} {found.month_name}"
+    return "" if found is None else _day_month(found, locale)
+
+
+def _day_month(found: HijriDate, locale: str) -> str:
+    return f"{_digits(found.day, locale)} {found.month_name}"
