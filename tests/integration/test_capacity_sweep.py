@@ -16,6 +16,7 @@ from cadre.domain.scenario import Scenario
 from cadre.domain.uncertain_inputs import UncertainInput
 from cadre.interchange.capacity_sweep_json import ranges_from_json, ranges_to_json
 from cadre.interchange.scenario_file import read_scenario
+from cadre.services import local_pool
 from cadre.services.capacity import sweep
 from cadre.services.capacity.operations import solve_plan
 from cadre.services.scenario import operations as scenarios
@@ -113,3 +114,21 @@ def test_a_sweep_is_kept_as_a_version(engine: Engine, work: UnitOfWork) -> None:
         row = plans.plan_version(session, None, sweep.KIND, number)
         assert ranges_from_json(row.result) == ranges_from_json(ranges_to_json(ranges))
         assert row.parameters["samples"] == 3
+
+
+def test_a_sweep_on_two_processes_gives_the_outcomes_and_ranges_of_one_process(
+    tiny: Scenario,
+) -> None:
+    samples = sweep.draw_samples(tiny, 4, seed=7, seconds=30)
+    here = [sweep.run_sample(s) for s in samples]
+    seen: list[tuple[str, float]] = []
+    spread = sweep.run_samples(
+        samples, lambda said, done: seen.append((str(said), done)), processes=2
+    )
+    assert local_pool.run_all(sweep.run_sample, samples, processes=2) == here
+    assert spread == sweep.gather(here) == sweep.run_samples(samples, processes=1)
+    assert [done for _, done in seen] == [0, 0.25, 0.5, 0.75, 1, 1]
+    assert seen[-2:] == [
+        ("4 of 4 samples", 1),
+        ("4 samples planned; gathering", 1),
+    ]

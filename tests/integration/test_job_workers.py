@@ -295,6 +295,33 @@ def test_the_embedded_mode_fans_out_too_and_fails_with_a_parts_error(
     ]
 
 
+def test_a_cancel_stops_the_embedded_modes_parts_on_every_process(
+    tmp_path: pathlib.Path,
+) -> None:
+    add_plugin(fanout_support.__name__)
+    notes = tmp_path / "notes"
+    notes.mkdir()
+    url = f"sqlite:///{tmp_path / 'cadre.db'}"
+    parameters = {"count": 40, "seconds": 0.5, "notes": str(notes)}
+    with service(url, start_jobs=True, job_workers=1) as api:
+        engine, queue = engine_of(api), api.app.state.jobs  # type: ignore[attr-defined]
+        job = _submit(engine, queue, "squares", parameters)
+        _await(engine, job, lambda r: r.status == "running" and r.progress > 0)
+        with transaction(engine) as session:
+            store.cancel(session, job, dt.datetime.now(dt.UTC))
+        time.sleep(3)  # the parts running at the cancel may finish
+        ran = len(os.listdir(notes))
+        time.sleep(2)
+        row = _await(engine, job, ended_row)
+    assert row.status == "cancelled"
+    assert 0 < ran < 40
+    assert len(os.listdir(notes)) == ran  # no part started after it
+
+
+def ended_row(row: JobRow) -> bool:
+    return row.status not in ("queued", "running")
+
+
 @pytest.mark.postgres
 def test_a_sweep_fans_its_samples_out_over_workers_and_matches_a_sweep_in_one_process(
     pg_url: str,

@@ -82,7 +82,7 @@ def _phase_codes() -> set[str]:
 
 def test_every_phase_the_core_reports_has_words_in_both_languages() -> None:
     codes = _phase_codes()
-    assert {"job.done", "import.rows_checked", "timetable.first", "sweep.sample"} <= codes
+    assert {"job.done", "import.rows_checked", "timetable.first", "sweep.gathering"} <= codes
     assert sorted(codes - set(JOB_WORDS)) == []
     params = {"done": 1, "total": 2, "count": 3, "n": 1, "placed": 1, "cost": 9, "seconds": 5,
               "file": "f", "error": "E", "exit_code": 1, "nation": "CAN", "pledge": "P",

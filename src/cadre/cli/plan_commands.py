@@ -151,6 +151,10 @@ def sweep(
     mode: ModeOpt = PlanMode.SIZING,
     horizon_months: HorizonOpt = None,
     seconds: Annotated[float, typer.Option(help="Time limit for each sample's solve.")] = 60.0,
+    processes: Annotated[
+        int | None,
+        typer.Option(min=1, help="Processes planning samples at once; default one a core."),
+    ] = None,
     plots: Annotated[
         pathlib.Path | None, typer.Option(help="Directory for the band plots (PNG and SVG).")
     ] = None,
@@ -178,6 +182,7 @@ def sweep(
                 horizon_months=horizon_months,
                 seconds=seconds,
                 progress=progress,
+                processes=processes,
             )
     if as_json:
         emit({"version": number, "sweep": sweep_document(ranges)})

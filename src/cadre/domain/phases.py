@@ -57,6 +57,11 @@ def reading(file: str) -> Phase:
     return Phase("job.reading", "reading %(file)s", file=file)
 
 
+def samples_planned(done: int, total: int) -> Phase:
+    """A sweep's progress, the same words whether a job's workers or this process plan it."""
+    return Phase("job.samples_done", "%(done)s of %(total)s samples", done=done, total=total)
+
+
 # A job's life, as its row tells it.
 WAITING = Phase("job.waiting", "waiting for a worker")
 STARTING = Phase("job.starting", "starting")

@@ -4,8 +4,9 @@ answer moves with most).
 
 Three steps, each callable by import path so that a queue can fan the middle one out over
 workers: `draw_samples` (here, cheap), `run_sample` (one plan each, pure, anywhere) and
-`gather` (here). `sweep_capacity` runs them one by one in this process and keeps the ranges
-as a version of kind "capacity-sweep".
+`gather` (here). `sweep_capacity` runs them on this machine's cores (`run_samples`) unless a
+job hands it a `run` that fans them out, and keeps the ranges as a version of kind
+"capacity-sweep".
 """
 
 from __future__ import annotations
@@ -13,6 +14,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import Any
 
+from cadre.domain import phases
 from cadre.domain.capacity.problem import PlanMode, build_problem
 from cadre.domain.capacity.uncertainty import (
     SampleOutcome,
@@ -29,6 +31,7 @@ from cadre.domain.phases import Phase
 from cadre.domain.scenario import Scenario
 from cadre.interchange.capacity_sweep_json import ranges_to_json
 from cadre.interchange.convert import to_json_document
+from cadre.services import local_pool
 from cadre.services.capacity.operations import solve_plan, with_whole_force
 from cadre.services.unit_of_work import UnitOfWork
 from cadre.storage import plans
@@ -101,16 +104,19 @@ def gather(outcomes: list[SampleOutcome]) -> SweepRanges:
     return ranges_of(outcomes)
 
 
-def run_samples(samples: list[SweepSample], progress: Progress | None = None) -> SweepRanges:
-    """Every sample one after the other in this process, progress = finished / all."""
-    outcomes = []
-    for done, sample in enumerate(samples):
+def run_samples(
+    samples: list[SweepSample], progress: Progress | None = None, processes: int | None = None
+) -> SweepRanges:
+    """Every sample in this process or, with more than one, on `processes` processes (one a
+    core by default; `local_pool.py`); progress = finished / all. The ranges do not depend on
+    the order the samples finish in: each comes back to its place."""
+
+    def finished(done: int) -> None:
         if progress is not None:
-            said = Phase(
-                "sweep.sample", "sample %(n)s of %(total)s", n=done + 1, total=len(samples)
-            )
-            progress(said, done / len(samples))
-        outcomes.append(run_sample(sample))
+            progress(phases.samples_planned(done, len(samples)), done / len(samples))
+
+    finished(0)
+    outcomes = local_pool.run_all(run_sample, samples, processes, finished)
     if progress is not None:
         said = Phase("sweep.gathering", "%(total)s samples planned; gathering", total=len(samples))
         progress(said, 1.0)
@@ -127,18 +133,19 @@ def sweep_capacity(
     horizon_months: int | None = None,
     seconds: float = 60.0,
     progress: Progress | None = None,
-    run: Callable[[list[SweepSample], Progress | None], SweepRanges] = run_samples,
+    run: Callable[[list[SweepSample], Progress | None], SweepRanges] | None = None,
+    processes: int | None = None,
 ) -> tuple[int, SweepRanges]:
     """Sweep the stored scenario and keep the ranges as a new "capacity-sweep" version; its
-    number and the ranges. `run` plans the samples: here one by one unless a job fans them
-    out over the workers."""
+    number and the ranges. `run` plans the samples: by default here, on `processes` processes
+    (one a core unless said), unless a job fans them out over the workers."""
     require_within(seconds=seconds, horizon_months=horizon_months)
     with uow.transaction() as session:
         scenario = store.load_scenario(session, mission)
     drawn = draw_samples(
         scenario, samples, seed, mode=mode, horizon_months=horizon_months, seconds=seconds
     )
-    ranges = run(drawn, progress)
+    ranges = run_samples(drawn, progress, processes) if run is None else run(drawn, progress)
     parameters: dict[str, Any] = {
         "samples": samples,
         "seed": seed,

@@ -27,7 +27,7 @@ import os
 import socket
 import threading
 import time
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from multiprocessing.process import BaseProcess
 from typing import Any
 
@@ -37,6 +37,7 @@ from sqlalchemy import Engine
 
 from cadre.domain import phases
 from cadre.domain.phases import Phase
+from cadre.services import local_pool
 from cadre.services.jobs.kinds import JOB_KINDS
 from cadre.storage import jobs as store
 from cadre.storage import queue as parts
@@ -164,14 +165,8 @@ def _close(engine: Engine, job_id: int, error: str, message: str = phases.FAILED
 
 
 def _child(url: str, job_id: int, plugins: list[str]) -> None:
-    parent = os.getppid()
-
-    def orphaned() -> None:  # a worker killed with kill -9 takes its job's process with it
-        while os.getppid() == parent:
-            time.sleep(1.0)
-        os._exit(70)
-
-    threading.Thread(target=orphaned, daemon=True).start()
+    # A worker killed with kill -9 takes its job's process along.
+    local_pool.exit_with_parent(os.getppid())
     from cadre.services.jobs.worker import run_job
 
     for module in plugins:
@@ -203,21 +198,72 @@ def function_at(path: str) -> Callable[..., Any]:
 def run_part(url: str, job_id: int, position: int, function: str, claimant: str) -> bool:
     """Run one part of a fanned-out job, if its job still runs and nobody else took it."""
     engine = _engine(url)
-    with transaction(engine) as session:
-        if store.status(session, job_id) != "running":
-            return False
-        item = parts.claim_part(session, job_id, position, claimant)
+    _, item = _claim(engine, job_id, position, claimant)
     if item is None:
         return False
     try:
         outcome = function_at(function)(item)
     except Exception as error:  # the part's error becomes the job's, named
-        with transaction(engine) as session:
-            parts.finish_part(session, job_id, position, error=f"part {position}: {error}")
+        _keep(engine, job_id, position, error=error)
         return True
-    with transaction(engine) as session:
-        parts.finish_part(session, job_id, position, outcome)
+    _keep(engine, job_id, position, outcome)
     return True
+
+
+def run_parts(
+    url: str,
+    job_id: int,
+    positions: list[int],
+    function: str,
+    claimant: str,
+    processes: int | None = None,
+) -> Iterator[int]:
+    """Run these parts of a fanned-out job here, on `processes` processes (`local_pool.py`):
+    each is claimed as a process comes free, none once the job no longer runs or a part
+    failed. Each part's position as its outcome is kept."""
+    engine = _engine(url)
+    failed = False
+
+    def claimed() -> Iterator[tuple[int, Any]]:
+        for position in positions:
+            if failed:
+                return
+            running, item = _claim(engine, job_id, position, claimant)
+            if not running:  # cancelled, or at its time limit
+                return
+            if item is not None:
+                yield position, item
+
+    run = function_at(function)
+    workers = local_pool.processes_for(len(positions), processes)
+    for position, done in local_pool.each_done(run, claimed(), workers):
+        error = done.exception()
+        failed = failed or error is not None
+        _keep(engine, job_id, position, None if error else done.result(), error)
+        yield position
+
+
+def _claim(engine: Engine, job_id: int, position: int, claimant: str) -> tuple[bool, Any | None]:
+    """Whether the job still runs, and if so the part's item taken for `claimant` (None when
+    it is done or another claimant runs it)."""
+    with transaction(engine) as session:
+        if store.status(session, job_id) != "running":
+            return False, None
+        return True, parts.claim_part(session, job_id, position, claimant)
+
+
+def _keep(
+    engine: Engine,
+    job_id: int,
+    position: int,
+    outcome: Any = None,
+    error: BaseException | None = None,
+) -> None:
+    with transaction(engine) as session:
+        if error is not None:  # the part's error becomes the job's, named
+            parts.finish_part(session, job_id, position, error=f"part {position}: {error}")
+        else:
+            parts.finish_part(session, job_id, position, outcome)
 
 
 async def recover_stalled(app: procrastinate.App, url: str) -> list[int]:

@@ -11,10 +11,13 @@ after its worker died keeps the outcomes it had.
   with a free slot takes parts, and the job's own process runs parts too while it waits
   (so a job on a worker of concurrency 1 does not hold a slot idle), from the last part
   back, while the queue hands out the first ones first: the two meet in the middle.
-- Elsewhere (the embedded mode, or outside a job) the job's process runs every part itself.
+- Elsewhere (the embedded mode, or outside a job) the job's process runs every part itself,
+  on a process a core (`services/local_pool.py`; `processes` says how many, 1 = in this
+  process), each part claimed as a process comes free.
 
 Progress is finished parts / all parts. A cancel is seen at the next part: the parts not yet
-started are left, those running finish (each is meant to be short).
+started are left, those running finish (each is meant to be short). After a part's error no
+more are started here; the job fails with it.
 """
 
 from __future__ import annotations
@@ -23,8 +26,10 @@ import time
 from collections.abc import Sequence
 from typing import Any, Literal
 
+from cadre.domain import phases
 from cadre.domain.errors import CadreError
 from cadre.domain.phases import Phase
+from cadre.services import local_pool
 from cadre.services.jobs import engine as jobs_engine
 from cadre.services.jobs.kinds import JOB_KINDS, Progress
 from cadre.services.unit_of_work import UnitOfWork
@@ -48,19 +53,22 @@ def fan_out(
     progress: Progress,
     *,
     noun: Noun = "parts",
+    processes: int | None = None,
 ) -> Any:
     total = len(items)
-    if uow.job is None:  # not a job: here, one by one
-        run = jobs_engine.function_at(function)
-        outcomes = []
-        for n, item in enumerate(items, 1):
-            outcomes.append(run(item))
+    if uow.job is None:  # not a job: here, on this machine's cores
+
+        def said(n: int) -> None:
             progress(_done(n, total, noun), n / total)
+
+        run = jobs_engine.function_at(function)
+        outcomes = local_pool.run_all(run, list(items), processes, said)
         return jobs_engine.function_at(gather)(outcomes)
     job_id = uow.job
     url = uow.engine.url.render_as_string(hide_password=False)
+    postgres = _postgres(uow)
     with uow.transaction() as session:
-        if parts.add_parts(session, job_id, list(items)) and _postgres(uow):
+        if parts.add_parts(session, job_id, list(items)) and postgres:
             row = store.job(session, job_id)
             priority = JOB_KINDS[row.kind].priority(dict(row.parameters))
             size = max(1, total // TASKS)
@@ -81,8 +89,12 @@ def fan_out(
     while True:
         with uow.transaction() as session:
             waiting = parts.unclaimed(session, job_id, claimant)
-        for position in reversed(waiting):  # from the end: the queue's workers take the start
-            if jobs_engine.run_part(url, job_id, position, function, claimant):
+        if postgres:
+            for position in reversed(waiting):  # from the end: the queue's workers take the start
+                if jobs_engine.run_part(url, job_id, position, function, claimant):
+                    _report(uow, job_id, progress, noun)
+        else:  # nobody else takes them: this process runs them all, on this machine's cores
+            for _ in jobs_engine.run_parts(url, job_id, waiting, function, claimant, processes):
                 _report(uow, job_id, progress, noun)
         finished, total, error = _report(uow, job_id, progress, noun)
         if error is not None:
@@ -110,7 +122,5 @@ def _report(
 
 def _done(finished: int, total: int, noun: Noun) -> Phase:
     if noun == "samples":
-        return Phase(
-            "job.samples_done", "%(done)s of %(total)s samples", done=finished, total=total
-        )
+        return phases.samples_planned(finished, total)
     return Phase("job.parts_done", "%(done)s of %(total)s parts", done=finished, total=total)
