@@ -82,7 +82,6 @@ class _Search:
         self.rows = _share_rows(model)
         self.highs = model.lp.to_highs(threads=threads)  # no costs: feasibility alone
         self.highs.setOptionValue("solver", "ipm")  # the first solve: fast, and its basis
-        self.started = False
 
     def earliest(self, discipline: str) -> int | None:
         model, p = self.model, self.model.problem
