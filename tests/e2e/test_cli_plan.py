@@ -42,6 +42,23 @@ def test_plan_writes_json_and_plots_and_prints_the_handover(
     ]
 
 
+def test_earliest_handover_when_asked_shows_beside_the_plans_and_in_the_json(
+    cli: CliRunner, tmp_path: pathlib.Path
+) -> None:
+    out = tmp_path / "plan.json"
+    start = "--set", "handover_by=CIED:2019-01"  # tiny.yaml starts then: no host cadre yet
+    result = cli.invoke(app, ["plan", "capacity", "--earliest", *start, "--json", str(out)])
+    assert result.exit_code == 0, result.output
+    assert "Could hand over from" in result.output
+    assert "cannot be met: the host could" in result.output
+    handovers = json.loads(out.read_text())["handovers"]
+    assert all(h["earliest_known"] for h in handovers)
+    cied = next(h for h in handovers if h["subject"] == "CIED")
+    assert cied["reason"].startswith("target Jan 2019 cannot be met")
+    plain = cli.invoke(app, ["plan", "capacity"])
+    assert "Could hand over from" not in plain.output
+
+
 def test_whole_runs_when_asked_carry_their_cost_against_the_continuous_plan(
     cli: CliRunner, tmp_path: pathlib.Path
 ) -> None:

@@ -163,3 +163,16 @@ def test_a_handover_target_refused_when_it_is_not_a_month(work: UnitOfWork) -> N
     with pytest.raises(InvalidInput) as refused:
         capacity.plan_capacity(work, overrides={"handover_by": "CIED:soon"}, seconds=30)
     assert "handover_by" in str(refused.value)
+
+
+def test_the_earliest_possible_handover_is_kept_with_the_plan(work: UnitOfWork) -> None:
+    """Asked for, each discipline's earliest possible month is on the plan and comes back
+    from the stored document; not asked for, it is not known."""
+    scenarios.import_file(work, TINY)
+    plain = capacity.plan_capacity(work, seconds=30)
+    assert not any(h.earliest_known for h in plain.plan.handovers)
+    version = capacity.plan_capacity(work, seconds=30, earliest=True)
+    assert version.parameters["earliest"] is True
+    assert version.plan.handovers
+    assert all(h.earliest_known for h in version.plan.handovers)
+    assert capacity.load_plan(work, version.number).plan == version.plan

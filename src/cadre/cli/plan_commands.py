@@ -83,6 +83,14 @@ def plan_capacity(
             "is reported with it.",
         ),
     ] = False,
+    earliest: Annotated[
+        bool,
+        typer.Option(
+            "--earliest",
+            help="Also find the earliest month the host could carry each discipline in any "
+            "plan (a few more solves a discipline).",
+        ),
+    ] = False,
     mission: MissionOpt = None,
 ) -> None:
     """Plan the stored scenario's training force month by month and keep it as a version (a
@@ -118,6 +126,7 @@ def plan_capacity(
                 adopt=adopt,
                 actuals=actuals,
                 whole_runs=whole_runs,
+                earliest=earliest,
             )
     console.print(plan_summary(version.plan, names, version.number))
     for problem in version.violations:

@@ -73,16 +73,28 @@ def _handovers(handovers: tuple[Handover, ...], title: str, names: dict[str, str
     table = Table(title=title, title_justify="left")
     table.add_column("")
     table.add_column("host-led runs cover the demand from")
+    # Only a plan made with --earliest knows it: the column would otherwise read as "never".
+    earliest = any(h.earliest_known for h in handovers)
+    if earliest:
+        table.add_column("Could hand over from")
     table.add_column("target")
     table.add_column("why not, or why late")
     for h in handovers:
+        could = [_earliest_text(h)] if earliest else []
         table.add_row(
             names.get(h.subject, h.subject),
             month_text(h.month, h.index),
+            *could,
             f"{h.target:%b %Y}" if h.target else "",
             h.reason,
         )
     return table
+
+
+def _earliest_text(h: Handover) -> str:
+    if not h.earliest_known:
+        return ""
+    return f"{h.earliest:%b %Y}" if h.earliest else "not within the horizon"
 
 
 def _deployed_by_year(plan: CapacityPlan) -> Table:

@@ -84,6 +84,10 @@ def _handover(h: Handover) -> dict[str, Any]:
         "index": h.index,
         "reason": h.reason,
         "target": h.target.isoformat() if h.target else None,
+        # the earliest month the host could carry it (None: not within the horizon), only
+        # when the plan was made with it: "earliest_known"
+        "earliest": h.earliest.isoformat() if h.earliest else None,
+        "earliest_known": h.earliest_known,
     }
 
 
@@ -93,7 +97,13 @@ def plan_from_json(data: dict[str, Any]) -> CapacityPlan:
 
     def handover(h: dict[str, Any]) -> Handover:
         return Handover(
-            h["subject"], day(h["month"]), h["index"], h.get("reason", ""), day(h.get("target"))
+            h["subject"],
+            day(h["month"]),
+            h["index"],
+            h.get("reason", ""),
+            day(h.get("target")),
+            day(h.get("earliest")),
+            h.get("earliest_known", False),
         )
 
     return CapacityPlan(

@@ -166,7 +166,9 @@ def test_raising_attrition_never_lowers_the_requirement(s: Scenario, rise: float
         # A handover read from the plan may come earlier with more attrition: the plan of
         # fewest instructor-months may then train more instructors early (a counterexample:
         # 84 and 111 wanted, attrition 0.01 → 0.04, handover month 10 → 8). Handover is not
-        # first in the objective (issue 14), so this is not asserted; the requirement is.
+        # first in the objective (issue 14), so this is not asserted here; the issue's
+        # property holds for the earliest possible handover, a reading of the problem, not
+        # of one plan: test_capacity_earliest.py.
 
 
 @settings(max_examples=15, deadline=None)

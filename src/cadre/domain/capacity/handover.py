@@ -15,7 +15,7 @@ from __future__ import annotations
 
 import dataclasses
 from collections import defaultdict
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 
 from cadre.domain.capacity.plan import CapacityPlan, DemandOutcome, Handover, PlannedRuns
@@ -34,9 +34,13 @@ class _Subject:
 
 
 def read_handovers(
-    problem: CapacityProblem, plan: CapacityPlan
+    problem: CapacityProblem,
+    plan: CapacityPlan,
+    earliest: Mapping[str, int | None] | None = None,
 ) -> tuple[tuple[Handover, ...], tuple[Handover, ...]]:
-    """Handovers per discipline (with the scenario's targets) and per school."""
+    """Handovers per discipline (with the scenario's targets) and per school. With `earliest`
+    (discipline → the earliest possible month, solvers/capacity/earliest.py), each discipline
+    found there carries it, and a missed target says whether it could have been met."""
     courses = {c.code: c for c in problem.courses}
     in_country = [r for r in plan.runs if r.site is not None and r.mode != RunMode.ABROAD]
     targets = dict(problem.handover_by)
@@ -49,7 +53,8 @@ def read_handovers(
             mine,
             frozenset({code}),
         )
-        by_discipline.append(_with_target(problem, _read(problem, plan, subject), targets))
+        handover = _with_earliest(problem, _read(problem, plan, subject), earliest or {})
+        by_discipline.append(_with_target(problem, handover, targets))
     by_site = []
     for site in problem.sites:
         runs = tuple(r for r in in_country if r.site == site.code)
@@ -71,15 +76,16 @@ def _read(problem: CapacityProblem, plan: CapacityPlan, subject: _Subject) -> Ha
     unmet_years = {
         o.year: o for o in plan.outcomes if o.discipline in subject.disciplines and o.unmet > UNMET
     }
-    crews = _crews(problem, subject.courses)
+    smallest = crews(problem, subject.courses)
     tol = problem.handover_tolerance
 
     def covered(t: int) -> bool:
         return foreign[t] <= tol * (foreign[t] + host[t]) + NOISE
 
     def staffed(t: int) -> bool:
-        return bool(crews) and all(
-            plan.host_cadre.get(q, (0.0,) * horizon)[t] + NOISE >= crew for q, crew in crews.items()
+        return bool(smallest) and all(
+            plan.host_cadre.get(q, (0.0,) * horizon)[t] + NOISE >= crew
+            for q, crew in smallest.items()
         )
 
     def met(t: int) -> bool:
@@ -98,7 +104,7 @@ def _read(problem: CapacityProblem, plan: CapacityPlan, subject: _Subject) -> Ha
         subject.code,
         None,
         horizon,
-        _why_not(problem, covered, staffed, unmet_years, crews, foreign, host),
+        _why_not(problem, covered, staffed, unmet_years, smallest, foreign, host),
     )
 
 
@@ -120,7 +126,7 @@ def _loads(
     return foreign, host
 
 
-def _crews(problem: CapacityProblem, courses: tuple[CourseSpec, ...]) -> dict[str, int]:
+def crews(problem: CapacityProblem, courses: tuple[CourseSpec, ...]) -> dict[str, int]:
     """Per qualification the subject's end-user courses need, the smallest crew of a run.
 
     Instructor and master courses are left out while the scenario keeps them with foreign
@@ -170,21 +176,49 @@ def _why_not(
     )
 
 
+def _with_earliest(
+    problem: CapacityProblem, handover: Handover, earliest: Mapping[str, int | None]
+) -> Handover:
+    if handover.subject not in earliest or not problem.months:
+        return handover
+    index = earliest[handover.subject]
+    month = None if index is None else first_of_month(problem.months[0], index)
+    return dataclasses.replace(handover, earliest=month, earliest_known=True)
+
+
 def _with_target(problem: CapacityProblem, handover: Handover, targets: dict[str, int]) -> Handover:
-    """The handover with the scenario's target, and why it is missed when it is."""
+    """The handover with the scenario's target, and why it is missed when it is: when the
+    earliest possible month is known and later than the target, the target could not be met
+    by any plan, which is the reason that matters."""
     if handover.subject not in targets or not problem.months:
         return handover
     index = targets[handover.subject]
     target = first_of_month(problem.months[0], index)
     reason = handover.reason
-    if handover.month is None:
+    if handover.month is None or handover.index > index:
         reason = f"target {target:%b %Y} missed: {handover.reason}"
-    elif handover.index > index:
-        reason = (
-            f"target {target:%b %Y} missed: host-led runs first cover the demand for "
-            f"{problem.handover_sustained} months from {handover.month:%b %Y}"
-        )
-    return Handover(handover.subject, handover.month, handover.index, reason, target)
+        if handover.month is not None:
+            reason = (
+                f"target {target:%b %Y} missed: host-led runs first cover the demand for "
+                f"{problem.handover_sustained} months from {handover.month:%b %Y}"
+            )
+        if handover.earliest_known and handover.earliest is None:
+            reason = (
+                f"target {target:%b %Y} cannot be met: the host could not carry it within "
+                f"the horizon in any plan ({handover.reason or 'not to its end'})"
+            )
+        elif handover.earliest_known and handover.earliest is not None:
+            if handover.earliest > target:
+                reason = (
+                    f"target {target:%b %Y} cannot be met: the host could carry it from "
+                    f"{handover.earliest:%b %Y} at the earliest"
+                )
+            else:
+                reason += (
+                    f" (the host could carry it from {handover.earliest:%b %Y}, in a plan "
+                    "that costs more instructor-months or leaves other demand unmet)"
+                )
+    return dataclasses.replace(handover, reason=reason, target=target)
 
 
 def with_floor(problem: CapacityProblem, plan: CapacityPlan) -> CapacityPlan:

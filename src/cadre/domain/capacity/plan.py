@@ -61,6 +61,10 @@ class Handover:
     index: int
     reason: str = ""  # why not within the horizon, or why the target is missed
     target: dt.date | None = None  # the scenario's `handover_by`, if it sets one
+    # The earliest month the host could carry it in any plan (solvers/capacity/earliest.py),
+    # None when no month within the horizon; read only when `earliest_known`, asked for.
+    earliest: dt.date | None = None
+    earliest_known: bool = False
 
     @property
     def missed(self) -> bool:

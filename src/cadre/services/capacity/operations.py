@@ -42,14 +42,19 @@ def solve_plan(
     seconds: float,
     progress: Progress | None = None,
     whole_runs: bool = False,
+    earliest: bool = False,
 ) -> SolveResult[CapacityPlan]:
     """How every capacity plan is made, here and in the sweep. Continuous runs unless asked:
     whole runs (issue 14) still cost 10-20 times the continuous solve and, on NMI, leave
     hundreds of people unmet that the continuous plan meets (docs/capacity.md), a loss a
     staff could not defend as the default. With `whole_runs`, what they cost against the
     continuous bound is on the plan (`rounding`: more people unmet, instructor-months, the
-    integrality gap); such a plan is `feasible`, not `optimal`: no optimum is proven."""
-    return solve_capacity(problem, seconds=seconds, progress=progress, whole_runs=whole_runs)
+    integrality gap); such a plan is `feasible`, not `optimal`: no optimum is proven. With
+    `earliest`, each discipline's handover also says the earliest month the host could carry
+    it in any plan (about six more solves a discipline, so only when asked)."""
+    return solve_capacity(
+        problem, seconds=seconds, progress=progress, whole_runs=whole_runs, earliest=earliest
+    )
 
 
 @dataclass(frozen=True)
@@ -85,6 +90,7 @@ def plan_capacity(
     adopt: bool = False,
     actuals: PlanActuals | None = None,
     whole_runs: bool = False,
+    earliest: bool = False,
 ) -> PlanVersion:
     """Plan the stored scenario and keep the plan as a new version with its scenario: a draft
     that changes nothing downstream until it is adopted (with `adopt`, at once, when it may be
@@ -97,7 +103,7 @@ def plan_capacity(
     problem = build_problem(scenario, mode, horizon_months)
     if actuals is not None:  # the past fixed at the records', the rest planned around it
         problem = replan(problem, actuals)
-    result = solve_plan(problem, seconds, progress, whole_runs)
+    result = solve_plan(problem, seconds, progress, whole_runs, earliest)
     plan = with_whole_force(scenario, result.solution) if result.status.usable else result.solution
     violations = tuple(check_capacity_plan(problem, plan)) if result.status.usable else ()
     parameters: dict[str, object] = {
@@ -106,6 +112,7 @@ def plan_capacity(
         "overrides": dict(overrides or {}),
         "seconds": seconds,
         "whole_runs": whole_runs,
+        "earliest": earliest,
     }
     if actuals is not None and result.status.usable:
         plan = overlay(plan, actuals, dict(problem.initial_cadre))

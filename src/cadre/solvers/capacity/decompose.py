@@ -38,7 +38,7 @@ def solve_by_components(
         left = deadline - time.monotonic()
         if left <= 0:
             return None
-        results.append(solve(_restricted(problem, part), left, index, len(parts)))
+        results.append(solve(restricted(problem, part), left, index, len(parts)))
     if any(r.status is SolveStatus.STOPPED for r in results):
         return None
     plan = _union(problem, [r.solution for r in results], len(parts))
@@ -83,7 +83,7 @@ def independent_parts(problem: CapacityProblem) -> list[set[str]]:
     return sorted(parts.values(), key=min)
 
 
-def _restricted(p: CapacityProblem, courses: set[str]) -> CapacityProblem:
+def restricted(p: CapacityProblem, courses: set[str]) -> CapacityProblem:
     kept = tuple(c for c in p.courses if c.code in courses)
     qualifications = {c.instructor_qualification for c in kept} | {
         c.grants for c in kept if c.grants

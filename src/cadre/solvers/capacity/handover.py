@@ -1,7 +1,8 @@
 """The columns of foreign work per discipline, and bans on them from a month on.
 
 The solver no longer searches for the earliest handover: handover is read from the plan
-(domain/capacity/handover.py). These serve the months a caller imposes and the scenario's
+(domain/capacity/handover.py); the earliest *possible* month, in any plan, is a separate
+search made when asked (earliest.py). These serve the months a caller imposes and the scenario's
 handover targets (stages.py); `components` groups courses for decompose.py.
 """
 

@@ -17,6 +17,7 @@ from cadre.domain.capacity.problem import CapacityProblem
 from cadre.domain.planning import Progress, SolveResult, SolveStatus
 from cadre.solvers.capacity import phases
 from cadre.solvers.capacity.decompose import solve_by_components
+from cadre.solvers.capacity.earliest import earliest_handovers
 from cadre.solvers.capacity.extract import extract_plan, plan_result
 from cadre.solvers.capacity.model import build_model
 from cadre.solvers.capacity.sites import MergedSites, merge_pledges, merge_sites
@@ -41,12 +42,15 @@ def solve_capacity(
     progress: Progress | None = None,
     handover_by: Mapping[str, int] | None = None,
     whole_runs: bool = False,
+    earliest: bool = False,
 ) -> SolveResult[CapacityPlan]:
     """Plan `problem`; with `handover_by` (discipline → month index), those handovers are
     imposed instead of searched for, and the rest of the plan is made around them. With
     `whole_runs`, the continuous plan is made one of whole runs (whole.py) and what that cost
     is on the plan (`rounding`, and a note); its status is then `feasible` unless nothing was
-    lost, since the repair proves no optimum.
+    lost, since the repair proves no optimum. With `earliest`, each discipline's handover
+    also carries the earliest month the host could carry it in any plan (earliest.py), in
+    what is left of `seconds`: about six more solves a discipline.
 
     `objective` is the last stage's: foreign instructor-months, plus the small weights on the
     peak and on runs, of the plan shown (None when there is none). `bound` is the same figure
@@ -82,7 +86,11 @@ def solve_capacity(
     plan = result.solution
     if result.status.usable:
         # Handover is read from the plan as a whole, never claimed by the search for it.
-        handovers, site_handovers = read_handovers(problem, plan)
+        possible = None
+        if earliest:
+            left = max(0.01, deadline - time.monotonic())
+            possible = earliest_handovers(problem, seconds=left, threads=threads)
+        handovers, site_handovers = read_handovers(problem, plan, possible)
         plan = dataclasses.replace(plan, handovers=handovers, site_handovers=site_handovers)
         plan = with_floor(problem, plan)
     return dataclasses.replace(result, solution=plan, seconds=time.monotonic() - started)
