@@ -92,8 +92,9 @@ class RoundingLoss:
     bound_unmet: float
     bound_instructor_months: float
     solves: int = 0  # re-solves the repair took
-    # the relative gap of the last repair step (a small mixed-integer programme around the
-    # dive's plan), None when that step found nothing and the plan came from the dive down
+    # the relative gap of the mixed-integer step that made the plan (the polish near the
+    # continuous plan, or the repair's small programme around the dive's plan), against the
+    # best plan of its neighbourhood; None when the plan came from the dive down alone
     gap: float | None = None
     # The objective the repair weighs (each unmet person as UNMET_WEIGHT instructor-months,
     # then instructor-months, turbulence and the small weights), of the whole-run plan and of

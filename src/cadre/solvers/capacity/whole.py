@@ -16,6 +16,8 @@ columns): on the NMI example it had not closed its root node after 4 s and its b
    everything later re-solved (rolling.py); what that leaves fractional goes down: runs may
    only fall to their floor, re-solved until none is fractional. No run at all is a feasible
    plan (all demand unmet), and each round floors at least one more run, so it ends.
+4. Polish: every run free again within one of the continuous plan, a mixed-integer
+   programme started from the plan of steps 1-3 (polish.py); kept when it is better.
 
 The continuous plan is a relaxation of the whole-run one, so its unmet demand bounds every
 whole-run plan's: the loss reported is the distance to it (RoundingLoss), with the
@@ -33,6 +35,7 @@ from cadre.domain.capacity.plan import RoundingLoss, Stage
 from cadre.domain.capacity.problem import RunMode
 from cadre.solvers.capacity import phases
 from cadre.solvers.capacity.lp import INF, set_costs, time_limit
+from cadre.solvers.capacity.polish import polish
 from cadre.solvers.capacity.rolling import FRACTION, in_time_order, whole_mask
 from cadre.solvers.capacity.stages import UNMET_WEIGHT, Stages, final_costs
 
@@ -43,6 +46,9 @@ REPAIR_SECONDS = 10.0  # the least time the repair gets, when there is that much
 # Re-solves step 3 may take beyond those before it: on the NMI example a whole pass takes
 # 300–900 a part; each part has its share of the time as well (solve.py).
 ROLL_SOLVES = 600
+# The least time the polish gets, when there is that much left; it gets more when the steps
+# before it took longer (a larger part), up to the part's deadline.
+POLISH_SECONDS = 10.0
 
 
 def whole_runs(stages: Stages, relaxed: np.ndarray) -> tuple[np.ndarray, RoundingLoss]:
@@ -83,6 +89,15 @@ def whole_runs(stages: Stages, relaxed: np.ndarray) -> tuple[np.ndarray, Roundin
     else:
         values = repaired
     values[runs] = np.round(values[runs])
+    now = time.monotonic()
+    weighed = final_costs(model) | dict.fromkeys(model.shortfall.values(), UNMET_WEIGHT)
+    if _weigh(weighed, values) > _weigh(weighed, relaxed) + 1e-6:  # the bound is not met
+        seconds = min(stages.deadline - now, max(POLISH_SECONDS, now - started + spent))
+        polished, gap = polish(highs, runs, relaxed, values, seconds)
+        dive.solves += 1
+        polished[runs] = np.round(polished[runs])
+        if gap is not None and _weigh(weighed, polished) < _weigh(weighed, values) - 1e-6:
+            values, dive.gap = polished, gap
     cost = float(sum(values[c] * w for c, w in final_costs(model).items()))
     name = f"whole runs ({dive.solves} re-solves)"
     stages.done.append(Stage(name, "feasible", cost, time.monotonic() - started))
@@ -224,6 +239,10 @@ class _Dive:
                 raise RuntimeError("whole runs: a plan with fewer runs was refused")
             values = found
         return values
+
+
+def _weigh(costs: dict[int, float], values: np.ndarray) -> float:
+    return float(sum(values[c] * w for c, w in costs.items()))
 
 
 def _whole(v: np.ndarray) -> bool:
