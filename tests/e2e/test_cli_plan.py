@@ -75,6 +75,19 @@ def test_whole_runs_when_asked_carry_their_cost_against_the_continuous_plan(
     assert all(n == round(n) for n in in_country)
     listed = json.loads(cli.invoke(app, ["plan", "list", "--json"]).output)
     assert [(p["number"], p["status"]) for p in listed] == [(1, "feasible")]
+    assert "Runs are continuous" not in result.output
+
+
+def test_a_continuous_plan_says_its_fractions_are_not_classes(
+    cli: CliRunner, tmp_path: pathlib.Path
+) -> None:
+    out = tmp_path / "plan.json"
+    result = cli.invoke(app, ["plan", "capacity", "--json", str(out)])
+    assert result.exit_code == 0, result.output
+    runs = [r["runs"] for r in json.loads(out.read_text())["runs"] if r["mode"] != "out_of_country"]
+    fractional = any(abs(n - round(n)) > 1e-6 for n in runs)
+    assert fractional  # the example's continuous plan has them; the sentence is for them
+    assert "Runs are continuous" in " ".join(result.output.split())
 
 
 def test_compare_shows_two_versions_side_by_side(cli: CliRunner) -> None:

@@ -9,6 +9,7 @@ from rich.console import Group, RenderableType
 from rich.table import Table
 
 from cadre.domain.capacity.plan import CapacityPlan, Handover
+from cadre.domain.capacity.problem import RunMode
 
 
 def month_text(month: dt.date | None, index: int) -> str:
@@ -56,6 +57,11 @@ def plan_summary(plan: CapacityPlan, names: dict[str, str], number: int | None =
     parts: list[RenderableType] = [status, headline(plan, names)]
     if plan.rounding is not None:
         parts.append(plan.rounding.sentence())
+    elif _fractional(plan):
+        parts.append(
+            "Runs are continuous: a fraction of a run is a share of a month's teaching, not a "
+            "class. `--whole-runs` plans whole classes and says what they cost."
+        )
     parts.extend(f"[yellow]note:[/] {n}" for n in plan.notes)
     parts.append(_handovers(plan.handovers, "Handover by discipline", names))
     parts.append(_handovers(plan.site_handovers, "Handover by school", names))
@@ -67,6 +73,11 @@ def plan_summary(plan: CapacityPlan, names: dict[str, str], number: int | None =
         parts.append(_marginal(plan))
     parts.append(_stages(plan))
     return Group(*parts)
+
+
+def _fractional(plan: CapacityPlan) -> bool:
+    # Seats abroad are places on other nations' courses, never runs of ours to round.
+    return any(r.mode != RunMode.ABROAD and abs(r.runs - round(r.runs)) > 1e-6 for r in plan.runs)
 
 
 def _handovers(handovers: tuple[Handover, ...], title: str, names: dict[str, str]) -> Table:
