@@ -6,7 +6,7 @@ from __future__ import annotations
 import dataclasses
 
 from cadre.domain.capacity.handover import read_handovers
-from cadre.domain.capacity.plan import CapacityPlan, Handover
+from cadre.domain.capacity.plan import CapacityPlan, DemandOutcome, Handover
 from cadre.domain.capacity.problem import CapacityProblem, PlanMode, build_problem
 from cadre.domain.planning import SolveStatus
 from tests.capacity_factories import cadre_scenario
@@ -68,3 +68,24 @@ def test_a_discipline_left_out_of_the_search_is_not_known() -> None:
     h = ops(problem(0), {"ITC": 3})
     assert not h.earliest_known
     assert h.earliest is None
+
+
+def test_demand_unmet_names_every_shortfall_with_its_period() -> None:
+    """One target short in two years, and another in a quarter: each is named once, with
+    when (a year's second shortfall used to replace its first in the reason)."""
+    p = problem(0)
+    short = (
+        DemandOutcome("OPS-101", 2019, 40, 30.0, 10.0, "OPS"),
+        DemandOutcome("OPS-TTT", 2019, 6, 5.0, 1.0, "OPS"),
+        DemandOutcome("OPS-101", 2020, 40, 38.0, 2.0, "OPS", period="2020-Q2"),
+    )
+    handovers, _ = read_handovers(p, dataclasses.replace(nothing(p), outcomes=short), None)
+    h = next(h for h in handovers if h.subject == "OPS")
+    assert h.month is None
+    assert "demand is unmet until 2020" in h.reason
+    for named in (
+        "10 of 40 OPS-101 in 2019",
+        "1 of 6 OPS-TTT in 2019",
+        "2 of 40 OPS-101 in 2020-Q2",
+    ):
+        assert named in h.reason

@@ -73,9 +73,8 @@ def read_handovers(
 def _read(problem: CapacityProblem, plan: CapacityPlan, subject: _Subject) -> Handover:
     horizon = len(problem.months)
     foreign, host = _loads(problem, subject.runs, horizon)
-    unmet_years = {
-        o.year: o for o in plan.outcomes if o.discipline in subject.disciplines and o.unmet > UNMET
-    }
+    short = [o for o in plan.outcomes if o.discipline in subject.disciplines and o.unmet > UNMET]
+    unmet_years = {o.year for o in short}
     smallest = crews(problem, subject.courses)
     tol = problem.handover_tolerance
 
@@ -104,7 +103,7 @@ def _read(problem: CapacityProblem, plan: CapacityPlan, subject: _Subject) -> Ha
         subject.code,
         None,
         horizon,
-        _why_not(problem, covered, staffed, unmet_years, smallest, foreign, host),
+        _why_not(problem, covered, staffed, short, smallest, foreign, host),
     )
 
 
@@ -144,15 +143,18 @@ def _why_not(
     problem: CapacityProblem,
     covered: Callable[[int], bool],
     staffed: Callable[[int], bool],
-    unmet_years: dict[int, DemandOutcome],
+    short: list[DemandOutcome],
     crews: dict[str, int],
     foreign: list[float],
     host: list[float],
 ) -> str:
     horizon = len(problem.months)
-    if unmet_years:
-        last = max(unmet_years)
-        rows = "; ".join(f"{o.unmet:.0f} of {o.wanted} {o.target}" for o in unmet_years.values())
+    if short:
+        last = max(o.year for o in short)
+        # every shortfall with its period: one target may fall short in several years
+        rows = "; ".join(
+            f"{o.unmet:.0f} of {o.wanted} {o.target} in {o.period or o.year}" for o in short
+        )
         return f"demand is unmet until {last} ({rows})"
     if not crews:
         return "no host instructor may lead its courses"
@@ -167,9 +169,10 @@ def _why_not(
             f"foreign-led runs still do {share:.0%} of the teaching in "
             f"{problem.months[t]:%b %Y} (tolerance {problem.handover_tolerance:.0%})"
         )
-    short = [t for t in range(horizon) if not staffed(t)]
-    if short:
-        return f"the host cadre is too small to lead a run in {problem.months[short[-1]]:%b %Y}"
+    thin_months = [t for t in range(horizon) if not staffed(t)]
+    if thin_months:
+        last_thin = problem.months[thin_months[-1]]
+        return f"the host cadre is too small to lead a run in {last_thin:%b %Y}"
     return (
         f"host-led runs do not cover {problem.handover_sustained} months in a row "
         "before the horizon ends"
