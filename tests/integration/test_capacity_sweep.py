@@ -16,10 +16,10 @@ from cadre.domain.scenario import Scenario
 from cadre.domain.uncertain_inputs import UncertainInput
 from cadre.interchange.capacity_sweep_json import ranges_from_json, ranges_to_json
 from cadre.interchange.scenario_file import read_scenario
-from cadre.services import local_pool
 from cadre.services.capacity import sweep
 from cadre.services.capacity.operations import solve_plan
 from cadre.services.scenario import operations as scenarios
+from cadre.services.system import local_pool
 from cadre.services.unit_of_work import UnitOfWork
 from cadre.storage import plans
 from cadre.storage.database import transaction

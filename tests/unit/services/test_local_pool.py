@@ -8,7 +8,7 @@ import pathlib
 
 import pytest
 
-from cadre.services import local_pool
+from cadre.services.system import local_pool
 from tests.fanout_support import square
 
 

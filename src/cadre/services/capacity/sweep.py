@@ -31,8 +31,8 @@ from cadre.domain.phases import Phase
 from cadre.domain.scenario import Scenario
 from cadre.interchange.capacity_sweep_json import ranges_to_json
 from cadre.interchange.convert import to_json_document
-from cadre.services import local_pool
 from cadre.services.capacity.operations import solve_plan, with_whole_force
+from cadre.services.system import local_pool
 from cadre.services.unit_of_work import UnitOfWork
 from cadre.storage import plans
 from cadre.storage import scenarios as store

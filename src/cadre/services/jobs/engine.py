@@ -37,8 +37,8 @@ from sqlalchemy import Engine
 
 from cadre.domain import phases
 from cadre.domain.phases import Phase
-from cadre.services import local_pool
 from cadre.services.jobs.kinds import JOB_KINDS
+from cadre.services.system import local_pool
 from cadre.storage import jobs as store
 from cadre.storage import queue as parts
 from cadre.storage.database import make_engine, transaction

@@ -12,7 +12,7 @@ after its worker died keeps the outcomes it had.
   (so a job on a worker of concurrency 1 does not hold a slot idle), from the last part
   back, while the queue hands out the first ones first: the two meet in the middle.
 - Elsewhere (the embedded mode, or outside a job) the job's process runs every part itself,
-  on a process a core (`services/local_pool.py`; `processes` says how many, 1 = in this
+  on a process a core (`services/system/local_pool.py`; `processes` says how many, 1 = in this
   process), each part claimed as a process comes free.
 
 Progress is finished parts / all parts. A cancel is seen at the next part: the parts not yet
@@ -29,9 +29,9 @@ from typing import Any, Literal
 from cadre.domain import phases
 from cadre.domain.errors import CadreError
 from cadre.domain.phases import Phase
-from cadre.services import local_pool
 from cadre.services.jobs import engine as jobs_engine
 from cadre.services.jobs.kinds import JOB_KINDS, Progress
+from cadre.services.system import local_pool
 from cadre.services.unit_of_work import UnitOfWork
 from cadre.storage import jobs as store
 from cadre.storage import queue as parts
