@@ -11,7 +11,9 @@ from typing import Any
 import pytest
 from fastapi.testclient import TestClient
 
-from tests.service_support import engine_of, person, service
+from cadre.services.capacity import operations as capacity
+from cadre.services.unit_of_work import UnitOfWork
+from tests.service_support import engine_of, person, run_queued, service
 
 
 @pytest.fixture
@@ -122,6 +124,43 @@ def test_a_job_with_wrong_parameters_is_refused_naming_them(api: TestClient) -> 
     )
     assert response.status_code == 422
     assert [p["field"] for p in response.json()["problems"]] == ["seconds", "colour"]
+
+
+def test_a_capacity_job_asked_for_whole_runs_and_the_earliest_handover_keeps_both(
+    api: TestClient,
+) -> None:
+    planner = person(engine_of(api), "NATO", ["mission_planner"])
+    mission = "/api/v1/missions/TINY"
+    plans: list[dict[str, Any]] = []
+    for asked in ({}, {"whole_runs": True, "earliest": True}):
+        job = {"kind": "capacity", "parameters": {"seconds": 10, **asked}}
+        submitted = api.post(f"{mission}/jobs", headers=planner, json=job).json()
+        final = run_queued(api, submitted["id"], planner)
+        assert final["status"] == "succeeded", final
+        number = final["plan_number"]
+        plans.append(api.get(f"{mission}/plans/capacity/{number}", headers=planner).json())
+    plain, whole = plans
+    assert [
+        {k: p["parameters"][k] for k in ("whole_runs", "earliest")} for p in (plain, whole)
+    ] == [
+        {"whole_runs": False, "earliest": False},
+        {"whole_runs": True, "earliest": True},
+    ]
+    assert (plain["result"]["rounding"], whole["result"]["status"]) == (None, "feasible")
+    assert [(h["earliest"], h["earliest_known"]) for h in plain["result"]["handovers"]] == [
+        (None, False)
+    ]
+    assert [(h["earliest"], h["earliest_known"]) for h in whole["result"]["handovers"]] == [
+        ("2019-05-01", True)
+    ]
+    in_country = [r["runs"] for r in whole["result"]["runs"] if r["mode"] != "abroad"]
+    assert in_country != []
+    assert [runs for runs in in_country if runs != round(runs)] == []  # whole runs
+    # What whole runs cost, as the API gives it, is the plan's own reading of it.
+    loss = capacity.load_plan(UnitOfWork(engine_of(api)), whole["number"]).plan.rounding
+    assert loss is not None
+    assert whole["result"]["rounding"] == vars(loss) | {"integrality_gap": loss.integrality_gap}
+    assert set(whole["result"]["rounding"]) >= {"unmet", "instructor_months", "gap"}
 
 
 def test_a_sweep_job_counts_its_samples_and_leaves_its_ranges(pool: Any) -> None:

@@ -204,6 +204,37 @@ def test_a_plan_is_started_as_a_job_and_its_page_follows_it(app: TestClient) -> 
         "horizon_months": None,
         "seconds": 60.0,
         "overrides": {"attrition": "0.02"},
+        "whole_runs": False,
+        "earliest": False,
+    }
+
+
+def test_the_plan_form_s_boxes_ask_for_whole_runs_and_the_earliest_handover(
+    app: TestClient,
+) -> None:
+    csrf = log_in(app, "NATO", ["mission_planner"])
+    form = app.get("/missions/TINY/capacity/run").text
+    asked: dict[tuple[str, ...], tuple[bool, bool]] = {}
+    for boxes in ({"whole_runs": "on"}, {"earliest": "on"}, {"whole_runs": "on", "earliest": "on"}):
+        response = app.post(
+            "/missions/TINY/capacity/run",
+            data={"csrf_token": csrf, "seconds": "10", **boxes},
+            follow_redirects=False,
+        )
+        number = response.headers["location"].rsplit("/", 1)[1]
+        parameters = app.get(f"/api/v1/jobs/{number}").json()["parameters"]
+        asked[tuple(boxes)] = (parameters["whole_runs"], parameters["earliest"])
+    # Each box is labelled by its own text, so a keyboard or a screen reader reaches it.
+    assert re.findall(
+        r'<label class="choice" for="(\w+)"><input type="checkbox" id="\1"', form
+    ) == [
+        "whole_runs",
+        "earliest",
+    ]
+    assert asked == {
+        ("whole_runs",): (True, False),
+        ("earliest",): (False, True),
+        ("whole_runs", "earliest"): (True, True),
     }
 
 

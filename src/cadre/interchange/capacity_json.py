@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
+import math
 from typing import Any
 
 from cadre.domain.capacity.plan import (
@@ -73,8 +75,15 @@ def plan_to_json(plan: CapacityPlan) -> dict[str, Any]:
         "variables": plan.variables,
         "constraints": plan.constraints,
         "notes": list(plan.notes),
-        "rounding": vars(plan.rounding) if plan.rounding else None,
+        "rounding": _rounding(plan.rounding) if plan.rounding else None,
     }
+
+
+def _rounding(loss: RoundingLoss) -> dict[str, Any]:
+    # The integrality gap is read from the objectives, written out for a reader of the JSON
+    # who has not the formula; null when the bound is 0 and not met (no share of nothing).
+    gap = loss.integrality_gap
+    return vars(loss) | {"integrality_gap": gap if math.isfinite(gap) else None}
 
 
 def _handover(h: Handover) -> dict[str, Any]:
@@ -140,5 +149,10 @@ def plan_from_json(data: dict[str, Any]) -> CapacityPlan:
         constraints=data["constraints"],
         notes=tuple(data["notes"]),
         deployed={k: tuple(v) for k, v in data.get("deployed", {}).items()},
-        rounding=RoundingLoss(**data["rounding"]) if data.get("rounding") else None,
+        rounding=_rounding_from(data["rounding"]) if data.get("rounding") else None,
     )
+
+
+def _rounding_from(data: dict[str, Any]) -> RoundingLoss:
+    kept = {f.name for f in dataclasses.fields(RoundingLoss)}  # not the gap read from them
+    return RoundingLoss(**{k: v for k, v in data.items() if k in kept})

@@ -14,7 +14,12 @@ from contextvars import ContextVar
 
 from babel.core import Locale
 from babel.dates import format_date, format_datetime, format_timedelta
-from babel.numbers import format_decimal, format_percent
+from babel.numbers import (
+    format_decimal,
+    format_percent,
+    get_minus_sign_symbol,
+    get_plus_sign_symbol,
+)
 from markupsafe import Markup
 from starlette.requests import Request
 
@@ -142,6 +147,17 @@ def number(value: float | int | None, digits: int = 0) -> str:
         return "—"
     pattern = "#,##0" + ("." + "0" * digits if digits else "")
     return format_decimal(value, pattern, locale=current.get().locale)
+
+
+def signed(value: float, digits: int = 0) -> str:
+    """A change, with its sign: +6.2, −3.1 (0 has none). The locale's signs carry a
+    left-to-right mark in Arabic, so the sign stays before the number in a right-to-left line."""
+    locale = current.get().locale
+    shown = number(abs(value), digits)
+    if round(value, digits) == 0:
+        return shown
+    sign = get_plus_sign_symbol(locale) if value > 0 else get_minus_sign_symbol(locale)
+    return sign + shown
 
 
 def percent(value: float | None) -> str:

@@ -95,6 +95,7 @@ def _environment() -> Environment:
         "moment": i18n.moment,
         "ago": i18n.ago,
         "number": i18n.number,
+        "signed": i18n.signed,
         "percent": i18n.percent,
         "term": terms.term,
         "field": terms.field,

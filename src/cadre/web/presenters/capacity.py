@@ -61,6 +61,8 @@ class CapacityPage:
     jobs: list[JobView]
     can_adopt: bool = False  # the principal's roles adopt capacity plans
     sweep: VisibleSweep | None = None  # the newest capacity sweep's ranges
+    # the plan was made with the earliest possible handover: its column is shown
+    earliest_known: bool = False
 
 
 def capacity_page(
@@ -86,6 +88,7 @@ def capacity_page(
         [j for j in recent if j.kind == "capacity"],
         allowed(principal, Verb.ADOPT, "capacity-plans"),
         latest_sweep(uow, principal, mission),
+        selected is not None and any(h.earliest_known for h in selected.plan.handovers),
     )
 
 
@@ -166,6 +169,9 @@ def _changes(a: tuple[Handover, ...], b: tuple[Handover, ...]) -> tuple[Handover
 
 # The planning figures the form offers, as `cadre plan capacity --set` names them.
 OVERRIDES = ("attrition", "lag", "teaching_fraction", "mentor_ratio")
+# What the form may also ask of the planner, as the job's parameters name it
+# (`--whole-runs`, `--earliest`).
+CHOICES = ("whole_runs", "earliest")
 
 
 @dataclass(frozen=True)
@@ -231,4 +237,6 @@ def start_plan(
     if problems:
         raise InvalidInput(problems)
     parameters["overrides"] = overrides
+    for choice in CHOICES:  # a box left unticked is not sent at all
+        parameters[choice] = form.get(choice) == "on"
     return jobs.submit(uow, queue, principal, mission, "capacity", parameters)

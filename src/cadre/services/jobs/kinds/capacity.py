@@ -33,6 +33,16 @@ class CapacityParameters(BaseModel):
     overrides: dict[str, str] = Field(
         {}, max_length=20, description='Planning figures for this run, e.g. {"attrition": "0.03"}'
     )
+    whole_runs: bool = Field(
+        False,
+        description="Whole runs only: slower, and the plan says what they cost against the "
+        "continuous plan (`rounding`).",
+    )
+    earliest: bool = Field(
+        False,
+        description="Also find the earliest month the host could carry each discipline in any "
+        "plan (each handover's `earliest`; a few more solves a discipline).",
+    )
 
     @field_validator("overrides")
     @classmethod
@@ -75,6 +85,8 @@ def run_capacity(
         overrides=p.overrides,
         seconds=p.seconds,
         progress=progress,
+        whole_runs=p.whole_runs,
+        earliest=p.earliest,
     )
     return version.number
 
