@@ -23,8 +23,8 @@ CONTINUOUS = (
     "Plan with whole runs to see what whole classes cost."
 )
 CONTINUOUS_AR = (
-    "الدورات متصلة: كسر الدورة حصةٌ من تدريس شهر، لا صفٌّ قائم بذاته. "
-    "خطِّط بدورات كاملة لترى ما تكلّفه الصفوف الكاملة."
+    "الدفعات متصلة: كسر الدفعة حصةٌ من تدريس شهر، لا صفٌّ قائم بذاته. "
+    "خطِّط بدفعات كاملة لترى ما تكلّفه الصفوف الكاملة."
 )
 
 
@@ -80,8 +80,8 @@ def test_a_whole_run_plan_says_what_whole_runs_cost_and_when_the_host_could_hand
     ) in english
     # The sign keeps its place before the number in a right-to-left line (a left-to-right mark).
     assert (
-        f"الدورات الكاملة: {unmet} شخصًا إضافيًا دون تلبية وفارق \u200e{months} في أشهر عمل "
-        "المدربين الأجانب مقارنةً بالخطة المتصلة، التي لا تتفوّق عليها أي خطة بدورات كاملة."
+        f"الدفعات الكاملة: {unmet} شخصًا إضافيًا دون تلبية وفارق \u200e{months} في أشهر عمل "
+        "المدربين الأجانب مقارنةً بالخطة المتصلة، التي لا تتفوّق عليها أي خطة بدفعات كاملة."
     ) in arabic
     assert (CONTINUOUS in english, CONTINUOUS_AR in arabic) == (False, False)
     assert handover_table(english) == [
