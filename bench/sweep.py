@@ -1,5 +1,5 @@
 """Capacity sweep benchmark: a sweep of the NMI example on this machine's cores, as
-`cadre plan sweep` runs it (`services/local_pool.py`; `--processes 1`: one after the other in
+`cadre plan sweep` runs it (`services/system/local_pool.py`; `--processes 1`: one after the other in
 this process).
 
 Run by `make bench-sweep [SAMPLES=200]`. Prints the seconds per sample (min, median, max), the
@@ -23,7 +23,7 @@ from cadre.domain.capacity.problem import PlanMode
 from cadre.domain.capacity.uncertainty import SampleOutcome, SweepSample
 from cadre.interchange.scenario_file import read_scenario
 from cadre.services.capacity.sweep import draw_samples, gather, run_sample
-from cadre.services.local_pool import each_done, processes_for
+from cadre.services.system.local_pool import each_done, processes_for
 
 ROOT = pathlib.Path(__file__).resolve().parents[1]
 
