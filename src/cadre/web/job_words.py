@@ -49,7 +49,6 @@ JOB_WORDS: dict[str, str] = {
     "capacity.handover": N_("Handover by the target months."),
     "capacity.whole_runs": N_("Making every run a whole run."),
     "capacity.done": N_("Plan found."),
-    "sweep.sample": N_("Sample %(n)s of %(total)s."),  # older sweeps' rows still say it
     "sweep.gathering": N_("%(total)s samples planned; gathering the ranges."),
     "timetable.placing": N_("Timetabling the runs."),
     "timetable.replan_nation": N_("Re-planning: %(nation)s withdraws (from %(effective)s)."),
