@@ -57,6 +57,10 @@ def chart_texts(monkeypatch: pytest.MonkeyPatch) -> list[str]:
 ARABIC_LETTER = re.compile("[\u0600-\u06ff]")
 LATIN_WORD = re.compile("[A-Za-z]{3,}")
 
+CONTINUOUS = (
+    "Runs are continuous: a fraction of a run is a share of a month's teaching, not a class."
+)
+
 
 @pytest.fixture
 def planned(db_url: str) -> Iterator[TestClient]:
@@ -104,6 +108,11 @@ def test_the_english_brief_reads_back_with_the_headline_figures(
     assert f"people in {expected['whole_month']}" in lines
     assert "Ranges from capacity sweep" in text
     assert "P10" in text
+    # The adopted plan is continuous, and the brief says what that means before any figure.
+    said = " ".join(text.split())
+    assert CONTINUOUS in said
+    assert "Whole runs:" not in said
+    assert "Could hand over from" not in said  # the plan was not asked for it
     assert expected["fill"] in text
     assert expected["worst"] in text
     assert "Force by month over 3 samples of the uncertain figures" in chart_texts
@@ -133,6 +142,40 @@ def test_the_arabic_brief_reads_back_in_logical_order(
     assert "شهر التسليم، من P10 إلى P90 (العلامة: P50)" in chart_texts
     assert expected["peak_month_ar"] in chart_texts
     assert not [t for t in chart_texts if LATIN_WORD.search(t) and not t.isupper()]
+
+
+def test_a_whole_run_plan_brief_says_what_whole_runs_cost_and_when_the_host_could_hand_over(
+    db_url: str,
+) -> None:
+    with web(db_url, planned=False) as client:
+        work = UnitOfWork(engine_of(client))
+        version = capacity.plan_capacity(
+            work, seconds=10, whole_runs=True, earliest=True, adopt=True
+        )
+        loss, handover = version.plan.rounding, version.plan.handovers[0]
+        assert loss is not None
+        assert handover.earliest_known
+        log_in(client, "NATO", ["mission_planner"])
+        english = pdf_lines(client.get("/missions/TINY/brief.pdf?lang=en").content)
+        said = " ".join(" ".join(english).split())
+        assert (
+            f"Adopted capacity plan, version {version.number}. Whole runs: {loss.unmet:,.1f} "
+            "more people unmet than the continuous plan, which no whole-run plan can beat."
+        ) in said
+        assert CONTINUOUS not in said
+        # TINY sets no target: the row reads discipline, the plan's month, the earliest.
+        assert handover.target is None
+        assert handover.month is not None
+        months = (
+            format_date(m, "MMM y", locale="en_GB") for m in (handover.month, handover.earliest)
+        )
+        assert "Discipline Handover Target Could hand over from" in english
+        assert f"{handover.subject} {' '.join(months)}" in english
+        arabic = " ".join(
+            " ".join(pdf_lines(client.get("/missions/TINY/brief.pdf?lang=ar").content)).split()
+        )
+        assert "الدفعات الكاملة" in arabic  # read back in the page's mixed order
+        assert "يمكن التسليم ابتداءً من" in arabic
 
 
 def test_a_reader_sees_only_the_parts_released_to_them(planned: TestClient) -> None:

@@ -40,6 +40,10 @@ SENTENCES: dict[str, str] = {
     "people_in": "people in %(month)s",
     "plan": "Adopted capacity plan, version %(n)s.",
     "no_plan": "No capacity plan is adopted and released to you.",
+    "continuous": "Runs are continuous: a fraction of a run is a share of a month's teaching, "
+    "not a class.",
+    "whole_runs": "Whole runs: %(unmet)s more people unmet than the continuous plan, which no "
+    "whole-run plan can beat.",
     "by_month": "Force by month",
     "ranges": "Ranges from capacity sweep %(n)s: P10 to P90 over the uncertain figures.",
     "no_ranges": "No capacity sweep gives ranges for this plan.",
@@ -51,6 +55,7 @@ SENTENCES: dict[str, str] = {
     "handover_month": "Handover",
     "target": "Target",
     "beyond": "beyond the horizon",
+    "earliest": "Could hand over from",
     "fill": "Fill and shortfalls",
     "fill_line": "Force plan %(n)s: %(filled)s of %(required)s post-months filled (%(share)s).",
     "critical_line": "Critical posts: %(filled)s of %(required)s post-months filled.",

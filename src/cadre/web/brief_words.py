@@ -20,6 +20,14 @@ BRIEF_TEXTS = frozenset(
         N_("people in %(month)s"),
         N_("Adopted capacity plan, version %(n)s."),
         N_("No capacity plan is adopted and released to you."),
+        N_(
+            "Runs are continuous: a fraction of a run is a share of a month's teaching, "
+            "not a class."
+        ),
+        N_(
+            "Whole runs: %(unmet)s more people unmet than the continuous plan, which no "
+            "whole-run plan can beat."
+        ),
         N_("Force by month"),
         N_("Ranges from capacity sweep %(n)s: P10 to P90 over the uncertain figures."),
         N_("No capacity sweep gives ranges for this plan."),
@@ -31,6 +39,7 @@ BRIEF_TEXTS = frozenset(
         N_("Handover"),
         N_("Target"),
         N_("beyond the horizon"),
+        N_("Could hand over from"),
         N_("Fill and shortfalls"),
         N_("Force plan %(n)s: %(filled)s of %(required)s post-months filled (%(share)s)."),
         N_("Critical posts: %(filled)s of %(required)s post-months filled."),

@@ -49,6 +49,9 @@ class HandoverLine:
     p10: dt.date | None = None
     p50: dt.date | None = None
     p90: dt.date | None = None
+    # the earliest month the host could carry it in any plan, when the plan was asked for it
+    earliest: dt.date | None = None
+    earliest_known: bool = False
 
 
 @dataclass(frozen=True)
@@ -166,6 +169,8 @@ def _capacity(uow: UnitOfWork, principal: Principal, mission: str) -> Capacity |
                 if h.subject in spread
                 else (None, None, None)
             ),
+            h.earliest,
+            h.earliest_known,
         )
         for h in plan.handovers
     )
