@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import json
 import pathlib
 
@@ -102,6 +103,28 @@ def test_compare_shows_two_versions_side_by_side(cli: CliRunner) -> None:
     assert listed.exit_code == 0, listed.output
     for figure in ("peak deployed force", "peak training force"):  # whole force and trainers
         assert figure in listed.output
+
+
+def test_compare_says_which_plan_has_whole_runs_and_when_the_host_could_hand_over(
+    cli: CliRunner, tmp_path: pathlib.Path
+) -> None:
+    assert cli.invoke(app, ["plan", "capacity", "--seconds", "10"]).exit_code == 0
+    out = tmp_path / "whole.json"
+    made = cli.invoke(
+        app,
+        ["plan", "capacity", "--whole-runs", "--earliest", "--seconds", "10", "--json", str(out)],
+    )
+    assert made.exit_code == 0, made.output
+    plan = json.loads(out.read_text())
+    earliest = dt.date.fromisoformat(plan["handovers"][0]["earliest"])
+    result = cli.invoke(app, ["plan", "compare", "1", "2"])
+    assert result.exit_code == 0, result.output
+    lines = result.output.splitlines()  # a table off a terminal is a list, a row a line
+    assert "- runs — 1: continuous; 2: whole" in lines
+    unmet = plan["rounding"]["unmet"]
+    assert f"- more unmet than continuous — 1: —; 2: {unmet:,.1f}" in lines
+    # Plan 1 was not asked for the earliest possible handover: a dash, not "never".
+    assert f"- could hand over from: Counter-IED — 1: —; 2: {earliest:%b %Y}" in lines
 
 
 def test_a_malformed_setting_is_refused_without_a_traceback(cli: CliRunner) -> None:

@@ -102,3 +102,58 @@ def test_an_earliest_handover_not_within_the_horizon_says_so(app: TestClient) ->
         ["Counter-IED", "not within the plan", "not within the horizon"],
     ]
     assert arabic[1][1:] == ["ليس ضمن مدة الخطة", "ليس ضمن الأفق"]
+
+
+def compare_tables(app: TestClient, a: int, b: int, arabic: bool = False) -> list[list[list[str]]]:
+    """The compare page's tables (figures, then handovers): rows of cells' text."""
+    answer = app.get(
+        f"/missions/TINY/capacity/compare?a={a}&b={b}", headers=ARABIC if arabic else {}
+    )
+    assert answer.status_code == 200
+    tables = re.findall(r'<table class="data compare">(.*?)</table>', answer.text, re.S)
+    return [
+        [
+            [
+                re.sub(r"<[^>]+>", "", cell).strip()
+                for cell in re.findall(r"<t[hd][^>]*>(.*?)</t[hd]>", row, re.S)
+            ]
+            for row in re.findall(r"<tr>(.*?)</tr>", table, re.S)
+        ]
+        for table in tables
+    ]
+
+
+def test_the_compare_page_says_which_plan_has_whole_runs_and_when_the_host_could_hand_over(
+    app: TestClient,
+) -> None:
+    work = UnitOfWork(engine_of(app))
+    continuous = capacity.plan_capacity(work, seconds=10).number
+    whole = capacity.plan_capacity(work, seconds=10, whole_runs=True, earliest=True)
+    loss, handover = whole.plan.rounding, whole.plan.handovers[0]
+    assert loss is not None
+    assert handover.earliest is not None
+    figures, handovers = compare_tables(app, continuous, whole.number)
+    rows = {row[0]: row[1:] for row in figures}
+    assert rows["Kind of runs"] == ["continuous runs", "whole runs", ""]
+    assert rows["More unmet than the continuous plan"] == ["—", f"{loss.unmet:,.1f}", ""]
+    # Only the plan made with --earliest has the column, whichever side it is on.
+    assert handovers[0][-1] == f"Could hand over from, plan {whole.number}"
+    assert handovers[1][-1] == f"{handover.earliest:%b %Y}"
+    assert len(handovers[0]) == 5
+    _, reversed_handovers = compare_tables(app, whole.number, continuous)
+    assert reversed_handovers[1][-1] == f"{handover.earliest:%b %Y}"
+    arabic, arabic_handovers = compare_tables(app, continuous, whole.number, arabic=True)
+    assert ["نوع الدفعات", "دفعات متصلة", "دفعات كاملة", ""] in arabic
+    assert arabic_handovers[0][-1] == f"يمكن التسليم ابتداءً من، الخطة {whole.number}"
+
+
+def test_two_continuous_plans_compared_show_no_whole_run_loss_nor_earliest_column(
+    app: TestClient,
+) -> None:
+    work = UnitOfWork(engine_of(app))
+    first, second = (capacity.plan_capacity(work, seconds=10).number for _ in range(2))
+    figures, handovers = compare_tables(app, first, second)
+    labels = [row[0] for row in figures]
+    assert "More unmet than the continuous plan" not in labels
+    assert figures[labels.index("Kind of runs")][1:3] == ["continuous runs", "continuous runs"]
+    assert handovers[0] == ["Discipline", f"Plan {first}", f"Plan {second}", "Months later"]

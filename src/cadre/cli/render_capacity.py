@@ -224,15 +224,28 @@ def compare(
         "foreign instructor-months", f"{a.instructor_months:,.0f}", f"{b.instructor_months:,.0f}"
     )
     table.add_row("unmet demand", f"{a.unmet:,.0f}", f"{b.unmet:,.0f}")
+    table.add_row("runs", *("whole" if p.rounding else "continuous" for p in (a, b)))
+    if a.rounding or b.rounding:
+        table.add_row(
+            "more unmet than continuous",
+            *(f"{p.rounding.unmet:,.1f}" if p.rounding else "—" for p in (a, b)),
+        )
     table.add_row(
         "runs led by host instructors", f"{a.host_led_share():.0%}", f"{b.host_led_share():.0%}"
     )
     hb = {h.subject: h for h in b.handovers}
+    known = any(h.earliest_known for h in (*a.handovers, *b.handovers))
     for h in a.handovers:
         other = hb.get(h.subject)
+        name = names.get(h.subject, h.subject)
         table.add_row(
-            f"handover: {names.get(h.subject, h.subject)}",
+            f"handover: {name}",
             month_text(h.month, h.index),
             month_text(other.month, other.index) if other else "—",
         )
+        if known:
+            table.add_row(
+                f"could hand over from: {name}",
+                *((_earliest_text(x) if x else "") or "—" for x in (h, other)),
+            )
     return table

@@ -143,6 +143,8 @@ class PlanComparison:
     b: VisiblePlan
     handovers: tuple[HandoverChange, ...]
     site_handovers: tuple[HandoverChange, ...]
+    # the plans (a's number, then b's) made with the earliest possible handover: a column each
+    earliest: tuple[int, ...] = ()
 
 
 def compare_plans(
@@ -158,6 +160,13 @@ def compare_plans(
         second,
         _changes(first.plan.handovers, second.plan.handovers),
         _changes(first.plan.site_handovers, second.plan.site_handovers),
+        tuple(
+            dict.fromkeys(  # a plan compared with itself has one column
+                v.header.number
+                for v in (first, second)
+                if any(h.earliest_known for h in v.plan.handovers)
+            )
+        ),
     )
 
 
