@@ -234,7 +234,7 @@ def compare(
         "runs led by host instructors", f"{a.host_led_share():.0%}", f"{b.host_led_share():.0%}"
     )
     hb = {h.subject: h for h in b.handovers}
-    known = any(h.earliest_known for h in (*a.handovers, *b.handovers))
+    known = a.earliest_known or b.earliest_known
     for h in a.handovers:
         other = hb.get(h.subject)
         name = names.get(h.subject, h.subject)
@@ -246,6 +246,6 @@ def compare(
         if known:
             table.add_row(
                 f"could hand over from: {name}",
-                *((_earliest_text(x) if x else "") or "—" for x in (h, other)),
+                *(_earliest_text(x) if x and x.earliest_known else "—" for x in (h, other)),
             )
     return table

@@ -152,6 +152,11 @@ class CapacityPlan:
         return sum(o.unmet for o in self.outcomes)
 
     @property
+    def earliest_known(self) -> bool:
+        """Whether the plan was made with the earliest possible handover of its disciplines."""
+        return any(h.earliest_known for h in self.handovers)
+
+    @property
     def instructor_months(self) -> float:
         return sum(sum(series) for series in self.foreign.values())
 

@@ -51,7 +51,6 @@ class HandoverLine:
     p90: dt.date | None = None
     # the earliest month the host could carry it in any plan, when the plan was asked for it
     earliest: dt.date | None = None
-    earliest_known: bool = False
 
 
 @dataclass(frozen=True)
@@ -170,7 +169,6 @@ def _capacity(uow: UnitOfWork, principal: Principal, mission: str) -> Capacity |
                 else (None, None, None)
             ),
             h.earliest,
-            h.earliest_known,
         )
         for h in plan.handovers
     )

@@ -88,7 +88,7 @@ def capacity_page(
         [j for j in recent if j.kind == "capacity"],
         allowed(principal, Verb.ADOPT, "capacity-plans"),
         latest_sweep(uow, principal, mission),
-        selected is not None and any(h.earliest_known for h in selected.plan.handovers),
+        selected is not None and selected.plan.earliest_known,
     )
 
 
@@ -160,12 +160,8 @@ def compare_plans(
         second,
         _changes(first.plan.handovers, second.plan.handovers),
         _changes(first.plan.site_handovers, second.plan.site_handovers),
-        tuple(
-            dict.fromkeys(  # a plan compared with itself has one column
-                v.header.number
-                for v in (first, second)
-                if any(h.earliest_known for h in v.plan.handovers)
-            )
+        tuple(  # a plan compared with itself has one column
+            dict.fromkeys(v.header.number for v in (first, second) if v.plan.earliest_known)
         ),
     )
 
